@@ -43,8 +43,8 @@ export function todayIso(now: Date = new Date(), timeZone: string = PROJECT_TIME
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const part = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 /** Adds (or, with a negative number, subtracts) whole days to a calendar date. */

@@ -6,7 +6,13 @@ export type TerritoryCode = (typeof TERRITORY_CODES)[number];
 export const ROLES = ['ADMIN', 'MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EMPLOYMENT_STATUSES = ['EMPLOYED', 'UNEMPLOYED', 'STUDENT', 'RETIRED', 'INACTIVE'] as const;
+export const EMPLOYMENT_STATUSES = [
+  'EMPLOYED',
+  'UNEMPLOYED',
+  'STUDENT',
+  'RETIRED',
+  'INACTIVE',
+] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 
 export const SEXES = ['F', 'M'] as const;
@@ -27,7 +33,12 @@ export const PACT_STATUSES = [
 export type PactStatus = (typeof PACT_STATUSES)[number];
 
 /** A pact in one of these states counts as "open" for the one-open-pact rule. */
-export const OPEN_PACT_STATUSES: readonly PactStatus[] = ['DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED'];
+export const OPEN_PACT_STATUSES: readonly PactStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'ACTIVE',
+  'SUSPENDED',
+];
 /** A pact in one of these states is read-only (diary notes may still be added). */
 export const CLOSED_PACT_STATUSES: readonly PactStatus[] = ['COMPLETED', 'TERMINATED', 'CANCELLED'];
 
@@ -57,7 +68,12 @@ export const OUTCOMES_BY_TYPE: Record<PactType, readonly PactOutcome[]> = {
   INCLUSION: INCLUSION_OUTCOMES,
 };
 
-export const TERMINATION_CODES = ['DROPPED_OUT', 'MOVED_AWAY', 'NO_LONGER_ELIGIBLE', 'OTHER'] as const;
+export const TERMINATION_CODES = [
+  'DROPPED_OUT',
+  'MOVED_AWAY',
+  'NO_LONGER_ELIGIBLE',
+  'OTHER',
+] as const;
 export type TerminationCode = (typeof TERMINATION_CODES)[number];
 
 /** The collections of the HTTP API; also the `entityType` of audit events. */

@@ -1,0 +1,48 @@
+import { Admin, Resource } from 'react-admin';
+import assignments from './assignments';
+import auditEvents from './audit-events';
+import beneficiaries from './beneficiaries';
+import civicCenters from './civic-centers';
+import communityLabs from './community-labs';
+import { Dashboard } from './dashboard/Dashboard';
+import households from './households';
+import milestones from './milestones';
+import notes from './notes';
+import pacts from './pacts';
+import { LoginPage } from './login/LoginPage';
+import { createAuthProvider } from './providers/authProvider';
+import { createDataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import territories from './territories';
+import users from './users';
+
+const authProvider = createAuthProvider();
+const dataProvider = createDataProvider({
+  getToken: authProvider.getToken,
+  translate: i18nProvider.translate,
+});
+
+export const App = () => (
+  <Admin
+    disableTelemetry
+    title="GenerAttivi"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    requireAuth
+  >
+    <Resource name="pacts" {...pacts} />
+    <Resource name="milestones" {...milestones} />
+    <Resource name="notes" {...notes} />
+    <Resource name="beneficiaries" {...beneficiaries} />
+    <Resource name="households" {...households} />
+    <Resource name="assignments" {...assignments} />
+    <Resource name="community-labs" {...communityLabs} />
+    <Resource name="civic-centers" {...civicCenters} />
+    <Resource name="territories" {...territories} />
+    <Resource name="users" {...users} />
+    <Resource name="audit-events" {...auditEvents} />
+  </Admin>
+);

@@ -1,0 +1,54 @@
+import { RESOURCES, type AuditEvent } from '@generattivi/shared';
+import {
+  DataTable,
+  DateTimeInput,
+  FunctionField,
+  List,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  type SelectInputProps,
+  TextInput,
+  useGetResourceLabel,
+} from 'react-admin';
+import { InstantField } from '../common/fields';
+import { AuditChainStatus } from './AuditChainStatus';
+import { ChangesField } from './ChangesField';
+
+/** The collection an event is about, named as in the menu. */
+const EntityTypeInput = (props: SelectInputProps) => {
+  const getResourceLabel = useGetResourceLabel();
+  const choices = RESOURCES.map((id) => ({ id, name: getResourceLabel(id, 2) }));
+  return <SelectInput {...props} choices={choices} translateChoice={false} />;
+};
+
+const filters = [
+  <EntityTypeInput key="entityType" source="entityType" alwaysOn />,
+  <NumberInput key="entityId" source="entityId" />,
+  <ReferenceInput key="actorId" source="actorId" reference="users" />,
+  <TextInput key="action" source="action" />,
+  <DateTimeInput key="at_gte" source="at_gte" label="app.filters.from" />,
+  <DateTimeInput key="at_lte" source="at_lte" label="app.filters.to" />,
+];
+
+const EntityTypeField = () => {
+  const getResourceLabel = useGetResourceLabel();
+  return <FunctionField<AuditEvent> render={(event) => getResourceLabel(event.entityType, 1)} />;
+};
+
+export const AuditEventList = () => (
+  <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <AuditChainStatus />
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="at" field={InstantField} />
+      <DataTable.Col source="actorId">
+        <ReferenceField source="actorId" reference="users" emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="action" />
+      <DataTable.Col source="entityType" field={EntityTypeField} />
+      <DataTable.Col source="entityId" />
+      <DataTable.Col source="changes" field={ChangesField} disableSort />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,10 @@
+import type { AuditEvent } from '@generattivi/shared';
+import HistoryIcon from '@mui/icons-material/History';
+import { AuditEventList } from './AuditEventList';
+
+/** Append-only and written by the server: a list, nothing to edit. */
+export default {
+  list: AuditEventList,
+  icon: HistoryIcon,
+  recordRepresentation: (event: AuditEvent) => `#${event.id}`,
+};

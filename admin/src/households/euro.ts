@@ -1,0 +1,2 @@
+/** ISEE amounts in euros, written the Italian way. */
+export const EURO: Intl.NumberFormatOptions = { style: 'currency', currency: 'EUR' };

@@ -1,0 +1,93 @@
+import { RESOURCES, ROLES, type Resource, type Role } from '@generattivi/shared';
+import { canAccess } from './canAccess';
+
+/** L list, S show, X export, C create, K clone, E edit, D delete. */
+const ACTIONS = {
+  L: 'list',
+  S: 'show',
+  X: 'export',
+  C: 'create',
+  K: 'clone',
+  E: 'edit',
+  D: 'delete',
+};
+
+const NONE = '';
+const READ = 'LSX';
+const EXPECTED: Record<Role, Record<Resource, string>> = {
+  ADMIN: {
+    territories: 'LSXCKED',
+    users: 'LSXCKED',
+    beneficiaries: 'LSXCKED',
+    households: 'LSXCKED',
+    pacts: 'LSXCKED',
+    milestones: 'LSXCKED',
+    notes: 'LSXCK',
+    assignments: READ,
+    'community-labs': 'LSXCKED',
+    'civic-centers': 'LSXCKED',
+    'audit-events': READ,
+  },
+  MANAGER: {
+    territories: READ,
+    users: READ,
+    beneficiaries: READ,
+    households: READ,
+    pacts: READ,
+    milestones: READ,
+    notes: READ,
+    assignments: READ,
+    'community-labs': READ,
+    'civic-centers': READ,
+    'audit-events': READ,
+  },
+  SOCIAL_WORKER: {
+    territories: READ,
+    users: NONE,
+    beneficiaries: 'LSXCKE',
+    households: 'LSXCKE',
+    pacts: 'LSXCKE',
+    milestones: 'LSXCKE',
+    notes: 'LSXCK',
+    assignments: READ,
+    'community-labs': READ,
+    'civic-centers': READ,
+    'audit-events': NONE,
+  },
+  COMMUNITY_MAKER: {
+    territories: READ,
+    users: NONE,
+    beneficiaries: READ,
+    households: READ,
+    pacts: 'LSXE',
+    milestones: 'LSXCKE',
+    notes: 'LSXCK',
+    assignments: READ,
+    'community-labs': READ,
+    'civic-centers': READ,
+    'audit-events': NONE,
+  },
+};
+
+const cases = ROLES.flatMap((role) => RESOURCES.map((resource) => [role, resource] as const));
+
+describe(canAccess.name, () => {
+  test.each(cases)('%s on %s', (role, resource) => {
+    const allowed = Object.entries(ACTIONS)
+      .filter(([, action]) => canAccess(role, resource, action))
+      .map(([letter]) => letter)
+      .join('');
+    expect(allowed).toBe(EXPECTED[role][resource]);
+  });
+
+  it('denies everything without a known role', () => {
+    for (const role of [undefined, null, '', 'admin', 'GUEST']) {
+      expect(canAccess(role, 'pacts', 'list')).toBe(false);
+    }
+  });
+
+  it('denies unknown resources and actions, even to an administrator', () => {
+    expect(canAccess('ADMIN', 'settings-that-do-not-exist', 'list')).toBe(false);
+    expect(canAccess('ADMIN', 'pacts', 'launch')).toBe(false);
+  });
+});

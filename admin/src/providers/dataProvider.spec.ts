@@ -1,0 +1,130 @@
+import { HttpError } from 'ra-core';
+import { createDataProvider, toUserError } from './dataProvider';
+import { i18nProvider } from './i18nProvider';
+import { fakeFetch, jsonResponse, requestHeaders } from './testing';
+
+const translate = (key: string, options?: Record<string, unknown>) =>
+  `${key} ${JSON.stringify(options ?? {})}`;
+
+describe(createDataProvider.name, () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  const provider = (token?: string) => createDataProvider({ getToken: () => token, translate });
+
+  it('sends the bearer token and reads the total from Content-Range', async () => {
+    const fetch = fakeFetch(() =>
+      jsonResponse(200, [{ id: 1, name: 'Crema' }], { 'Content-Range': 'territories 0-0/3' }),
+    );
+
+    const result = await provider('token-123').getList('territories', {
+      pagination: { page: 1, perPage: 1 },
+      sort: { field: 'name', order: 'ASC' },
+      filter: { code: 'CREMA' },
+    });
+
+    expect(result).toEqual({ data: [{ id: 1, name: 'Crema' }], total: 3 });
+    const url = new URL(fetch.mock.calls[0][0], 'http://localhost');
+    expect(url.pathname).toBe('/api/territories');
+    expect(url.searchParams.get('range')).toBe('[0,0]');
+    expect(url.searchParams.get('filter')).toBe('{"code":"CREMA"}');
+    expect(requestHeaders(fetch).get('Authorization')).toBe('Bearer token-123');
+    expect(requestHeaders(fetch).get('Accept')).toBe('application/json');
+  });
+
+  it('sends no Authorization header without a session', async () => {
+    const fetch = fakeFetch(() => jsonResponse(200, { id: 1 }));
+    await provider().getOne('pacts', { id: 1 });
+    expect(requestHeaders(fetch).has('Authorization')).toBe(false);
+  });
+
+  it("keeps a 400's field errors in the body, where react-admin puts them beside the inputs", async () => {
+    const body = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'fiscalCode: check character does not match; birthDate: required',
+      errors: { fiscalCode: 'check character does not match', birthDate: 'required' },
+    };
+    fakeFetch(() => jsonResponse(400, body));
+
+    const error = await provider('t')
+      .create('beneficiaries', { data: { fiscalCode: 'RSSMRA85T10A562X' } })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({
+      status: 400,
+      message: body.message,
+      body: { errors: body.errors },
+    });
+  });
+
+  it('turns a 409 about a stale version into a version conflict message with the server detail', async () => {
+    const body = {
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'STALE_VERSION',
+      message: 'version 3 is stale, current is 4',
+    };
+    fakeFetch(() => jsonResponse(409, body));
+
+    const error = await provider('t')
+      .update('pacts', { id: 7, data: { title: 'x', version: 3 }, previousData: { id: 7 } })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({
+      status: 409,
+      message: 'app.errors.version_conflict {"detail":"version 3 is stale, current is 4"}',
+      body,
+    });
+  });
+
+  it('turns any other 409 into a conflict message that quotes the server', async () => {
+    const body = {
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'DUPLICATE',
+      message: 'fiscalCode already registered',
+    };
+    expect(toUserError(new HttpError(body.message, 409, body), translate)).toMatchObject({
+      status: 409,
+      message: 'app.errors.conflict {"detail":"fiscalCode already registered"}',
+    });
+  });
+
+  it('writes the 409 message in the language on screen', async () => {
+    const body = { statusCode: 409, error: 'Conflict', message: 'Stale version' };
+    const error = toUserError(new HttpError(body.message, 409, body), i18nProvider.translate);
+    expect((error as Error).message).toMatch(/^Conflitto di versione: .*Ricarica la pagina/);
+  });
+
+  it('joins a list of messages and passes other errors through', () => {
+    const body = {
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: ['AUTONOMY_AGE failed', 'ONE_OPEN_PACT failed'],
+    };
+    expect(toUserError(new HttpError('x', 422, body), translate)).toMatchObject({
+      status: 422,
+      message: 'AUTONOMY_AGE failed; ONE_OPEN_PACT failed',
+      body,
+    });
+    const network = new TypeError('Failed to fetch');
+    expect(toUserError(network, translate)).toBe(network);
+  });
+
+  it('verifies the audit chain', async () => {
+    const fetch = fakeFetch(() =>
+      jsonResponse(200, { valid: false, checked: 12, firstInvalidId: 9 }),
+    );
+    await expect(provider('t').verifyAuditChain()).resolves.toEqual({
+      valid: false,
+      checked: 12,
+      firstInvalidId: 9,
+    });
+    expect(fetch.mock.calls[0][0]).toBe('/api/audit-events/verify');
+  });
+});

@@ -1,0 +1,62 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from '../users/user.entity';
+import { ACCESS_KEY, AccessRule } from './access.decorators';
+import type { RequestWithCaller } from './caller';
+import { TokensService } from './tokens.service';
+
+const UNAUTHORIZED = 'authentication required: send a valid Bearer token';
+
+/**
+ * Deny by default: a route without an access declaration answers 403 to everyone;
+ * a route with roles needs a valid token of an active user with one of those roles.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokensService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) throw new ForbiddenException('this route declares no access rule');
+    if ('public' in rule) return true;
+
+    const request = context
+      .switchToHttp()
+      .getRequest<RequestWithCaller & { headers: Record<string, string | undefined> }>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
+    if (!match) throw new UnauthorizedException(UNAUTHORIZED);
+    const claims = await this.tokens.verify(match[1]);
+    if (!claims) throw new UnauthorizedException(UNAUTHORIZED);
+    const user = await this.users.findOneBy({ id: claims.sub });
+    if (!user || !user.active || user.tokenVersion !== claims.tv)
+      throw new UnauthorizedException(UNAUTHORIZED);
+    request.caller = {
+      id: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      role: user.role,
+      territoryIds: user.territoryIds,
+      jti: claims.jti,
+      tokenExpiresAt: claims.exp,
+    };
+    if (!rule.roles.includes(user.role))
+      throw new ForbiddenException(`role ${user.role} may not do this`);
+    return true;
+  }
+}

@@ -1,0 +1,82 @@
+import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { errorBody } from '../common/error-body';
+import { UnitOfWork } from '../common/unit-of-work';
+import { User } from '../users/user.entity';
+import { toSessionUser } from '../users/user.record';
+import type { Caller } from './caller';
+import { LoginThrottle } from './login-throttle';
+import { decoyHash, verifyPassword } from './passwords';
+import { TokensService } from './tokens.service';
+
+export const BAD_CREDENTIALS = 'invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: TokensService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async login(emailInput: string, password: string) {
+    const email = emailInput.trim().toLowerCase();
+    const wait = this.throttle.lockedFor(email);
+    if (wait > 0) {
+      throw new HttpException(
+        errorBody(
+          429,
+          `too many failed attempts for this account: try again in ${Math.ceil(wait / 60)} minutes`,
+          {
+            code: 'ACCOUNT_LOCKED',
+            retryAfterSeconds: wait,
+          },
+        ),
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    const user = await this.users.findOneBy({ email });
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyPassword(await decoyHash(), password)) && false;
+    if (!user || !ok || !user.active) {
+      this.throttle.recordFailure(email);
+      await this.uow.run((tx) =>
+        this.audit.append(tx, {
+          actorId: null,
+          action: 'login_failed',
+          entityType: 'users',
+          entityId: user?.id ?? null,
+          changes: user ? {} : { email: [null, email] },
+        }),
+      );
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    this.throttle.reset(email);
+    await this.uow.run((tx) =>
+      this.audit.append(tx, {
+        actorId: user.id,
+        action: 'login',
+        entityType: 'users',
+        entityId: user.id,
+      }),
+    );
+    return { accessToken: this.tokens.issue(user), user: toSessionUser(user) };
+  }
+
+  async logout(caller: Caller): Promise<void> {
+    await this.uow.run(async (tx) => {
+      await this.tokens.revoke(caller.jti, caller.tokenExpiresAt);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'logout',
+        entityType: 'users',
+        entityId: caller.id,
+      });
+    });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * A checked `ListQuery` → WHERE / ORDER BY / paging on a TypeORM query builder.
+ * Column names come from the spec, every value is a bound parameter, and the SQL is the
+ * same on SQLite and PostgreSQL (LOWER … LIKE … ESCAPE, explicit NULLS FIRST / LAST).
+ */
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import {
+  assertValidSpec,
+  fieldOf,
+  type FilterCondition,
+  type FilterValue,
+  type ListField,
+  type ListQuery,
+  type ListSpec,
+} from './list-query';
+
+export interface ListResult<T> {
+  rows: T[];
+  /** Rows matching the filter, all pages together. */
+  total: number;
+  /** Index of `rows[0]` in the whole list (the `range` start). */
+  start: number;
+}
+
+const SQLITE_DRIVERS: ReadonlySet<string> = new Set([
+  'sqlite',
+  'better-sqlite3',
+  'sqljs',
+  'capacitor',
+  'cordova',
+  'react-native',
+  'expo',
+  'nativescript',
+]);
+
+/** A filter value as the driver must receive it. */
+type ToParameter = (field: ListField, value: FilterValue) => FilterValue;
+
+/**
+ * SQLite keeps booleans as 0/1 and decimals as numbers; TypeORM converts a lone boolean
+ * but not the items of an `IN (:...list)`, and better-sqlite3 refuses to bind `true`.
+ * Instants and dates are ISO text on both engines (database/columns.ts) and pass as they are.
+ */
+function parameterConverter(driverType: string): ToParameter {
+  if (!SQLITE_DRIVERS.has(driverType)) return (_field, value) => value;
+  return (field, value) => {
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    return field.type === 'decimal' ? Number(value) : value;
+  };
+}
+
+/** `status` → `pact.status`; `territory.code` (a joined alias) stays as it is. */
+function columnRef(spec: ListSpec, column: string): string {
+  return column.includes('.') ? column : `${spec.alias}.${column}`;
+}
+
+/** Escapes LIKE wildcards so that the user's `%` and `_` match themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+type Where = { sql: string; params: Record<string, unknown> };
+
+function conditionWhere(cond: FilterCondition, spec: ListSpec, toParameter: ToParameter): Where {
+  const field = fieldOf(spec, cond.field);
+  if (!field) throw new Error(`ListQuery names "${cond.field}", unknown to ${spec.resource}`);
+  const col = columnRef(spec, field.column);
+  const name = `lq_${cond.field}_${cond.op}`;
+  switch (cond.op) {
+    case 'null':
+      return { sql: `${col} IS NULL`, params: {} };
+    case 'eq':
+      return { sql: `${col} = :${name}`, params: { [name]: toParameter(field, cond.value) } };
+    case 'gte':
+    case 'lte': {
+      const operator = cond.op === 'gte' ? '>=' : '<=';
+      return {
+        sql: `${col} ${operator} :${name}`,
+        params: { [name]: toParameter(field, cond.value) },
+      };
+    }
+    case 'in': {
+      if (cond.values.length === 0)
+        return { sql: cond.orNull ? `${col} IS NULL` : '1 = 0', params: {} };
+      const values = cond.values.map((value) => toParameter(field, value));
+      const orNull = cond.orNull ? ` OR ${col} IS NULL` : '';
+      return { sql: `(${col} IN (:...${name})${orNull})`, params: { [name]: values } };
+    }
+  }
+}
+
+/** Each word must occur in at least one search column, case-insensitively. */
+function searchWhere(words: readonly string[], spec: ListSpec): Where[] {
+  const columns = (spec.search ?? []).map((column) => columnRef(spec, column));
+  if (words.length > 0 && columns.length === 0) {
+    throw new Error(`ListQuery searches ${spec.resource}, which declares no search columns`);
+  }
+  return words.map((word, i) => {
+    const name = `lq_q_${i}`;
+    const likes = columns.map((col) => `LOWER(${col}) LIKE LOWER(:${name}) ESCAPE '\\'`);
+    return { sql: `(${likes.join(' OR ')})`, params: { [name]: `%${escapeLike(word)}%` } };
+  });
+}
+
+/**
+ * Adds the query's filter, search, sort (with `id` as tiebreak; NULLs sort as the largest
+ * values on both engines) and page. Conditions are AND-ed to what `qb` already has: wrap an
+ * existing OR in brackets. Uses skip/take, which stays correct with joined collections.
+ */
+export function applyListQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): SelectQueryBuilder<T> {
+  assertValidSpec(spec);
+  const toParameter = parameterConverter(qb.connection.options.type);
+  const wheres = [
+    ...query.filters.map((cond) => conditionWhere(cond, spec, toParameter)),
+    ...searchWhere(query.search, spec),
+  ];
+  for (const { sql, params } of wheres) qb.andWhere(sql, params);
+
+  const { field, order } = query.sort;
+  const sortField = fieldOf(spec, field);
+  const idField = fieldOf(spec, 'id');
+  if (!sortField || !idField) {
+    throw new Error(`ListQuery sorts ${spec.resource} by unknown "${field}"`);
+  }
+  qb.addOrderBy(
+    columnRef(spec, sortField.column),
+    order,
+    order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
+  );
+  if (field !== 'id') qb.addOrderBy(columnRef(spec, idField.column), order);
+
+  const { start, end } = query.range;
+  return qb.skip(start).take(end - start + 1);
+}
+
+/** Applies the query and runs it with its count: one page and the total. */
+export async function findList<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): Promise<ListResult<T>> {
+  const [rows, total] = await applyListQuery(qb, query, spec).getManyAndCount();
+  return { rows, total, start: query.range.start };
+}
+
+// The `Content-Range` header react-admin reads: `pacts 0-24/100`; for an empty page (nothing
+// matched, or a range past the end) `pacts */0` or `pacts */100`, whose total still counts.
+export function contentRange(
+  resource: string,
+  start: number,
+  rowsReturned: number,
+  total: number,
+): string {
+  return rowsReturned > 0
+    ? `${resource} ${start}-${start + rowsReturned - 1}/${total}`
+    : `${resource} */${total}`;
+}

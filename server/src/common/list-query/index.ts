@@ -1,0 +1,25 @@
+export {
+  allowsRange,
+  assertValidSpec,
+  DEFAULT_MAX_PAGE,
+  DEFAULT_PAGE_SIZE,
+  defineListSpec,
+  fieldOf,
+  isFilterable,
+  isSortable,
+  ListQueryError,
+  maxPageOf,
+  parseListQuery,
+} from './list-query';
+export type {
+  FieldType,
+  FilterCondition,
+  FilterValue,
+  ListField,
+  ListQuery,
+  ListSpec,
+  RawListParams,
+  SortOrder,
+} from './list-query';
+export { applyListQuery, contentRange, escapeLike, findList } from './apply-list-query';
+export type { ListResult } from './apply-list-query';

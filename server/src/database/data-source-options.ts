@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/** Pragmas set on every SQLite connection and read back at start. */
+export const SQLITE_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+function prepareSqlite(db: Database.Database): void {
+  db.pragma(`journal_mode = WAL`);
+  db.pragma(`synchronous = FULL`);
+  db.pragma(`foreign_keys = ON`);
+  db.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
+}
+
+/** The one description of the database, used by the server, the migration tools and tests. */
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each' as const,
+    logging: ['error' as const],
+  };
+  if (db.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: db.url,
+      migrations: POSTGRES_MIGRATIONS,
+      extra: { max: 10, connectionTimeoutMillis: 5000 },
+    };
+  }
+  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    migrations: SQLITE_MIGRATIONS,
+    prepareDatabase: prepareSqlite,
+  };
+}

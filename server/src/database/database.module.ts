@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UnitOfWork } from '../common/unit-of-work';
+import { ENTITIES } from './entities';
+
+/** Repositories of every entity, the unit of work and the audit writer, for every feature. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  providers: [UnitOfWork, AuditService],
+  exports: [TypeOrmModule, UnitOfWork, AuditService],
+})
+export class DatabaseModule {}

@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AuditService, diffChanges } from '../../audit/audit.service';
+import { hashPassword } from '../../auth/passwords';
+import { UnitOfWork } from '../../common/unit-of-work';
+import { AppConfig, CONFIG } from '../../config/config';
+import { Territory } from '../../territories/territory.entity';
+import { TERRITORIES } from '../../territories/territories.data';
+import { User } from '../../users/user.entity';
+import { toUserRecord } from '../../users/user.record';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+
+/**
+ * At start: the three territories on an empty database (reference data, every
+ * environment); with DEMO_DATA the demo accounts and case records, once, on a database
+ * that has no users yet.
+ */
+@Injectable()
+export class SeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureTerritories();
+    if (this.config.demoData) await this.loadDemoData();
+  }
+
+  private async ensureTerritories(): Promise<void> {
+    await this.uow.run(async (tx) => {
+      if ((await tx.count(Territory)) > 0) return;
+      for (const t of TERRITORIES) {
+        const saved = await tx.save(tx.create(Territory, { ...t }));
+        await this.audit.append(tx, {
+          actorId: null,
+          action: 'create',
+          entityType: 'territories',
+          entityId: saved.id,
+          changes: diffChanges(undefined, {
+            code: saved.code,
+            name: saved.name,
+            municipalities: saved.municipalities,
+          }),
+        });
+      }
+      this.logger.log(`loaded the ${TERRITORIES.length} territories`);
+    });
+  }
+
+  private async loadDemoData(): Promise<void> {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.uow.run(async (tx) => {
+      if ((await tx.count(User)) > 0) return;
+      const territories = await tx.find(Territory);
+      const idOf = (code: string) => territories.find((t) => t.code === code)!.id;
+      for (const a of DEMO_ACCOUNTS) {
+        const user = await tx.save(
+          tx.create(User, {
+            email: a.email,
+            fullName: a.fullName,
+            role: a.role,
+            territoryIds:
+              a.territories === 'all' ? territories.map((t) => t.id) : a.territories.map(idOf),
+            active: true,
+            passwordHash,
+          }),
+        );
+        await this.audit.append(tx, {
+          actorId: null,
+          action: 'create',
+          entityType: 'users',
+          entityId: user.id,
+          changes: diffChanges(undefined, toUserRecord(user)),
+        });
+      }
+      this.logger.log(`loaded the demo data: ${DEMO_ACCOUNTS.length} accounts`);
+    });
+  }
+}

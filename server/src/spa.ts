@@ -1,0 +1,44 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorBody } from './common/error-body';
+import { pathOnly } from './common/logging';
+
+/**
+ * The built admin at `/`: its files as they are, and index.html for any other GET outside
+ * /api so that deep links work. /api/... never falls through to the page.
+ */
+export function registerAdmin(fastify: FastifyInstance, adminDist: string): void {
+  const indexFile = join(adminDist, 'index.html');
+  const built = existsSync(indexFile);
+  if (built) {
+    void fastify.register(fastifyStatic, {
+      root: adminDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
+  }
+  const indexHtml = built ? readFileSync(indexFile, 'utf8') : undefined;
+  fastify.get('/*', (request, reply) => {
+    const path = pathOnly(request.url);
+    if (path === '/api' || path.startsWith('/api/')) {
+      return reply.status(404).send(errorBody(404, `route GET ${path} not found`));
+    }
+    if (!indexHtml)
+      return reply.status(404).send(errorBody(404, 'the admin is not built: run npm run build'));
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
+  });
+  fastify.get('/', (_request, reply) => {
+    if (!indexHtml)
+      return reply.status(404).send(errorBody(404, 'the admin is not built: run npm run build'));
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
+  });
+}

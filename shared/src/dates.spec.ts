@@ -1,0 +1,115 @@
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  formatIsoDate,
+  isIsoDate,
+  isLeapYear,
+  parseIsoDate,
+  todayIso,
+} from './dates';
+
+describe(isIsoDate.name, () => {
+  it.each(['2026-01-31', '2024-02-29', '2000-02-29', '1900-02-28', '0001-01-01'])(
+    'accepts %s',
+    (value) => {
+      expect(isIsoDate(value)).toBe(true);
+    },
+  );
+
+  it.each([
+    '2026-02-29',
+    '1900-02-29',
+    '2026-04-31',
+    '2026-00-10',
+    '2026-13-01',
+    '2026-01-00',
+    '2026-1-01',
+    '2026-01-01T00:00:00Z',
+    ' 2026-01-01',
+    '',
+    20260101,
+    null,
+    undefined,
+  ])('refuses %j', (value) => {
+    expect(isIsoDate(value)).toBe(false);
+  });
+});
+
+describe(isLeapYear.name, () => {
+  it.each([
+    [2024, true],
+    [2026, false],
+    [2000, true],
+    [1900, false],
+    [2100, false],
+  ])('%i → %s', (year, expected) => {
+    expect(isLeapYear(year)).toBe(expected);
+  });
+});
+
+describe(daysInMonth.name, () => {
+  it('knows February and the 30-day months', () => {
+    expect([2023, 2024].map((y) => daysInMonth(y, 2))).toEqual([28, 29]);
+    expect([4, 6, 9, 11].map((m) => daysInMonth(2026, m))).toEqual([30, 30, 30, 30]);
+    expect([1, 3, 5, 7, 8, 10, 12].every((m) => daysInMonth(2026, m) === 31)).toBe(true);
+  });
+});
+
+describe(parseIsoDate.name, () => {
+  it('splits a date into numbers', () => {
+    expect(parseIsoDate('2026-03-09')).toEqual({ year: 2026, month: 3, day: 9 });
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => parseIsoDate('2026-02-30')).toThrow(
+      new RangeError('not a YYYY-MM-DD date: 2026-02-30'),
+    );
+  });
+});
+
+describe(formatIsoDate.name, () => {
+  it('pads every part', () => {
+    expect(formatIsoDate(985, 3, 9)).toBe('0985-03-09');
+  });
+});
+
+describe(todayIso.name, () => {
+  it('gives the calendar date in Italy', () => {
+    expect(todayIso(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30'); // 23:59:59 CEST
+    expect(todayIso(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01'); // midnight CEST
+    expect(todayIso(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01'); // midnight CET
+  });
+
+  it('accepts another time zone', () => {
+    expect(todayIso(new Date('2026-06-30T22:00:00Z'), 'UTC')).toBe('2026-06-30');
+  });
+
+  it('defaults to now', () => {
+    expect(isIsoDate(todayIso())).toBe(true);
+  });
+});
+
+describe(addDays.name, () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2026-03-29', 0, '2026-03-29'],
+    ['2026-01-01', 365, '2027-01-01'],
+  ])('%s + %i → %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe(daysBetween.name, () => {
+  it.each([
+    ['2026-01-01', '2026-01-01', 0],
+    ['2026-03-28', '2026-03-30', 2], // across the switch to summer time
+    ['2024-02-28', '2024-03-01', 2],
+    ['2026-01-10', '2026-01-01', -9],
+  ])('%s → %s: %i', (from, to, expected) => {
+    expect(daysBetween(from, to)).toBe(expected);
+  });
+});

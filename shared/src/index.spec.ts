@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as shared from './index';
+
+describe('@generattivi/shared entry', () => {
+  it('exports the domain API', () => {
+    const functions = Object.entries(shared)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name]) => name)
+      .sort();
+    expect(functions).toEqual([
+      'addDays',
+      'ageOn',
+      'allowedTransitions',
+      'approvalRequirements',
+      'checkTransition',
+      'computeFiscalCode',
+      'daysBetween',
+      'daysInMonth',
+      'decodeFiscalCode',
+      'eurosToCents',
+      'evaluateEligibility',
+      'findTransition',
+      'fiscalCodeCheckCharacter',
+      'formatEuroCents',
+      'formatIsoDate',
+      'isIsoDate',
+      'isLeapYear',
+      'isMilestoneOverdue',
+      'isPactClosed',
+      'normalizeFiscalCode',
+      'pactProgress',
+      'parseIsoDate',
+      'reachableStatuses',
+      'toOmocode',
+      'todayIso',
+      'validateFiscalCode',
+      'yearsText',
+    ]);
+  });
+
+  it('exports the vocabularies of DOMAIN.md and API.md', () => {
+    expect(shared).toMatchObject({
+      TERRITORY_CODES: ['CREMA', 'CREMONA', 'CASALMAGGIORE'],
+      ROLES: ['ADMIN', 'MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
+      EMPLOYMENT_STATUSES: ['EMPLOYED', 'UNEMPLOYED', 'STUDENT', 'RETIRED', 'INACTIVE'],
+      SEXES: ['F', 'M'],
+      PACT_TYPES: ['INCLUSION', 'AUTONOMY'],
+      OPEN_PACT_STATUSES: ['DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED'],
+      MILESTONE_STATUSES: ['PENDING', 'ACHIEVED', 'MISSED', 'CANCELLED'],
+      NOTE_KINDS: ['MEETING', 'CALL', 'HOME_VISIT', 'NOTE'],
+      AUTONOMY_OUTCOMES: ['EMPLOYED', 'TRAINING', 'INTERNSHIP', 'PARTIAL'],
+      INCLUSION_OUTCOMES: ['AUTONOMY_REGAINED', 'IMPROVED', 'REFERRED_TO_SERVICES', 'PARTIAL'],
+      TERMINATION_CODES: ['DROPPED_OUT', 'MOVED_AWAY', 'NO_LONGER_ELIGIBLE', 'OTHER'],
+      RESOURCES: [
+        'territories',
+        'users',
+        'beneficiaries',
+        'households',
+        'pacts',
+        'milestones',
+        'notes',
+        'assignments',
+        'community-labs',
+        'civic-centers',
+        'audit-events',
+      ],
+      PROJECT_TIME_ZONE: 'Europe/Rome',
+      FISCAL_CODE_LENGTH: 16,
+      AUTONOMY_MIN_AGE: 19,
+      AUTONOMY_MAX_AGE: 39,
+      DEFAULT_ISEE_THRESHOLD_EUR: 9360,
+      RULE_SET_VERSION: expect.stringMatching(/^\d{4}\.\d+$/),
+    });
+  });
+
+  it('imports nothing but its own modules (it is bundled into the browser admin)', () => {
+    const sources = readdirSync(__dirname).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'),
+    );
+    const imports = sources.flatMap((file) =>
+      [...readFileSync(join(__dirname, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]),
+    );
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((source) => !source.startsWith('./'))).toEqual([]);
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * The pact lifecycle (DOMAIN.md, "Pact lifecycle"): one table of transitions, read by the
+ * server to accept or refuse a change of status and by the admin to show the buttons.
+ *
+ * DRAFT ──submit──> SUBMITTED ──approve──> ACTIVE <──resume── SUSPENDED
+ *   │  <──send back──   │                    │ ──suspend──────────^
+ *   └──cancel──> CANCELLED <──cancel──┘      ├──complete──> COMPLETED
+ *                                            └──terminate─> TERMINATED
+ * (SUSPENDED can also be completed or terminated.)
+ */
+
+import { isIsoDate } from './dates';
+import {
+  OUTCOMES_BY_TYPE,
+  PACT_STATUSES,
+  TERMINATION_CODES,
+  type PactStatus,
+  type PactType,
+  type Role,
+} from './enums';
+import type { LocalizedText } from './text';
+
+export type PactAction =
+  'SUBMIT' | 'SEND_BACK' | 'APPROVE' | 'CANCEL' | 'SUSPEND' | 'RESUME' | 'COMPLETE' | 'TERMINATE';
+
+export interface PactTransition {
+  action: PactAction;
+  from: readonly PactStatus[];
+  to: PactStatus;
+  roles: readonly Role[];
+  /** A non-blank `reason` must accompany the transition. */
+  reasonRequired: boolean;
+  /**
+   * What the `outcome` field must hold: nothing, an outcome of the pact's type
+   * (OUTCOMES_BY_TYPE), or a termination code (TERMINATION_CODES).
+   */
+  outcome: 'NONE' | 'PACT_OUTCOME' | 'TERMINATION_CODE';
+  /** The button label. */
+  label: LocalizedText;
+}
+
+const CASE_MANAGERS: readonly Role[] = ['ADMIN', 'SOCIAL_WORKER'];
+
+export const PACT_TRANSITIONS: readonly PactTransition[] = [
+  {
+    action: 'SUBMIT',
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    roles: ['ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
+    reasonRequired: false,
+    outcome: 'NONE',
+    label: { it: 'Invia per approvazione', en: 'Submit for approval' },
+  },
+  {
+    action: 'SEND_BACK',
+    from: ['SUBMITTED'],
+    to: 'DRAFT',
+    roles: CASE_MANAGERS,
+    reasonRequired: true,
+    outcome: 'NONE',
+    label: { it: 'Rimanda in bozza', en: 'Send back to draft' },
+  },
+  {
+    action: 'APPROVE',
+    from: ['SUBMITTED'],
+    to: 'ACTIVE',
+    roles: CASE_MANAGERS,
+    reasonRequired: false,
+    outcome: 'NONE',
+    label: { it: 'Approva', en: 'Approve' },
+  },
+  {
+    action: 'CANCEL',
+    from: ['DRAFT', 'SUBMITTED'],
+    to: 'CANCELLED',
+    roles: CASE_MANAGERS,
+    reasonRequired: true,
+    outcome: 'NONE',
+    label: { it: 'Annulla il patto', en: 'Cancel the pact' },
+  },
+  {
+    action: 'SUSPEND',
+    from: ['ACTIVE'],
+    to: 'SUSPENDED',
+    roles: CASE_MANAGERS,
+    reasonRequired: true,
+    outcome: 'NONE',
+    label: { it: 'Sospendi', en: 'Suspend' },
+  },
+  {
+    action: 'RESUME',
+    from: ['SUSPENDED'],
+    to: 'ACTIVE',
+    roles: CASE_MANAGERS,
+    reasonRequired: false,
+    outcome: 'NONE',
+    label: { it: 'Riprendi', en: 'Resume' },
+  },
+  {
+    action: 'COMPLETE',
+    from: ['ACTIVE', 'SUSPENDED'],
+    to: 'COMPLETED',
+    roles: CASE_MANAGERS,
+    reasonRequired: false,
+    outcome: 'PACT_OUTCOME',
+    label: { it: 'Concludi con esito', en: 'Complete with outcome' },
+  },
+  {
+    action: 'TERMINATE',
+    from: ['ACTIVE', 'SUSPENDED'],
+    to: 'TERMINATED',
+    roles: CASE_MANAGERS,
+    reasonRequired: true,
+    outcome: 'TERMINATION_CODE',
+    label: { it: 'Interrompi', en: 'Terminate' },
+  },
+];
+
+/** The transition that leads from `from` to `to`, if the lifecycle has one. */
+export function findTransition(from: PactStatus, to: PactStatus): PactTransition | undefined {
+  return PACT_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
+}
+
+/** The statuses a pact can move to from `from`, whoever asks (in lifecycle order). */
+export function reachableStatuses(from: PactStatus): PactStatus[] {
+  return PACT_STATUSES.filter((to) => findTransition(from, to));
+}
+
+/** The transitions `role` may perform on a pact in `status`: the buttons to show. */
+export function allowedTransitions(status: PactStatus, role: Role): PactTransition[] {
+  return PACT_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
+}
+
+export type TransitionRefusalCode =
+  | 'NOT_ALLOWED_FROM_STATUS'
+  | 'ROLE_FORBIDDEN'
+  | 'REASON_REQUIRED'
+  | 'OUTCOME_REQUIRED'
+  | 'OUTCOME_INVALID';
+
+export type TransitionCheck =
+  | { ok: true; transition: PactTransition }
+  | {
+      ok: false;
+      code: TransitionRefusalCode;
+      /** English, for the API error body. */
+      message: string;
+      messages: LocalizedText;
+      /** The statuses reachable from `from` (for the 409 message). */
+      allowed: PactStatus[];
+    };
+
+export interface TransitionRequest {
+  type: PactType;
+  from: PactStatus;
+  to: PactStatus;
+  role: Role;
+  reason?: string | null;
+  /** The outcome (COMPLETE) or the termination code (TERMINATE). */
+  outcome?: string | null;
+}
+
+/**
+ * Whether `role` may move a pact of `type` from `from` to `to` with this reason and
+ * outcome. Checks, in order: the lifecycle, the role, the reason, the outcome. Scope
+ * (territories, assignment) and approval requirements are the caller's to check.
+ */
+export function checkTransition(request: TransitionRequest): TransitionCheck {
+  const { type, from, to, role } = request;
+  const allowed = reachableStatuses(from);
+  const refuse = (code: TransitionRefusalCode, messages: LocalizedText): TransitionCheck => ({
+    ok: false,
+    code,
+    message: messages.en,
+    messages,
+    allowed,
+  });
+
+  const transition = findTransition(from, to);
+  if (!transition) {
+    const list = allowed.join(', ');
+    return refuse(
+      'NOT_ALLOWED_FROM_STATUS',
+      allowed.length === 0
+        ? {
+            it: `Il patto è chiuso (${from}): lo stato non può più cambiare`,
+            en: `the pact is closed (${from}): its status can no longer change`,
+          }
+        : {
+            it: `Da ${from} non si può passare a ${to}; stati consentiti: ${list}`,
+            en: `cannot move from ${from} to ${to}; allowed from ${from}: ${list}`,
+          },
+    );
+  }
+
+  const label = transition.label;
+  if (!transition.roles.includes(role)) {
+    return refuse('ROLE_FORBIDDEN', {
+      it: `Il ruolo ${role} non può eseguire «${label.it}»`,
+      en: `the ${role} role may not perform '${label.en}'`,
+    });
+  }
+
+  if (transition.reasonRequired && !request.reason?.trim()) {
+    return refuse('REASON_REQUIRED', {
+      it: `Per «${label.it}» serve una motivazione`,
+      en: `reason is required for '${label.en}'`,
+    });
+  }
+
+  const outcome = request.outcome || null;
+  if (transition.outcome === 'NONE') {
+    return outcome === null
+      ? { ok: true, transition }
+      : refuse('OUTCOME_INVALID', {
+          it: `«${label.it}» non prevede un esito`,
+          en: `'${label.en}' takes no outcome`,
+        });
+  }
+
+  const [valid, what]: [readonly string[], LocalizedText] =
+    transition.outcome === 'PACT_OUTCOME'
+      ? [OUTCOMES_BY_TYPE[type], { it: "l'esito", en: 'outcome' }]
+      : [TERMINATION_CODES, { it: 'il codice di interruzione', en: 'termination code' }];
+  if (outcome === null) {
+    return refuse('OUTCOME_REQUIRED', {
+      it: `Per «${label.it}» serve ${what.it}: uno tra ${valid.join(', ')}`,
+      en: `${what.en} is required: one of ${valid.join(', ')}`,
+    });
+  }
+  if (!valid.includes(outcome)) {
+    return refuse('OUTCOME_INVALID', {
+      it: `${capitalize(what.it)} ${outcome} non è valido: uno tra ${valid.join(', ')}`,
+      en: `${what.en} ${outcome} is not valid: one of ${valid.join(', ')}`,
+    });
+  }
+  return { ok: true, transition };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export type ApprovalRequirement =
+  'COMMUNITY_MAKER' | 'MILESTONE' | 'START_DATE' | 'PLANNED_END_DATE';
+
+export interface UnmetApprovalRequirement {
+  requirement: ApprovalRequirement;
+  /** The pact field to show the message beside. */
+  field: 'communityMakerId' | 'milestones' | 'startDate' | 'plannedEndDate';
+  messages: LocalizedText;
+}
+
+/**
+ * What a pact still lacks to be approved (besides eligibility, which is re-run on the
+ * start date): a community maker, at least one milestone, a start date and a planned end
+ * date after it. Empty when it can be approved.
+ */
+export function approvalRequirements(pact: {
+  communityMakerId?: number | null;
+  milestoneCount: number;
+  startDate?: string | null;
+  plannedEndDate?: string | null;
+}): UnmetApprovalRequirement[] {
+  const unmet: UnmetApprovalRequirement[] = [];
+  if (pact.communityMakerId === null || pact.communityMakerId === undefined) {
+    unmet.push({
+      requirement: 'COMMUNITY_MAKER',
+      field: 'communityMakerId',
+      messages: { it: 'Nessun community maker assegnato', en: 'no community maker assigned' },
+    });
+  }
+  if (pact.milestoneCount < 1) {
+    unmet.push({
+      requirement: 'MILESTONE',
+      field: 'milestones',
+      messages: { it: 'Serve almeno una tappa', en: 'at least one milestone is required' },
+    });
+  }
+  const start = pact.startDate && isIsoDate(pact.startDate) ? pact.startDate : null;
+  const end = pact.plannedEndDate && isIsoDate(pact.plannedEndDate) ? pact.plannedEndDate : null;
+  if (!start) {
+    unmet.push({
+      requirement: 'START_DATE',
+      field: 'startDate',
+      messages: { it: 'Data di inizio non indicata', en: 'start date is missing' },
+    });
+  }
+  if (!end) {
+    unmet.push({
+      requirement: 'PLANNED_END_DATE',
+      field: 'plannedEndDate',
+      messages: { it: 'Data di fine prevista non indicata', en: 'planned end date is missing' },
+    });
+  } else if (start && end <= start) {
+    unmet.push({
+      requirement: 'PLANNED_END_DATE',
+      field: 'plannedEndDate',
+      messages: {
+        it: `La data di fine prevista (${end}) deve essere successiva all'inizio (${start})`,
+        en: `planned end date (${end}) must be after the start date (${start})`,
+      },
+    });
+  }
+  return unmet;
+}

@@ -1,0 +1,196 @@
+/**
+ * The records of the HTTP API (API.md), as the server sends them and the admin reads them.
+ * Ids are numbers; dates are `YYYY-MM-DD` strings, instants ISO 8601 UTC strings; a field
+ * that may be empty is `null`, never absent.
+ */
+
+import type { EligibilityEvaluation } from './eligibility';
+import type {
+  EmploymentStatus,
+  MilestoneStatus,
+  NoteKind,
+  PactOutcome,
+  PactStatus,
+  PactType,
+  Resource,
+  Role,
+  Sex,
+  TerminationCode,
+  TerritoryCode,
+} from './enums';
+
+/** `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO 8601 UTC instant, e.g. `2026-03-01T09:30:00.000Z`. */
+export type IsoInstant = string;
+
+export interface BaseRecord {
+  id: number;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+}
+
+/** Editable records carry a version for optimistic locking: send it back with a `PUT`. */
+export interface VersionedRecord extends BaseRecord {
+  version: number;
+}
+
+export interface Territory extends VersionedRecord {
+  code: TerritoryCode;
+  name: string;
+  municipalities: string[];
+}
+
+export interface User extends VersionedRecord {
+  email: string;
+  fullName: string;
+  role: Role;
+  territoryIds: number[];
+  active: boolean;
+}
+
+/** The `user` of `POST /api/auth/login` and `GET /api/auth/me`. */
+export interface AuthUser {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+  territoryIds: number[];
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: AuthUser;
+}
+
+export interface Beneficiary extends VersionedRecord {
+  firstName: string;
+  lastName: string;
+  /** Upper case; masked for managers. */
+  fiscalCode: string;
+  birthDate: IsoDate;
+  sex: Sex;
+  territoryId: number;
+  municipality: string;
+  /** Contact details: null for managers. */
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  employmentStatus: EmploymentStatus;
+  householdId: number | null;
+}
+
+export interface Household extends VersionedRecord {
+  name: string;
+  territoryId: number;
+  municipality: string;
+  membersCount: number;
+  /** Euros with cents; null when unknown. */
+  iseeEur: number | null;
+  vulnerable: boolean;
+  vulnerabilityReason: string | null;
+  assessedById: number | null;
+  assessedAt: IsoInstant | null;
+}
+
+export interface Pact extends VersionedRecord {
+  type: PactType;
+  /** e.g. `AUT-CREMA-2026-0007`; read-only. */
+  reference: string;
+  /** Read-only: changes only through `POST /api/pacts/:id/transitions`. */
+  status: PactStatus;
+  territoryId: number;
+  /** Required for AUTONOMY; the optional reference person for INCLUSION. */
+  beneficiaryId: number | null;
+  /** Required for INCLUSION. */
+  householdId: number | null;
+  socialWorkerId: number | null;
+  communityMakerId: number | null;
+  communityLabId: number | null;
+  title: string;
+  objectives: string | null;
+  citizenCommitments: string | null;
+  communityCommitments: string | null;
+  startDate: IsoDate | null;
+  plannedEndDate: IsoDate | null;
+  closedAt: IsoInstant | null;
+  /** The outcome when COMPLETED, the termination code when TERMINATED. */
+  outcome: PactOutcome | TerminationCode | null;
+  closingNote: string | null;
+  /** 0–100, derived from the milestones; read-only. */
+  progress: number;
+  /** The evaluation last run; read-only. */
+  eligibility: EligibilityEvaluation | null;
+}
+
+export interface Milestone extends VersionedRecord {
+  pactId: number;
+  title: string;
+  description: string | null;
+  dueDate: IsoDate;
+  status: MilestoneStatus;
+  /** The date it was achieved. */
+  achievedAt: IsoDate | null;
+  evidence: string | null;
+  /** PENDING and due before today; read-only. */
+  overdue: boolean;
+}
+
+/** A diary note: append-only. */
+export interface Note extends BaseRecord {
+  pactId: number;
+  authorId: number;
+  kind: NoteKind;
+  occurredAt: IsoInstant;
+  body: string;
+}
+
+/** Who followed a pact, from when to when: append-only history. */
+export interface Assignment extends BaseRecord {
+  pactId: number;
+  communityMakerId: number;
+  assignedById: number;
+  startedAt: IsoInstant;
+  /** Null while current. */
+  endedAt: IsoInstant | null;
+  reason: string | null;
+}
+
+export interface CommunityLab extends VersionedRecord {
+  name: string;
+  territoryId: number;
+  description: string | null;
+  communityMakerIds: number[];
+}
+
+export interface CivicCenter extends VersionedRecord {
+  name: string;
+  territoryId: number;
+  description: string | null;
+  childrenReached: number;
+  adultsReached: number;
+}
+
+/** Append-only and hash-chained: `hash` covers the event and `prevHash`. */
+export interface AuditEvent extends BaseRecord {
+  at: IsoInstant;
+  /** Null for actions of the system (migrations, seeds). */
+  actorId: number | null;
+  action: string;
+  entityType: Resource;
+  entityId: number;
+  /** Changed fields: `{field: [before, after]}`. */
+  changes: Record<string, [unknown, unknown]>;
+  hash: string;
+  /** Null for the first event of the chain. */
+  prevHash: string | null;
+}
+
+/** The body of `POST /api/pacts/:id/transitions`. */
+export interface PactTransitionBody {
+  to: PactStatus;
+  reason?: string;
+  /** The outcome (to COMPLETED) or the termination code (to TERMINATED). */
+  outcome?: PactOutcome | TerminationCode;
+  version: number;
+}
