@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { TerritoriesModule } from './territories/territories.module';
+import { UsersModule } from './users/users.module';
 import { AccessGuard } from './auth/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
@@ -25,6 +28,9 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         DatabaseModule,
         AuthModule,
+        UsersModule,
+        TerritoriesModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

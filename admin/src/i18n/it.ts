@@ -18,7 +18,7 @@ type RaMessages = TranslationMessages['ra'] &
   Required<Pick<TranslationMessages['ra'], 'guesser' | 'configurable'>>;
 
 /** The same tree with any string: what another language must provide. */
-export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 const ra: RaMessages = {
   action: {

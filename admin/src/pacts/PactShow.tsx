@@ -77,7 +77,7 @@ export const PactShow = () => {
               <DataTable.Col source="achievedAt" field={CalendarDateField} />
             </DataTable>
           </ReferenceManyField>
-          <AddToPactButton resource="milestones" label="app.pacts.add_milestone" />
+          <AddToPactButton resource="milestones" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={getResourceLabel('notes', 2)} path="notes">
           <ReferenceManyField
@@ -98,7 +98,7 @@ export const PactShow = () => {
               <DataTable.Col source="body" />
             </DataTable>
           </ReferenceManyField>
-          <AddToPactButton resource="notes" label="app.pacts.add_note" />
+          <AddToPactButton resource="notes" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={getResourceLabel('assignments', 2)} path="assignments">
           <ReferenceManyField

@@ -66,9 +66,8 @@ export function createAuthProvider({
         save({ accessToken: json.accessToken, user: json.user });
       } catch (error) {
         // Same answer whether the email exists or not: say it in the user's language.
-        if (error instanceof HttpError && error.status === 401)
-          throw new Error('ra.auth.sign_in_error');
-        throw error;
+        const badCredentials = error instanceof HttpError && error.status === 401;
+        throw badCredentials ? new Error('ra.auth.sign_in_error') : error;
       }
     },
 
@@ -88,7 +87,7 @@ export function createAuthProvider({
       }
     },
 
-    checkAuth: async () => {
+    async checkAuth() {
       if (!session) throw new Error('ra.auth.auth_check_error');
     },
 
@@ -106,8 +105,12 @@ export function createAuthProvider({
       return { ...session.user };
     },
 
-    getPermissions: async () => session?.user.role,
+    async getPermissions() {
+      return session?.user.role;
+    },
 
-    canAccess: async ({ resource, action }) => canAccess(session?.user.role, resource, action),
+    async canAccess({ resource, action }) {
+      return canAccess(session?.user.role, resource, action);
+    },
   };
 }

@@ -66,6 +66,7 @@ function conditionWhere(cond: FilterCondition, spec: ListSpec, toParameter: ToPa
   if (!field) throw new Error(`ListQuery names "${cond.field}", unknown to ${spec.resource}`);
   const col = columnRef(spec, field.column);
   const name = `lq_${cond.field}_${cond.op}`;
+  if (field.jsonArray) return jsonArrayWhere(cond, col, name);
   switch (cond.op) {
     case 'null':
       return { sql: `${col} IS NULL`, params: {} };
@@ -87,6 +88,22 @@ function conditionWhere(cond: FilterCondition, spec: ListSpec, toParameter: ToPa
       return { sql: `(${col} IN (:...${name})${orNull})`, params: { [name]: values } };
     }
   }
+}
+
+/**
+ * Membership in a JSON integer array, portable to both engines: `[1,3]` becomes `,1,3,`
+ * and each wanted value is looked up as `%,<n>,%`.
+ */
+function jsonArrayWhere(cond: FilterCondition, col: string, name: string): Where {
+  const listed = `(',' || REPLACE(REPLACE(${col}, '[', ''), ']', '') || ',')`;
+  const values = cond.op === 'eq' ? [cond.value] : cond.op === 'in' ? cond.values : [];
+  if (cond.op === 'null' || values.length === 0) return { sql: '1 = 0', params: {} };
+  const params: Record<string, unknown> = {};
+  const likes = values.map((value, i) => {
+    params[`${name}_${i}`] = `%,${Number(value)},%`;
+    return `${listed} LIKE :${name}_${i}`;
+  });
+  return { sql: `(${likes.join(' OR ')})`, params };
 }
 
 /** Each word must occur in at least one search column, case-insensitively. */

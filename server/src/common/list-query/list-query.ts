@@ -39,6 +39,11 @@ export interface ListField {
   sort?: boolean;
   /** Accepts `<field>_gte` / `<field>_lte` (default: true for int, decimal, date, instant). */
   range?: boolean;
+  /**
+   * The column holds a JSON array of integers (`[1,3]`, as simple-json writes it): equality
+   * means "contains", an array means "contains any of". Not sortable, no ranges.
+   */
+  jsonArray?: boolean;
 }
 
 export interface ListSpec<F extends string = string> {
@@ -117,9 +122,9 @@ const RANGE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
 ]);
 
 export const isFilterable = (field: ListField): boolean => field.filter !== false;
-export const isSortable = (field: ListField): boolean => field.sort !== false;
+export const isSortable = (field: ListField): boolean => field.sort !== false && !field.jsonArray;
 export const allowsRange = (field: ListField): boolean =>
-  field.filter !== false && (field.range ?? RANGE_TYPES.has(field.type));
+  field.filter !== false && !field.jsonArray && (field.range ?? RANGE_TYPES.has(field.type));
 
 export const maxPageOf = (spec: ListSpec): number => spec.maxPage ?? DEFAULT_MAX_PAGE;
 const defaultPageSizeOf = (spec: ListSpec): number =>

@@ -5,6 +5,87 @@ export class Init1795600000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
+      'CREATE TABLE "access_log" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "at" varchar(24) NOT NULL, "actor_id" integer NOT NULL, "entity_type" varchar(40) NOT NULL, "entity_id" integer NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_69ed07c2cbedac8c817ed8d449" ON "access_log" ("actor_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_9f1751fe4406c2237ea1fd1c73" ON "access_log" ("entity_type", "entity_id", "at") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "territories" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "code" varchar(32) NOT NULL, "name" varchar(120) NOT NULL, "municipalities" text NOT NULL, CONSTRAINT "UQ_e1a81c0cf29b429237ed209cc07" UNIQUE ("code"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "email" varchar(254) NOT NULL, "full_name" varchar(200) NOT NULL, "role" varchar(20) NOT NULL, "territory_ids" text NOT NULL, "active" boolean NOT NULL DEFAULT (1), "password_hash" varchar(200) NOT NULL, "token_version" integer NOT NULL DEFAULT (0))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "households" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(120) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "members_count" integer NOT NULL, "isee_eur" decimal(12,2), "vulnerable" boolean NOT NULL DEFAULT (0), "vulnerability_reason" text, "assessed_by_id" integer, "assessed_at" varchar(24))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6e30edb14572327a30b2990e3b" ON "households" ("name") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa1ad5057946ece68e63045e6a" ON "households" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "beneficiaries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "fiscal_code" varchar(16) NOT NULL, "birth_date" varchar(10) NOT NULL, "sex" varchar(1) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "address" varchar(200), "phone" varchar(40), "email" varchar(254), "employment_status" varchar(20) NOT NULL, "household_id" integer)',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "community_labs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "community_maker_ids" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_66ff58cc060e3d97740d3f4998" ON "community_labs" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "pacts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "type" varchar(12) NOT NULL, "reference" varchar(40) NOT NULL, "status" varchar(12) NOT NULL, "territory_id" integer NOT NULL, "beneficiary_id" integer, "household_id" integer, "social_worker_id" integer, "community_maker_id" integer, "community_lab_id" integer, "title" varchar(200) NOT NULL, "objectives" text NOT NULL DEFAULT (\'\'), "citizen_commitments" text NOT NULL DEFAULT (\'\'), "community_commitments" text NOT NULL DEFAULT (\'\'), "start_date" varchar(10), "planned_end_date" varchar(10), "submitted_at" varchar(24), "approved_at" varchar(24), "closed_at" varchar(24), "outcome" varchar(30), "closing_note" text, "eligibility" text, "progress" integer NOT NULL DEFAULT (0), "last_note_at" varchar(24))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_476d77f24342a6134b29d7b7d1" ON "pacts" ("reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_167cdacc02cd3cf82e4f65ba84" ON "pacts" ("beneficiary_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_1fcbeda60f763aa031ac696ec0" ON "pacts" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "assignments" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "community_maker_id" integer NOT NULL, "assigned_by_id" integer NOT NULL, "started_at" varchar(24) NOT NULL, "ended_at" varchar(24), "reason" text)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_660c34e65fd048cab6ea6d00eb" ON "assignments" ("pact_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_88c626ba539a676d363a2ec0f0" ON "assignments" ("community_maker_id") ',
+    );
+    await queryRunner.query(
       'CREATE TABLE "audit_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "at" varchar(24) NOT NULL, "actor_id" integer, "action" varchar(60) NOT NULL, "entity_type" varchar(40) NOT NULL, "entity_id" integer, "changes" text NOT NULL, "prev_hash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL, CONSTRAINT "UQ_dd4e005a38b7965794e8d2b1472" UNIQUE ("hash"))',
     );
     await queryRunner.query(
@@ -26,20 +107,340 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_5aee0c1828e7b9238ca3fe47bc" ON "revoked_tokens" ("expires_at") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "territories" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "code" varchar(32) NOT NULL, "name" varchar(120) NOT NULL, "municipalities" text NOT NULL, CONSTRAINT "UQ_e1a81c0cf29b429237ed209cc07" UNIQUE ("code"))',
+      'CREATE TABLE "civic_centers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "children_reached" integer NOT NULL DEFAULT (0), "adults_reached" integer NOT NULL DEFAULT (0))',
     );
     await queryRunner.query(
-      'CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "email" varchar(254) NOT NULL, "full_name" varchar(200) NOT NULL, "role" varchar(20) NOT NULL, "territory_ids" text NOT NULL, "active" boolean NOT NULL DEFAULT (1), "password_hash" varchar(200) NOT NULL, "token_version" integer NOT NULL DEFAULT (0))',
+      'CREATE INDEX "IDX_e397443bad1183a0e21badd806" ON "civic_centers" ("territory_id") ',
     );
     await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_97672ac88f789774dd47f7c8be" ON "users" ("email") ',
+      'CREATE TABLE "milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "notes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" varchar(12) NOT NULL, "occurred_at" varchar(24) NOT NULL, "body" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "pact_reference_counters" ("series" varchar(40) PRIMARY KEY NOT NULL, "last_value" integer NOT NULL)',
+    );
+    await queryRunner.query('DROP INDEX "IDX_6e30edb14572327a30b2990e3b"');
+    await queryRunner.query('DROP INDEX "IDX_aa1ad5057946ece68e63045e6a"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_households" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(120) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "members_count" integer NOT NULL, "isee_eur" decimal(12,2), "vulnerable" boolean NOT NULL DEFAULT (0), "vulnerability_reason" text, "assessed_by_id" integer, "assessed_at" varchar(24), CONSTRAINT "FK_aa1ad5057946ece68e63045e6ad" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_a5612b61c7b87a6d21fbe942d3e" FOREIGN KEY ("assessed_by_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_households"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "members_count", "isee_eur", "vulnerable", "vulnerability_reason", "assessed_by_id", "assessed_at") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "members_count", "isee_eur", "vulnerable", "vulnerability_reason", "assessed_by_id", "assessed_at" FROM "households"',
+    );
+    await queryRunner.query('DROP TABLE "households"');
+    await queryRunner.query('ALTER TABLE "temporary_households" RENAME TO "households"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6e30edb14572327a30b2990e3b" ON "households" ("name") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa1ad5057946ece68e63045e6a" ON "households" ("territory_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
+    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
+    await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
+    await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_beneficiaries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "fiscal_code" varchar(16) NOT NULL, "birth_date" varchar(10) NOT NULL, "sex" varchar(1) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "address" varchar(200), "phone" varchar(40), "email" varchar(254), "employment_status" varchar(20) NOT NULL, "household_id" integer, CONSTRAINT "FK_aa079f012ddc99b254fbba104cb" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_ea52ed55490b26d374f14711b0c" FOREIGN KEY ("household_id") REFERENCES "households" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_beneficiaries"("id", "created_at", "updated_at", "version", "first_name", "last_name", "fiscal_code", "birth_date", "sex", "territory_id", "municipality", "address", "phone", "email", "employment_status", "household_id") SELECT "id", "created_at", "updated_at", "version", "first_name", "last_name", "fiscal_code", "birth_date", "sex", "territory_id", "municipality", "address", "phone", "email", "employment_status", "household_id" FROM "beneficiaries"',
+    );
+    await queryRunner.query('DROP TABLE "beneficiaries"');
+    await queryRunner.query('ALTER TABLE "temporary_beneficiaries" RENAME TO "beneficiaries"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_66ff58cc060e3d97740d3f4998"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_community_labs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "community_maker_ids" text NOT NULL, CONSTRAINT "FK_66ff58cc060e3d97740d3f4998a" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_community_labs"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "community_maker_ids") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "community_maker_ids" FROM "community_labs"',
+    );
+    await queryRunner.query('DROP TABLE "community_labs"');
+    await queryRunner.query('ALTER TABLE "temporary_community_labs" RENAME TO "community_labs"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_66ff58cc060e3d97740d3f4998" ON "community_labs" ("territory_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_476d77f24342a6134b29d7b7d1"');
+    await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
+    await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
+    await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
+    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
+    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_pacts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "type" varchar(12) NOT NULL, "reference" varchar(40) NOT NULL, "status" varchar(12) NOT NULL, "territory_id" integer NOT NULL, "beneficiary_id" integer, "household_id" integer, "social_worker_id" integer, "community_maker_id" integer, "community_lab_id" integer, "title" varchar(200) NOT NULL, "objectives" text NOT NULL DEFAULT (\'\'), "citizen_commitments" text NOT NULL DEFAULT (\'\'), "community_commitments" text NOT NULL DEFAULT (\'\'), "start_date" varchar(10), "planned_end_date" varchar(10), "submitted_at" varchar(24), "approved_at" varchar(24), "closed_at" varchar(24), "outcome" varchar(30), "closing_note" text, "eligibility" text, "progress" integer NOT NULL DEFAULT (0), "last_note_at" varchar(24), CONSTRAINT "FK_9c02d18e7b0a60a726f9a734378" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_167cdacc02cd3cf82e4f65ba84e" FOREIGN KEY ("beneficiary_id") REFERENCES "beneficiaries" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1fcbeda60f763aa031ac696ec01" FOREIGN KEY ("household_id") REFERENCES "households" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_c988921b28fab0310fdbc1176bb" FOREIGN KEY ("social_worker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_f0bc6f88635b13800daf43a24a2" FOREIGN KEY ("community_maker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_582f7170012f448b31e3337d0eb" FOREIGN KEY ("community_lab_id") REFERENCES "community_labs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_pacts"("id", "created_at", "updated_at", "version", "type", "reference", "status", "territory_id", "beneficiary_id", "household_id", "social_worker_id", "community_maker_id", "community_lab_id", "title", "objectives", "citizen_commitments", "community_commitments", "start_date", "planned_end_date", "submitted_at", "approved_at", "closed_at", "outcome", "closing_note", "eligibility", "progress", "last_note_at") SELECT "id", "created_at", "updated_at", "version", "type", "reference", "status", "territory_id", "beneficiary_id", "household_id", "social_worker_id", "community_maker_id", "community_lab_id", "title", "objectives", "citizen_commitments", "community_commitments", "start_date", "planned_end_date", "submitted_at", "approved_at", "closed_at", "outcome", "closing_note", "eligibility", "progress", "last_note_at" FROM "pacts"',
+    );
+    await queryRunner.query('DROP TABLE "pacts"');
+    await queryRunner.query('ALTER TABLE "temporary_pacts" RENAME TO "pacts"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_476d77f24342a6134b29d7b7d1" ON "pacts" ("reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_167cdacc02cd3cf82e4f65ba84" ON "pacts" ("beneficiary_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_1fcbeda60f763aa031ac696ec0" ON "pacts" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
+    await queryRunner.query('DROP INDEX "IDX_88c626ba539a676d363a2ec0f0"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_assignments" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "community_maker_id" integer NOT NULL, "assigned_by_id" integer NOT NULL, "started_at" varchar(24) NOT NULL, "ended_at" varchar(24), "reason" text, CONSTRAINT "FK_660c34e65fd048cab6ea6d00eb0" FOREIGN KEY ("pact_id") REFERENCES "pacts" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_88c626ba539a676d363a2ec0f09" FOREIGN KEY ("community_maker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_a76bdbfeb13c3a195855993eaa5" FOREIGN KEY ("assigned_by_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_assignments"("id", "created_at", "updated_at", "pact_id", "community_maker_id", "assigned_by_id", "started_at", "ended_at", "reason") SELECT "id", "created_at", "updated_at", "pact_id", "community_maker_id", "assigned_by_id", "started_at", "ended_at", "reason" FROM "assignments"',
+    );
+    await queryRunner.query('DROP TABLE "assignments"');
+    await queryRunner.query('ALTER TABLE "temporary_assignments" RENAME TO "assignments"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_660c34e65fd048cab6ea6d00eb" ON "assignments" ("pact_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_88c626ba539a676d363a2ec0f0" ON "assignments" ("community_maker_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_e397443bad1183a0e21badd806"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_civic_centers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "children_reached" integer NOT NULL DEFAULT (0), "adults_reached" integer NOT NULL DEFAULT (0), CONSTRAINT "FK_e397443bad1183a0e21badd8060" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_civic_centers"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "children_reached", "adults_reached") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "children_reached", "adults_reached" FROM "civic_centers"',
+    );
+    await queryRunner.query('DROP TABLE "civic_centers"');
+    await queryRunner.query('ALTER TABLE "temporary_civic_centers" RENAME TO "civic_centers"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_e397443bad1183a0e21badd806" ON "civic_centers" ("territory_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text, CONSTRAINT "FK_09976793f7eeb1c59c14711871f" FOREIGN KEY ("pact_id") REFERENCES "pacts" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_milestones"("id", "created_at", "updated_at", "version", "pact_id", "title", "description", "due_date", "status", "achieved_at", "evidence") SELECT "id", "created_at", "updated_at", "version", "pact_id", "title", "description", "due_date", "status", "achieved_at", "evidence" FROM "milestones"',
+    );
+    await queryRunner.query('DROP TABLE "milestones"');
+    await queryRunner.query('ALTER TABLE "temporary_milestones" RENAME TO "milestones"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
+    await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_notes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" varchar(12) NOT NULL, "occurred_at" varchar(24) NOT NULL, "body" text NOT NULL, CONSTRAINT "FK_c6de52a804ba22538b36e54acc0" FOREIGN KEY ("pact_id") REFERENCES "pacts" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_35b89a50cb9203dccff44136519" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_notes"("id", "created_at", "updated_at", "pact_id", "author_id", "kind", "occurred_at", "body") SELECT "id", "created_at", "updated_at", "pact_id", "author_id", "kind", "occurred_at", "body" FROM "notes"',
+    );
+    await queryRunner.query('DROP TABLE "notes"');
+    await queryRunner.query('ALTER TABLE "temporary_notes" RENAME TO "notes"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "IDX_97672ac88f789774dd47f7c8be"');
-    await queryRunner.query('DROP TABLE "users"');
-    await queryRunner.query('DROP TABLE "territories"');
+    await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
+    await queryRunner.query('ALTER TABLE "notes" RENAME TO "temporary_notes"');
+    await queryRunner.query(
+      'CREATE TABLE "notes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" varchar(12) NOT NULL, "occurred_at" varchar(24) NOT NULL, "body" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "notes"("id", "created_at", "updated_at", "pact_id", "author_id", "kind", "occurred_at", "body") SELECT "id", "created_at", "updated_at", "pact_id", "author_id", "kind", "occurred_at", "body" FROM "temporary_notes"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_notes"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
+    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('ALTER TABLE "milestones" RENAME TO "temporary_milestones"');
+    await queryRunner.query(
+      'CREATE TABLE "milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "milestones"("id", "created_at", "updated_at", "version", "pact_id", "title", "description", "due_date", "status", "achieved_at", "evidence") SELECT "id", "created_at", "updated_at", "version", "pact_id", "title", "description", "due_date", "status", "achieved_at", "evidence" FROM "temporary_milestones"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_milestones"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_e397443bad1183a0e21badd806"');
+    await queryRunner.query('ALTER TABLE "civic_centers" RENAME TO "temporary_civic_centers"');
+    await queryRunner.query(
+      'CREATE TABLE "civic_centers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "children_reached" integer NOT NULL DEFAULT (0), "adults_reached" integer NOT NULL DEFAULT (0))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "civic_centers"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "children_reached", "adults_reached") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "children_reached", "adults_reached" FROM "temporary_civic_centers"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_civic_centers"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_e397443bad1183a0e21badd806" ON "civic_centers" ("territory_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_88c626ba539a676d363a2ec0f0"');
+    await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
+    await queryRunner.query('ALTER TABLE "assignments" RENAME TO "temporary_assignments"');
+    await queryRunner.query(
+      'CREATE TABLE "assignments" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "community_maker_id" integer NOT NULL, "assigned_by_id" integer NOT NULL, "started_at" varchar(24) NOT NULL, "ended_at" varchar(24), "reason" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "assignments"("id", "created_at", "updated_at", "pact_id", "community_maker_id", "assigned_by_id", "started_at", "ended_at", "reason") SELECT "id", "created_at", "updated_at", "pact_id", "community_maker_id", "assigned_by_id", "started_at", "ended_at", "reason" FROM "temporary_assignments"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_assignments"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_88c626ba539a676d363a2ec0f0" ON "assignments" ("community_maker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_660c34e65fd048cab6ea6d00eb" ON "assignments" ("pact_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
+    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
+    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
+    await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
+    await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
+    await queryRunner.query('DROP INDEX "IDX_476d77f24342a6134b29d7b7d1"');
+    await queryRunner.query('ALTER TABLE "pacts" RENAME TO "temporary_pacts"');
+    await queryRunner.query(
+      'CREATE TABLE "pacts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "type" varchar(12) NOT NULL, "reference" varchar(40) NOT NULL, "status" varchar(12) NOT NULL, "territory_id" integer NOT NULL, "beneficiary_id" integer, "household_id" integer, "social_worker_id" integer, "community_maker_id" integer, "community_lab_id" integer, "title" varchar(200) NOT NULL, "objectives" text NOT NULL DEFAULT (\'\'), "citizen_commitments" text NOT NULL DEFAULT (\'\'), "community_commitments" text NOT NULL DEFAULT (\'\'), "start_date" varchar(10), "planned_end_date" varchar(10), "submitted_at" varchar(24), "approved_at" varchar(24), "closed_at" varchar(24), "outcome" varchar(30), "closing_note" text, "eligibility" text, "progress" integer NOT NULL DEFAULT (0), "last_note_at" varchar(24))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "pacts"("id", "created_at", "updated_at", "version", "type", "reference", "status", "territory_id", "beneficiary_id", "household_id", "social_worker_id", "community_maker_id", "community_lab_id", "title", "objectives", "citizen_commitments", "community_commitments", "start_date", "planned_end_date", "submitted_at", "approved_at", "closed_at", "outcome", "closing_note", "eligibility", "progress", "last_note_at") SELECT "id", "created_at", "updated_at", "version", "type", "reference", "status", "territory_id", "beneficiary_id", "household_id", "social_worker_id", "community_maker_id", "community_lab_id", "title", "objectives", "citizen_commitments", "community_commitments", "start_date", "planned_end_date", "submitted_at", "approved_at", "closed_at", "outcome", "closing_note", "eligibility", "progress", "last_note_at" FROM "temporary_pacts"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_pacts"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_1fcbeda60f763aa031ac696ec0" ON "pacts" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_167cdacc02cd3cf82e4f65ba84" ON "pacts" ("beneficiary_id") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_476d77f24342a6134b29d7b7d1" ON "pacts" ("reference") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_66ff58cc060e3d97740d3f4998"');
+    await queryRunner.query('ALTER TABLE "community_labs" RENAME TO "temporary_community_labs"');
+    await queryRunner.query(
+      'CREATE TABLE "community_labs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(160) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120), "description" text NOT NULL DEFAULT (\'\'), "community_maker_ids" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "community_labs"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "community_maker_ids") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "description", "community_maker_ids" FROM "temporary_community_labs"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_community_labs"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_66ff58cc060e3d97740d3f4998" ON "community_labs" ("territory_id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
+    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
+    await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
+    await queryRunner.query('ALTER TABLE "beneficiaries" RENAME TO "temporary_beneficiaries"');
+    await queryRunner.query(
+      'CREATE TABLE "beneficiaries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "fiscal_code" varchar(16) NOT NULL, "birth_date" varchar(10) NOT NULL, "sex" varchar(1) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "address" varchar(200), "phone" varchar(40), "email" varchar(254), "employment_status" varchar(20) NOT NULL, "household_id" integer)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "beneficiaries"("id", "created_at", "updated_at", "version", "first_name", "last_name", "fiscal_code", "birth_date", "sex", "territory_id", "municipality", "address", "phone", "email", "employment_status", "household_id") SELECT "id", "created_at", "updated_at", "version", "first_name", "last_name", "fiscal_code", "birth_date", "sex", "territory_id", "municipality", "address", "phone", "email", "employment_status", "household_id" FROM "temporary_beneficiaries"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_beneficiaries"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_aa1ad5057946ece68e63045e6a"');
+    await queryRunner.query('DROP INDEX "IDX_6e30edb14572327a30b2990e3b"');
+    await queryRunner.query('ALTER TABLE "households" RENAME TO "temporary_households"');
+    await queryRunner.query(
+      'CREATE TABLE "households" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "name" varchar(120) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "members_count" integer NOT NULL, "isee_eur" decimal(12,2), "vulnerable" boolean NOT NULL DEFAULT (0), "vulnerability_reason" text, "assessed_by_id" integer, "assessed_at" varchar(24))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "households"("id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "members_count", "isee_eur", "vulnerable", "vulnerability_reason", "assessed_by_id", "assessed_at") SELECT "id", "created_at", "updated_at", "version", "name", "territory_id", "municipality", "members_count", "isee_eur", "vulnerable", "vulnerability_reason", "assessed_by_id", "assessed_at" FROM "temporary_households"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_households"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_aa1ad5057946ece68e63045e6a" ON "households" ("territory_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_6e30edb14572327a30b2990e3b" ON "households" ("name") ',
+    );
+    await queryRunner.query('DROP TABLE "pact_reference_counters"');
+    await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
+    await queryRunner.query('DROP TABLE "notes"');
+    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
+    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('DROP TABLE "milestones"');
+    await queryRunner.query('DROP INDEX "IDX_e397443bad1183a0e21badd806"');
+    await queryRunner.query('DROP TABLE "civic_centers"');
     await queryRunner.query('DROP INDEX "IDX_5aee0c1828e7b9238ca3fe47bc"');
     await queryRunner.query('DROP TABLE "revoked_tokens"');
     await queryRunner.query('DROP INDEX "IDX_5c7623cfe8d008e1c1fd758fbc"');
@@ -47,5 +448,32 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_04c7c044146c6632491a370fc0"');
     await queryRunner.query('DROP INDEX "IDX_3648e11676f1929b9875ee272b"');
     await queryRunner.query('DROP TABLE "audit_events"');
+    await queryRunner.query('DROP INDEX "IDX_88c626ba539a676d363a2ec0f0"');
+    await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
+    await queryRunner.query('DROP TABLE "assignments"');
+    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
+    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
+    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
+    await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
+    await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
+    await queryRunner.query('DROP INDEX "IDX_476d77f24342a6134b29d7b7d1"');
+    await queryRunner.query('DROP TABLE "pacts"');
+    await queryRunner.query('DROP INDEX "IDX_66ff58cc060e3d97740d3f4998"');
+    await queryRunner.query('DROP TABLE "community_labs"');
+    await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
+    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
+    await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
+    await queryRunner.query('DROP TABLE "beneficiaries"');
+    await queryRunner.query('DROP INDEX "IDX_aa1ad5057946ece68e63045e6a"');
+    await queryRunner.query('DROP INDEX "IDX_6e30edb14572327a30b2990e3b"');
+    await queryRunner.query('DROP TABLE "households"');
+    await queryRunner.query('DROP INDEX "IDX_97672ac88f789774dd47f7c8be"');
+    await queryRunner.query('DROP TABLE "users"');
+    await queryRunner.query('DROP TABLE "territories"');
+    await queryRunner.query('DROP INDEX "IDX_9f1751fe4406c2237ea1fd1c73"');
+    await queryRunner.query('DROP INDEX "IDX_69ed07c2cbedac8c817ed8d449"');
+    await queryRunner.query('DROP TABLE "access_log"');
   }
 }

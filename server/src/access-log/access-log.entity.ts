@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Who opened which person's record and when (GDPR art. 15): one row per read of one
+ * beneficiary, household or pact; never its content.
+ */
+@Entity('access_log')
+@Index(['entityType', 'entityId', 'at'])
+export class AccessLogEntry {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  at!: string;
+
+  @Index()
+  @Column({ type: 'integer' })
+  actorId!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  entityType!: string;
+
+  @Column({ type: 'integer' })
+  entityId!: number;
+}

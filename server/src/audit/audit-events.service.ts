@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { AuditEvent } from './audit-event.entity';
+
+export const AUDIT_LIST = defineListSpec({
+  resource: 'audit-events',
+  alias: 'e',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    at: { column: 'at', type: 'instant' },
+    actorId: { column: 'actorId', type: 'int' },
+    action: { column: 'action', type: 'string' },
+    entityType: { column: 'entityType', type: 'string' },
+    entityId: { column: 'entityId', type: 'int' },
+  },
+  defaultSort: ['id', 'DESC'],
+});
+
+export interface AuditEventRecord {
+  id: number;
+  at: string;
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  changes: Record<string, [unknown, unknown]>;
+  hash: string;
+  prevHash: string;
+}
+
+export function toAuditEventRecord(e: AuditEvent): AuditEventRecord {
+  return {
+    id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    changes: JSON.parse(e.changes) as AuditEventRecord['changes'],
+    hash: e.hash,
+    prevHash: e.prevHash,
+  };
+}
+
+@Injectable()
+export class AuditEventsService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  list(raw: RawListParams): Promise<ListResult<AuditEvent>> {
+    return findList(
+      this.events.createQueryBuilder('e'),
+      parseListQuery(raw, AUDIT_LIST),
+      AUDIT_LIST,
+    );
+  }
+
+  async get(id: number): Promise<AuditEvent> {
+    const e = await this.events.findOneBy({ id });
+    if (!e) throw new NotFoundError('audit-events', id);
+    return e;
+  }
+}

@@ -1,0 +1,57 @@
+import type { EmploymentStatus, Sex } from '@generattivi/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateColumn, VersionedRecord } from '../database/columns';
+import { Household } from '../households/household.entity';
+import { Territory } from '../territories/territory.entity';
+
+/** A person a pact is about. The fiscal code is stored upper-case and unique. */
+@Entity('beneficiaries')
+@Index(['lastName', 'firstName'])
+export class Beneficiary extends VersionedRecord {
+  @Column({ type: 'varchar', length: 100 })
+  firstName!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  lastName!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 16 })
+  fiscalCode!: string;
+
+  @DateColumn()
+  birthDate!: string;
+
+  @Column({ type: 'varchar', length: 1 })
+  sex!: Sex;
+
+  @Index()
+  @Column({ type: 'integer' })
+  territoryId!: number;
+
+  @ManyToOne(() => Territory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'territory_id' })
+  territory?: Territory;
+
+  @Column({ type: 'varchar', length: 120 })
+  municipality!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  employmentStatus!: EmploymentStatus;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  householdId!: number | null;
+
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'household_id' })
+  household?: Household;
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { contentRange, ListResult, RawListParams } from './list-query';
+
+/** The query string of a list: JSON in `filter`, `sort` and `range` (react-admin simple REST). */
+export class ListQueryDto implements RawListParams {
+  @ApiPropertyOptional({
+    description: 'JSON object: field equality, arrays for "any of", `q`, `<field>_gte`/`_lte`',
+    example: '{"status":["ACTIVE","SUSPENDED"]}',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  filter?: string;
+
+  @ApiPropertyOptional({ description: 'JSON `["field","ASC"|"DESC"]`', example: '["id","DESC"]' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sort?: string;
+
+  @ApiPropertyOptional({
+    description: 'JSON `[start,end]`, inclusive, at most 1000 rows',
+    example: '[0,24]',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  range?: string;
+}
+
+/** Sets `Content-Range` and returns the page's rows. */
+export function sendList<R, T = R>(
+  reply: FastifyReply,
+  resource: string,
+  result: ListResult<R>,
+  map?: (row: R) => T,
+): T[] {
+  void reply.header(
+    'Content-Range',
+    contentRange(resource, result.start, result.rows.length, result.total),
+  );
+  return map ? result.rows.map(map) : (result.rows as unknown as T[]);
+}

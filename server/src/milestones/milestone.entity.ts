@@ -1,0 +1,36 @@
+import type { MilestoneStatus } from '@generattivi/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateColumn, VersionedRecord } from '../database/columns';
+import { Pact } from '../pacts/pact.entity';
+
+/** A tappa of a pact. `overdue` is derived (PENDING and due before today). */
+@Entity('milestones')
+@Index(['status', 'dueDate'])
+export class Milestone extends VersionedRecord {
+  @Index()
+  @Column({ type: 'integer' })
+  pactId!: number;
+
+  @ManyToOne(() => Pact, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pact_id' })
+  pact?: Pact;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @DateColumn()
+  dueDate!: string;
+
+  @Column({ type: 'varchar', length: 12, default: 'PENDING' })
+  status!: MilestoneStatus;
+
+  /** The date it was achieved. */
+  @DateColumn({ nullable: true })
+  achievedAt!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  evidence!: string | null;
+}

@@ -1,0 +1,120 @@
+import type { EligibilityEvaluation, PactStatus, PactType } from '@generattivi/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { CommunityLab } from '../community-labs/community-lab.entity';
+import { DateColumn, InstantColumn, VersionedRecord } from '../database/columns';
+import { Household } from '../households/household.entity';
+import { Territory } from '../territories/territory.entity';
+import { User } from '../users/user.entity';
+
+/**
+ * A patto GenerAttivi. Status changes only through transitions; `progress` and
+ * `lastNoteAt` are kept up to date by the milestone and diary services so that lists,
+ * reports and alerts can filter and sort on them.
+ */
+@Entity('pacts')
+@Index(['territoryId', 'status', 'plannedEndDate'])
+@Index(['status', 'plannedEndDate'])
+export class Pact extends VersionedRecord {
+  @Column({ type: 'varchar', length: 12 })
+  type!: PactType;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  reference!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: PactStatus;
+
+  @Column({ type: 'integer' })
+  territoryId!: number;
+
+  @ManyToOne(() => Territory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'territory_id' })
+  territory?: Territory;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  beneficiaryId!: number | null;
+
+  @ManyToOne(() => Beneficiary, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'beneficiary_id' })
+  beneficiary?: Beneficiary;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  householdId!: number | null;
+
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'household_id' })
+  household?: Household;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  socialWorkerId!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'social_worker_id' })
+  socialWorker?: User;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  communityMakerId!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_maker_id' })
+  communityMaker?: User;
+
+  @Column({ type: 'integer', nullable: true })
+  communityLabId!: number | null;
+
+  @ManyToOne(() => CommunityLab, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_lab_id' })
+  communityLab?: CommunityLab;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  objectives!: string;
+
+  @Column({ type: 'text', default: '' })
+  citizenCommitments!: string;
+
+  @Column({ type: 'text', default: '' })
+  communityCommitments!: string;
+
+  @DateColumn({ nullable: true })
+  startDate!: string | null;
+
+  @DateColumn({ nullable: true })
+  plannedEndDate!: string | null;
+
+  @InstantColumn({ nullable: true })
+  submittedAt!: string | null;
+
+  @InstantColumn({ nullable: true })
+  approvedAt!: string | null;
+
+  @InstantColumn({ nullable: true })
+  closedAt!: string | null;
+
+  /** The outcome at completion, or the termination code. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  outcome!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  closingNote!: string | null;
+
+  /** The eligibility evaluation last run (on save, submit, approve). */
+  @Column({ type: 'simple-json', nullable: true })
+  eligibility!: EligibilityEvaluation | null;
+
+  /** 0–100, derived from the milestones. */
+  @Column({ type: 'integer', default: 0 })
+  progress!: number;
+
+  /** When the latest diary note happened; null without notes. */
+  @InstantColumn({ nullable: true })
+  lastNoteAt!: string | null;
+}

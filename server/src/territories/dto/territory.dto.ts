@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TERRITORY_CODES, type TerritoryCode } from '@generattivi/shared';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+class TerritoryFields {
+  @ApiProperty({ example: 'Ambito distrettuale di Crema' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ type: [String], example: ['Crema', 'Offanengo'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(120, { each: true })
+  municipalities!: string[];
+}
+
+export class CreateTerritoryDto extends TerritoryFields {
+  @ApiProperty({ enum: TERRITORY_CODES })
+  @IsIn(TERRITORY_CODES, { message: `must be one of ${TERRITORY_CODES.join(', ')}` })
+  code!: TerritoryCode;
+}
+
+export class UpdateTerritoryDto extends TerritoryFields {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
+  @Allow()
+  code?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
+  @Allow()
+  createdAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
+  @Allow()
+  updatedAt?: unknown;
+}

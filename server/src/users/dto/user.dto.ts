@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@generattivi/shared';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  Min,
+} from 'class-validator';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+
+class UserFields {
+  @ApiProperty({ example: 'l.bertolotti@comune.crema.cr.it' })
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Luca Bertolotti' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({ type: [Number], example: [1] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  territoryIds!: number[];
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateUserDto extends UserFields {
+  @ApiProperty({
+    description: `write-only; ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, any Unicode`,
+    writeOnly: true,
+  })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() id?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  createdAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  updatedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() version?: unknown;
+}
+
+export class UpdateUserDto extends UserFields {
+  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'write-only: a new password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
+  @Allow()
+  createdAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
+  @Allow()
+  updatedAt?: unknown;
+}
+
+export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ROLES } from '@generattivi/shared';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import { hashPassword } from '../auth/passwords';
+import type { Caller } from '../auth/caller';
+import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  parseListQuery,
+  ListResult,
+  RawListParams,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import {
+  assertNoReadOnlyOnCreate,
+  assertReadOnlyUnchanged,
+  updateVersioned,
+} from '../common/versioned-update';
+import { Territory } from '../territories/territory.entity';
+import { CreateUserDto, UpdateUserDto, USER_READ_ONLY } from './dto/user.dto';
+import { User } from './user.entity';
+import { toUserRecord, UserRecord } from './user.record';
+
+export const USER_LIST = defineListSpec({
+  resource: 'users',
+  alias: 'u',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    email: { column: 'email', type: 'string' },
+    fullName: { column: 'fullName', type: 'string' },
+    role: { column: 'role', type: 'enum', values: ROLES },
+    active: { column: 'active', type: 'boolean' },
+    territoryIds: { column: 'territoryIds', type: 'int', jsonArray: true },
+    createdAt: { column: 'createdAt', type: 'instant' },
+    updatedAt: { column: 'updatedAt', type: 'instant' },
+  },
+  search: ['email', 'fullName'],
+  defaultSort: ['fullName', 'ASC'],
+});
+
+/**
+ * Accounts. Every signed-in user may read the directory (names on pacts, makers to assign);
+ * only ADMIN creates and edits. Role, territory or activity changes and a new password
+ * revoke the user's tokens at once (token version).
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Territory) private readonly territories: Repository<Territory>,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(raw: RawListParams): Promise<ListResult<User>> {
+    const query = parseListQuery(raw, USER_LIST);
+    return findList(this.users.createQueryBuilder('u'), query, USER_LIST);
+  }
+
+  async get(id: number): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('users', id);
+    return user;
+  }
+
+  private async assertTerritoriesExist(ids: number[]): Promise<number[]> {
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    const found = await this.territories.countBy({ id: In(unique) });
+    if (found !== unique.length)
+      throw new FieldsError({ territoryIds: 'names a territory that does not exist' });
+    return unique;
+  }
+
+  private async assertEmailFree(email: string, exceptId?: number): Promise<void> {
+    const other = await this.users.findOneBy({ email });
+    if (other && other.id !== exceptId)
+      throw new ConflictError(
+        'DUPLICATE_EMAIL',
+        'email: another account already uses this address',
+      );
+  }
+
+  async create(caller: Caller, body: CreateUserDto): Promise<UserRecord> {
+    assertNoReadOnlyOnCreate(body, [...USER_READ_ONLY, 'version']);
+    const email = body.email.trim().toLowerCase();
+    const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
+    const passwordHash = await hashPassword(body.password);
+    return this.uow.run(async (tx) => {
+      await this.assertEmailFree(email);
+      const user = await tx.save(
+        tx.create(User, {
+          email,
+          fullName: body.fullName.trim(),
+          role: body.role,
+          territoryIds,
+          active: body.active ?? true,
+          passwordHash,
+        }),
+      );
+      const record = toUserRecord(user);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'users',
+        entityId: user.id,
+        changes: diffChanges(undefined, record),
+      });
+      return record;
+    });
+  }
+
+  async update(caller: Caller, id: number, body: UpdateUserDto): Promise<UserRecord> {
+    const current = await this.get(id);
+    assertReadOnlyUnchanged(body, toUserRecord(current), USER_READ_ONLY);
+    const email = body.email.trim().toLowerCase();
+    const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
+    if (caller.id === id && (body.role !== current.role || body.active === false)) {
+      throw new FieldsError({
+        [body.role !== current.role ? 'role' : 'active']:
+          'you cannot change your own role or deactivate yourself',
+      });
+    }
+    const passwordHash = body.password ? await hashPassword(body.password) : undefined;
+    return this.uow.run(async (tx) => {
+      await this.assertEmailFree(email, id);
+      const active = body.active ?? current.active;
+      const revokes =
+        body.role !== current.role ||
+        !active ||
+        JSON.stringify(territoryIds) !== JSON.stringify(current.territoryIds) ||
+        !!passwordHash;
+      await updateVersioned(tx, User, id, body.version, {
+        email,
+        fullName: body.fullName.trim(),
+        role: body.role,
+        territoryIds,
+        active,
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),
+      });
+      const updated = await tx.findOneByOrFail(User, { id });
+      const changes = diffChanges(toUserRecord(current), toUserRecord(updated));
+      delete changes.version;
+      delete changes.updatedAt;
+      if (passwordHash) changes.passwordChanged = [false, true];
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: body.role !== current.role ? 'role_change' : 'update',
+        entityType: 'users',
+        entityId: id,
+        changes,
+      });
+      return toUserRecord(updated);
+    });
+  }
+}
