@@ -4,6 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { PactsModule } from './pacts/pacts.module';
+import { ReportsModule } from './reports/reports.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { NotesModule } from './notes/notes.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 import { AccessGuard } from './auth/access.guard';
@@ -31,6 +37,12 @@ export class AppModule {
         UsersModule,
         TerritoriesModule,
         AuditModule,
+        PactsModule,
+        MilestonesModule,
+        NotesModule,
+        AssignmentsModule,
+        ReportsModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../common/unit-of-work';
 import { ENTITIES } from './entities';
@@ -8,7 +9,7 @@ import { ENTITIES } from './entities';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
-  providers: [UnitOfWork, AuditService],
-  exports: [TypeOrmModule, UnitOfWork, AuditService],
+  providers: [UnitOfWork, AuditService, AccessLogService],
+  exports: [TypeOrmModule, UnitOfWork, AuditService, AccessLogService],
 })
 export class DatabaseModule {}

@@ -23,3 +23,4 @@ export type {
 } from './list-query';
 export { applyListQuery, contentRange, escapeLike, findList } from './apply-list-query';
 export type { ListResult } from './apply-list-query';
+export { takeFilters } from './take-filter';

@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
+import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { AlertsService } from './alerts.service';
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'Deadline alerts in the caller’s scope: AWAITING_APPROVAL (submitted > 20 days ago), NO_RECENT_NOTE (active, no diary note for 30 days), MILESTONE_OVERDUE, PAST_PLANNED_END. Filter by kind, pactId, territoryId, since_gte/_lte.',
+  })
+  async list(
+    @CurrentUser() caller: Caller,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendList(reply, 'alerts', await this.alerts.list(caller, query));
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { todayIso } from '@generattivi/shared';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import {
+  applyListQuery,
+  defineListSpec,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { Milestone } from '../milestones/milestone.entity';
+import { Pact } from '../pacts/pact.entity';
+
+export const ALERT_KINDS = [
+  'AWAITING_APPROVAL',
+  'NO_RECENT_NOTE',
+  'MILESTONE_OVERDUE',
+  'PAST_PLANNED_END',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Deadlines, in days. */
+export const AWAITING_APPROVAL_DAYS = 20;
+export const NO_NOTE_DAYS = 30;
+
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  pactId: number;
+  reference: string;
+  territoryId: number;
+  /** The date the condition started (submission, last note, due date, planned end). */
+  since: string;
+  milestoneId?: number;
+}
+
+export const ALERT_LIST = defineListSpec({
+  resource: 'alerts',
+  alias: 'a',
+  fields: {
+    id: { column: 'pact_id', type: 'int', filter: false },
+    kind: { column: 'kind', type: 'enum', values: ALERT_KINDS },
+    pactId: { column: 'pact_id', type: 'int' },
+    territoryId: { column: 'territory_id', type: 'int' },
+    since: { column: 'since', type: 'date' },
+  },
+  defaultSort: ['since', 'ASC'],
+});
+
+/**
+ * Deadline alerts within the caller's scope: a pact awaiting approval for more than 20
+ * days, an active pact without a diary note for 30 days, an overdue milestone of an open
+ * pact, an active pact past its planned end. One UNION query, filtered, sorted and paged
+ * by the database.
+ */
+@Injectable()
+export class AlertsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private scopedPacts(caller: Caller): SelectQueryBuilder<Pact> {
+    return applyScope(
+      this.dataSource.getRepository(Pact).createQueryBuilder('p'),
+      'pacts',
+      'p',
+      caller,
+    );
+  }
+
+  async list(
+    caller: Caller,
+    raw: RawListParams,
+    now = new Date(),
+  ): Promise<{ rows: Alert[]; total: number; start: number }> {
+    const today = todayIso(now);
+    const params: ObjectLiteral = {
+      awaitingBefore: new Date(now.getTime() - AWAITING_APPROVAL_DAYS * 86_400_000).toISOString(),
+      noNoteBefore: new Date(now.getTime() - NO_NOTE_DAYS * 86_400_000).toISOString(),
+      today,
+    };
+    const base = (kind: AlertKind, since: string, milestone: string) =>
+      `'${kind}' AS kind, p.id AS pact_id, p.reference AS reference, p.territoryId AS territory_id, ${since} AS since, ${milestone} AS milestone_id`;
+    const branches = [
+      this.scopedPacts(caller)
+        .select(base('AWAITING_APPROVAL', 'SUBSTR(p.submittedAt, 1, 10)', 'NULL'))
+        .andWhere("p.status = 'SUBMITTED' AND p.submittedAt < :awaitingBefore"),
+      this.scopedPacts(caller)
+        .select(
+          base(
+            'NO_RECENT_NOTE',
+            'SUBSTR(COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt), 1, 10)',
+            'NULL',
+          ),
+        )
+        .andWhere(
+          "p.status = 'ACTIVE' AND COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt) < :noNoteBefore",
+        ),
+      this.scopedPacts(caller)
+        .innerJoin(Milestone, 'm', 'm.pactId = p.id')
+        .select(base('MILESTONE_OVERDUE', 'm.dueDate', 'm.id'))
+        .andWhere(
+          "p.status IN ('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED') AND m.status = 'PENDING' AND m.dueDate < :today",
+        ),
+      this.scopedPacts(caller)
+        .select(base('PAST_PLANNED_END', 'p.plannedEndDate', 'NULL'))
+        .andWhere("p.status = 'ACTIVE' AND p.plannedEndDate < :today"),
+    ];
+    for (const b of branches) Object.assign(params, b.getParameters());
+    const union = branches.map((b) => b.getQuery()).join(' UNION ALL ');
+    const query = parseListQuery(raw, ALERT_LIST);
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select('a.*')
+      .from(`(${union})`, 'a')
+      .setParameters(params);
+    applyListQuery(qb, query, ALERT_LIST);
+    const { start, end } = query.range;
+    const page = qb
+      .skip(undefined)
+      .take(undefined)
+      .offset(start)
+      .limit(end - start + 1);
+    const countQb = page
+      .clone()
+      .select('COUNT(*)', 'total')
+      .orderBy()
+      .offset(undefined)
+      .limit(undefined);
+    const [rows, count] = await Promise.all([
+      page.getRawMany<Record<string, unknown>>(),
+      countQb.getRawOne<{ total: unknown }>(),
+    ]);
+    return {
+      rows: rows.map((r) => {
+        const milestoneId = r.milestone_id == null ? undefined : Number(r.milestone_id);
+        const pactId = Number(r.pact_id);
+        return {
+          id: `${String(r.kind)}-${pactId}${milestoneId ? `-${milestoneId}` : ''}`,
+          kind: r.kind as AlertKind,
+          pactId,
+          reference: String(r.reference),
+          territoryId: Number(r.territory_id),
+          since: String(r.since),
+          ...(milestoneId ? { milestoneId } : {}),
+        };
+      }),
+      total: Number(count?.total ?? 0),
+      start,
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Assignment as AssignmentRecord } from '@generattivi/shared';
+import { Repository } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { Assignment } from './assignment.entity';
+
+export const ASSIGNMENT_LIST = defineListSpec({
+  resource: 'assignments',
+  alias: 'a',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    pactId: { column: 'pactId', type: 'int' },
+    communityMakerId: { column: 'communityMakerId', type: 'int' },
+    assignedById: { column: 'assignedById', type: 'int' },
+    startedAt: { column: 'startedAt', type: 'instant' },
+    endedAt: { column: 'endedAt', type: 'instant' },
+  },
+  defaultSort: ['startedAt', 'DESC'],
+});
+
+export function toAssignmentRecord(a: Assignment): AssignmentRecord {
+  return {
+    id: a.id,
+    pactId: a.pactId,
+    communityMakerId: a.communityMakerId,
+    assignedById: a.assignedById,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    reason: a.reason,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+/** The assignment history: written only by POST /api/pacts/:id/assign. */
+@Injectable()
+export class AssignmentsService {
+  constructor(@InjectRepository(Assignment) private readonly assignments: Repository<Assignment>) {}
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Assignment>> {
+    const qb = applyScope(this.assignments.createQueryBuilder('a'), 'pact-children', 'a', caller);
+    return findList(qb, parseListQuery(raw, ASSIGNMENT_LIST), ASSIGNMENT_LIST);
+  }
+
+  async get(caller: Caller, id: number): Promise<Assignment> {
+    const a = await applyScope(
+      this.assignments.createQueryBuilder('a'),
+      'pact-children',
+      'a',
+      caller,
+    )
+      .andWhere('a.id = :id', { id })
+      .getOne();
+    if (!a) throw new NotFoundError('assignments', id);
+    return a;
+  }
+}

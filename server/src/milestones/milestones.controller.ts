@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, Roles } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
+import { IdPipe } from '../common/id.pipe';
+import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { CreateMilestoneDto, UpdateMilestoneDto } from './dto/milestone.dto';
+import { toMilestoneRecord } from './milestone.record';
+import { MilestonesService } from './milestones.service';
+
+@ApiTags('milestones')
+@ApiBearerAuth()
+@Controller('milestones')
+export class MilestonesController {
+  constructor(private readonly milestones: MilestonesService) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'Milestones of the pacts in scope; filter by pactId, status, dueDate_gte/_lte, overdue (true|false)',
+  })
+  async list(
+    @CurrentUser() caller: Caller,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.milestones.list(caller, query);
+    return sendList(reply, 'milestones', result, (m) => toMilestoneRecord(m));
+  }
+
+  @Get(':id')
+  @AnyRole()
+  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return toMilestoneRecord(await this.milestones.get(caller, id));
+  }
+
+  @Post()
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  create(@CurrentUser() caller: Caller, @Body() body: CreateMilestoneDto) {
+    return this.milestones.create(caller, body);
+  }
+
+  @Put(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @ApiOperation({
+    summary:
+      'Edits a milestone; ACHIEVED takes achievedAt (default today); 409 once the pact is closed',
+  })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() body: UpdateMilestoneDto,
+  ) {
+    return this.milestones.update(caller, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @ApiOperation({
+    summary: 'Deletes a milestone of a DRAFT pact; otherwise 409 (cancel it instead)',
+  })
+  remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return this.milestones.remove(caller, id);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PactsModule } from '../pacts/pacts.module';
+import { MilestonesController } from './milestones.controller';
+import { MilestonesService } from './milestones.service';
+
+@Module({
+  imports: [PactsModule],
+  controllers: [MilestonesController],
+  providers: [MilestonesService],
+})
+export class MilestonesModule {}

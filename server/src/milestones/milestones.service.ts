@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isPactClosed, MILESTONE_STATUSES, pactProgress, todayIso } from '@generattivi/shared';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListQueryError,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+  takeFilters,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import {
+  assertNoReadOnlyOnCreate,
+  assertReadOnlyUnchanged,
+  updateVersioned,
+} from '../common/versioned-update';
+import { Pact } from '../pacts/pact.entity';
+import { PactsService } from '../pacts/pacts.service';
+import { CreateMilestoneDto, MILESTONE_READ_ONLY, UpdateMilestoneDto } from './dto/milestone.dto';
+import { Milestone } from './milestone.entity';
+import { toMilestoneRecord } from './milestone.record';
+
+export const MILESTONE_LIST = defineListSpec({
+  resource: 'milestones',
+  alias: 'm',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    pactId: { column: 'pactId', type: 'int' },
+    title: { column: 'title', type: 'string' },
+    status: { column: 'status', type: 'enum', values: MILESTONE_STATUSES },
+    dueDate: { column: 'dueDate', type: 'date' },
+    achievedAt: { column: 'achievedAt', type: 'date' },
+    createdAt: { column: 'createdAt', type: 'instant' },
+    updatedAt: { column: 'updatedAt', type: 'instant' },
+  },
+  search: ['title', 'description'],
+  defaultSort: ['dueDate', 'ASC'],
+});
+
+/** Keeps the pact's stored progress equal to what its milestones say. */
+export async function refreshProgress(tx: EntityManager, pactId: number): Promise<void> {
+  const rows = await tx.find(Milestone, { where: { pactId }, select: { status: true } });
+  await tx.update(Pact, { id: pactId }, { progress: pactProgress(rows.map((r) => r.status)) });
+}
+
+function checkAchievement(
+  status: string,
+  achievedAt: string | null | undefined,
+  today: string,
+): string | null {
+  if (status !== 'ACHIEVED') {
+    if (achievedAt)
+      throw new FieldsError({ achievedAt: 'only an ACHIEVED milestone has an achievement date' });
+    return null;
+  }
+  const date = achievedAt ?? today;
+  if (date > today) throw new FieldsError({ achievedAt: 'cannot be in the future' });
+  return date;
+}
+
+/** Milestones (tappe): scoped through their pact; read-only once the pact is closed. */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    @InjectRepository(Milestone) private readonly milestones: Repository<Milestone>,
+    private readonly pacts: PactsService,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Milestone>> {
+    const { rest, taken } = takeFilters(raw, ['overdue']);
+    const qb = applyScope(this.milestones.createQueryBuilder('m'), 'pact-children', 'm', caller);
+    if (taken.overdue !== undefined) {
+      if (typeof taken.overdue !== 'boolean')
+        throw new ListQueryError({ filter: 'overdue must be true or false' });
+      const today = todayIso();
+      if (taken.overdue) qb.andWhere("m.status = 'PENDING' AND m.dueDate < :today", { today });
+      else qb.andWhere("(m.status <> 'PENDING' OR m.dueDate >= :today)", { today });
+    }
+    return findList(qb, parseListQuery(rest, MILESTONE_LIST), MILESTONE_LIST);
+  }
+
+  async get(caller: Caller, id: number, tx?: EntityManager): Promise<Milestone> {
+    const repo = tx ? tx.getRepository(Milestone) : this.milestones;
+    const m = await applyScope(repo.createQueryBuilder('m'), 'pact-children', 'm', caller)
+      .andWhere('m.id = :id', { id })
+      .getOne();
+    if (!m) throw new NotFoundError('milestones', id);
+    return m;
+  }
+
+  private async openPact(caller: Caller, pactId: number, tx: EntityManager): Promise<Pact> {
+    const pact = await this.pacts.findVisible(caller, pactId, tx).catch(() => {
+      throw new FieldsError({ pactId: `no pact ${pactId}` });
+    });
+    if (isPactClosed(pact.status))
+      throw new ConflictError(
+        'PACT_CLOSED',
+        `the pact is ${pact.status}: its milestones are read-only`,
+      );
+    return pact;
+  }
+
+  async create(caller: Caller, body: CreateMilestoneDto) {
+    assertNoReadOnlyOnCreate(body, ['id', 'version', 'overdue', 'createdAt', 'updatedAt']);
+    return this.uow.run(async (tx) => {
+      await this.openPact(caller, body.pactId, tx);
+      const status = body.status ?? 'PENDING';
+      const m = await tx.save(
+        tx.create(Milestone, {
+          pactId: body.pactId,
+          title: body.title.trim(),
+          description: body.description ?? '',
+          dueDate: body.dueDate,
+          status,
+          achievedAt: checkAchievement(status, body.achievedAt, todayIso()),
+          evidence: body.evidence ?? null,
+        }),
+      );
+      await refreshProgress(tx, body.pactId);
+      const record = toMilestoneRecord(m);
+      const { overdue: _o, ...fields } = record;
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'milestones',
+        entityId: m.id,
+        changes: diffChanges(undefined, fields),
+      });
+      return record;
+    });
+  }
+
+  async update(caller: Caller, id: number, body: UpdateMilestoneDto) {
+    return this.uow.run(async (tx) => {
+      const current = await this.get(caller, id, tx);
+      assertReadOnlyUnchanged(body, toMilestoneRecord(current), MILESTONE_READ_ONLY);
+      await this.openPact(caller, current.pactId, tx);
+      const status = body.status ?? current.status;
+      const achievedAt = checkAchievement(
+        status,
+        body.achievedAt === undefined
+          ? status === current.status
+            ? current.achievedAt
+            : undefined
+          : body.achievedAt,
+        todayIso(),
+      );
+      await updateVersioned(tx, Milestone, id, body.version, {
+        title: body.title.trim(),
+        description: body.description ?? current.description,
+        dueDate: body.dueDate,
+        status,
+        achievedAt,
+        evidence: body.evidence === undefined ? current.evidence : body.evidence,
+      });
+      await refreshProgress(tx, current.pactId);
+      const updated = await tx.findOneByOrFail(Milestone, { id });
+      const {
+        version: _v,
+        updatedAt: _u,
+        overdue: _o,
+        ...changes
+      } = diffChanges(toMilestoneRecord(current), toMilestoneRecord(updated));
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'milestones',
+        entityId: id,
+        changes,
+      });
+      return toMilestoneRecord(updated);
+    });
+  }
+
+  async remove(caller: Caller, id: number) {
+    return this.uow.run(async (tx) => {
+      const m = await this.get(caller, id, tx);
+      const pact = await this.openPact(caller, m.pactId, tx);
+      if (pact.status !== 'DRAFT') {
+        throw new ConflictError(
+          'PACT_NOT_DRAFT',
+          `milestones are deleted only while the pact is a draft; set this one to CANCELLED instead`,
+        );
+      }
+      const record = toMilestoneRecord(m);
+      await tx.delete(Milestone, { id });
+      await refreshProgress(tx, m.pactId);
+      const { overdue: _o, ...fields } = record;
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'delete',
+        entityType: 'milestones',
+        entityId: id,
+        changes: diffChanges(fields, undefined),
+      });
+      return record;
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { NOTE_KINDS } from '@generattivi/shared';
+import { Repository } from 'typeorm';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { FieldsError, NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
+import { nowIso } from '../database/columns';
+import { Pact } from '../pacts/pact.entity';
+import { PactsService } from '../pacts/pacts.service';
+import { CreateNoteDto } from './dto/note.dto';
+import { Note } from './note.entity';
+import { toNoteRecord } from './note.record';
+
+export const NOTE_LIST = defineListSpec({
+  resource: 'notes',
+  alias: 'n',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    pactId: { column: 'pactId', type: 'int' },
+    authorId: { column: 'authorId', type: 'int' },
+    kind: { column: 'kind', type: 'enum', values: NOTE_KINDS },
+    occurredAt: { column: 'occurredAt', type: 'instant' },
+    createdAt: { column: 'createdAt', type: 'instant' },
+  },
+  search: ['body'],
+  defaultSort: ['occurredAt', 'DESC'],
+});
+
+/** Allowed clock drift between a client and the server for "when it happened". */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** The diary: append-only; notes may be added to closed pacts too. */
+@Injectable()
+export class NotesService {
+  constructor(
+    @InjectRepository(Note) private readonly notes: Repository<Note>,
+    private readonly pacts: PactsService,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Note>> {
+    const qb = applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller);
+    return findList(qb, parseListQuery(raw, NOTE_LIST), NOTE_LIST);
+  }
+
+  async get(caller: Caller, id: number): Promise<Note> {
+    const n = await applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller)
+      .andWhere('n.id = :id', { id })
+      .getOne();
+    if (!n) throw new NotFoundError('notes', id);
+    return n;
+  }
+
+  async create(caller: Caller, body: CreateNoteDto) {
+    assertNoReadOnlyOnCreate(body, ['id', 'authorId', 'createdAt', 'updatedAt']);
+    const occurredAt = body.occurredAt ? new Date(body.occurredAt).toISOString() : nowIso();
+    if (Date.parse(occurredAt) > Date.now() + CLOCK_SKEW_MS)
+      throw new FieldsError({ occurredAt: 'cannot be in the future' });
+    if (!body.body.trim()) throw new FieldsError({ body: 'must not be blank' });
+    return this.uow.run(async (tx) => {
+      const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
+        throw new FieldsError({ pactId: `no pact ${body.pactId}` });
+      });
+      const note = await tx.save(
+        tx.create(Note, {
+          pactId: pact.id,
+          authorId: caller.id,
+          kind: body.kind,
+          occurredAt,
+          body: body.body.trim(),
+        }),
+      );
+      if (!pact.lastNoteAt || pact.lastNoteAt < occurredAt)
+        await tx.update(Pact, { id: pact.id }, { lastNoteAt: occurredAt });
+      const record = toNoteRecord(note);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'notes',
+        entityId: note.id,
+        changes: diffChanges(undefined, {
+          pactId: record.pactId,
+          kind: record.kind,
+          occurredAt: record.occurredAt,
+          body: record.body,
+        }),
+      });
+      return record;
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PACT_STATUSES, PACT_TYPES, type PactStatus, type PactType } from '@generattivi/shared';
+import {
+  Allow,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { IsIsoDate } from '../../common/validators';
+
+/** What a client may write on a pact (create and update). */
+class PactWritable {
+  @ApiPropertyOptional({
+    description: 'required for AUTONOMY; the optional reference person for INCLUSION',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  beneficiaryId?: number | null;
+
+  @ApiPropertyOptional({ description: 'required for INCLUSION', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  householdId?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'the responsible social worker (default: the social worker creating it)',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  socialWorkerId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  communityLabId?: number | null;
+
+  @ApiProperty({ example: 'Percorso verso il lavoro nella logistica' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) objectives?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) citizenCommitments?:
+    string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) communityCommitments?:
+    string | null;
+
+  @ApiPropertyOptional({ example: '2026-12-01', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIsoDate()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-06-30', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIsoDate()
+  plannedEndDate?: string | null;
+}
+
+/** Fields the server owns: refused on create, ignored in PUT when unchanged. */
+export const PACT_READ_ONLY = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'type',
+  'reference',
+  'status',
+  'territoryId',
+  'communityMakerId',
+  'closedAt',
+  'outcome',
+  'closingNote',
+  'progress',
+  'eligibility',
+  'submittedAt',
+  'approvedAt',
+  'lastNoteAt',
+] as const;
+
+export class CreatePactDto extends PactWritable {
+  @ApiProperty({ enum: PACT_TYPES })
+  @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
+  type!: PactType;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  territoryId!: number;
+
+  @ApiPropertyOptional({
+    description: 'assign a community maker at once (opens the first assignment)',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  communityMakerId?: number | null;
+
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() version?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() id?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  reference?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() status?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() progress?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  eligibility?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  createdAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  updatedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() closedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() outcome?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @Allow()
+  closingNote?: unknown;
+}
+
+export class UpdatePactDto extends PactWritable {
+  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() type?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() territoryId?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: change it with POST /api/pacts/:id/assign' })
+  @Allow()
+  communityMakerId?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() id?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() createdAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() updatedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() reference?: unknown;
+  @ApiPropertyOptional({ description: 'read-only: change it with POST /api/pacts/:id/transitions' })
+  @Allow()
+  status?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() closedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() outcome?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() closingNote?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() progress?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() eligibility?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() submittedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() approvedAt?: unknown;
+  @ApiPropertyOptional({ description: 'read-only' }) @Allow() lastNoteAt?: unknown;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: PACT_STATUSES })
+  @IsIn(PACT_STATUSES, { message: `must be one of ${PACT_STATUSES.join(', ')}` })
+  to!: PactStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'required to send back, suspend, terminate and cancel; the closing note at completion',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'COMPLETED: the outcome of the pact type; TERMINATED: the termination code',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  outcome?: string;
+
+  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class AssignDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  communityMakerId!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'the version you read; when given, a stale one is a 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class EligibilityCheckDto {
+  @ApiProperty({ enum: PACT_TYPES })
+  @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
+  type!: PactType;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) beneficiaryId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) householdId?: number;
+
+  @ApiProperty() @IsInt() @Min(1) territoryId!: number;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsIsoDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ description: 'the pact being edited, not counted as another open pact' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  pactId?: number;
+}

@@ -1,0 +1,127 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, Roles } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
+import { IdPipe } from '../common/id.pipe';
+import { ListQueryDto, sendList } from '../common/list-endpoint';
+import {
+  AssignDto,
+  CreatePactDto,
+  EligibilityCheckDto,
+  TransitionDto,
+  UpdatePactDto,
+} from './dto/pact.dto';
+import { toPactRecord } from './pact.record';
+import { PactsService } from './pacts.service';
+
+@ApiTags('pacts')
+@ApiBearerAuth()
+@Controller('pacts')
+export class PactsController {
+  constructor(private readonly pacts: PactsService) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'Pacts in the caller’s scope; filter by status, type, territoryId, communityMakerId, dates, q on reference and title',
+  })
+  async list(
+    @CurrentUser() caller: Caller,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendList(reply, 'pacts', await this.pacts.list(caller, query), toPactRecord);
+  }
+
+  @Get(':id')
+  @AnyRole()
+  @ApiOperation({ summary: 'One pact (the read is recorded in the access log)' })
+  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return toPactRecord(await this.pacts.read(caller, id));
+  }
+
+  @Post()
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @ApiOperation({
+    summary:
+      'Opens a DRAFT pact; the reference is generated; a second open pact of the same type is a 409',
+  })
+  create(@CurrentUser() caller: Caller, @Body() body: CreatePactDto) {
+    return this.pacts.create(caller, body);
+  }
+
+  @Put(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @ApiOperation({
+    summary:
+      'Edits a pact (community makers: title, objectives and commitments of their DRAFT pacts); closed pacts are 409',
+  })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() body: UpdatePactDto,
+  ) {
+    return this.pacts.update(caller, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @ApiOperation({ summary: 'Deletes a DRAFT pact without diary notes; anything else is 409' })
+  remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return this.pacts.remove(caller, id);
+  }
+
+  @Post(':id/transitions')
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Moves the pact to another status. 409 lists the allowed ones; 422 carries the failing eligibility evaluation (submit, approve) or the unmet approval requirements. TERMINATED takes the termination code in `outcome` and the reason in `reason`.',
+  })
+  transition(
+    @CurrentUser() caller: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() body: TransitionDto,
+  ) {
+    return this.pacts.transition(caller, id, body);
+  }
+
+  @Post(':id/assign')
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Assigns a community maker of the pact territory: closes the current assignment and opens a new one',
+  })
+  assign(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number, @Body() body: AssignDto) {
+    return this.pacts.assign(caller, id, body);
+  }
+}
+
+@ApiTags('pacts')
+@ApiBearerAuth()
+@Controller('eligibility')
+export class EligibilityController {
+  constructor(private readonly pacts: PactsService) {}
+
+  @Post('check')
+  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Evaluates the eligibility rules without saving anything' })
+  check(@CurrentUser() caller: Caller, @Body() body: EligibilityCheckDto) {
+    return this.pacts.check(caller, body);
+  }
+}

@@ -1,0 +1,700 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  approvalRequirements,
+  checkTransition,
+  evaluateEligibility,
+  isPactClosed,
+  OPEN_PACT_STATUSES,
+  PACT_STATUSES,
+  PACT_TYPES,
+  todayIso,
+  type EligibilityEvaluation,
+  type PactType,
+} from '@generattivi/shared';
+import { EntityManager, In, Not, Repository } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import { Assignment } from '../assignments/assignment.entity';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope, worksInTerritory } from '../auth/scope';
+import { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { CommunityLab } from '../community-labs/community-lab.entity';
+import { AppConfig, CONFIG } from '../config/config';
+import { nowIso } from '../database/columns';
+import { ConflictError, FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
+import { errorBody } from '../common/error-body';
+import {
+  defineListSpec,
+  findList,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import {
+  assertNoReadOnlyOnCreate,
+  assertReadOnlyUnchanged,
+  updateVersioned,
+  versionConflict,
+} from '../common/versioned-update';
+import { Household } from '../households/household.entity';
+import { Milestone } from '../milestones/milestone.entity';
+import { Note } from '../notes/note.entity';
+import { Territory } from '../territories/territory.entity';
+import { User } from '../users/user.entity';
+import {
+  AssignDto,
+  CreatePactDto,
+  EligibilityCheckDto,
+  PACT_READ_ONLY,
+  TransitionDto,
+  UpdatePactDto,
+} from './dto/pact.dto';
+import { nextReference, referenceSeries } from './pact-references';
+import { toPactRecord } from './pact.record';
+import { Pact } from './pact.entity';
+
+export const PACT_LIST = defineListSpec({
+  resource: 'pacts',
+  alias: 'p',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    reference: { column: 'reference', type: 'string' },
+    type: { column: 'type', type: 'enum', values: PACT_TYPES },
+    status: { column: 'status', type: 'enum', values: PACT_STATUSES },
+    territoryId: { column: 'territoryId', type: 'int' },
+    beneficiaryId: { column: 'beneficiaryId', type: 'int' },
+    householdId: { column: 'householdId', type: 'int' },
+    socialWorkerId: { column: 'socialWorkerId', type: 'int' },
+    communityMakerId: { column: 'communityMakerId', type: 'int' },
+    communityLabId: { column: 'communityLabId', type: 'int' },
+    title: { column: 'title', type: 'string' },
+    outcome: { column: 'outcome', type: 'string' },
+    startDate: { column: 'startDate', type: 'date' },
+    plannedEndDate: { column: 'plannedEndDate', type: 'date' },
+    submittedAt: { column: 'submittedAt', type: 'instant' },
+    closedAt: { column: 'closedAt', type: 'instant' },
+    lastNoteAt: { column: 'lastNoteAt', type: 'instant' },
+    progress: { column: 'progress', type: 'int' },
+    createdAt: { column: 'createdAt', type: 'instant' },
+    updatedAt: { column: 'updatedAt', type: 'instant' },
+  },
+  search: ['reference', 'title'],
+  defaultSort: ['id', 'DESC'],
+});
+
+/** Fields a community maker may change on a DRAFT pact assigned to them (co-design). */
+const MAKER_EDITABLE = new Set([
+  'title',
+  'objectives',
+  'citizenCommitments',
+  'communityCommitments',
+]);
+
+export class EligibilityFailed extends HttpException {
+  constructor(
+    message: string,
+    evaluation: EligibilityEvaluation,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(
+      errorBody(422, message, { code: 'NOT_ELIGIBLE', evaluation, ...extra }),
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
+  }
+}
+
+type PactSubject = { beneficiary: Beneficiary | null; household: Household | null };
+
+@Injectable()
+export class PactsService {
+  constructor(
+    @InjectRepository(Pact) private readonly pacts: Repository<Pact>,
+    @InjectRepository(Beneficiary) private readonly beneficiaries: Repository<Beneficiary>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ── reading ────────────────────────────────────────────────────────────────
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
+    const qb = applyScope(this.pacts.createQueryBuilder('p'), 'pacts', 'p', caller);
+    return findList(qb, parseListQuery(raw, PACT_LIST), PACT_LIST);
+  }
+
+  /** A pact the caller may see, else 404 (also inside a transaction). */
+  async findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Pact> {
+    const repo = tx ? tx.getRepository(Pact) : this.pacts;
+    const pact = await applyScope(repo.createQueryBuilder('p'), 'pacts', 'p', caller)
+      .andWhere('p.id = :id', { id })
+      .getOne();
+    if (!pact) throw new NotFoundError('pacts', id);
+    return pact;
+  }
+
+  async read(caller: Caller, id: number): Promise<Pact> {
+    const pact = await this.findVisible(caller, id);
+    await this.accessLog.recordRead(caller, 'pacts', id);
+    return pact;
+  }
+
+  // ── eligibility ────────────────────────────────────────────────────────────
+
+  private async subjectOf(
+    tx: EntityManager,
+    caller: Caller,
+    type: PactType,
+    beneficiaryId?: number | null,
+    householdId?: number | null,
+  ): Promise<PactSubject> {
+    const errors: Record<string, string> = {};
+    let beneficiary: Beneficiary | null = null;
+    let household: Household | null = null;
+    if (beneficiaryId != null) {
+      beneficiary = await applyScope(
+        tx.getRepository(Beneficiary).createQueryBuilder('b'),
+        'beneficiaries',
+        'b',
+        caller,
+      )
+        .andWhere('b.id = :id', { id: beneficiaryId })
+        .getOne();
+      if (!beneficiary) errors.beneficiaryId = `no beneficiary ${beneficiaryId}`;
+    } else if (type === 'AUTONOMY') {
+      errors.beneficiaryId = 'is required for an AUTONOMY pact';
+    }
+    if (householdId != null) {
+      household = await applyScope(
+        tx.getRepository(Household).createQueryBuilder('h'),
+        'households',
+        'h',
+        caller,
+      )
+        .andWhere('h.id = :id', { id: householdId })
+        .getOne();
+      if (!household) errors.householdId = `no household ${householdId}`;
+    } else if (type === 'INCLUSION') {
+      errors.householdId = 'is required for an INCLUSION pact';
+    }
+    if (Object.keys(errors).length) throw new FieldsError(errors);
+    return { beneficiary, household };
+  }
+
+  /** Open pacts of the same type for the same person (AUTONOMY) or household (INCLUSION). */
+  private async otherOpenPacts(
+    tx: EntityManager,
+    type: PactType,
+    subject: PactSubject,
+    exceptId?: number,
+  ): Promise<number> {
+    const where = {
+      type,
+      status: In([...OPEN_PACT_STATUSES]),
+      ...(type === 'AUTONOMY'
+        ? { beneficiaryId: subject.beneficiary?.id ?? -1 }
+        : { householdId: subject.household?.id ?? -1 }),
+      ...(exceptId ? { id: Not(exceptId) } : {}),
+    };
+    return tx.getRepository(Pact).countBy(where);
+  }
+
+  private async evaluate(
+    tx: EntityManager,
+    input: { type: PactType; territoryId: number; startDate?: string | null },
+    subject: PactSubject,
+    exceptId?: number,
+  ): Promise<EligibilityEvaluation> {
+    const territories = await tx
+      .getRepository(Territory)
+      .find({ select: { id: true, name: true } });
+    return evaluateEligibility(
+      {
+        type: input.type,
+        territoryId: input.territoryId,
+        startDate: input.startDate ?? null,
+        beneficiary: subject.beneficiary,
+        household: subject.household
+          ? { ...subject.household, iseeEur: subject.household.iseeEur }
+          : null,
+        otherOpenPacts: await this.otherOpenPacts(tx, input.type, subject, exceptId),
+        territoryNames: Object.fromEntries(territories.map((t) => [t.id, t.name])),
+      },
+      { iseeThresholdEur: this.config.iseeThresholdEur },
+    );
+  }
+
+  /** POST /eligibility/check: evaluates without saving anything. */
+  async check(caller: Caller, body: EligibilityCheckDto): Promise<EligibilityEvaluation> {
+    const tx = this.pacts.manager;
+    if (!(await tx.existsBy(Territory, { id: body.territoryId })))
+      throw new FieldsError({ territoryId: `no territory ${body.territoryId}` });
+    if (body.pactId) await this.findVisible(caller, body.pactId);
+    const subject = await this.subjectOf(
+      tx,
+      caller,
+      body.type,
+      body.beneficiaryId,
+      body.householdId,
+    );
+    return this.evaluate(tx, body, subject, body.pactId);
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────
+
+  private async assertSocialWorker(
+    tx: EntityManager,
+    id: number,
+    territoryId: number,
+  ): Promise<void> {
+    const u = await tx.findOneBy(User, { id });
+    if (!u || !u.active || u.role !== 'SOCIAL_WORKER' || !u.territoryIds.includes(territoryId)) {
+      throw new FieldsError({
+        socialWorkerId: 'must be an active social worker of the pact territory',
+      });
+    }
+  }
+
+  private async assertCommunityMaker(
+    tx: EntityManager,
+    id: number,
+    territoryId: number,
+  ): Promise<void> {
+    const u = await tx.findOneBy(User, { id });
+    if (!u || !u.active || u.role !== 'COMMUNITY_MAKER' || !u.territoryIds.includes(territoryId)) {
+      throw new FieldsError({
+        communityMakerId: 'must be an active community maker working in the pact territory',
+      });
+    }
+  }
+
+  private async assertLab(tx: EntityManager, id: number, territoryId: number): Promise<void> {
+    const lab = await tx.findOneBy(CommunityLab, { id });
+    if (!lab || lab.territoryId !== territoryId)
+      throw new FieldsError({
+        communityLabId: 'must be a community laboratory of the pact territory',
+      });
+  }
+
+  private static checkDates(startDate?: string | null, plannedEndDate?: string | null): void {
+    if (startDate && plannedEndDate && plannedEndDate <= startDate) {
+      throw new FieldsError({ plannedEndDate: 'must be after the start date' });
+    }
+  }
+
+  async create(caller: Caller, body: CreatePactDto) {
+    assertNoReadOnlyOnCreate(body, [
+      'id',
+      'version',
+      'reference',
+      'status',
+      'progress',
+      'eligibility',
+      'createdAt',
+      'updatedAt',
+      'closedAt',
+      'outcome',
+      'closingNote',
+    ]);
+    PactsService.checkDates(body.startDate, body.plannedEndDate);
+    return this.uow.run(async (tx) => {
+      const territory = await tx.findOneBy(Territory, { id: body.territoryId });
+      if (!territory) throw new FieldsError({ territoryId: `no territory ${body.territoryId}` });
+      if (!worksInTerritory(caller, territory.id))
+        throw new ForbiddenError(`you do not work in territory ${territory.code}`);
+      const subject = await this.subjectOf(
+        tx,
+        caller,
+        body.type,
+        body.beneficiaryId,
+        body.householdId,
+      );
+      if ((await this.otherOpenPacts(tx, body.type, subject)) > 0) {
+        throw new ConflictError(
+          'OPEN_PACT_EXISTS',
+          body.type === 'AUTONOMY'
+            ? `beneficiaryId: beneficiary ${subject.beneficiary?.id} already has an open AUTONOMY pact`
+            : `householdId: household ${subject.household?.id} already has an open INCLUSION pact`,
+        );
+      }
+      const socialWorkerId =
+        body.socialWorkerId ?? (caller.role === 'SOCIAL_WORKER' ? caller.id : null);
+      if (socialWorkerId != null) await this.assertSocialWorker(tx, socialWorkerId, territory.id);
+      if (body.communityMakerId != null)
+        await this.assertCommunityMaker(tx, body.communityMakerId, territory.id);
+      if (body.communityLabId != null) await this.assertLab(tx, body.communityLabId, territory.id);
+      const eligibility = await this.evaluate(tx, body, subject);
+      const reference = await nextReference(
+        tx,
+        referenceSeries(body.type, territory.code, Number(todayIso().slice(0, 4))),
+      );
+      const pact = await tx.save(
+        tx.create(Pact, {
+          type: body.type,
+          reference,
+          status: 'DRAFT',
+          territoryId: territory.id,
+          beneficiaryId: body.beneficiaryId ?? null,
+          householdId: body.householdId ?? null,
+          socialWorkerId,
+          communityMakerId: body.communityMakerId ?? null,
+          communityLabId: body.communityLabId ?? null,
+          title: body.title.trim(),
+          objectives: body.objectives ?? '',
+          citizenCommitments: body.citizenCommitments ?? '',
+          communityCommitments: body.communityCommitments ?? '',
+          startDate: body.startDate ?? null,
+          plannedEndDate: body.plannedEndDate ?? null,
+          eligibility,
+          progress: 0,
+        }),
+      );
+      const record = toPactRecord(pact);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'pacts',
+        entityId: pact.id,
+        changes: diffChanges(undefined, { ...record, eligibility: eligibility.eligible }),
+      });
+      if (pact.communityMakerId != null) {
+        await this.openAssignment(tx, caller, pact, pact.communityMakerId, 'assegnazione iniziale');
+      }
+      return record;
+    });
+  }
+
+  async update(caller: Caller, id: number, body: UpdatePactDto) {
+    PactsService.checkDates(body.startDate, body.plannedEndDate);
+    return this.uow.run(async (tx) => {
+      const current = await this.findVisible(caller, id, tx);
+      if (caller.role === 'MANAGER')
+        throw new ForbiddenError('managers read pacts, they do not edit them');
+      assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY);
+      if (isPactClosed(current.status))
+        throw new ConflictError('PACT_CLOSED', `the pact is ${current.status}: it is read-only`);
+      if (body.version !== current.version) throw versionConflict(body.version, current.version);
+      const next = {
+        beneficiaryId:
+          body.beneficiaryId === undefined ? current.beneficiaryId : body.beneficiaryId,
+        householdId: body.householdId === undefined ? current.householdId : body.householdId,
+        socialWorkerId:
+          body.socialWorkerId === undefined ? current.socialWorkerId : body.socialWorkerId,
+        communityLabId:
+          body.communityLabId === undefined ? current.communityLabId : body.communityLabId,
+        title: body.title.trim(),
+        objectives: body.objectives ?? current.objectives,
+        citizenCommitments: body.citizenCommitments ?? current.citizenCommitments,
+        communityCommitments: body.communityCommitments ?? current.communityCommitments,
+        startDate: body.startDate === undefined ? current.startDate : body.startDate,
+        plannedEndDate:
+          body.plannedEndDate === undefined ? current.plannedEndDate : body.plannedEndDate,
+      };
+      const changed = Object.keys(next).filter(
+        (k) =>
+          JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(current[k as keyof Pact]),
+      );
+      if (caller.role === 'COMMUNITY_MAKER') {
+        if (current.status !== 'DRAFT')
+          throw new ForbiddenError('community makers edit pacts only while they are drafts');
+        const forbidden = changed.filter((k) => !MAKER_EDITABLE.has(k));
+        if (forbidden.length)
+          throw new ForbiddenError(
+            `community makers may change only the title, objectives and commitments, not ${forbidden.join(', ')}`,
+          );
+      }
+      if (
+        current.status !== 'DRAFT' &&
+        (changed.includes('beneficiaryId') || changed.includes('householdId'))
+      ) {
+        throw new ConflictError(
+          'PACT_NOT_DRAFT',
+          'the beneficiary and household of a pact can change only while it is a draft',
+        );
+      }
+      PactsService.checkDates(next.startDate, next.plannedEndDate);
+      if (changed.includes('socialWorkerId') && next.socialWorkerId != null)
+        await this.assertSocialWorker(tx, next.socialWorkerId, current.territoryId);
+      if (changed.includes('communityLabId') && next.communityLabId != null)
+        await this.assertLab(tx, next.communityLabId, current.territoryId);
+      const subject = await this.subjectOf(
+        tx,
+        caller,
+        current.type,
+        next.beneficiaryId,
+        next.householdId,
+      );
+      if (
+        (changed.includes('beneficiaryId') || changed.includes('householdId')) &&
+        (await this.otherOpenPacts(tx, current.type, subject, id)) > 0
+      ) {
+        throw new ConflictError(
+          'OPEN_PACT_EXISTS',
+          `the ${current.type === 'AUTONOMY' ? 'beneficiary' : 'household'} already has an open ${current.type} pact`,
+        );
+      }
+      const eligibility = await this.evaluate(
+        tx,
+        { type: current.type, territoryId: current.territoryId, startDate: next.startDate },
+        subject,
+        id,
+      );
+      await updateVersioned(tx, Pact, id, body.version, { ...next, eligibility });
+      const updated = await tx.findOneByOrFail(Pact, { id });
+      const {
+        version: _v,
+        updatedAt: _u,
+        eligibility: _e,
+        ...changes
+      } = diffChanges(toPactRecord(current), toPactRecord(updated));
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'pacts',
+        entityId: id,
+        changes,
+      });
+      return toPactRecord(updated);
+    });
+  }
+
+  async remove(caller: Caller, id: number) {
+    return this.uow.run(async (tx) => {
+      const pact = await this.findVisible(caller, id, tx);
+      if (
+        !worksInTerritory(caller, pact.territoryId) ||
+        caller.role === 'MANAGER' ||
+        caller.role === 'COMMUNITY_MAKER'
+      ) {
+        throw new ForbiddenError(
+          'only an administrator or the social workers of its territory may delete a pact',
+        );
+      }
+      if (pact.status !== 'DRAFT')
+        throw new ConflictError(
+          'PACT_NOT_DRAFT',
+          `only DRAFT pacts can be deleted; this one is ${pact.status} (cancel it instead)`,
+        );
+      if ((await tx.countBy(Note, { pactId: id })) > 0)
+        throw new ConflictError(
+          'REFERENCED',
+          'the pact has diary notes, which are never deleted: cancel it instead',
+        );
+      const record = toPactRecord(pact);
+      await tx.delete(Milestone, { pactId: id });
+      await tx.delete(Assignment, { pactId: id });
+      await tx.delete(Pact, { id });
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'delete',
+        entityType: 'pacts',
+        entityId: id,
+        changes: diffChanges(record, undefined),
+      });
+      return record;
+    });
+  }
+
+  // ── transitions and assignment ─────────────────────────────────────────────
+
+  async transition(caller: Caller, id: number, body: TransitionDto) {
+    return this.uow.run(async (tx) => {
+      const pact = await this.findVisible(caller, id, tx);
+      const check = checkTransition({
+        type: pact.type,
+        from: pact.status,
+        to: body.to,
+        role: caller.role,
+        reason: body.reason,
+        outcome: body.outcome,
+      });
+      if (!check.ok) {
+        switch (check.code) {
+          case 'NOT_ALLOWED_FROM_STATUS':
+            throw new ConflictError('TRANSITION_NOT_ALLOWED', `${check.message}`, {
+              allowed: check.allowed,
+            });
+          case 'ROLE_FORBIDDEN':
+            throw new ForbiddenError(check.message, 'ROLE_FORBIDDEN');
+          case 'REASON_REQUIRED':
+            throw new FieldsError({ reason: check.message }, check.code);
+          default:
+            throw new FieldsError({ outcome: check.message }, check.code);
+        }
+      }
+      if (body.version !== pact.version) throw versionConflict(body.version, pact.version);
+      const action = check.transition.action;
+      if (action === 'SUBMIT' || action === 'APPROVE') {
+        const subject = await this.subjectOf(
+          tx,
+          caller,
+          pact.type,
+          pact.beneficiaryId,
+          pact.householdId,
+        ).catch(() => ({
+          beneficiary: null,
+          household: null,
+        }));
+        if (action === 'APPROVE') {
+          const unmet = approvalRequirements({
+            communityMakerId: pact.communityMakerId,
+            milestoneCount: await tx.countBy(Milestone, { pactId: id, status: Not('CANCELLED') }),
+            startDate: pact.startDate,
+            plannedEndDate: pact.plannedEndDate,
+          });
+          if (unmet.length) {
+            const errors = Object.fromEntries(unmet.map((u) => [u.field, u.messages.en]));
+            throw new HttpException(
+              errorBody(
+                422,
+                `the pact cannot be approved yet: ${Object.entries(errors)
+                  .map(([f, m]) => `${f}: ${m}`)
+                  .join('; ')}`,
+                { code: 'APPROVAL_REQUIREMENTS', errors },
+              ),
+              HttpStatus.UNPROCESSABLE_ENTITY,
+            );
+          }
+        }
+        const evaluation = await this.evaluate(tx, pact, subject, id);
+        if (!evaluation.eligible) {
+          // The failing evaluation is kept on the pact, so that the page shows why.
+          await tx.update(Pact, { id }, { eligibility: evaluation });
+          const failing = evaluation.checks
+            .filter((c) => !c.passed)
+            .map((c) => `${c.rule}: ${c.messages.en}`);
+          throw new EligibilityFailed(
+            `the pact is not eligible: ${failing.join('; ')}`,
+            evaluation,
+          );
+        }
+        pact.eligibility = evaluation;
+      }
+      const now = nowIso();
+      const changes: Partial<Pact> = { status: body.to, eligibility: pact.eligibility };
+      if (action === 'SUBMIT') changes.submittedAt = now;
+      if (action === 'SEND_BACK') changes.submittedAt = null;
+      if (action === 'APPROVE') changes.approvedAt = now;
+      if (body.to === 'COMPLETED' || body.to === 'TERMINATED' || body.to === 'CANCELLED') {
+        changes.closedAt = now;
+        changes.outcome = body.outcome ?? null;
+        changes.closingNote = body.reason?.trim() || null;
+      }
+      await updateVersioned(tx, Pact, id, body.version, changes);
+      if (changes.closedAt) {
+        await tx.update(
+          Assignment,
+          { pactId: id, endedAt: null as unknown as string },
+          { endedAt: now },
+        );
+      }
+      const updated = await tx.findOneByOrFail(Pact, { id });
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'transition',
+        entityType: 'pacts',
+        entityId: id,
+        changes: {
+          status: [pact.status, body.to],
+          ...(body.reason ? { reason: [null, body.reason] } : {}),
+          ...(body.outcome ? { outcome: [null, body.outcome] } : {}),
+        },
+      });
+      return toPactRecord(updated);
+    });
+  }
+
+  private async openAssignment(
+    tx: EntityManager,
+    caller: Caller,
+    pact: Pact,
+    communityMakerId: number,
+    reason: string | null,
+  ): Promise<Assignment> {
+    const now = nowIso();
+    const assignment = await tx.save(
+      tx.create(Assignment, {
+        pactId: pact.id,
+        communityMakerId,
+        assignedById: caller.id,
+        startedAt: now,
+        endedAt: null,
+        reason,
+      }),
+    );
+    await this.audit.append(tx, {
+      actorId: caller.id,
+      action: 'create',
+      entityType: 'assignments',
+      entityId: assignment.id,
+      changes: diffChanges(undefined, {
+        pactId: pact.id,
+        communityMakerId,
+        assignedById: caller.id,
+        startedAt: now,
+        reason,
+      }),
+    });
+    return assignment;
+  }
+
+  async assign(caller: Caller, id: number, body: AssignDto) {
+    return this.uow.run(async (tx) => {
+      const pact = await this.findVisible(caller, id, tx);
+      if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
+        throw new ForbiddenError(
+          'only an administrator or a social worker assigns community makers',
+        );
+      if (isPactClosed(pact.status))
+        throw new ConflictError(
+          'PACT_CLOSED',
+          `the pact is ${pact.status}: its assignments are read-only`,
+        );
+      if (body.version !== undefined && body.version !== pact.version)
+        throw versionConflict(body.version, pact.version);
+      if (pact.communityMakerId === body.communityMakerId) {
+        throw new ConflictError(
+          'ALREADY_ASSIGNED',
+          `communityMakerId: user ${body.communityMakerId} already follows this pact`,
+        );
+      }
+      await this.assertCommunityMaker(tx, body.communityMakerId, pact.territoryId);
+      const now = nowIso();
+      const open = await tx.findBy(Assignment, { pactId: id, endedAt: null as unknown as string });
+      for (const a of open) {
+        await tx.update(Assignment, { id: a.id }, { endedAt: now });
+        await this.audit.append(tx, {
+          actorId: caller.id,
+          action: 'update',
+          entityType: 'assignments',
+          entityId: a.id,
+          changes: { endedAt: [null, now] },
+        });
+      }
+      await updateVersioned(tx, Pact, id, pact.version, {
+        communityMakerId: body.communityMakerId,
+      });
+      await this.openAssignment(
+        tx,
+        caller,
+        pact,
+        body.communityMakerId,
+        body.reason?.trim() || null,
+      );
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'assign',
+        entityType: 'pacts',
+        entityId: id,
+        changes: {
+          communityMakerId: [pact.communityMakerId, body.communityMakerId],
+          ...(body.reason ? { reason: [null, body.reason] } : {}),
+        },
+      });
+      return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuditService } from '../audit/audit.service';
+import { AnyRole } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
+import { UnitOfWork } from '../common/unit-of-work';
+import { caseloadCsv, outcomesCsv } from './reports.csv';
+import { ReportQueryDto } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  private static wantsCsv(q: ReportQueryDto, accept?: string): boolean {
+    return q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
+  }
+
+  /** A CSV download is an export: it is written to the audit trail. */
+  private async sendCsv(
+    reply: FastifyReply,
+    caller: Caller,
+    name: string,
+    q: ReportQueryDto,
+    csv: string,
+  ): Promise<string> {
+    await this.uow.run((tx) =>
+      this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'export',
+        entityType: 'reports',
+        entityId: null,
+        changes: {
+          report: [null, name],
+          filters: [null, { territoryId: q.territoryId, type: q.type, from: q.from, to: q.to }],
+        },
+      }),
+    );
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}.csv"`);
+    return csv;
+  }
+
+  @Get('outcomes')
+  @AnyRole()
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      'Per territory × type: counts by status, completion rate (completed / closed), outcome breakdown, median duration in days, share of milestones achieved by their due date. Scoped to the caller.',
+  })
+  async outcomes(
+    @CurrentUser() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const report = await this.reports.outcomes(caller, q);
+    return ReportsController.wantsCsv(q, accept)
+      ? this.sendCsv(reply, caller, 'outcomes', q, outcomesCsv(report.rows))
+      : report;
+  }
+
+  @Get('caseload')
+  @AnyRole()
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      'Per social worker and per community maker: open pacts by status, awaiting approval, overdue milestones, active pacts without a diary note for 30 days, pacts ending within 30 days. A community maker gets their own caseload.',
+  })
+  async caseload(
+    @CurrentUser() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const report = await this.reports.caseload(caller, q);
+    return ReportsController.wantsCsv(q, accept)
+      ? this.sendCsv(reply, caller, 'caseload', q, caseloadCsv(report))
+      : report;
+  }
+}

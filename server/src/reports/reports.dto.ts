@@ -1,0 +1,37 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PACT_TYPES, type PactType } from '@generattivi/shared';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIsoDate } from '../common/validators';
+
+export class ReportQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) territoryId?: number;
+
+  @ApiPropertyOptional({ enum: PACT_TYPES })
+  @IsOptional()
+  @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
+  type?: PactType;
+
+  @ApiPropertyOptional({
+    description: 'pacts starting on or after this date',
+    example: '2026-01-01',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+  @ApiPropertyOptional({
+    description: 'pacts starting on or before this date',
+    example: '2026-12-31',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'csv: the same table as CSV (or send Accept: text/csv)',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

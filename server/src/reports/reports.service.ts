@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addDays,
+  OPEN_PACT_STATUSES,
+  OUTCOMES_BY_TYPE,
+  PACT_STATUSES,
+  TERMINATION_CODES,
+  todayIso,
+  type PactStatus,
+  type PactType,
+} from '@generattivi/shared';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { Milestone } from '../milestones/milestone.entity';
+import { Pact } from '../pacts/pact.entity';
+import { User } from '../users/user.entity';
+import type { ReportQueryDto } from './reports.dto';
+
+export interface OutcomeRow {
+  territoryId: number;
+  type: PactType;
+  total: number;
+  byStatus: Record<PactStatus, number>;
+  closed: number;
+  completed: number;
+  /** completed / closed; null without closed pacts. */
+  completionRate: number | null;
+  /** Outcomes of COMPLETED pacts. */
+  outcomes: Record<string, number>;
+  /** Termination codes of TERMINATED pacts. */
+  terminations: Record<string, number>;
+  /** Median days from start date to closing, over COMPLETED pacts. */
+  medianDurationDays: number | null;
+  /** Milestones due by today (not cancelled) and those achieved by their due date. */
+  milestonesDue: number;
+  milestonesAchievedOnTime: number;
+  onTimeRate: number | null;
+}
+
+export interface CaseloadRow {
+  userId: number;
+  fullName: string;
+  openByStatus: Record<string, number>;
+  awaitingApproval: number;
+  overdueMilestones: number;
+  withoutRecentNote: number;
+  endingWithin30Days: number;
+}
+
+/** Days without a diary note after which an active pact counts as stale. */
+export const STALE_AFTER_DAYS = 30;
+export const ENDING_WITHIN_DAYS = 30;
+
+const n = (v: unknown): number => Number(v ?? 0);
+const rate = (num: number, den: number): number | null =>
+  den === 0 ? null : Math.round((num / den) * 10_000) / 10_000;
+const key = (territoryId: unknown, type: unknown) => `${n(territoryId)}|${String(type)}`;
+const statusSums = (alias: string) =>
+  PACT_STATUSES.map(
+    (s) => `SUM(CASE WHEN ${alias}.status = '${s}' THEN 1 ELSE 0 END) AS "s_${s}"`,
+  ).join(', ');
+
+/**
+ * Caseload and outcome reports, computed by the database with aggregate SQL that runs the
+ * same on SQLite and PostgreSQL, always within the caller's scope.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get isPostgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Pacts in scope matching the report filters. */
+  private pacts(caller: Caller, q: ReportQueryDto): SelectQueryBuilder<Pact> {
+    const qb = applyScope(
+      this.dataSource.getRepository(Pact).createQueryBuilder('p'),
+      'pacts',
+      'p',
+      caller,
+    );
+    if (q.territoryId) qb.andWhere('p.territoryId = :territoryId', { territoryId: q.territoryId });
+    if (q.type) qb.andWhere('p.type = :type', { type: q.type });
+    if (q.from)
+      qb.andWhere('COALESCE(p.startDate, SUBSTR(p.createdAt, 1, 10)) >= :from', { from: q.from });
+    if (q.to) qb.andWhere('COALESCE(p.startDate, SUBSTR(p.createdAt, 1, 10)) <= :to', { to: q.to });
+    return qb;
+  }
+
+  /** Days between a date column and the date part of an instant column, per engine. */
+  private daysBetween(dateColumn: string, instantColumn: string): string {
+    return this.isPostgres
+      ? `(CAST(SUBSTR(${instantColumn}, 1, 10) AS date) - CAST(${dateColumn} AS date))`
+      : `CAST(julianday(SUBSTR(${instantColumn}, 1, 10)) - julianday(${dateColumn}) AS INTEGER)`;
+  }
+
+  async outcomes(
+    caller: Caller,
+    q: ReportQueryDto,
+    today = todayIso(),
+  ): Promise<{ rows: OutcomeRow[]; generatedAt: string }> {
+    const counts = await this.pacts(caller, q)
+      .select('p.territoryId', 'territoryId')
+      .addSelect('p.type', 'type')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect(statusSums('p'))
+      .groupBy('p.territoryId')
+      .addGroupBy('p.type')
+      .orderBy('p.territoryId')
+      .addOrderBy('p.type')
+      .getRawMany<Record<string, unknown>>();
+
+    const outcomeCounts = await this.pacts(caller, q)
+      .select('p.territoryId', 'territoryId')
+      .addSelect('p.type', 'type')
+      .addSelect('p.status', 'status')
+      .addSelect('p.outcome', 'outcome')
+      .addSelect('COUNT(*)', 'count')
+      .andWhere("p.status IN ('COMPLETED', 'TERMINATED') AND p.outcome IS NOT NULL")
+      .groupBy('p.territoryId')
+      .addGroupBy('p.type')
+      .addGroupBy('p.status')
+      .addGroupBy('p.outcome')
+      .getRawMany<Record<string, unknown>>();
+
+    const durations = this.pacts(caller, q)
+      .select('p.territoryId', 'tid')
+      .addSelect('p.type', 'ptype')
+      .addSelect(this.daysBetween('p.startDate', 'p.closedAt'), 'd')
+      .andWhere("p.status = 'COMPLETED' AND p.startDate IS NOT NULL AND p.closedAt IS NOT NULL");
+    const ranked = this.dataSource
+      .createQueryBuilder()
+      .select('x.tid', 'tid')
+      .addSelect('x.ptype', 'ptype')
+      .addSelect('x.d', 'd')
+      .addSelect('ROW_NUMBER() OVER (PARTITION BY x.tid, x.ptype ORDER BY x.d)', 'rn')
+      .addSelect('COUNT(*) OVER (PARTITION BY x.tid, x.ptype)', 'cnt')
+      .from(`(${durations.getQuery()})`, 'x');
+    const medians = await this.dataSource
+      .createQueryBuilder()
+      .select('y.tid', 'territoryId')
+      .addSelect('y.ptype', 'type')
+      .addSelect('AVG(y.d)', 'median')
+      .from(`(${ranked.getQuery()})`, 'y')
+      .where('y.rn IN ((y.cnt + 1) / 2, (y.cnt + 2) / 2)')
+      .groupBy('y.tid')
+      .addGroupBy('y.ptype')
+      .setParameters(durations.getParameters())
+      .getRawMany<Record<string, unknown>>();
+
+    const milestones = await this.pacts(caller, q)
+      .innerJoin(Milestone, 'm', 'm.pactId = p.id')
+      .select('p.territoryId', 'territoryId')
+      .addSelect('p.type', 'type')
+      .addSelect(
+        "SUM(CASE WHEN m.status <> 'CANCELLED' AND m.dueDate <= :today THEN 1 ELSE 0 END)",
+        'due',
+      )
+      .addSelect(
+        "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate AND m.dueDate <= :today THEN 1 ELSE 0 END)",
+        'onTime',
+      )
+      .setParameter('today', today)
+      .groupBy('p.territoryId')
+      .addGroupBy('p.type')
+      .getRawMany<Record<string, unknown>>();
+
+    const medianBy = new Map(medians.map((r) => [key(r.territoryId, r.type), Number(r.median)]));
+    const milestonesBy = new Map(
+      milestones.map((r) => [key(r.territoryId, r.type), { due: n(r.due), onTime: n(r.onTime) }]),
+    );
+    const rows = counts.map((r): OutcomeRow => {
+      const type = r.type as PactType;
+      const byStatus = Object.fromEntries(PACT_STATUSES.map((s) => [s, n(r[`s_${s}`])])) as Record<
+        PactStatus,
+        number
+      >;
+      const closed = byStatus.COMPLETED + byStatus.TERMINATED + byStatus.CANCELLED;
+      const k = key(r.territoryId, type);
+      const mine = outcomeCounts.filter((o) => key(o.territoryId, o.type) === k);
+      const tally = (status: string, values: readonly string[]) =>
+        Object.fromEntries(
+          values.map((v) => [
+            v,
+            n(mine.find((o) => o.status === status && o.outcome === v)?.count),
+          ]),
+        );
+      const ms = milestonesBy.get(k) ?? { due: 0, onTime: 0 };
+      const median = medianBy.get(k);
+      return {
+        territoryId: n(r.territoryId),
+        type,
+        total: n(r.total),
+        byStatus,
+        closed,
+        completed: byStatus.COMPLETED,
+        completionRate: rate(byStatus.COMPLETED, closed),
+        outcomes: tally('COMPLETED', OUTCOMES_BY_TYPE[type]),
+        terminations: tally('TERMINATED', TERMINATION_CODES),
+        medianDurationDays:
+          median === undefined || Number.isNaN(median) ? null : Math.round(median * 10) / 10,
+        milestonesDue: ms.due,
+        milestonesAchievedOnTime: ms.onTime,
+        onTimeRate: rate(ms.onTime, ms.due),
+      };
+    });
+    return { rows, generatedAt: new Date().toISOString() };
+  }
+
+  async caseload(
+    caller: Caller,
+    q: ReportQueryDto,
+    today = todayIso(),
+    now = new Date(),
+  ): Promise<{
+    socialWorkers: CaseloadRow[];
+    communityMakers: CaseloadRow[];
+    generatedAt: string;
+  }> {
+    const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
+    const endBy = addDays(today, ENDING_WITHIN_DAYS);
+    const perPerson = async (
+      column: 'socialWorkerId' | 'communityMakerId',
+    ): Promise<CaseloadRow[]> => {
+      const open = [...OPEN_PACT_STATUSES];
+      const totals = await this.pacts(caller, q)
+        .select(`p.${column}`, 'userId')
+        .addSelect(statusSums('p'))
+        .addSelect(
+          "SUM(CASE WHEN p.status = 'ACTIVE' AND COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt) < :staleBefore THEN 1 ELSE 0 END)",
+          'stale',
+        )
+        .addSelect(
+          "SUM(CASE WHEN p.status = 'ACTIVE' AND p.plannedEndDate >= :today AND p.plannedEndDate <= :endBy THEN 1 ELSE 0 END)",
+          'ending',
+        )
+        .andWhere(`p.${column} IS NOT NULL`)
+        .andWhere('p.status IN (:...open)', { open })
+        .setParameters({ staleBefore, today, endBy })
+        .groupBy(`p.${column}`)
+        .getRawMany<Record<string, unknown>>();
+      const overdue = await this.pacts(caller, q)
+        .innerJoin(Milestone, 'm', 'm.pactId = p.id')
+        .select(`p.${column}`, 'userId')
+        .addSelect('COUNT(*)', 'overdue')
+        .andWhere(`p.${column} IS NOT NULL`)
+        .andWhere('p.status IN (:...open)', { open })
+        .andWhere("m.status = 'PENDING' AND m.dueDate < :today", { today })
+        .groupBy(`p.${column}`)
+        .getRawMany<Record<string, unknown>>();
+      const ids = totals.map((t) => n(t.userId));
+      const users = ids.length
+        ? await this.dataSource
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .select(['u.id', 'u.fullName'])
+            .where('u.id IN (:...ids)', { ids })
+            .getMany()
+        : [];
+      return totals
+        .map((t) => ({
+          userId: n(t.userId),
+          fullName: users.find((u) => u.id === n(t.userId))?.fullName ?? '',
+          openByStatus: Object.fromEntries(open.map((s) => [s, n(t[`s_${s}`])])),
+          awaitingApproval: n(t.s_SUBMITTED),
+          overdueMilestones: n(overdue.find((o) => n(o.userId) === n(t.userId))?.overdue),
+          withoutRecentNote: n(t.stale),
+          endingWithin30Days: n(t.ending),
+        }))
+        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'it') || a.userId - b.userId);
+    };
+    let socialWorkers = await perPerson('socialWorkerId');
+    let communityMakers = await perPerson('communityMakerId');
+    if (caller.role === 'COMMUNITY_MAKER') {
+      // A community maker's report is their own caseload.
+      socialWorkers = [];
+      communityMakers = communityMakers.filter((r) => r.userId === caller.id);
+    }
+    return { socialWorkers, communityMakers, generatedAt: now.toISOString() };
+  }
+}
