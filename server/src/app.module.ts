@@ -12,6 +12,10 @@ import { NotesModule } from './notes/notes.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
+import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
+import { HouseholdsModule } from './households/households.module';
+import { CommunityLabsModule } from './community-labs/community-labs.module';
+import { CivicCentersModule } from './civic-centers/civic-centers.module';
 import { AccessGuard } from './auth/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
@@ -19,7 +23,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { SeedService } from './database/seeds/seed.service';
+import { SeedModule } from './database/seeds/seed.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 
@@ -36,6 +40,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TerritoriesModule,
+        BeneficiariesModule,
+        HouseholdsModule,
+        CommunityLabsModule,
+        CivicCentersModule,
         AuditModule,
         PactsModule,
         MilestonesModule,
@@ -43,13 +51,13 @@ export class AppModule {
         AssignmentsModule,
         ReportsModule,
         AlertsModule,
+        SeedModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
-        SeedService,
       ],
     };
   }

@@ -72,10 +72,10 @@ export interface Beneficiary extends VersionedRecord {
   sex: Sex;
   territoryId: number;
   municipality: string;
-  /** Contact details: null for managers. */
-  address: string | null;
-  phone: string | null;
-  email: string | null;
+  /** Contact details: absent for managers. */
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
   employmentStatus: EmploymentStatus;
   householdId: number | null;
 }
@@ -159,6 +159,7 @@ export interface Assignment extends BaseRecord {
 export interface CommunityLab extends VersionedRecord {
   name: string;
   territoryId: number;
+  municipality: string | null;
   description: string | null;
   communityMakerIds: number[];
 }
@@ -166,6 +167,7 @@ export interface CommunityLab extends VersionedRecord {
 export interface CivicCenter extends VersionedRecord {
   name: string;
   territoryId: number;
+  municipality: string | null;
   description: string | null;
   childrenReached: number;
   adultsReached: number;

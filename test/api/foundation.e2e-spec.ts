@@ -92,7 +92,30 @@ describe('foundation', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        ...[
+          'territories',
+          'users',
+          'beneficiaries',
+          'households',
+          'pacts',
+          'milestones',
+          'notes',
+          'assignments',
+          'community-labs',
+          'civic-centers',
+          'audit-events',
+        ].flatMap((r) => [`/api/${r}`, `/api/${r}/{id}`]),
+        '/api/pacts/{id}/transitions',
+        '/api/pacts/{id}/assign',
+        '/api/eligibility/check',
+        '/api/audit-events/verify',
+        '/api/reports/caseload',
+        '/api/reports/outcomes',
+        '/api/alerts',
+      ]),
     );
   });
 

@@ -54,6 +54,9 @@ export interface StartOptions {
 
 export const DEMO_PASSWORD = 'demo-password';
 
+/** The JWT_SECRET every test server runs with (tests forge tokens with it). */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-signing';
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
@@ -135,7 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DEMO_DATA: String(options.demoData ?? true),
-      JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-signing',
+      JWT_SECRET: E2E_JWT_SECRET,
       LOG_LEVEL: 'info',
       LOGIN_RATE_LIMIT: '10000',
       ...options.env,
@@ -190,7 +193,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await cleanup();

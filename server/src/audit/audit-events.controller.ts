@@ -2,6 +2,7 @@ import { Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
 import { MethodNotAllowedError } from '../common/not-allowed';
@@ -22,8 +23,14 @@ export class AuditEventsController {
   @ApiOperation({
     summary: 'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte',
   })
-  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return sendList(reply, 'audit-events', await this.events.list(query), toAuditEventRecord);
+  async list(
+    @CurrentUser() caller: Caller,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendList(reply, 'audit-events', await this.events.list(query), (e) =>
+      toAuditEventRecord(e, caller),
+    );
   }
 
   @Get('verify')
@@ -35,8 +42,8 @@ export class AuditEventsController {
 
   @Get(':id')
   @Roles('ADMIN', 'MANAGER')
-  async one(@Param('id', IdPipe) id: number) {
-    return toAuditEventRecord(await this.events.get(id));
+  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return toAuditEventRecord(await this.events.get(id), caller);
   }
 
   @Post()

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '@generattivi/shared';
+import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
@@ -37,7 +39,13 @@ export interface AuditEventRecord {
   prevHash: string;
 }
 
-export function toAuditEventRecord(e: AuditEvent): AuditEventRecord {
+/**
+ * An event as `viewer` may see it. Managers see beneficiaries' fiscal codes masked and no
+ * contact details, in the trail as everywhere else; the stored event stays whole, so the
+ * chain still verifies.
+ */
+export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): AuditEventRecord {
+  const changes = JSON.parse(e.changes) as AuditEventRecord['changes'];
   return {
     id: e.id,
     at: e.at,
@@ -45,7 +53,10 @@ export function toAuditEventRecord(e: AuditEvent): AuditEventRecord {
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
-    changes: JSON.parse(e.changes) as AuditEventRecord['changes'],
+    changes:
+      viewer && !seesPersonalDetails(viewer.role) && e.entityType === 'beneficiaries'
+        ? maskBeneficiaryChanges(changes)
+        : changes,
     hash: e.hash,
     prevHash: e.prevHash,
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -25,7 +26,8 @@ export class AuthService {
 
   async login(emailInput: string, password: string) {
     const email = emailInput.trim().toLowerCase();
-    const wait = this.throttle.lockedFor(email);
+    // Counted as a failure from here until it succeeds: parallel guesses cannot overtake the lock.
+    const wait = this.throttle.attempt(email);
     if (wait > 0) {
       throw new HttpException(
         errorBody(
@@ -44,14 +46,19 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : (await verifyPassword(await decoyHash(), password)) && false;
     if (!user || !ok || !user.active) {
-      this.throttle.recordFailure(email);
       await this.uow.run((tx) =>
         this.audit.append(tx, {
           actorId: null,
           action: 'login_failed',
           entityType: 'users',
           entityId: user?.id ?? null,
-          changes: user ? {} : { email: [null, email] },
+          // An unknown address is kept only as a pseudonym: people type passwords into the
+          // email field, and the trail must not store them.
+          changes: user
+            ? {}
+            : {
+                emailSha256: [null, createHash('sha256').update(email).digest('hex').slice(0, 16)],
+              },
         }),
       );
       throw new UnauthorizedException(BAD_CREDENTIALS);

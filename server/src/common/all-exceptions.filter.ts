@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { ErrorBody, errorBody } from './error-body';
 import { ListQueryError } from './list-query';
+import { databaseErrorCode } from './logging';
 
 interface FastifyLikeError {
   statusCode?: number;
@@ -69,14 +71,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, unexpected } = toErrorBody(exception);
     const requestId = String(request?.id ?? '');
     if (unexpected) {
-      // The stack goes to the log with the request id; the client gets only the id.
+      // The stack goes to the log with the request id; the client gets only the id. A
+      // database error is logged by its code and SQL: its message may quote the values.
       this.logger.error(
         {
           requestId,
           err:
-            exception instanceof Error
-              ? { name: exception.name, message: exception.message, stack: exception.stack }
-              : String(exception),
+            exception instanceof QueryFailedError
+              ? { name: exception.name, code: databaseErrorCode(exception), query: exception.query }
+              : exception instanceof Error
+                ? { name: exception.name, message: exception.message, stack: exception.stack }
+                : String(exception),
         },
         'unexpected error',
       );

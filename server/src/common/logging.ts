@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { AppConfig } from '../config/config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -17,6 +18,56 @@ export function pathOnly(url: string | undefined): string {
   if (!url) return '';
   const i = url.indexOf('?');
   return i === -1 ? url : url.slice(0, i);
+}
+
+/** A path segment that can only be a resource or action name, or a numeric id. */
+const SAFE_SEGMENT = /^(?:[a-z-]+|\d+)$/;
+
+/**
+ * The path as logs show it: no query string, and any segment that is not a resource name
+ * or a number replaced by `:value` (a client may put a fiscal code or an email in a path).
+ */
+export function loggablePath(url: string | undefined): string {
+  return pathOnly(url)
+    .split('/')
+    .map((segment) => (segment === '' || SAFE_SEGMENT.test(segment) ? segment : ':value'))
+    .join('/');
+}
+
+/**
+ * TypeORM's logger without values: a failed statement is logged by its SQL (placeholders
+ * only) and the driver's error code, never its parameters nor the driver's message and
+ * detail, which quote the values (`Key (email)=(…) already exists`).
+ */
+export class QueryErrorLogger implements TypeOrmLogger {
+  private readonly logger = new Logger('Database');
+
+  logQuery(): void {}
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error({ code: databaseErrorCode(error), query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query }, 'slow query');
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+  }
+}
+
+/** The driver's error code (SQLSTATE, SQLITE_…), which names the problem without values. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**
@@ -35,16 +86,16 @@ export function loggerParams(config: AppConfig): Params {
         req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
-          path: pathOnly(req.url),
+          path: loggablePath(req.url),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'req.query', 'req.body', 'req.params'], remove: true },
       autoLogging: { ignore: (req: IncomingMessage) => pathOnly(req.url) === '/api/health' },
       customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>
-        `${req.method} ${pathOnly(req.url)} ${res.statusCode}`,
+        `${req.method} ${loggablePath(req.url)} ${res.statusCode}`,
       customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
-        `${req.method} ${pathOnly(req.url)} ${res.statusCode}`,
+        `${req.method} ${loggablePath(req.url)} ${res.statusCode}`,
       quietReqLogger: true,
     },
   };

@@ -43,7 +43,7 @@ export async function updateVersioned<T extends ObjectLiteral & { id: number; ve
 
 /**
  * react-admin sends whole records back: read-only fields may come back unchanged (ignored);
- * a different value is a 400 naming each field.
+ * a different value is a 400 naming each field. A stale `version` is checked first (409).
  */
 export function assertReadOnlyUnchanged(
   body: object,
@@ -53,6 +53,10 @@ export function assertReadOnlyUnchanged(
   const errors: Record<string, string> = {};
   const b = body as Record<string, unknown>;
   const c = current as Record<string, unknown>;
+  // A stale copy differs in its server-owned fields too: that is a conflict, not a bad request.
+  if (typeof b.version === 'number' && typeof c.version === 'number' && b.version !== c.version) {
+    throw versionConflict(b.version, c.version);
+  }
   for (const field of fields) {
     if (!(field in b) || b[field] === undefined) continue;
     if (JSON.stringify(b[field]) !== JSON.stringify(c[field] ?? null))

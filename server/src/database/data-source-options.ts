@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
+import { QueryErrorLogger } from '../common/logging';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -32,6 +33,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     logging: ['error' as const],
+    // Failed statements are logged without their parameters, which hold personal data.
+    logger: new QueryErrorLogger(),
   };
   if (db.type === 'postgres') {
     return {

@@ -7,5 +7,6 @@ import { MilestonesService } from './milestones.service';
   imports: [PactsModule],
   controllers: [MilestonesController],
   providers: [MilestonesService],
+  exports: [MilestonesService],
 })
 export class MilestonesModule {}

@@ -3,5 +3,10 @@ import { PactsModule } from '../pacts/pacts.module';
 import { NotesController } from './notes.controller';
 import { NotesService } from './notes.service';
 
-@Module({ imports: [PactsModule], controllers: [NotesController], providers: [NotesService] })
+@Module({
+  imports: [PactsModule],
+  controllers: [NotesController],
+  providers: [NotesService],
+  exports: [NotesService],
+})
 export class NotesModule {}

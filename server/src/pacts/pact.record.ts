@@ -4,9 +4,7 @@ import type { Pact } from './pact.entity';
 export type { PactRecord };
 
 /** A pact as the API shows it (API.md field names). */
-export function toPactRecord(
-  p: Pact,
-): PactRecord & {
+export function toPactRecord(p: Pact): PactRecord & {
   submittedAt: string | null;
   approvedAt: string | null;
   lastNoteAt: string | null;

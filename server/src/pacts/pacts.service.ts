@@ -12,7 +12,7 @@ import {
   type EligibilityEvaluation,
   type PactType,
 } from '@generattivi/shared';
-import { EntityManager, In, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { Assignment } from '../assignments/assignment.entity';
 import { AuditService, diffChanges } from '../audit/audit.service';
@@ -48,6 +48,7 @@ import {
   CreatePactDto,
   EligibilityCheckDto,
   PACT_READ_ONLY,
+  PACT_REFUSED_ON_CREATE,
   TransitionDto,
   UpdatePactDto,
 } from './dto/pact.dto';
@@ -286,19 +287,7 @@ export class PactsService {
   }
 
   async create(caller: Caller, body: CreatePactDto) {
-    assertNoReadOnlyOnCreate(body, [
-      'id',
-      'version',
-      'reference',
-      'status',
-      'progress',
-      'eligibility',
-      'createdAt',
-      'updatedAt',
-      'closedAt',
-      'outcome',
-      'closingNote',
-    ]);
+    assertNoReadOnlyOnCreate(body, PACT_REFUSED_ON_CREATE);
     PactsService.checkDates(body.startDate, body.plannedEndDate);
     return this.uow.run(async (tx) => {
       const territory = await tx.findOneBy(Territory, { id: body.territoryId });
@@ -585,11 +574,7 @@ export class PactsService {
       }
       await updateVersioned(tx, Pact, id, body.version, changes);
       if (changes.closedAt) {
-        await tx.update(
-          Assignment,
-          { pactId: id, endedAt: null as unknown as string },
-          { endedAt: now },
-        );
+        await tx.update(Assignment, { pactId: id, endedAt: IsNull() }, { endedAt: now });
       }
       const updated = await tx.findOneByOrFail(Pact, { id });
       await this.audit.append(tx, {
@@ -663,7 +648,7 @@ export class PactsService {
       }
       await this.assertCommunityMaker(tx, body.communityMakerId, pact.territoryId);
       const now = nowIso();
-      const open = await tx.findBy(Assignment, { pactId: id, endedAt: null as unknown as string });
+      const open = await tx.findBy(Assignment, { pactId: id, endedAt: IsNull() });
       for (const a of open) {
         await tx.update(Assignment, { id: a.id }, { endedAt: now });
         await this.audit.append(tx, {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { ROLES } from '@generattivi/shared';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
+import { constraintViolation } from '../common/constraint-violation';
 import type { Caller } from '../auth/caller';
 import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
 import {
@@ -41,6 +42,10 @@ export const USER_LIST = defineListSpec({
   defaultSort: ['fullName', 'ASC'],
 });
 
+function duplicateEmail(): ConflictError {
+  return new ConflictError('DUPLICATE_EMAIL', 'email: another account already uses this address');
+}
+
 /**
  * Accounts. Every signed-in user may read the directory (names on pacts, makers to assign);
  * only ADMIN creates and edits. Role, territory or activity changes and a new password
@@ -74,13 +79,26 @@ export class UsersService {
     return unique;
   }
 
-  private async assertEmailFree(email: string, exceptId?: number): Promise<void> {
-    const other = await this.users.findOneBy({ email });
-    if (other && other.id !== exceptId)
-      throw new ConflictError(
-        'DUPLICATE_EMAIL',
-        'email: another account already uses this address',
-      );
+  private async assertEmailFree(
+    tx: EntityManager,
+    email: string,
+    exceptId?: number,
+  ): Promise<void> {
+    const other = await tx.findOneBy(User, { email });
+    if (other && other.id !== exceptId) throw duplicateEmail();
+  }
+
+  /**
+   * Runs the work in a transaction, answering 409 when a concurrent request took the email
+   * between the check and the write (the unique index decides; PostgreSQL runs them in parallel).
+   */
+  private async uniqueEmail<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } catch (e) {
+      if (constraintViolation(e) === 'unique') throw duplicateEmail();
+      throw e;
+    }
   }
 
   async create(caller: Caller, body: CreateUserDto): Promise<UserRecord> {
@@ -88,8 +106,8 @@ export class UsersService {
     const email = body.email.trim().toLowerCase();
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
     const passwordHash = await hashPassword(body.password);
-    return this.uow.run(async (tx) => {
-      await this.assertEmailFree(email);
+    return this.uniqueEmail(async (tx) => {
+      await this.assertEmailFree(tx, email);
       const user = await tx.save(
         tx.create(User, {
           email,
@@ -124,8 +142,8 @@ export class UsersService {
       });
     }
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-    return this.uow.run(async (tx) => {
-      await this.assertEmailFree(email, id);
+    return this.uniqueEmail(async (tx) => {
+      await this.assertEmailFree(tx, email, id);
       const active = body.active ?? current.active;
       const revokes =
         body.role !== current.role ||

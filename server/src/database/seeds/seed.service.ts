@@ -8,6 +8,8 @@ import { TERRITORIES } from '../../territories/territories.data';
 import { User } from '../../users/user.entity';
 import { toUserRecord } from '../../users/user.record';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { EXTRA_MAKERS } from './demo-catalogue';
+import { DemoLoader } from './demo-loader';
 
 /**
  * At start: the three territories on an empty database (reference data, every
@@ -22,6 +24,7 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly demo: DemoLoader,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,11 +55,20 @@ export class SeedService implements OnApplicationBootstrap {
 
   private async loadDemoData(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.uow.run(async (tx) => {
-      if ((await tx.count(User)) > 0) return;
+    const loaded = await this.uow.run(async (tx) => {
+      if ((await tx.count(User)) > 0) return false;
       const territories = await tx.find(Territory);
       const idOf = (code: string) => territories.find((t) => t.code === code)!.id;
-      for (const a of DEMO_ACCOUNTS) {
+      const accounts = [
+        ...DEMO_ACCOUNTS,
+        ...EXTRA_MAKERS.map((m) => ({
+          email: m.email,
+          fullName: m.fullName,
+          role: 'COMMUNITY_MAKER' as const,
+          territories: [m.territory],
+        })),
+      ];
+      for (const a of accounts) {
         const user = await tx.save(
           tx.create(User, {
             email: a.email,
@@ -76,7 +88,9 @@ export class SeedService implements OnApplicationBootstrap {
           changes: diffChanges(undefined, toUserRecord(user)),
         });
       }
-      this.logger.log(`loaded the demo data: ${DEMO_ACCOUNTS.length} accounts`);
+      this.logger.log(`loaded the demo accounts: ${accounts.length}`);
+      return true;
     });
+    if (loaded) await this.demo.load();
   }
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@generattivi/shared';
 import {
-  Allow,
   IsIn,
   IsInt,
   IsOptional,
@@ -12,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsIsoDate } from '../../common/validators';
+import { WithReadOnlyFields } from '../../common/read-only-fields';
 
 class MilestoneFields {
   @ApiProperty({ example: 'Colloquio al Centro per l’impiego' })
@@ -48,29 +48,27 @@ class MilestoneFields {
   evidence?: string | null;
 }
 
-export class CreateMilestoneDto extends MilestoneFields {
+class CreateMilestoneDtoFields extends MilestoneFields {
   @ApiProperty() @IsInt() @Min(1) pactId!: number;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() version?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() overdue?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  updatedAt?: unknown;
 }
 
-export class UpdateMilestoneDto extends MilestoneFields {
+export class CreateMilestoneDto extends WithReadOnlyFields(
+  CreateMilestoneDtoFields,
+  ['id', 'version', 'overdue', 'createdAt', 'updatedAt'],
+  'read-only: refused on create',
+) {}
+
+class UpdateMilestoneDtoFields extends MilestoneFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
   @IsInt()
   @Min(1)
   version!: number;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() pactId?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() overdue?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() updatedAt?: unknown;
 }
+
+export class UpdateMilestoneDto extends WithReadOnlyFields(
+  UpdateMilestoneDtoFields,
+  ['pactId', 'id', 'overdue', 'createdAt', 'updatedAt'],
+  'read-only',
+) {}
 
 export const MILESTONE_READ_ONLY = ['id', 'pactId', 'overdue', 'createdAt', 'updatedAt'] as const;

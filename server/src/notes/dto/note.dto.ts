@@ -1,18 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTE_KINDS, type NoteKind } from '@generattivi/shared';
-import {
-  Allow,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { WithReadOnlyFields } from '../../common/read-only-fields';
 import { IsIsoInstant } from '../../common/validators';
 
-export class CreateNoteDto {
+class NoteFields {
   @ApiProperty() @IsInt() @Min(1) pactId!: number;
 
   @ApiProperty({ enum: NOTE_KINDS })
@@ -32,9 +24,10 @@ export class CreateNoteDto {
   @MinLength(1)
   @MaxLength(20_000)
   body!: string;
-
-  @ApiPropertyOptional({ description: 'read-only: refused' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused' }) @Allow() authorId?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused' }) @Allow() createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused' }) @Allow() updatedAt?: unknown;
 }
+
+export class CreateNoteDto extends WithReadOnlyFields(
+  NoteFields,
+  ['id', 'authorId', 'createdAt', 'updatedAt'],
+  'read-only: refused',
+) {}

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PACT_STATUSES, PACT_TYPES, type PactStatus, type PactType } from '@generattivi/shared';
 import {
-  Allow,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,6 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { WithReadOnlyFields } from '../../common/read-only-fields';
 import { IsIsoDate } from '../../common/validators';
 
 /** What a client may write on a pact (create and update). */
@@ -90,7 +90,7 @@ export const PACT_READ_ONLY = [
   'lastNoteAt',
 ] as const;
 
-export class CreatePactDto extends PactWritable {
+class PactCreateFields extends PactWritable {
   @ApiProperty({ enum: PACT_TYPES })
   @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
   type!: PactType;
@@ -108,57 +108,41 @@ export class CreatePactDto extends PactWritable {
   @IsInt()
   @Min(1)
   communityMakerId?: number | null;
-
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() version?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  reference?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() status?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() progress?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  eligibility?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  updatedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() closedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() outcome?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
-  closingNote?: unknown;
 }
 
-export class UpdatePactDto extends PactWritable {
+/** The server owns these; sending any of them on create is a 400. */
+export const PACT_REFUSED_ON_CREATE = [
+  'id',
+  'version',
+  'reference',
+  'status',
+  'progress',
+  'eligibility',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
+  'outcome',
+  'closingNote',
+] as const;
+
+export class CreatePactDto extends WithReadOnlyFields(
+  PactCreateFields,
+  PACT_REFUSED_ON_CREATE,
+  'read-only: refused on create',
+) {}
+
+class PactUpdateFields extends PactWritable {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
   @IsInt()
   @Min(1)
   version!: number;
-
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() type?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() territoryId?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: change it with POST /api/pacts/:id/assign' })
-  @Allow()
-  communityMakerId?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() updatedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() reference?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: change it with POST /api/pacts/:id/transitions' })
-  @Allow()
-  status?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() closedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() outcome?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() closingNote?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() progress?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() eligibility?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() submittedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() approvedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only' }) @Allow() lastNoteAt?: unknown;
 }
+
+export class UpdatePactDto extends WithReadOnlyFields(
+  PactUpdateFields,
+  PACT_READ_ONLY,
+  'read-only: ignored when unchanged, a 400 when different (status: use /transitions; communityMakerId: use /assign)',
+) {}
 
 export class TransitionDto {
   @ApiProperty({ enum: PACT_STATUSES })

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
+  IsEmpty,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,6 +16,9 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+
+/** Read-only fields fail validation on create, so one 400 names them with the other problems. */
+const READ_ONLY_ON_CREATE = 'is read-only: it cannot be set on create';
 
 class UserFields {
   @ApiProperty({ example: 'l.bertolotti@comune.crema.cr.it' })
@@ -57,14 +61,21 @@ export class CreateUserDto extends UserFields {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() id?: unknown;
   @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
+  @IsEmpty({ message: READ_ONLY_ON_CREATE })
+  id?: unknown;
+
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @IsEmpty({ message: READ_ONLY_ON_CREATE })
   createdAt?: unknown;
+
   @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @Allow()
+  @IsEmpty({ message: READ_ONLY_ON_CREATE })
   updatedAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: refused on create' }) @Allow() version?: unknown;
+
+  @ApiPropertyOptional({ description: 'read-only: refused on create' })
+  @IsEmpty({ message: READ_ONLY_ON_CREATE })
+  version?: unknown;
 }
 
 export class UpdateUserDto extends UserFields {

@@ -1,0 +1,206 @@
+import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { UnitOfWork } from '../common/unit-of-work';
+import { dataSourceOptions } from '../database/data-source-options';
+import { Territory } from '../territories/territory.entity';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { AuditEvent } from './audit-event.entity';
+import { AuditService, diffChanges } from './audit.service';
+
+/**
+ * A change and its audit event commit together or not at all (issue 3, "Done when"), on a
+ * real SQLite database with the real migrations: the production UnitOfWork, AuditService
+ * and UsersService, with the audit append made to fail at the step under test.
+ */
+describe('UnitOfWork + AuditService', () => {
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let audit: AuditService;
+  let users: UsersService;
+  let admin: Caller;
+  let target: User;
+
+  const events = () => dataSource.getRepository(AuditEvent).count();
+  const reload = (id: number) => dataSource.getRepository(User).findOneByOrFail({ id });
+
+  beforeAll(async () => {
+    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    uow = new UnitOfWork(dataSource);
+    audit = new AuditService(dataSource);
+    users = new UsersService(
+      dataSource.getRepository(User),
+      dataSource.getRepository(Territory),
+      uow,
+      audit,
+    );
+    const territories = dataSource.getRepository(Territory);
+    const territory = await territories.save(
+      territories.create({
+        code: 'CREMA',
+        name: 'Ambito distrettuale di Crema',
+        municipalities: ['Crema'],
+      }),
+    );
+    const repo = dataSource.getRepository(User);
+    const adminUser = await repo.save(
+      repo.create({
+        email: 'admin@x.it',
+        fullName: 'Admin',
+        role: 'ADMIN',
+        territoryIds: [territory.id],
+        passwordHash: 'not-a-real-hash',
+      }),
+    );
+    admin = {
+      id: adminUser.id,
+      email: adminUser.email,
+      fullName: adminUser.fullName,
+      role: 'ADMIN',
+      territoryIds: [territory.id],
+      jti: 'test',
+      tokenExpiresAt: 0,
+    };
+    const created = await users.create(admin, {
+      email: 'worker@x.it',
+      fullName: 'Anna Worker',
+      role: 'SOCIAL_WORKER',
+      territoryIds: [territory.id],
+      password: 'a-long-enough-password',
+    });
+    target = await reload(created.id);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const roleChange = () => ({
+    email: target.email,
+    fullName: 'Anna Manager',
+    role: 'MANAGER' as const,
+    territoryIds: target.territoryIds,
+    version: target.version,
+  });
+
+  it('commits the change and its event together on success', async () => {
+    const before = await events();
+    const probe = await users.create(admin, {
+      email: 'probe@x.it',
+      fullName: 'Probe',
+      role: 'COMMUNITY_MAKER',
+      territoryIds: target.territoryIds,
+      password: 'another-long-password',
+    });
+    expect(await events()).toBe(before + 1);
+    expect(await dataSource.getRepository(User).existsBy({ id: probe.id })).toBe(true);
+  });
+
+  it('leaves neither when the work fails after both the change and the event were written', async () => {
+    const before = await events();
+    const realAppend = audit.append.bind(audit);
+    jest.spyOn(audit, 'append').mockImplementation(async (tx, event) => {
+      await realAppend(tx, event);
+      // Both rows exist inside the transaction at this point…
+      expect(await tx.count(AuditEvent)).toBe(before + 1);
+      expect((await tx.findOneByOrFail(User, { id: target.id })).role).toBe('MANAGER');
+      throw new Error('crash after the audit append');
+    });
+    await expect(users.update(admin, target.id, roleChange())).rejects.toThrow(
+      'crash after the audit append',
+    );
+    // …and neither survives it.
+    expect(await events()).toBe(before);
+    expect(await reload(target.id)).toEqual(target);
+  });
+
+  it('leaves no change when the event cannot be written', async () => {
+    const before = await events();
+    jest.spyOn(audit, 'append').mockRejectedValue(new Error('audit store unavailable'));
+    await expect(users.update(admin, target.id, roleChange())).rejects.toThrow(
+      'audit store unavailable',
+    );
+    expect(await events()).toBe(before);
+    const after = await reload(target.id);
+    expect(after).toEqual(target);
+    // The token version did not move either: the user's sessions were not revoked.
+    expect(after.tokenVersion).toBe(target.tokenVersion);
+  });
+
+  it('keeps concurrent units apart: one failing does not take the other with it', async () => {
+    const before = await events();
+    const failing = uow.run(async (tx) => {
+      await tx.update(User, { id: target.id }, { fullName: 'Never Saved' });
+      await audit.append(tx, {
+        actorId: admin.id,
+        action: 'update',
+        entityType: 'users',
+        entityId: target.id,
+        changes: { fullName: [target.fullName, 'Never Saved'] },
+      });
+      throw new Error('the first unit fails');
+    });
+    const succeeding = uow.run(async (tx) => {
+      await audit.append(tx, {
+        actorId: admin.id,
+        action: 'note',
+        entityType: 'users',
+        entityId: admin.id,
+      });
+    });
+    await expect(failing).rejects.toThrow('the first unit fails');
+    await expect(succeeding).resolves.toBeUndefined();
+    expect(await events()).toBe(before + 1);
+    expect((await reload(target.id)).fullName).toBe(target.fullName);
+    await expect(audit.verify()).resolves.toEqual({ valid: true, checked: before + 1 });
+  });
+
+  it('never stores secret fields, even when a caller passes them', async () => {
+    const event = await uow.run((tx) =>
+      audit.append(tx, {
+        actorId: admin.id,
+        action: 'update',
+        entityType: 'users',
+        entityId: target.id,
+        changes: {
+          ...diffChanges(
+            { passwordHash: 'old-hash', tokenVersion: 1, fullName: 'A' },
+            { passwordHash: 'new-hash', tokenVersion: 2, fullName: 'B' },
+          ),
+          password: ['x', 'plain-text'],
+          accessToken: [null, 'a.b.c'],
+        },
+      }),
+    );
+    expect(JSON.parse(event.changes)).toEqual({ fullName: ['A', 'B'] });
+  });
+
+  it('verify reports the first event that no longer fits the chain', async () => {
+    await expect(audit.verify()).resolves.toMatchObject({ valid: true });
+    const rows = await dataSource.getRepository(AuditEvent).find({ order: { id: 'ASC' } });
+    const victim = rows[1];
+    await dataSource.query('DROP TRIGGER "audit_events_no_update"');
+    await dataSource.query('UPDATE audit_events SET action = ? WHERE id = ?', [
+      'forged',
+      victim.id,
+    ]);
+    await expect(audit.verify()).resolves.toEqual({
+      valid: false,
+      checked: 1,
+      firstInvalidId: victim.id,
+    });
+    // In small batches too (the verifier pages through the table).
+    await expect(audit.verify(1)).resolves.toEqual({
+      valid: false,
+      checked: 1,
+      firstInvalidId: victim.id,
+    });
+    await dataSource.query('UPDATE audit_events SET action = ? WHERE id = ?', [
+      victim.action,
+      victim.id,
+    ]);
+    await expect(audit.verify(2)).resolves.toEqual({ valid: true, checked: rows.length });
+  });
+});

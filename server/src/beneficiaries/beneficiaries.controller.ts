@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, Roles } from '../auth/access.decorators';
+import { Caller, CurrentUser } from '../auth/caller';
+import { IdPipe } from '../common/id.pipe';
+import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { BeneficiariesService, toAccessLogRecord } from './beneficiaries.service';
+import { toBeneficiaryRecord } from './beneficiary.record';
+import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
+
+@ApiTags('beneficiaries')
+@ApiBearerAuth()
+@Controller('beneficiaries')
+export class BeneficiariesController {
+  constructor(private readonly beneficiaries: BeneficiariesService) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Managers see fiscal codes masked and no contact details, and cannot filter, search or sort by fiscal code.',
+  })
+  async list(
+    @CurrentUser() caller: Caller,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendList(reply, 'beneficiaries', await this.beneficiaries.list(caller, query), (b) =>
+      toBeneficiaryRecord(b, caller),
+    );
+  }
+
+  @Get(':id')
+  @AnyRole()
+  @ApiOperation({ summary: 'One beneficiary (the read is recorded in the access log)' })
+  one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return this.beneficiaries.read(caller, id);
+  }
+
+  @Get(':id/access-log')
+  @Roles('ADMIN')
+  @ApiOperation({
+    summary:
+      'Who read this person’s records: the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, at_gte/_lte',
+  })
+  async accessLog(
+    @CurrentUser() caller: Caller,
+    @Param('id', IdPipe) id: number,
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.beneficiaries.accessLogOf(caller, id, query);
+    return sendList(reply, 'access-log', result, toAccessLogRecord);
+  }
+
+  @Post()
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @ApiOperation({
+    summary:
+      'Creates a beneficiary (social workers: in their territories); a duplicate fiscal code is a 409',
+  })
+  create(@CurrentUser() caller: Caller, @Body() body: CreateBeneficiaryDto) {
+    return this.beneficiaries.create(caller, body);
+  }
+
+  @Put(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @ApiOperation({
+    summary: 'Edits a beneficiary (social workers: in and into their territories)',
+  })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() body: UpdateBeneficiaryDto,
+  ) {
+    return this.beneficiaries.update(caller, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @ApiOperation({ summary: 'Deletes a beneficiary no pact names; otherwise 409' })
+  remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+    return this.beneficiaries.remove(caller, id);
+  }
+}

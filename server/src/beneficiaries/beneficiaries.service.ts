@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/shared';
+import { EntityManager, Repository } from 'typeorm';
+import { AccessLogEntry } from '../access-log/access-log.entity';
+import { AccessLogService } from '../access-log/access-log.service';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListQueryError,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+  takeFilters,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import {
+  assertNoReadOnlyOnCreate,
+  assertReadOnlyUnchanged,
+  updateVersioned,
+  versionConflict,
+} from '../common/versioned-update';
+import { Household } from '../households/household.entity';
+import { resolvePlace } from '../territories/territory-place';
+import { Pact } from '../pacts/pact.entity';
+import {
+  BeneficiaryRecord,
+  seesPersonalDetails,
+  toBeneficiaryRecord,
+  toFullBeneficiaryRecord,
+} from './beneficiary.record';
+import { Beneficiary } from './beneficiary.entity';
+import { constraintViolation } from '../common/constraint-violation';
+import {
+  BENEFICIARY_READ_ONLY,
+  CreateBeneficiaryDto,
+  UpdateBeneficiaryDto,
+} from './dto/beneficiary.dto';
+
+export const BENEFICIARY_LIST = defineListSpec({
+  resource: 'beneficiaries',
+  alias: 'b',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    firstName: { column: 'firstName', type: 'string' },
+    lastName: { column: 'lastName', type: 'string' },
+    fiscalCode: { column: 'fiscalCode', type: 'string' },
+    birthDate: { column: 'birthDate', type: 'date' },
+    sex: { column: 'sex', type: 'enum', values: SEXES },
+    territoryId: { column: 'territoryId', type: 'int' },
+    municipality: { column: 'municipality', type: 'string' },
+    employmentStatus: { column: 'employmentStatus', type: 'enum', values: EMPLOYMENT_STATUSES },
+    householdId: { column: 'householdId', type: 'int' },
+    createdAt: { column: 'createdAt', type: 'instant' },
+    updatedAt: { column: 'updatedAt', type: 'instant' },
+  },
+  search: ['firstName', 'lastName', 'fiscalCode'],
+  defaultSort: ['lastName', 'ASC'],
+});
+
+/**
+ * The list as managers may query it: they see fiscal codes masked, so they can neither filter,
+ * search nor sort by them (any of those would reveal the hidden characters).
+ */
+export const MASKED_BENEFICIARY_LIST = defineListSpec({
+  ...BENEFICIARY_LIST,
+  fields: {
+    ...BENEFICIARY_LIST.fields,
+    fiscalCode: { column: 'fiscalCode', type: 'string', filter: false, sort: false },
+  },
+  search: ['firstName', 'lastName'],
+});
+
+/** `GET /beneficiaries/:id/access-log`: who read that person's records, newest first. */
+export const ACCESS_LOG_LIST = defineListSpec({
+  resource: 'access-log',
+  alias: 'l',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    at: { column: 'at', type: 'instant' },
+    actorId: { column: 'actorId', type: 'int' },
+    entityType: {
+      column: 'entityType',
+      type: 'enum',
+      values: ['beneficiaries', 'households', 'pacts'],
+    },
+    entityId: { column: 'entityId', type: 'int' },
+  },
+  defaultSort: ['at', 'DESC'],
+});
+
+export interface AccessLogRecord {
+  id: number;
+  at: string;
+  actorId: number;
+  entityType: string;
+  entityId: number;
+}
+
+export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
+  id: e.id,
+  at: e.at,
+  actorId: e.actorId,
+  entityType: e.entityType,
+  entityId: e.entityId,
+});
+
+/** Optional text: undefined keeps what is stored, blank clears it. */
+function optionalText(value: string | null | undefined, current: string | null = null) {
+  return value === undefined ? current : value?.trim() || null;
+}
+
+const duplicateFiscalCode = (code: string) =>
+  new ConflictError(
+    'DUPLICATE_FISCAL_CODE',
+    `fiscalCode: another beneficiary already has the fiscal code ${code}`,
+  );
+
+/**
+ * People pacts are about. Scoped by the caller (auth/scope.ts) on every read; each single read
+ * is written to the access log. ADMIN and the social workers of the territory write; managers
+ * read with masked fiscal codes and no contact details; community makers read the
+ * beneficiaries of their pacts.
+ */
+@Injectable()
+export class BeneficiariesService {
+  constructor(
+    @InjectRepository(Beneficiary) private readonly beneficiaries: Repository<Beneficiary>,
+    @InjectRepository(AccessLogEntry) private readonly accessLogEntries: Repository<AccessLogEntry>,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
+    const masked = !seesPersonalDetails(caller.role);
+    if (masked && takeFilters(raw, ['fiscalCode']).taken.fiscalCode !== undefined) {
+      throw new ListQueryError({
+        filter: 'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
+      });
+    }
+    const spec = masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
+    return findList(this.scoped(caller), parseListQuery(raw, spec), spec);
+  }
+
+  private scoped(caller: Caller, tx?: EntityManager) {
+    const repo = tx ? tx.getRepository(Beneficiary) : this.beneficiaries;
+    return applyScope(repo.createQueryBuilder('b'), 'beneficiaries', 'b', caller);
+  }
+
+  /** A beneficiary the caller may see, else 404. */
+  async findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Beneficiary> {
+    const found = await this.scoped(caller, tx).andWhere('b.id = :id', { id }).getOne();
+    if (!found) throw new NotFoundError('beneficiaries', id);
+    return found;
+  }
+
+  /** One record, and the read in the access log. */
+  async read(caller: Caller, id: number): Promise<BeneficiaryRecord> {
+    const found = await this.findVisible(caller, id);
+    await this.accessLog.recordRead(caller, 'beneficiaries', id);
+    return toBeneficiaryRecord(found, caller);
+  }
+
+  async create(caller: Caller, body: CreateBeneficiaryDto): Promise<BeneficiaryRecord> {
+    assertNoReadOnlyOnCreate(body, [...BENEFICIARY_READ_ONLY, 'version']);
+    return this.withConflicts(body, async (tx) => {
+      const fields = await this.checkedFields(tx, caller, body);
+      await this.assertFiscalCodeFree(tx, fields.fiscalCode);
+      const saved = await tx.save(tx.create(Beneficiary, fields));
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'beneficiaries',
+        entityId: saved.id,
+        changes: diffChanges(undefined, toFullBeneficiaryRecord(saved)),
+      });
+      return toBeneficiaryRecord(saved, caller);
+    });
+  }
+
+  async update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
+    return this.withConflicts(body, async (tx) => {
+      const current = await this.findVisible(caller, id, tx);
+      // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
+      if (body.version !== current.version) throw versionConflict(body.version, current.version);
+      assertReadOnlyUnchanged(body, toBeneficiaryRecord(current, caller), BENEFICIARY_READ_ONLY);
+      const fields = await this.checkedFields(tx, caller, body, current);
+      if (fields.fiscalCode !== current.fiscalCode) {
+        await this.assertFiscalCodeFree(tx, fields.fiscalCode);
+      }
+      await updateVersioned(tx, Beneficiary, id, body.version, fields);
+      const updated = await tx.findOneByOrFail(Beneficiary, { id });
+      const {
+        version: _v,
+        updatedAt: _u,
+        ...changes
+      } = diffChanges(toFullBeneficiaryRecord(current), toFullBeneficiaryRecord(updated));
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'beneficiaries',
+        entityId: id,
+        changes,
+      });
+      return toBeneficiaryRecord(updated, caller);
+    });
+  }
+
+  /** Only a person no pact names; the audit event keeps what was deleted. */
+  async remove(caller: Caller, id: number): Promise<BeneficiaryRecord> {
+    return this.withConflicts(undefined, async (tx) => {
+      const current = await this.findVisible(caller, id, tx);
+      const pacts = await tx.countBy(Pact, { beneficiaryId: id });
+      if (pacts > 0) {
+        throw new ConflictError(
+          'REFERENCED',
+          `beneficiaries ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
+        );
+      }
+      await tx.delete(Beneficiary, { id });
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'delete',
+        entityType: 'beneficiaries',
+        entityId: id,
+        changes: diffChanges(toFullBeneficiaryRecord(current), undefined),
+      });
+      return toBeneficiaryRecord(current, caller);
+    });
+  }
+
+  /** Reads of the person, of their household and of their pacts (ADMIN: GDPR art. 15). */
+  async accessLogOf(caller: Caller, id: number, raw: RawListParams) {
+    const person = await this.findVisible(caller, id);
+    const query = parseListQuery(raw, ACCESS_LOG_LIST);
+    const reads = [
+      '(l.entityType = :beneficiaries AND l.entityId = :id)',
+      '(l.entityType = :pacts AND l.entityId IN (SELECT sp.id FROM pacts sp WHERE sp.beneficiary_id = :id))',
+    ];
+    if (person.householdId !== null) {
+      reads.push('(l.entityType = :households AND l.entityId = :householdId)');
+    }
+    const qb = this.accessLogEntries.createQueryBuilder('l').where(`(${reads.join(' OR ')})`, {
+      id,
+      householdId: person.householdId,
+      beneficiaries: 'beneficiaries',
+      households: 'households',
+      pacts: 'pacts',
+    });
+    return findList(qb, query, ACCESS_LOG_LIST);
+  }
+
+  /** Checks place, household and normalises text; `current` fills what a PUT leaves out. */
+  private async checkedFields(
+    tx: EntityManager,
+    caller: Caller,
+    body: CreateBeneficiaryDto | UpdateBeneficiaryDto,
+    current?: Beneficiary,
+  ) {
+    const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
+    const householdId =
+      body.householdId === undefined ? (current?.householdId ?? null) : body.householdId;
+    if (householdId !== null) {
+      await this.assertHousehold(tx, caller, householdId, place.territory.id);
+    }
+    return {
+      firstName: body.firstName.trim(),
+      lastName: body.lastName.trim(),
+      fiscalCode: normalizeFiscalCode(body.fiscalCode),
+      birthDate: body.birthDate,
+      sex: body.sex,
+      territoryId: place.territory.id,
+      municipality: place.municipality ?? body.municipality.trim(),
+      address: optionalText(body.address, current?.address),
+      phone: optionalText(body.phone, current?.phone),
+      email: optionalText(body.email, current?.email)?.toLowerCase() ?? null,
+      employmentStatus: body.employmentStatus,
+      householdId,
+    };
+  }
+
+  /**
+   * The household exists, the caller sees it and it lies in the same territory. On PostgreSQL
+   * its row is share-locked until commit, so it cannot move territory or vanish meanwhile.
+   */
+  private async assertHousehold(
+    tx: EntityManager,
+    caller: Caller,
+    householdId: number,
+    territoryId: number,
+  ): Promise<void> {
+    const qb = applyScope(
+      tx.getRepository(Household).createQueryBuilder('h'),
+      'households',
+      'h',
+      caller,
+    ).andWhere('h.id = :householdId', { householdId });
+    if (tx.connection.options.type === 'postgres') qb.setLock('pessimistic_read');
+    const household = await qb.getOne();
+    if (!household) throw new FieldsError({ householdId: `no household ${householdId}` });
+    if (household.territoryId !== territoryId) {
+      throw new FieldsError({
+        householdId: `household ${householdId} belongs to another territory than the beneficiary`,
+      });
+    }
+  }
+
+  private async assertFiscalCodeFree(tx: EntityManager, fiscalCode: string): Promise<void> {
+    if (await tx.existsBy(Beneficiary, { fiscalCode })) throw duplicateFiscalCode(fiscalCode);
+  }
+
+  /**
+   * Runs the work in a transaction; a constraint the pre-checks could not see (two requests at
+   * once) becomes a 409, never a 500.
+   */
+  private async withConflicts<T>(
+    body: { fiscalCode: string } | undefined,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (violation === 'unique' && body) {
+        throw duplicateFiscalCode(normalizeFiscalCode(body.fiscalCode));
+      }
+      if (violation === 'foreign-key') {
+        throw new ConflictError(
+          'REFERENCED',
+          'a record this change depends on was changed at the same time; reload and try again',
+        );
+      }
+      throw error;
+    }
+  }
+}

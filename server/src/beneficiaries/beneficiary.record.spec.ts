@@ -1,0 +1,83 @@
+import type { Role } from '@generattivi/shared';
+import type { Beneficiary } from './beneficiary.entity';
+import {
+  maskBeneficiaryChanges,
+  maskFiscalCode,
+  toBeneficiaryRecord,
+  toFullBeneficiaryRecord,
+} from './beneficiary.record';
+
+const entity = (): Beneficiary =>
+  Object.assign(Object.create(null) as Beneficiary, {
+    id: 7,
+    firstName: 'Maria',
+    lastName: 'Rossi',
+    fiscalCode: 'RSSMRA85T50D142K',
+    birthDate: '1985-12-10',
+    sex: 'F',
+    territoryId: 1,
+    municipality: 'Crema',
+    address: 'via Mazzini 12',
+    phone: '+39 0373 555123',
+    email: 'maria@example.org',
+    employmentStatus: 'UNEMPLOYED',
+    householdId: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    version: 3,
+    territory: { id: 1 },
+  });
+
+describe('beneficiary records', () => {
+  it('masks a fiscal code: first six characters and the last', () => {
+    expect(maskFiscalCode('RSSMRA85T10A562S')).toBe('RSSMRA*********S');
+    expect(maskFiscalCode('RSSMRA85T10A562S')).toHaveLength(16);
+    expect(maskFiscalCode('ABC')).toBe('***');
+  });
+
+  it.each<Role>(['ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'])(
+    'shows %s every API field and nothing else',
+    (role) => {
+      const record = toBeneficiaryRecord(entity(), { role });
+      expect(record).toEqual(toFullBeneficiaryRecord(entity()));
+      expect(Object.keys(record)).toEqual([
+        'id',
+        'firstName',
+        'lastName',
+        'fiscalCode',
+        'birthDate',
+        'sex',
+        'territoryId',
+        'municipality',
+        'address',
+        'phone',
+        'email',
+        'employmentStatus',
+        'householdId',
+        'createdAt',
+        'updatedAt',
+        'version',
+      ]);
+    },
+  );
+
+  it('shows a MANAGER the fiscal code masked and no contact details at all', () => {
+    const record = toBeneficiaryRecord(entity(), { role: 'MANAGER' });
+    expect(record.fiscalCode).toBe('RSSMRA*********K');
+    for (const field of ['address', 'phone', 'email']) expect(record).not.toHaveProperty(field);
+    expect(JSON.stringify(record)).not.toContain('RSSMRA85T50D142K');
+    expect(record).toMatchObject({ firstName: 'Maria', birthDate: '1985-12-10', version: 3 });
+  });
+
+  it('masks the audit changes of a beneficiary for managers', () => {
+    expect(
+      maskBeneficiaryChanges({
+        fiscalCode: ['RSSMRA85T50D142K', null],
+        phone: ['+39 0373 555123', null],
+        email: [null, 'maria@example.org'],
+        address: ['via Roma 1', 'via Mazzini 12'],
+        lastName: ['Rossi', null],
+      }),
+    ).toEqual({ fiscalCode: ['RSSMRA*********K', null], lastName: ['Rossi', null] });
+  });
+});

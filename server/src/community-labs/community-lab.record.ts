@@ -1,0 +1,18 @@
+import type { CommunityLab as SharedCommunityLab } from '@generattivi/shared';
+import type { CommunityLab } from './community-lab.entity';
+
+export type CommunityLabRecord = SharedCommunityLab & { municipality: string | null };
+
+export function toCommunityLabRecord(l: CommunityLab): CommunityLabRecord {
+  return {
+    id: l.id,
+    name: l.name,
+    territoryId: l.territoryId,
+    municipality: l.municipality,
+    description: l.description,
+    communityMakerIds: l.communityMakerIds,
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+    version: l.version,
+  };
+}

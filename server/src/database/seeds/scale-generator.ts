@@ -1,0 +1,946 @@
+import {
+  evaluateEligibility,
+  OUTCOMES_BY_TYPE,
+  pactProgress,
+  TERMINATION_CODES,
+  type EligibilityEvaluation,
+  type EmploymentStatus,
+  type MilestoneStatus,
+  type NoteKind,
+  type PactStatus,
+  type PactType,
+  type Role,
+  type TerritoryCode,
+} from '@generattivi/shared';
+import type { Beneficiary } from '../../beneficiaries/beneficiary.entity';
+import { toFullBeneficiaryRecord } from '../../beneficiaries/beneficiary.record';
+import type { CivicCenter } from '../../civic-centers/civic-center.entity';
+import { toCivicCenterRecord } from '../../civic-centers/civic-center.record';
+import type { CommunityLab } from '../../community-labs/community-lab.entity';
+import { toCommunityLabRecord } from '../../community-labs/community-lab.record';
+import type { Household } from '../../households/household.entity';
+import { toHouseholdRecord } from '../../households/household.record';
+import type { Milestone } from '../../milestones/milestone.entity';
+import { toMilestoneRecord } from '../../milestones/milestone.record';
+import type { Note } from '../../notes/note.entity';
+import { formatReference, referenceSeries } from '../../pacts/pact-references';
+import type { Pact } from '../../pacts/pact.entity';
+import { toPactRecord } from '../../pacts/pact.record';
+import type { User } from '../../users/user.entity';
+import { toUserRecord } from '../../users/user.record';
+import { TERRITORIES } from '../../territories/territories.data';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import {
+  AUTONOMY_TITLES,
+  CIVIC_CENTERS,
+  COMMUNITY_LABS,
+  EXTRA_MAKERS,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  INCLUSION_TITLES,
+  LAST_NAMES,
+  MILESTONE_TITLES,
+  NOTE_BODIES,
+} from './demo-catalogue';
+import { between, demoPerson, pick, prng, type Rng } from './demo-data';
+import { ScaleAuditTrail } from './scale-audit';
+import {
+  SCALE_CLOSING_NOTES,
+  SCALE_EVIDENCE,
+  SCALE_LAST_NAMES,
+  SCALE_MILESTONE_DESCRIPTIONS,
+  SCALE_NOTE_BODIES,
+} from './scale-names';
+import type { ScaleSink } from './scale-sink';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Pacts were opened over the last three years, more of them recently (the project grew). */
+const SPAN_DAYS = 3 * 365;
+/** Share of the pacts of each territory. */
+const TERRITORY_SHARE: Record<TerritoryCode, number> = {
+  CREMA: 0.38,
+  CREMONA: 0.42,
+  CASALMAGGIORE: 0.2,
+};
+/** One social worker per this many pacts of a territory, one community maker per … */
+const PACTS_PER_SOCIAL_WORKER = 350;
+const PACTS_PER_MAKER = 200;
+const PACTS_PER_LAB = 1_000;
+/** How often a new pact is for a person (or household) whose earlier pacts are all closed. */
+const RETURNING_SUBJECT = 0.5;
+/** Households of INCLUSION pacts with a second member registered (a child). */
+const CHILD_MEMBER = 0.1;
+/** Pacts committed per transaction. */
+export const PACTS_PER_BATCH = 5_000;
+
+const LAST_NAMES_ALL = [...LAST_NAMES, ...SCALE_LAST_NAMES];
+const NOTE_BODIES_ALL = [...NOTE_BODIES, ...SCALE_NOTE_BODIES];
+const PREFIX_TEXT = {
+  AUTONOMY: 'Acquisire competenze spendibili e trovare un’occupazione stabile.',
+  INCLUSION: 'Ritrovare stabilità economica e relazioni di sostegno nel quartiere.',
+};
+const CITIZEN_COMMITMENTS =
+  'Partecipare agli incontri concordati e al laboratorio di comunità; aggiornare la propria situazione.';
+const COMMUNITY_COMMITMENTS =
+  'Accompagnamento del community maker, contatti con imprese e associazioni del territorio.';
+const VULNERABILITY_REASONS = [
+  'Perdita improvvisa del lavoro e sfratto esecutivo in corso',
+  'Malattia grave di un componente del nucleo',
+  'Separazione recente con figli minori a carico',
+];
+
+export interface ScaleTerritory {
+  id: number;
+  code: TerritoryCode;
+  name: string;
+  municipalities: string[];
+}
+
+export interface ScaleOptions {
+  pacts: number;
+  seed: number;
+  now: Date;
+  passwordHash: string;
+  /** Territories already in the database; when empty, the three of the project are created. */
+  territories: ScaleTerritory[];
+  iseeThresholdEur: number;
+  /** The first free id of every table (audit events continue an existing chain). */
+  firstIds: { auditEvents: number };
+  prevHash: string;
+  onBatch?: (pactsDone: number, counts: ScaleCounts) => void;
+}
+
+export interface ScaleCounts {
+  users: number;
+  communityLabs: number;
+  civicCenters: number;
+  households: number;
+  beneficiaries: number;
+  pacts: number;
+  milestones: number;
+  notes: number;
+  assignments: number;
+  auditEvents: number;
+  referenceSeries: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const dateOf = (ms: number) => iso(ms).slice(0, 10);
+const dateMs = (date: string) => Date.parse(`${date}T00:00:00.000Z`);
+/** Midnight UTC of the day of `ms`: `dateMs(dateOf(ms))` without the strings. */
+const dayStart = (ms: number) => ms - (((ms % DAY) + DAY) % DAY);
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Picks a key of `weights` with probability proportional to its weight. */
+function weighted<K extends string>(rng: Rng, weights: ReadonlyArray<[K, number]>): K {
+  const total = weights.reduce((s, [, w]) => s + w, 0);
+  let r = rng() * total;
+  for (const [k, w] of weights) {
+    r -= w;
+    if (r < 0) return k;
+  }
+  return weights[weights.length - 1][0];
+}
+
+/** The status mix depends on how long ago the pact was opened. */
+function statusFor(rng: Rng, ageDays: number): PactStatus {
+  if (ageDays < 45)
+    return weighted<PactStatus>(rng, [
+      ['DRAFT', 35],
+      ['SUBMITTED', 30],
+      ['ACTIVE', 30],
+      ['CANCELLED', 5],
+    ]);
+  if (ageDays < 400)
+    return weighted<PactStatus>(rng, [
+      ['ACTIVE', 78],
+      ['SUSPENDED', 6],
+      ['COMPLETED', 8],
+      ['TERMINATED', 5],
+      ['CANCELLED', 1],
+      ['SUBMITTED', 1],
+      ['DRAFT', 1],
+    ]);
+  return weighted<PactStatus>(rng, [
+    ['COMPLETED', 75],
+    ['TERMINATED', 14],
+    ['CANCELLED', 5],
+    ['ACTIVE', 5],
+    ['SUSPENDED', 1],
+  ]);
+}
+
+interface Staff {
+  id: number;
+  territoryId: number;
+}
+
+interface Subject {
+  beneficiary: Beneficiary;
+  household: Household | null;
+  /** When its last pact closed: it may have a new pact of the same type after that. */
+  freeFrom: number;
+}
+
+/** The calendar date in Italy (reference series are per Italian year), with one formatter. */
+const romeDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Generates the regional-scale data set: deterministic for a seed and a day, relative to
+ * `now` (so that deadlines and alerts look the same whenever it runs), written to a sink in
+ * foreign-key order with one audit event per record.
+ */
+export class ScaleGenerator {
+  private readonly rng: Rng;
+  private readonly nowMs: number;
+  private readonly today: string;
+  private readonly audit: ScaleAuditTrail;
+  private readonly counts: ScaleCounts = {
+    users: 0,
+    communityLabs: 0,
+    civicCenters: 0,
+    households: 0,
+    beneficiaries: 0,
+    pacts: 0,
+    milestones: 0,
+    notes: 0,
+    assignments: 0,
+    auditEvents: 0,
+    referenceSeries: 0,
+  };
+  private readonly fiscalCodes = new Set<string>();
+  private readonly counters = new Map<string, number>();
+  private readonly socialWorkers = new Map<number, Staff[]>();
+  private readonly makers = new Map<number, Staff[]>();
+  private readonly labs = new Map<number, Array<{ id: number; makerIds: number[] }>>();
+  /** Subjects whose pacts of that type are all closed, per territory. */
+  private readonly returning = new Map<string, Subject[]>();
+  private adminId = 0;
+  private territoryNames: Record<number, string> = {};
+
+  constructor(
+    private readonly options: ScaleOptions,
+    private readonly sink: ScaleSink,
+  ) {
+    this.rng = prng(options.seed);
+    this.nowMs = options.now.getTime();
+    this.today = romeDate.format(options.now);
+    this.audit = new ScaleAuditTrail(sink, options.firstIds.auditEvents, options.prevHash);
+  }
+
+  async run(): Promise<ScaleCounts> {
+    const { pacts } = this.options;
+    const startMs = this.nowMs - (SPAN_DAYS + 30) * DAY;
+    if (this.options.territories.length === 0) this.createTerritories(startMs - DAY);
+    this.territoryNames = Object.fromEntries(this.options.territories.map((t) => [t.id, t.name]));
+    this.staff(startMs);
+    this.places(startMs + 2 * DAY);
+    await this.sink.commit();
+    for (let i = 0; i < pacts; i++) {
+      this.pact(i);
+      if ((i + 1) % PACTS_PER_BATCH === 0 || i + 1 === pacts) {
+        for (const [series, lastValue] of i + 1 === pacts ? this.counters : []) {
+          this.sink.add('pact_reference_counters', { series, lastValue });
+        }
+        await this.sink.commit();
+        this.options.onBatch?.(i + 1, this.snapshot());
+      }
+    }
+    return this.snapshot();
+  }
+
+  private snapshot(): ScaleCounts {
+    return {
+      ...this.counts,
+      auditEvents: this.audit.written - this.options.firstIds.auditEvents + 1,
+      referenceSeries: this.counters.size,
+    };
+  }
+
+  // ── people and places ──────────────────────────────────────────────────────
+
+  /** What the server does at its first start (SeedService.ensureTerritories). */
+  private createTerritories(createdMs: number): void {
+    const at = iso(createdMs);
+    TERRITORIES.forEach((t, k) => {
+      const territory = { id: k + 1, createdAt: at, updatedAt: at, version: 1, ...t };
+      this.sink.add('territories', territory);
+      this.audit.create(at, null, 'territories', territory.id, {
+        code: t.code,
+        name: t.name,
+        municipalities: t.municipalities,
+      });
+      this.options.territories.push({
+        id: territory.id,
+        code: t.code,
+        name: t.name,
+        municipalities: t.municipalities,
+      });
+    });
+  }
+
+  private user(
+    email: string,
+    fullName: string,
+    role: Role,
+    territoryIds: number[],
+    createdMs: number,
+  ): number {
+    const id = ++this.counts.users;
+    const at = iso(createdMs);
+    const user = {
+      id,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      email,
+      fullName,
+      role,
+      territoryIds,
+      active: true,
+      passwordHash: this.options.passwordHash,
+      tokenVersion: 0,
+    };
+    this.sink.add('users', user);
+    this.audit.create(at, null, 'users', id, toUserRecord(user as User));
+    return id;
+  }
+
+  private randomName(): string {
+    const female = this.rng() < 0.6; // most social workers and community makers are women
+    return `${pick(this.rng, female ? FIRST_NAMES_F : FIRST_NAMES_M)} ${pick(this.rng, LAST_NAMES_ALL)}`;
+  }
+
+  /** The demo accounts, the extra demo makers, and enough staff for the caseload. */
+  private staff(createdMs: number): void {
+    const { territories, pacts } = this.options;
+    const byCode = (code: TerritoryCode) => territories.find((t) => t.code === code)!;
+    for (const t of territories) {
+      this.socialWorkers.set(t.id, []);
+      this.makers.set(t.id, []);
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const territoryIds =
+        a.territories === 'all'
+          ? territories.map((t) => t.id)
+          : a.territories.map((c) => byCode(c).id);
+      const id = this.user(a.email, a.fullName, a.role, territoryIds, createdMs);
+      if (a.role === 'ADMIN') this.adminId = id;
+      if (a.role === 'SOCIAL_WORKER')
+        this.socialWorkers.get(territoryIds[0])!.push({ id, territoryId: territoryIds[0] });
+      if (a.role === 'COMMUNITY_MAKER')
+        this.makers.get(territoryIds[0])!.push({ id, territoryId: territoryIds[0] });
+    }
+    for (const m of EXTRA_MAKERS) {
+      const t = byCode(m.territory);
+      const id = this.user(m.email, m.fullName, 'COMMUNITY_MAKER', [t.id], createdMs);
+      this.makers.get(t.id)!.push({ id, territoryId: t.id });
+    }
+    for (const t of territories) {
+      const share = pacts * TERRITORY_SHARE[t.code];
+      const code = t.code.toLowerCase();
+      const sw = this.socialWorkers.get(t.id)!;
+      for (
+        let n = sw.length + 1;
+        n <= Math.max(1, Math.round(share / PACTS_PER_SOCIAL_WORKER));
+        n++
+      ) {
+        const email = `sociale.${code}.${String(n).padStart(3, '0')}@scale.generattivi.it`;
+        sw.push({
+          id: this.user(email, this.randomName(), 'SOCIAL_WORKER', [t.id], createdMs),
+          territoryId: t.id,
+        });
+      }
+      const mk = this.makers.get(t.id)!;
+      for (let n = mk.length + 1; n <= Math.max(1, Math.round(share / PACTS_PER_MAKER)); n++) {
+        const email = `maker.${code}.${String(n).padStart(3, '0')}@scale.generattivi.it`;
+        mk.push({
+          id: this.user(email, this.randomName(), 'COMMUNITY_MAKER', [t.id], createdMs),
+          territoryId: t.id,
+        });
+      }
+    }
+  }
+
+  /** The demo civic centers and laboratories, and more laboratories for a bigger caseload. */
+  private places(createdMs: number): void {
+    const { territories, pacts } = this.options;
+    const at = iso(createdMs);
+    for (const c of CIVIC_CENTERS) {
+      const t = territories.find((x) => x.code === c.territory)!;
+      const center = {
+        id: ++this.counts.civicCenters,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        name: c.name,
+        territoryId: t.id,
+        municipality: c.municipality,
+        description: c.description,
+        childrenReached: c.children,
+        adultsReached: c.adults,
+      };
+      this.sink.add('civic_centers', center);
+      this.audit.create(
+        at,
+        this.adminId,
+        'civic-centers',
+        center.id,
+        toCivicCenterRecord(center as CivicCenter),
+      );
+    }
+    for (const t of territories) {
+      const makers = this.makers.get(t.id)!;
+      const catalogue = COMMUNITY_LABS.filter((l) => l.territory === t.code);
+      const wanted = Math.max(
+        catalogue.length,
+        Math.round((pacts * TERRITORY_SHARE[t.code]) / PACTS_PER_LAB),
+      );
+      const list: Array<{ id: number; makerIds: number[] }> = [];
+      for (let k = 0; k < wanted; k++) {
+        const base = catalogue[k % catalogue.length];
+        const municipality =
+          k < catalogue.length ? base.municipality : t.municipalities[k % t.municipalities.length];
+        const name =
+          k < catalogue.length
+            ? base.name
+            : `${base.name} — ${municipality}${k >= t.municipalities.length ? ` ${Math.floor(k / t.municipalities.length) + 1}` : ''}`;
+        // Every maker runs at least one laboratory; each laboratory has two to five makers.
+        const makerIds = new Set<number>([makers[k % makers.length].id]);
+        const extra = between(this.rng, 1, 4);
+        for (let e = 0; e < extra && makerIds.size < makers.length; e++)
+          makerIds.add(pick(this.rng, makers).id);
+        const lab = {
+          id: ++this.counts.communityLabs,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+          name,
+          territoryId: t.id,
+          municipality,
+          description: base.description,
+          communityMakerIds: [...makerIds],
+        };
+        this.sink.add('community_labs', lab);
+        this.audit.create(
+          at,
+          this.adminId,
+          'community-labs',
+          lab.id,
+          toCommunityLabRecord(lab as CommunityLab),
+        );
+        list.push({ id: lab.id, makerIds: lab.communityMakerIds });
+      }
+      // Makers not yet in a laboratory join one.
+      const inLab = new Set(list.flatMap((l) => l.makerIds));
+      for (const m of makers) if (!inLab.has(m.id)) list[m.id % list.length].makerIds.push(m.id);
+      this.labs.set(t.id, list);
+    }
+  }
+
+  // ── subjects ───────────────────────────────────────────────────────────────
+
+  private municipality(t: ScaleTerritory): string {
+    return this.rng() < 0.35 ? t.municipalities[0] : pick(this.rng, t.municipalities);
+  }
+
+  /** A person with a fiscal code no one else has. */
+  private person(onDate: string, age: number, employment: EmploymentStatus, lastName?: string) {
+    for (;;) {
+      const p = demoPerson(
+        this.rng,
+        onDate,
+        age,
+        employment,
+        lastName ?? pick(this.rng, LAST_NAMES_ALL),
+      );
+      if (!this.fiscalCodes.has(p.fiscalCode)) {
+        this.fiscalCodes.add(p.fiscalCode);
+        return p;
+      }
+    }
+  }
+
+  private beneficiary(
+    t: ScaleTerritory,
+    municipality: string,
+    createdMs: number,
+    age: number,
+    employment: EmploymentStatus,
+    householdId: number | null,
+    actorId: number,
+    lastName?: string,
+  ): Beneficiary {
+    const p = this.person(dateOf(createdMs), age, employment, lastName);
+    const at = iso(createdMs);
+    const b = {
+      id: ++this.counts.beneficiaries,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      fiscalCode: p.fiscalCode,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      territoryId: t.id,
+      municipality,
+      address: p.address,
+      phone: householdId !== null && age < 18 ? null : p.phone,
+      email:
+        this.rng() < 0.25
+          ? `${p.firstName}.${p.lastName}${between(this.rng, 1, 99)}@example.org`
+              .toLowerCase()
+              .replace(/[^a-z0-9.@]/g, '')
+          : null,
+      employmentStatus: p.employmentStatus,
+      householdId,
+    } as Beneficiary;
+    this.sink.add('beneficiaries', b);
+    this.audit.create(at, actorId, 'beneficiaries', b.id, toFullBeneficiaryRecord(b));
+    return b;
+  }
+
+  private newSubject(
+    type: PactType,
+    t: ScaleTerritory,
+    createdMs: number,
+    socialWorkerId: number,
+    unknownIsee: boolean,
+  ): Subject {
+    const municipality = this.municipality(t);
+    const subjectMs = createdMs - between(this.rng, 1, 30) * DAY;
+    if (type === 'AUTONOMY') {
+      const b = this.beneficiary(
+        t,
+        municipality,
+        subjectMs,
+        between(this.rng, 21, 35),
+        'UNEMPLOYED',
+        null,
+        socialWorkerId,
+      );
+      return { beneficiary: b, household: null, freeFrom: Infinity };
+    }
+    const lastName = pick(this.rng, LAST_NAMES_ALL);
+    const at = iso(subjectMs);
+    // Most households are below the ISEE threshold; some above it were assessed vulnerable.
+    const assessed = !unknownIsee && this.rng() < 0.15;
+    const household = {
+      id: ++this.counts.households,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      name: `Famiglia ${lastName}`,
+      territoryId: t.id,
+      municipality,
+      membersCount: between(this.rng, 1, 6),
+      iseeEur: unknownIsee
+        ? null
+        : (assessed
+            ? between(this.rng, 9_500, 16_000)
+            : between(this.rng, 1_500, 9_300) + between(this.rng, 0, 99) / 100
+          ).toFixed(2),
+      vulnerable: assessed,
+      vulnerabilityReason: assessed ? pick(this.rng, VULNERABILITY_REASONS) : null,
+      assessedById: assessed ? socialWorkerId : null,
+      assessedAt: assessed ? at : null,
+    } as Household;
+    this.sink.add('households', household);
+    this.audit.create(at, socialWorkerId, 'households', household.id, toHouseholdRecord(household));
+    const employment = weighted<EmploymentStatus>(this.rng, [
+      ['UNEMPLOYED', 45],
+      ['INACTIVE', 20],
+      ['EMPLOYED', 25],
+      ['RETIRED', 10],
+    ]);
+    const head = this.beneficiary(
+      t,
+      municipality,
+      subjectMs,
+      between(this.rng, employment === 'RETIRED' ? 66 : 28, employment === 'RETIRED' ? 80 : 58),
+      employment,
+      household.id,
+      socialWorkerId,
+      lastName,
+    );
+    if (household.membersCount > 1 && this.rng() < CHILD_MEMBER) {
+      this.beneficiary(
+        t,
+        municipality,
+        subjectMs,
+        between(this.rng, 6, 17),
+        'STUDENT',
+        household.id,
+        socialWorkerId,
+        lastName,
+      );
+    }
+    return { beneficiary: head, household, freeFrom: Infinity };
+  }
+
+  /** A returning subject whose pacts of this type all closed before `createdMs`, if any. */
+  private returningSubject(key: string, createdMs: number): Subject | undefined {
+    const pool = this.returning.get(key);
+    if (!pool?.length || this.rng() >= RETURNING_SUBJECT) return undefined;
+    const k = Math.floor(this.rng() * pool.length);
+    if (pool[k].freeFrom >= createdMs - 30 * DAY) return undefined;
+    const [subject] = pool.splice(k, 1);
+    return subject;
+  }
+
+  private evaluate(
+    type: PactType,
+    t: ScaleTerritory,
+    startDate: string,
+    s: Subject,
+    atMs: number,
+  ): EligibilityEvaluation {
+    return evaluateEligibility(
+      {
+        type,
+        territoryId: t.id,
+        startDate,
+        beneficiary: s.beneficiary,
+        household: s.household,
+        otherOpenPacts: 0,
+        territoryNames: this.territoryNames,
+      },
+      { now: new Date(atMs), today: dateOf(atMs), iseeThresholdEur: this.options.iseeThresholdEur },
+    );
+  }
+
+  // ── pacts ──────────────────────────────────────────────────────────────────
+
+  private pact(i: number): void {
+    const rng = this.rng;
+    const { territories, pacts } = this.options;
+    const nowMs = this.nowMs;
+    // Opening instants increase with i; density grows linearly towards today.
+    const ageDays = Math.max(SPAN_DAYS * (1 - Math.sqrt((i + rng()) / pacts)), 0.05);
+    const createdMs = nowMs - ageDays * DAY;
+    const code = weighted<TerritoryCode>(rng, [
+      ['CREMA', TERRITORY_SHARE.CREMA],
+      ['CREMONA', TERRITORY_SHARE.CREMONA],
+      ['CASALMAGGIORE', TERRITORY_SHARE.CASALMAGGIORE],
+    ]);
+    const t = territories.find((x) => x.code === code) ?? territories[0];
+    const type: PactType = rng() < 0.55 ? 'AUTONOMY' : 'INCLUSION';
+    const status = statusFor(rng, ageDays);
+    const socialWorker = pick(rng, this.socialWorkers.get(t.id)!);
+    const labs = this.labs.get(t.id)!;
+    const lab = rng() < 0.85 ? pick(rng, labs) : null;
+    const territoryMakers = this.makers.get(t.id)!;
+    const assigned = status !== 'DRAFT' || rng() < 0.5;
+    let makerId: number | null = assigned
+      ? lab
+        ? pick(rng, lab.makerIds)
+        : pick(rng, territoryMakers).id
+      : null;
+
+    // ── timeline ──
+    const approvedStatus =
+      status === 'ACTIVE' ||
+      status === 'SUSPENDED' ||
+      status === 'COMPLETED' ||
+      status === 'TERMINATED';
+    const cancelledFromSubmitted = status === 'CANCELLED' && rng() < 0.5;
+    let submittedMs: number | null = null;
+    let approvedMs: number | null = null;
+    let closedMs: number | null = null;
+    if (status === 'SUBMITTED' || cancelledFromSubmitted)
+      submittedMs = createdMs + rng() * Math.min(ageDays * 0.5, 10) * DAY;
+    if (approvedStatus) {
+      submittedMs = createdMs + rng() * Math.min(ageDays * 0.2, 10) * DAY;
+      approvedMs = submittedMs + rng() * Math.min(ageDays * 0.2, 15) * DAY;
+    }
+    const startMs =
+      approvedMs !== null
+        ? approvedMs + between(rng, 0, 7) * DAY
+        : createdMs + between(rng, 7, 40) * DAY;
+    const startDate = dateOf(startMs);
+    const startDayMs = dayStart(startMs);
+    let plannedEndMs = startDayMs + between(rng, 180, 365) * DAY;
+    if (status === 'ACTIVE' && plannedEndMs < nowMs && rng() < 0.85) {
+      // Most long-running pacts were extended; the others are past their planned end.
+      plannedEndMs = nowMs + between(rng, 1, 240) * DAY;
+    }
+    const plannedEndDate = dateOf(plannedEndMs);
+    if (status === 'CANCELLED')
+      closedMs = Math.min(createdMs + rng() * Math.min(ageDays, 40) * DAY, nowMs - HOUR);
+    if (status === 'COMPLETED') {
+      const target = plannedEndMs + (rng() * 60 - 30) * DAY;
+      closedMs = clamp(target, Math.min(approvedMs! + 20 * DAY, nowMs - 2 * HOUR), nowMs - HOUR);
+    }
+    if (status === 'TERMINATED') {
+      const until = Math.min(plannedEndMs, nowMs - HOUR);
+      closedMs = approvedMs! + (0.15 + 0.8 * rng()) * Math.max(until - approvedMs!, HOUR);
+    }
+    closedMs =
+      closedMs === null
+        ? null
+        : Math.max(closedMs, (approvedMs ?? submittedMs ?? createdMs) + HOUR / 2);
+
+    // ── subject ──
+    const key = `${type}|${t.id}`;
+    const needsEligible = approvedStatus || status === 'SUBMITTED';
+    let subject =
+      status === 'DRAFT' || status === 'SUBMITTED' || approvedStatus
+        ? this.returningSubject(key, createdMs)
+        : undefined;
+    const evaluatedMs = approvedMs ?? submittedMs ?? createdMs;
+    let eligibility = subject ? this.evaluate(type, t, startDate, subject, evaluatedMs) : undefined;
+    if (!subject || (needsEligible && !eligibility!.eligible)) {
+      if (subject) this.returning.get(key)!.push(subject);
+      subject = this.newSubject(
+        type,
+        t,
+        createdMs,
+        socialWorker.id,
+        type === 'INCLUSION' && status === 'DRAFT' && rng() < 0.2,
+      );
+      eligibility = this.evaluate(type, t, startDate, subject, evaluatedMs);
+    }
+    if (closedMs !== null) {
+      subject.freeFrom = closedMs;
+      let pool = this.returning.get(key);
+      if (!pool) this.returning.set(key, (pool = []));
+      pool.push(subject);
+    }
+
+    // ── milestones ──
+    const pactId = ++this.counts.pacts;
+    const todayMs = dateMs(this.today);
+    const closedDateMs = closedMs === null ? null : dayStart(closedMs);
+    const count = status === 'CANCELLED' ? between(rng, 1, 3) : between(rng, 3, 7);
+    const lengthMs = plannedEndMs - startDayMs;
+    const milestones: Milestone[] = [];
+    for (let k = 0; k < count; k++) {
+      const dueMs =
+        startDayMs + Math.round(((k + 1) / count) * (lengthMs / DAY) - rng() * 10) * DAY;
+      const dueDate = dateOf(Math.max(dueMs, startDayMs + DAY));
+      const due = dateMs(dueDate);
+      let mStatus: MilestoneStatus = 'PENDING';
+      let achievedMs: number | null = null;
+      const r = rng();
+      if (status === 'CANCELLED') mStatus = 'CANCELLED';
+      else if (status === 'ACTIVE' || status === 'SUSPENDED') {
+        if (due < todayMs) mStatus = r < 0.74 ? 'ACHIEVED' : r < 0.88 ? 'PENDING' : 'MISSED';
+        else if (r < 0.06) mStatus = 'ACHIEVED';
+      } else if (status === 'COMPLETED') mStatus = r < 0.9 ? 'ACHIEVED' : 'CANCELLED';
+      else if (status === 'TERMINATED')
+        mStatus = due < closedDateMs! ? (r < 0.55 ? 'ACHIEVED' : 'MISSED') : 'CANCELLED';
+      const latest = Math.min(todayMs, closedDateMs ?? todayMs);
+      if (mStatus === 'ACHIEVED') {
+        const offset = rng() < 0.78 ? -between(rng, 0, 12) : between(rng, 1, 25);
+        achievedMs = clamp(due + offset * DAY, Math.min(startDayMs, latest), latest);
+      }
+      const mCreatedMs = Math.min(createdMs + rng() * 2 * DAY, nowMs - HOUR / 2);
+      const changedMs =
+        mStatus === 'PENDING'
+          ? mCreatedMs
+          : clamp((achievedMs ?? closedMs ?? due) + 17 * HOUR, mCreatedMs, nowMs - HOUR / 4);
+      milestones.push({
+        id: 0,
+        createdAt: iso(mCreatedMs),
+        updatedAt: iso(changedMs),
+        version: mStatus === 'PENDING' ? 1 : 2,
+        pactId,
+        title: MILESTONE_TITLES[(i + k) % MILESTONE_TITLES.length],
+        description: pick(rng, SCALE_MILESTONE_DESCRIPTIONS),
+        dueDate,
+        status: mStatus,
+        achievedAt: achievedMs === null ? null : dateOf(achievedMs),
+        evidence: mStatus === 'ACHIEVED' ? pick(rng, SCALE_EVIDENCE) : null,
+      } as Milestone);
+    }
+
+    // ── assignments ──
+    const assignments: Array<{
+      makerId: number;
+      fromMs: number;
+      toMs: number | null;
+      reason: string;
+    }> = [];
+    if (makerId !== null) {
+      const endMs = closedMs;
+      if (approvedMs !== null && territoryMakers.length > 1 && rng() < 0.1) {
+        const switchMs = approvedMs + rng() * ((endMs ?? nowMs - HOUR) - approvedMs);
+        let next = pick(rng, territoryMakers).id;
+        if (next === makerId) next = territoryMakers.find((m) => m.id !== makerId)!.id;
+        assignments.push({
+          makerId,
+          fromMs: createdMs,
+          toMs: switchMs,
+          reason: 'assegnazione iniziale',
+        });
+        assignments.push({
+          makerId: next,
+          fromMs: switchMs,
+          toMs: endMs,
+          reason: 'Cambio di laboratorio, più vicino a casa della persona',
+        });
+        makerId = next;
+      } else {
+        assignments.push({
+          makerId,
+          fromMs: createdMs,
+          toMs: endMs,
+          reason: 'assegnazione iniziale',
+        });
+      }
+    }
+    const makerAt = (ms: number) =>
+      assignments.find((a) => a.fromMs <= ms && (a.toMs === null || ms < a.toMs))?.makerId ?? null;
+
+    // ── diary notes ──
+    const notes: Note[] = [];
+    let noteFromMs: number;
+    let noteUntilMs: number;
+    if (approvedMs !== null) {
+      noteFromMs = approvedMs;
+      noteUntilMs = closedMs ?? nowMs - HOUR;
+      // Some active pacts have had no diary note for more than 30 days.
+      if (status === 'ACTIVE' && rng() < 0.12) noteUntilMs = nowMs - between(rng, 31, 90) * DAY;
+    } else {
+      noteFromMs = createdMs;
+      noteUntilMs = Math.min(closedMs ?? nowMs - HOUR, createdMs + 30 * DAY);
+    }
+    const gapDays = approvedMs !== null ? 10 + rng() * 20 : 15 + rng() * 30;
+    const maxNotes = approvedMs !== null ? Infinity : status === 'DRAFT' ? 1 : 2;
+    for (
+      let at = noteFromMs + gapDays * (0.3 + rng()) * DAY;
+      at < noteUntilMs && notes.length < maxNotes;
+      at += gapDays * (0.5 + rng()) * DAY
+    ) {
+      // During working hours, Italian time (about 7 to 17 UTC).
+      const day = dayStart(at);
+      const occurredMs = Math.min(day + (7 + rng() * 10) * HOUR, noteUntilMs);
+      if (occurredMs <= noteFromMs) continue;
+      const authorMaker = makerAt(occurredMs);
+      const createdNoteMs = Math.min(occurredMs + rng() * 6 * HOUR, nowMs - 60_000);
+      notes.push({
+        id: 0,
+        createdAt: iso(createdNoteMs),
+        updatedAt: iso(createdNoteMs),
+        pactId,
+        authorId: authorMaker !== null && rng() < 0.75 ? authorMaker : socialWorker.id,
+        kind: weighted<NoteKind>(rng, [
+          ['MEETING', 35],
+          ['CALL', 35],
+          ['HOME_VISIT', 15],
+          ['NOTE', 15],
+        ]),
+        occurredAt: iso(occurredMs),
+        body: pick(rng, NOTE_BODIES_ALL),
+      } as Note);
+    }
+
+    // ── the pact ──
+    const yearSeries = referenceSeries(
+      type,
+      t.code,
+      Number(romeDate.format(new Date(createdMs)).slice(0, 4)),
+    );
+    const number = (this.counters.get(yearSeries) ?? 0) + 1;
+    this.counters.set(yearSeries, number);
+    const closed = status === 'COMPLETED' || status === 'TERMINATED' || status === 'CANCELLED';
+    const lastChangeMs = Math.max(createdMs, submittedMs ?? 0, approvedMs ?? 0, closedMs ?? 0);
+    const pact = {
+      id: pactId,
+      createdAt: iso(createdMs),
+      updatedAt: iso(lastChangeMs),
+      version:
+        {
+          DRAFT: 1,
+          SUBMITTED: 2,
+          ACTIVE: 3,
+          SUSPENDED: 4,
+          COMPLETED: 4,
+          TERMINATED: 4,
+          CANCELLED: 2,
+        }[status] + (cancelledFromSubmitted ? 1 : 0),
+      type,
+      reference: formatReference(yearSeries, number),
+      status,
+      territoryId: t.id,
+      beneficiaryId: subject.beneficiary.id,
+      householdId: subject.household?.id ?? null,
+      socialWorkerId: socialWorker.id,
+      communityMakerId: makerId,
+      communityLabId: lab?.id ?? null,
+      title: pick(rng, type === 'AUTONOMY' ? AUTONOMY_TITLES : INCLUSION_TITLES),
+      objectives: PREFIX_TEXT[type],
+      citizenCommitments: CITIZEN_COMMITMENTS,
+      communityCommitments: COMMUNITY_COMMITMENTS,
+      startDate,
+      plannedEndDate,
+      submittedAt: submittedMs === null ? null : iso(submittedMs),
+      approvedAt: approvedMs === null ? null : iso(approvedMs),
+      closedAt: closedMs === null ? null : iso(closedMs),
+      outcome:
+        status === 'COMPLETED'
+          ? pick(rng, OUTCOMES_BY_TYPE[type])
+          : status === 'TERMINATED'
+            ? pick(rng, TERMINATION_CODES)
+            : null,
+      closingNote: closed ? pick(rng, SCALE_CLOSING_NOTES[status]) : null,
+      eligibility: eligibility!,
+      progress: pactProgress(milestones.map((m) => m.status)),
+      lastNoteAt: notes.reduce<string | null>(
+        (max, n) => (max === null || n.occurredAt > max ? n.occurredAt : max),
+        null,
+      ),
+    } as Pact;
+    this.sink.add('pacts', pact);
+    this.audit.create(pact.createdAt, socialWorker.id, 'pacts', pactId, {
+      ...toPactRecord(pact),
+      eligibility: eligibility!.eligible,
+    });
+
+    for (const a of assignments) {
+      const assignment = {
+        id: ++this.counts.assignments,
+        createdAt: iso(a.fromMs),
+        updatedAt: iso(a.toMs ?? a.fromMs),
+        pactId,
+        communityMakerId: a.makerId,
+        assignedById: socialWorker.id,
+        startedAt: iso(a.fromMs),
+        endedAt: a.toMs === null ? null : iso(a.toMs),
+        reason: a.reason,
+      };
+      this.sink.add('assignments', assignment);
+      this.audit.create(assignment.createdAt, socialWorker.id, 'assignments', assignment.id, {
+        pactId,
+        communityMakerId: a.makerId,
+        assignedById: socialWorker.id,
+        startedAt: assignment.startedAt,
+        reason: a.reason,
+      });
+    }
+    const milestoneAuthor = makerId ?? socialWorker.id;
+    for (const m of milestones) {
+      m.id = ++this.counts.milestones;
+      this.sink.add('milestones', m);
+      const { overdue: _overdue, ...fields } = toMilestoneRecord(m, this.today);
+      this.audit.create(m.createdAt, milestoneAuthor, 'milestones', m.id, fields);
+    }
+    for (const n of notes) {
+      n.id = ++this.counts.notes;
+      this.sink.add('notes', n);
+      this.audit.create(n.createdAt, n.authorId, 'notes', n.id, {
+        pactId,
+        kind: n.kind,
+        occurredAt: n.occurredAt,
+        body: n.body,
+      });
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Words for the regional-scale data set, beyond the demo catalogue: more surnames (so that
+ * 80,000 people get distinct fiscal codes without many retries) and more diary phrases.
+ */
+
+export const SCALE_LAST_NAMES = [
+  'Abbiati',
+  'Agosti',
+  'Aschedamini',
+  'Baroni',
+  'Bergamaschi',
+  'Bernardi',
+  'Boschiroli',
+  'Brambilla',
+  'Caldara',
+  'Capelli',
+  'Carelli',
+  'Cavalli',
+  'Cerioli',
+  'Colombo',
+  'Contini',
+  'Corbani',
+  'Dossena',
+  'Fadini',
+  'Feraboli',
+  'Ferrari',
+  'Fiameni',
+  'Gandolfi',
+  'Ghisleri',
+  'Grazioli',
+  'Lanzoni',
+  'Lazzari',
+  'Locatelli',
+  'Lucini',
+  'Mainardi',
+  'Manara',
+  'Marazzi',
+  'Mariani',
+  'Mondini',
+  'Monfredini',
+  'Nolli',
+  'Orsini',
+  'Pasquali',
+  'Piccinelli',
+  'Poli',
+  'Raimondi',
+  'Ravelli',
+  'Rossetti',
+  'Sacchi',
+  'Sarzi',
+  'Scaglioni',
+  'Soldi',
+  'Tadi',
+  'Tambani',
+  'Tirelli',
+  'Uberti',
+  'Vailati',
+  'Vezzoli',
+  'Zanoni',
+  'Zucchi',
+  'Ahmed',
+  'Benali',
+  'Chen',
+  'Dumitru',
+  'Hossain',
+  'Kaur',
+  'Mensah',
+  'Ndiaye',
+  'Petrov',
+  'Singh',
+];
+
+export const SCALE_NOTE_BODIES = [
+  'Colloquio al Centro per l’impiego: iscrizione completata, profilo aggiornato.',
+  'Partecipa con regolarità al laboratorio; ha preso l’iniziativa con il gruppo.',
+  'Telefonata: conferma la presenza all’incontro di verifica della prossima settimana.',
+  'Visita a domicilio: la famiglia ha organizzato il calendario delle spese.',
+  'Accompagnato all’ufficio anagrafe per il rinnovo dei documenti.',
+  'Incontro con la scuola dei figli: frequenza regolare, compiti seguiti al doposcuola.',
+  'Sostenuto il colloquio di selezione; l’azienda ricontatterà entro fine mese.',
+  'Ha chiesto di spostare l’appuntamento per un turno di lavoro temporaneo.',
+  'Aggiornata la rete di vicinato: una volontaria accompagnerà le visite mediche.',
+  'Consegnata la documentazione ISEE aggiornata allo sportello.',
+  'Verifica intermedia: obiettivi in linea, concordato un nuovo passo per il mese.',
+  'Nessuna risposta al telefono; lasciato messaggio, si riprova in settimana.',
+];
+
+export const SCALE_MILESTONE_DESCRIPTIONS = [
+  '',
+  'Con il community maker e l’assistente sociale.',
+  'Da verificare nell’incontro mensile.',
+  'Documentazione da conservare nel fascicolo.',
+];
+
+export const SCALE_EVIDENCE = [
+  'Verificato nell’incontro con il community maker.',
+  'Attestato di frequenza consegnato.',
+  'Confermato dall’ente ospitante.',
+  'Ricevuta allegata al fascicolo.',
+];
+
+export const SCALE_CLOSING_NOTES: Record<'COMPLETED' | 'TERMINATED' | 'CANCELLED', string[]> = {
+  COMPLETED: [
+    'Obiettivi raggiunti, verificati nell’incontro finale.',
+    'Percorso concluso: la persona prosegue in autonomia.',
+  ],
+  TERMINATED: [
+    'Il beneficiario ha interrotto la partecipazione agli incontri.',
+    'Trasferimento in un altro comune: il caso passa ai servizi del nuovo territorio.',
+  ],
+  CANCELLED: [
+    'Il nucleo si è trasferito prima dell’avvio del patto.',
+    'La persona ha trovato lavoro prima dell’avvio: patto non più necessario.',
+  ],
+};

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import { AuditService, diffChanges } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope } from '../auth/scope';
+import { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { constraintViolation } from '../common/constraint-violation';
+import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import {
+  defineListSpec,
+  findList,
+  ListResult,
+  parseListQuery,
+  RawListParams,
+} from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import {
+  assertNoReadOnlyOnCreate,
+  assertReadOnlyUnchanged,
+  updateVersioned,
+  versionConflict,
+} from '../common/versioned-update';
+import { nowIso } from '../database/columns';
+import { Pact } from '../pacts/pact.entity';
+import { CreateHouseholdDto, HOUSEHOLD_READ_ONLY, UpdateHouseholdDto } from './dto/household.dto';
+import { Household } from './household.entity';
+import { HouseholdRecord, toHouseholdRecord } from './household.record';
+import { resolvePlace } from '../territories/territory-place';
+
+export const HOUSEHOLD_LIST = defineListSpec({
+  resource: 'households',
+  alias: 'h',
+  fields: {
+    id: { column: 'id', type: 'int' },
+    name: { column: 'name', type: 'string' },
+    territoryId: { column: 'territoryId', type: 'int' },
+    municipality: { column: 'municipality', type: 'string' },
+    membersCount: { column: 'membersCount', type: 'int' },
+    iseeEur: { column: 'iseeEur', type: 'decimal' },
+    vulnerable: { column: 'vulnerable', type: 'boolean' },
+    assessedById: { column: 'assessedById', type: 'int' },
+    assessedAt: { column: 'assessedAt', type: 'instant' },
+    createdAt: { column: 'createdAt', type: 'instant' },
+    updatedAt: { column: 'updatedAt', type: 'instant' },
+  },
+  search: ['name'],
+  defaultSort: ['name', 'ASC'],
+});
+
+/** The assessment part of a household: a vulnerable household needs a reason. */
+export function checkedAssessment(vulnerable: boolean, reason: string | null | undefined) {
+  const vulnerabilityReason = reason?.trim() || null;
+  if (vulnerable && vulnerabilityReason === null) {
+    throw new FieldsError({
+      vulnerabilityReason: 'is required when the household is assessed as vulnerable',
+    });
+  }
+  return { vulnerable, vulnerabilityReason };
+}
+
+/** decimal(12,2) written the same way on both engines. */
+const iseeColumn = (eur: number | null) => (eur === null ? null : eur.toFixed(2));
+
+/**
+ * Nuclei familiari: scoped like beneficiaries, single reads in the access log. A change of the
+ * vulnerability flag or reason is an assessment: the server records who made it and when.
+ */
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
+    return findList(this.scoped(caller), parseListQuery(raw, HOUSEHOLD_LIST), HOUSEHOLD_LIST);
+  }
+
+  private scoped(caller: Caller, tx?: EntityManager) {
+    const repo = tx ? tx.getRepository(Household) : this.households;
+    return applyScope(repo.createQueryBuilder('h'), 'households', 'h', caller);
+  }
+
+  /**
+   * A household the caller may see, else 404. With `forUpdate` on PostgreSQL its row stays
+   * locked until commit (members added meanwhile cannot slip past the checks).
+   */
+  async findVisible(
+    caller: Caller,
+    id: number,
+    tx?: EntityManager,
+    forUpdate = false,
+  ): Promise<Household> {
+    const qb = this.scoped(caller, tx).andWhere('h.id = :id', { id });
+    if (forUpdate && tx?.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const found = await qb.getOne();
+    if (!found) throw new NotFoundError('households', id);
+    return found;
+  }
+
+  async read(caller: Caller, id: number): Promise<HouseholdRecord> {
+    const found = await this.findVisible(caller, id);
+    await this.accessLog.recordRead(caller, 'households', id);
+    return toHouseholdRecord(found);
+  }
+
+  async create(caller: Caller, body: CreateHouseholdDto): Promise<HouseholdRecord> {
+    assertNoReadOnlyOnCreate(body, [...HOUSEHOLD_READ_ONLY, 'version']);
+    const assessment = checkedAssessment(body.vulnerable ?? false, body.vulnerabilityReason);
+    const assessed = assessment.vulnerable || assessment.vulnerabilityReason !== null;
+    return this.uow.run(async (tx) => {
+      const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
+      const saved = await tx.save(
+        tx.create(Household, {
+          name: body.name.trim(),
+          territoryId: place.territory.id,
+          municipality: place.municipality ?? body.municipality.trim(),
+          membersCount: body.membersCount,
+          iseeEur: iseeColumn(body.iseeEur ?? null),
+          ...assessment,
+          assessedById: assessed ? caller.id : null,
+          assessedAt: assessed ? nowIso() : null,
+        }),
+      );
+      const created = await tx.findOneByOrFail(Household, { id: saved.id });
+      const record = toHouseholdRecord(created);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'create',
+        entityType: 'households',
+        entityId: created.id,
+        changes: diffChanges(undefined, record),
+      });
+      return record;
+    });
+  }
+
+  async update(caller: Caller, id: number, body: UpdateHouseholdDto): Promise<HouseholdRecord> {
+    return this.uow.run(async (tx) => {
+      const current = await this.findVisible(caller, id, tx, true);
+      // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
+      if (body.version !== current.version) throw versionConflict(body.version, current.version);
+      const before = toHouseholdRecord(current);
+      assertReadOnlyUnchanged(body, before, HOUSEHOLD_READ_ONLY);
+      const assessment = checkedAssessment(
+        body.vulnerable ?? current.vulnerable,
+        body.vulnerabilityReason === undefined
+          ? current.vulnerabilityReason
+          : body.vulnerabilityReason,
+      );
+      const reassessed =
+        assessment.vulnerable !== current.vulnerable ||
+        assessment.vulnerabilityReason !== current.vulnerabilityReason;
+      const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
+      if (place.territory.id !== current.territoryId) await this.assertNoMembers(tx, id, 'moved');
+      await updateVersioned(tx, Household, id, body.version, {
+        name: body.name.trim(),
+        territoryId: place.territory.id,
+        municipality: place.municipality ?? body.municipality.trim(),
+        membersCount: body.membersCount,
+        iseeEur: body.iseeEur === undefined ? current.iseeEur : iseeColumn(body.iseeEur),
+        ...assessment,
+        ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
+      });
+      const after = toHouseholdRecord(await tx.findOneByOrFail(Household, { id }));
+      const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'households',
+        entityId: id,
+        changes,
+      });
+      return after;
+    });
+  }
+
+  /** Only a household without member beneficiaries and without pacts. */
+  async remove(caller: Caller, id: number): Promise<HouseholdRecord> {
+    try {
+      return await this.uow.run(async (tx) => {
+        const record = toHouseholdRecord(await this.findVisible(caller, id, tx, true));
+        await this.assertNoMembers(tx, id, 'deleted');
+        const pacts = await tx.countBy(Pact, { householdId: id });
+        if (pacts > 0) {
+          throw new ConflictError(
+            'REFERENCED',
+            `households ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
+          );
+        }
+        await tx.delete(Household, { id });
+        await this.audit.append(tx, {
+          actorId: caller.id,
+          action: 'delete',
+          entityType: 'households',
+          entityId: id,
+          changes: diffChanges(record, undefined),
+        });
+        return record;
+      });
+    } catch (error) {
+      if (constraintViolation(error) !== 'foreign-key') throw error;
+      throw new ConflictError(
+        'REFERENCED',
+        `households ${id} was given a member or a pact meanwhile and cannot be deleted`,
+      );
+    }
+  }
+
+  private async assertNoMembers(tx: EntityManager, id: number, what: 'moved' | 'deleted') {
+    const members = await tx.countBy(Beneficiary, { householdId: id });
+    if (members > 0) {
+      const detail =
+        what === 'moved'
+          ? 'cannot move to another territory: move or detach its members first'
+          : 'cannot be deleted';
+      throw new ConflictError(
+        'HOUSEHOLD_HAS_MEMBERS',
+        `households ${id} has ${members} member beneficiar${members === 1 ? 'y' : 'ies'} and ${detail}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { beneficiaryBody, createBeneficiary, territoryIds } from '../support/fixtures';
+import { startServer, TestServer } from '../support/server';
+
+type Event = { changes: Record<string, [unknown, unknown]> };
+
+describe('audit trail as a manager sees it', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('masks fiscal codes and leaves out contact details of beneficiaries', async () => {
+    const [admin, manager] = await Promise.all([
+      server.login('admin@demo.generattivi.it'),
+      server.login('manager@demo.generattivi.it'),
+    ]);
+    const t = await territoryIds(server, admin);
+    const b = await createBeneficiary(server, admin, beneficiaryBody(t.CREMA));
+    const path = `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'beneficiaries', entityId: b.id }))}`;
+
+    const asAdmin = await server.request<Event[]>('GET', path, { token: admin });
+    expect(asAdmin.body[0].changes.fiscalCode).toEqual([null, b.fiscalCode]);
+    expect(asAdmin.body[0].changes.phone).toEqual([null, b.phone]);
+
+    const asManager = await server.request<Event[]>('GET', path, { token: manager });
+    const code = String(b.fiscalCode);
+    expect(asManager.body[0].changes.fiscalCode).toEqual([
+      null,
+      `${code.slice(0, 6)}*********${code.slice(-1)}`,
+    ]);
+    expect(asManager.body[0].changes).not.toHaveProperty('phone');
+    expect(asManager.body[0].changes).not.toHaveProperty('email');
+    expect(asManager.body[0].changes).not.toHaveProperty('address');
+    expect(asManager.text).not.toContain(code);
+
+    const verify = await server.request<{ valid: boolean }>('GET', '/api/audit-events/verify', {
+      token: manager,
+    });
+    expect(verify.body.valid).toBe(true);
+  });
+});

@@ -1,0 +1,252 @@
+import { ROLES, type Role } from '@generattivi/shared';
+import {
+  createUser,
+  DEMO_ACCOUNT,
+  ErrorBody,
+  loginEveryRole,
+  uniqueEmail,
+  UserRecord,
+} from '../support/demo';
+import { startServer, TestServer } from '../support/server';
+
+/**
+ * The authorization matrix: role × route × expected status, on the real server
+ * (DOMAIN.md "Who may do what", API.md "Errors"). One row per request; every row is also
+ * tried without a token (401 unless the route is public).
+ *
+ * To add a resource, add rows: `path` may name fixtures (`{userId}`), `body` builds the request
+ * for the role at hand (read the current record with `f.admin` for versioned updates), and
+ * `expect` maps every role to a status — use the helpers below, e.g.
+ *   { method: 'GET', path: '/api/pacts/{pactOfCremona}',
+ *     expect: statuses({ ADMIN: 200, MANAGER: 200, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 404 }) }
+ * and, if a row needs a record, create it in `createFixtures`.
+ */
+
+interface Fixtures {
+  server: TestServer;
+  /** ADMIN's token, for preparing requests. */
+  admin: string;
+  /** An account the rows may edit (not a demo account, not the caller). */
+  userId: number;
+  territoryId: number;
+  auditEventId: number;
+  /** An id no record has. */
+  missingId: number;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** `{fixture}` placeholders are replaced by the fixture's value: `/api/users/{userId}`. */
+  path: string;
+  body?: (f: Fixtures, role: Role) => unknown;
+  /** Sign in again for this request (for rows that end the session, such as logout). */
+  freshToken?: boolean;
+  /** Public routes answer without a token; the others must answer 401. */
+  public?: boolean;
+  expect: Record<Role, number>;
+  /** What the row shows, in the test name. */
+  note?: string;
+}
+
+const statuses = (s: Record<Role, number>) => s;
+const everyone = (status: number) =>
+  statuses({
+    ADMIN: status,
+    MANAGER: status,
+    SOCIAL_WORKER: status,
+    COMMUNITY_MAKER: status,
+  });
+/** `status` for the listed roles, 403 for the others. */
+const only = (roles: Role[], status: number) =>
+  Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? status : 403])) as Record<
+    Role,
+    number
+  >;
+const adminOnly = (status: number) => only(['ADMIN'], status);
+const auditors = (status: number) => only(['ADMIN', 'MANAGER'], status);
+
+async function current<T>(f: Fixtures, path: string): Promise<T> {
+  const res = await f.server.request<T>('GET', path, { token: f.admin });
+  if (res.status !== 200) throw new Error(`GET ${path} → ${res.status} ${res.text}`);
+  return res.body;
+}
+
+const ROWS: Row[] = [
+  // auth
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    public: true,
+    expect: everyone(401),
+    note: 'bad password',
+    body: () => ({ email: DEMO_ACCOUNT.ADMIN, password: 'not-the-password' }),
+  },
+  { method: 'GET', path: '/api/auth/me', expect: everyone(200) },
+  { method: 'POST', path: '/api/auth/logout', freshToken: true, expect: everyone(200) },
+  { method: 'GET', path: '/api/health', public: true, expect: everyone(200) },
+
+  // users: everyone reads the directory; only ADMIN writes; accounts are never deleted
+  { method: 'GET', path: '/api/users', expect: everyone(200) },
+  { method: 'GET', path: '/api/users/{userId}', expect: everyone(200) },
+  { method: 'GET', path: '/api/users/{missingId}', expect: everyone(404) },
+  {
+    method: 'POST',
+    path: '/api/users',
+    expect: adminOnly(201),
+    body: (_f, role) => ({
+      email: uniqueEmail(`matrix-${role}`),
+      fullName: 'Matrix Created',
+      role: 'COMMUNITY_MAKER',
+      territoryIds: [1],
+      password: 'matrix-password-123',
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/users/{userId}',
+    expect: adminOnly(200),
+    body: async (f, role) => ({
+      ...(await current<UserRecord>(f, `/api/users/${f.userId}`)),
+      fullName: `Edited by ${role}`,
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/users/{userId}',
+    expect: adminOnly(200),
+    note: 'role and territories',
+    body: async (f, role) => ({
+      ...(await current<UserRecord>(f, `/api/users/${f.userId}`)),
+      role: role === 'ADMIN' ? 'MANAGER' : 'ADMIN',
+      territoryIds: [1, 2, 3],
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/users/{missingId}',
+    expect: adminOnly(404),
+    body: async (f) => ({
+      ...(await current<UserRecord>(f, `/api/users/${f.userId}`)),
+      id: undefined,
+    }),
+  },
+  { method: 'DELETE', path: '/api/users/{userId}', expect: adminOnly(409) },
+  { method: 'DELETE', path: '/api/users/{missingId}', expect: adminOnly(404) },
+
+  // territories: read for all, write for ADMIN; the three ambiti exist and cannot be deleted
+  { method: 'GET', path: '/api/territories', expect: everyone(200) },
+  { method: 'GET', path: '/api/territories/{territoryId}', expect: everyone(200) },
+  { method: 'GET', path: '/api/territories/{missingId}', expect: everyone(404) },
+  {
+    method: 'POST',
+    path: '/api/territories',
+    expect: adminOnly(409),
+    note: 'code already exists',
+    body: () => ({
+      code: 'CREMA',
+      name: 'Ambito distrettuale di Crema',
+      municipalities: ['Crema'],
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/territories/{territoryId}',
+    expect: adminOnly(200),
+    body: (f) => current(f, `/api/territories/${f.territoryId}`),
+  },
+  { method: 'DELETE', path: '/api/territories/{territoryId}', expect: adminOnly(409) },
+
+  // audit trail: ADMIN and MANAGER read it; nobody writes it through the API
+  { method: 'GET', path: '/api/audit-events', expect: auditors(200) },
+  { method: 'GET', path: '/api/audit-events/verify', expect: auditors(200) },
+  { method: 'GET', path: '/api/audit-events/{auditEventId}', expect: auditors(200) },
+  { method: 'GET', path: '/api/audit-events/{missingId}', expect: auditors(404) },
+  {
+    method: 'POST',
+    path: '/api/audit-events',
+    expect: auditors(405),
+    body: () => ({ action: 'forged', entityType: 'users', entityId: 1, changes: {} }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/audit-events/{auditEventId}',
+    expect: auditors(405),
+    body: () => ({ action: 'forged' }),
+  },
+  { method: 'DELETE', path: '/api/audit-events/{auditEventId}', expect: auditors(405) },
+];
+
+async function createFixtures(server: TestServer, admin: string): Promise<Fixtures> {
+  const user = await createUser(server, admin, {
+    password: 'matrix-target-password',
+    role: 'COMMUNITY_MAKER',
+  });
+  const [firstEvent] = (
+    await server.request<Array<{ id: number }>>(
+      'GET',
+      `/api/audit-events?sort=${encodeURIComponent('["id","ASC"]')}&range=${encodeURIComponent('[0,0]')}`,
+      { token: admin },
+    )
+  ).body;
+  return {
+    server,
+    admin,
+    userId: user.id,
+    territoryId: 1,
+    auditEventId: firstEvent.id,
+    missingId: 999_999,
+  };
+}
+
+const label = (row: Row) => `${row.method} ${row.path}${row.note ? ` (${row.note})` : ''}`;
+
+function resolvePath(path: string, f: Fixtures): string {
+  return path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = (f as unknown as Record<string, unknown>)[name];
+    if (typeof value !== 'number' && typeof value !== 'string')
+      throw new Error(`${path}: no fixture named ${name}`);
+    return String(value);
+  });
+}
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  let tokens: Record<Role, string>;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    server = await startServer();
+    tokens = await loginEveryRole(server);
+    f = await createFixtures(server, tokens.ADMIN);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe.each(ROWS.map((row) => [label(row), row] as const))('%s', (_label, row) => {
+    const path = () => resolvePath(row.path, f);
+
+    it.each(ROLES.map((role) => [role, row.expect[role]] as const))(
+      '%s → %i',
+      async (role, expected) => {
+        const token = row.freshToken ? await server.login(DEMO_ACCOUNT[role]) : tokens[role];
+        const body = row.body ? await row.body(f, role) : undefined;
+        const res = await server.request<ErrorBody>(row.method, path(), { token, body });
+        if (res.status !== expected) {
+          throw new Error(
+            `${role} ${row.method} ${path()} → ${res.status}, expected ${expected}: ${res.text}`,
+          );
+        }
+        expect(res.status).toBe(expected);
+        if (expected >= 400) expect(res.body.statusCode).toBe(expected);
+      },
+    );
+
+    it(`without a token → ${row.public ? row.expect.ADMIN : 401}`, async () => {
+      const body = row.body ? await row.body(f, 'ADMIN') : undefined;
+      const res = await server.request<ErrorBody>(row.method, path(), { body });
+      // A public route answers as it does for anyone; the others refuse before anything else.
+      expect(res.status).toBe(row.public ? row.expect.ADMIN : 401);
+    });
+  });
+});
