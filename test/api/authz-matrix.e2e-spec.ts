@@ -7,6 +7,7 @@ import {
   uniqueEmail,
   UserRecord,
 } from '../support/demo';
+import { beneficiaryBody, createBeneficiary, createHousehold } from '../support/fixtures';
 import { startServer, TestServer } from '../support/server';
 
 /**
@@ -32,6 +33,16 @@ interface Fixtures {
   auditEventId: number;
   /** An id no record has. */
   missingId: number;
+  /** Case records: one pact of Crema followed by maker.crema, one of Cremona (out of scope
+   *  for the Crema social worker and maker), with their people, a milestone and a note. */
+  pactCrema: number;
+  pactCremona: number;
+  beneficiaryCrema: number;
+  beneficiaryCremona: number;
+  householdCremona: number;
+  milestoneCrema: number;
+  noteCrema: number;
+  assignmentCrema: number;
 }
 
 interface Row {
@@ -63,6 +74,9 @@ const only = (roles: Role[], status: number) =>
     number
   >;
 const adminOnly = (status: number) => only(['ADMIN'], status);
+/** Seen by ADMIN and MANAGER only: the Crema social worker and maker get 404 (out of scope). */
+const outOfScope = (admin: number, manager = 200) =>
+  statuses({ ADMIN: admin, MANAGER: manager, SOCIAL_WORKER: 404, COMMUNITY_MAKER: 404 });
 const auditors = (status: number) => only(['ADMIN', 'MANAGER'], status);
 
 async function current<T>(f: Fixtures, path: string): Promise<T> {
@@ -174,7 +188,112 @@ const ROWS: Row[] = [
     body: () => ({ action: 'forged' }),
   },
   { method: 'DELETE', path: '/api/audit-events/{auditEventId}', expect: auditors(405) },
+  // case records: scoped (out of scope is 404), written by the roles DOMAIN.md names
+  { method: 'GET', path: '/api/pacts', expect: everyone(200) },
+  { method: 'GET', path: '/api/pacts/{pactCrema}', expect: everyone(200) },
+  { method: 'GET', path: '/api/pacts/{pactCremona}', expect: outOfScope(200) },
+  {
+    method: 'PUT',
+    path: '/api/pacts/{pactCremona}',
+    expect: outOfScope(200, 403),
+    body: async (f, role) => ({
+      ...(await current<Record<string, unknown>>(f, `/api/pacts/${f.pactCremona}`)),
+      title: `Titolo di ${role}`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pacts',
+    expect: statuses({ ADMIN: 201, MANAGER: 403, SOCIAL_WORKER: 201, COMMUNITY_MAKER: 403 }),
+    body: async (f) => ({
+      type: 'AUTONOMY',
+      territoryId: 1,
+      beneficiaryId: (await newBeneficiary(f, 1)).id,
+      title: 'Patto della matrice',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pacts/{pactCremona}/transitions',
+    expect: outOfScope(409, 403),
+    note: 'DRAFT → COMPLETED',
+    body: async (f) => ({
+      to: 'COMPLETED',
+      outcome: 'EMPLOYED',
+      version: (await current<{ version: number }>(f, `/api/pacts/${f.pactCremona}`)).version,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pacts/{pactCremona}/assign',
+    expect: statuses({ ADMIN: 409, MANAGER: 403, SOCIAL_WORKER: 404, COMMUNITY_MAKER: 403 }),
+    note: 'the same maker again',
+    body: async (f) => ({
+      communityMakerId: (
+        await current<{ communityMakerId: number }>(f, `/api/pacts/${f.pactCremona}`)
+      ).communityMakerId,
+    }),
+  },
+  { method: 'GET', path: '/api/beneficiaries', expect: everyone(200) },
+  { method: 'GET', path: '/api/beneficiaries/{beneficiaryCrema}', expect: everyone(200) },
+  { method: 'GET', path: '/api/beneficiaries/{beneficiaryCremona}', expect: outOfScope(200) },
+  {
+    method: 'GET',
+    path: '/api/beneficiaries/{beneficiaryCrema}/access-log',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'PUT',
+    path: '/api/beneficiaries/{beneficiaryCremona}',
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 404, COMMUNITY_MAKER: 403 }),
+    body: async (f) => current(f, `/api/beneficiaries/${f.beneficiaryCremona}`),
+  },
+  { method: 'GET', path: '/api/households/{householdCremona}', expect: outOfScope(200) },
+  {
+    method: 'DELETE',
+    path: '/api/households/{householdCremona}',
+    expect: statuses({ ADMIN: 409, MANAGER: 403, SOCIAL_WORKER: 404, COMMUNITY_MAKER: 403 }),
+    note: 'it has a pact',
+  },
+  { method: 'GET', path: '/api/milestones/{milestoneCrema}', expect: everyone(200) },
+  {
+    method: 'POST',
+    path: '/api/milestones',
+    expect: statuses({ ADMIN: 201, MANAGER: 403, SOCIAL_WORKER: 201, COMMUNITY_MAKER: 201 }),
+    body: (f) => ({ pactId: f.pactCrema, title: 'Tappa della matrice', dueDate: '2027-03-01' }),
+  },
+  { method: 'GET', path: '/api/notes/{noteCrema}', expect: everyone(200) },
+  {
+    method: 'POST',
+    path: '/api/notes',
+    expect: statuses({ ADMIN: 201, MANAGER: 403, SOCIAL_WORKER: 400, COMMUNITY_MAKER: 400 }),
+    note: 'on a pact out of scope for Crema',
+    body: (f) => ({ pactId: f.pactCremona, kind: 'NOTE', body: 'Nota della matrice' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/notes/{noteCrema}',
+    expect: everyone(405),
+    body: () => ({ body: 'corretto' }),
+  },
+  { method: 'DELETE', path: '/api/notes/{noteCrema}', expect: everyone(405) },
+  { method: 'GET', path: '/api/assignments/{assignmentCrema}', expect: everyone(200) },
+  { method: 'POST', path: '/api/assignments', expect: everyone(405), body: () => ({ pactId: 1 }) },
+  { method: 'DELETE', path: '/api/assignments/{assignmentCrema}', expect: everyone(405) },
+  { method: 'GET', path: '/api/community-labs', expect: everyone(200) },
+  { method: 'GET', path: '/api/civic-centers', expect: everyone(200) },
+  { method: 'GET', path: '/api/reports/outcomes', expect: everyone(200) },
+  { method: 'GET', path: '/api/reports/caseload', expect: everyone(200) },
+  { method: 'GET', path: '/api/alerts', expect: everyone(200) },
 ];
+
+async function newBeneficiary(f: Fixtures, territoryId: number): Promise<{ id: number }> {
+  return createBeneficiary(
+    f.server,
+    f.admin,
+    beneficiaryBody(territoryId, { municipality: territoryId === 1 ? 'Crema' : 'Cremona' }),
+  );
+}
 
 async function createFixtures(server: TestServer, admin: string): Promise<Fixtures> {
   const user = await createUser(server, admin, {
@@ -188,13 +307,86 @@ async function createFixtures(server: TestServer, admin: string): Promise<Fixtur
       { token: admin },
     )
   ).body;
-  return {
+  const partial = { server, admin };
+  const swCrema = await server.login('sociale.crema@demo.generattivi.it');
+  const swCremona = await server.login('sociale.cremona@demo.generattivi.it');
+  const makerCrema = (
+    await server.request<Array<{ id: number }>>(
+      'GET',
+      `/api/users?filter=${encodeURIComponent(JSON.stringify({ q: 'maker.crema@' }))}`,
+      { token: admin },
+    )
+  ).body[0].id;
+  const makerCremona = (
+    await server.request<Array<{ id: number }>>(
+      'GET',
+      `/api/users?filter=${encodeURIComponent(JSON.stringify({ q: 'maker.cremona@' }))}`,
+      { token: admin },
+    )
+  ).body[0].id;
+  const beneficiaryCrema = await createBeneficiary(
     server,
-    admin,
+    swCrema,
+    beneficiaryBody(1, { municipality: 'Crema' }),
+  );
+  const household = await createHousehold(server, swCremona, {
+    territoryId: 2,
+    municipality: 'Cremona',
+  });
+  const beneficiaryCremona = await createBeneficiary(
+    server,
+    swCremona,
+    beneficiaryBody(2, { municipality: 'Cremona', householdId: household.id }),
+  );
+  const create = async (token: string, body: Record<string, unknown>) => {
+    const res = await server.request<{ id: number }>('POST', '/api/pacts', { token, body });
+    if (res.status !== 201) throw new Error(`fixture pact → ${res.status} ${res.text}`);
+    return res.body.id;
+  };
+  const pactCrema = await create(swCrema, {
+    type: 'AUTONOMY',
+    territoryId: 1,
+    beneficiaryId: beneficiaryCrema.id,
+    title: 'Patto di Crema',
+    communityMakerId: makerCrema,
+  });
+  const pactCremona = await create(swCremona, {
+    type: 'INCLUSION',
+    territoryId: 2,
+    householdId: household.id,
+    beneficiaryId: beneficiaryCremona.id,
+    title: 'Patto di Cremona',
+    communityMakerId: makerCremona,
+  });
+  const milestone = await server.request<{ id: number }>('POST', '/api/milestones', {
+    token: swCrema,
+    body: { pactId: pactCrema, title: 'Primo colloquio', dueDate: '2027-01-15' },
+  });
+  const note = await server.request<{ id: number }>('POST', '/api/notes', {
+    token: swCrema,
+    body: { pactId: pactCrema, kind: 'CALL', body: 'Telefonata di avvio' },
+  });
+  const [assignment] = (
+    await server.request<Array<{ id: number }>>(
+      'GET',
+      `/api/assignments?filter=${encodeURIComponent(JSON.stringify({ pactId: pactCrema }))}`,
+      { token: admin },
+    )
+  ).body;
+  return {
+    ...partial,
     userId: user.id,
     territoryId: 1,
     auditEventId: firstEvent.id,
     missingId: 999_999,
+    pactCrema,
+    pactCremona,
+    beneficiaryCrema: beneficiaryCrema.id,
+    beneficiaryCremona: beneficiaryCremona.id,
+    householdCremona: household.id,
+    milestoneCrema: milestone.body.id,
+    noteCrema: note.body.id,
+    assignmentCrema: assignment.id,
   };
 }
 

@@ -83,14 +83,14 @@ export class AlertsService {
       `'${kind}' AS kind, p.id AS pact_id, p.reference AS reference, p.territoryId AS territory_id, ${since} AS since, ${milestone} AS milestone_id`;
     const branches = [
       this.scopedPacts(caller)
-        .select(base('AWAITING_APPROVAL', 'SUBSTR(p.submittedAt, 1, 10)', 'NULL'))
+        .select(base('AWAITING_APPROVAL', 'SUBSTR(p.submittedAt, 1, 10)', 'CAST(NULL AS integer)'))
         .andWhere("p.status = 'SUBMITTED' AND p.submittedAt < :awaitingBefore"),
       this.scopedPacts(caller)
         .select(
           base(
             'NO_RECENT_NOTE',
             'SUBSTR(COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt), 1, 10)',
-            'NULL',
+            'CAST(NULL AS integer)',
           ),
         )
         .andWhere(
@@ -103,7 +103,7 @@ export class AlertsService {
           "p.status IN ('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED') AND m.status = 'PENDING' AND m.dueDate < :today",
         ),
       this.scopedPacts(caller)
-        .select(base('PAST_PLANNED_END', 'p.plannedEndDate', 'NULL'))
+        .select(base('PAST_PLANNED_END', 'p.plannedEndDate', 'CAST(NULL AS integer)'))
         .andWhere("p.status = 'ACTIVE' AND p.plannedEndDate < :today"),
     ];
     for (const b of branches) Object.assign(params, b.getParameters());

