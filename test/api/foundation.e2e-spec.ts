@@ -17,6 +17,16 @@ describe('foundation', () => {
     expect(res.body.database).toBe(server.engine);
   });
 
+  it('reads back and logs the database settings at start', async () => {
+    if (server.engine === 'sqlite') {
+      expect(server.output()).toContain(
+        'SQLite pragmas: journal_mode=wal synchronous=2 foreign_keys=1 busy_timeout=5000',
+      );
+    } else {
+      expect(server.output()).toMatch(/PostgreSQL \d+/);
+    }
+  });
+
   it('answers an unknown API route with a JSON 404, for every method', async () => {
     for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
       const res = await server.request<{ statusCode: number; error: string; message: string }>(

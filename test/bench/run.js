@@ -14,7 +14,13 @@
 //   BENCH_CONNECTIONS   (default 32), BENCH_ONLY (a regexp on the endpoint keys)
 //   BENCH_NO_BUILD=1    skip the server build
 const { execFileSync, spawn } = require('node:child_process');
-const { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+  createWriteStream,
+} = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
@@ -89,11 +95,15 @@ async function pactCount() {
 async function ensureDatabase() {
   const existing = await pactCount();
   if (existing > 0) {
-    log(`database: ${ENGINE === 'sqlite' ? DB_FILE : redact(PG_URL)}, ${existing.toLocaleString('en')} pacts`);
+    log(
+      `database: ${ENGINE === 'sqlite' ? DB_FILE : redact(PG_URL)}, ${existing.toLocaleString('en')} pacts`,
+    );
     return existing;
   }
   if (ENGINE === 'sqlite') mkdirSync(resolve(DB_FILE, '..'), { recursive: true });
-  log(`database missing or empty: seeding ${PACTS.toLocaleString('en')} pacts (npm run seed:scale)…`);
+  log(
+    `database missing or empty: seeding ${PACTS.toLocaleString('en')} pacts (npm run seed:scale)…`,
+  );
   execFileSync(process.execPath, [SEED, '--pacts', String(PACTS)], {
     cwd: ROOT,
     env: { ...env, DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL },
@@ -211,11 +221,9 @@ function summarize(result) {
 }
 
 /** Warm-up, the measured run at CONNECTIONS, then a short run at one connection. */
-async function measure(url, paths, headers, onSample) {
+async function measure(url, paths, headers) {
   await cannon(url, paths, headers, CONNECTIONS, WARMUP);
-  const timer = setInterval(onSample, 200);
   const loaded = summarize(await cannon(url, paths, headers, CONNECTIONS, DURATION));
-  clearInterval(timer);
   const single = summarize(await cannon(url, paths, headers, 1, SINGLE_DURATION));
   return { ...loaded, p50At1: single.p50 };
 }
@@ -234,7 +242,8 @@ async function startBaseline() {
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(digits));
+const fmt = (v, digits = 1) =>
+  v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(digits);
 const mark = (ok) => (ok ? 'met' : 'MISSED');
 
 async function main() {
@@ -243,28 +252,33 @@ async function main() {
   const server = await startServer();
   log(`server: healthy ${server.startMs} ms after spawn (log: ${server.logFile})`);
   let rssMax = rssMb(server.child.pid);
-  const sample = () => {
+  const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, rssMb(server.child.pid));
-  };
+  }, 200);
   const results = { engine: ENGINE };
-  const extra = {};
-  let baselineBody;
+  let listPath;
+  let apiList;
   try {
     const session = await login(server.url);
     const headers = { authorization: `Bearer ${session.accessToken}` };
     const territoryId = session.user.territoryIds[0];
-    const listPath =
-      `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ territoryId, status: 'ACTIVE' }))}` +
-      `&sort=${encodeURIComponent('["plannedEndDate","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
+    const q = (v) => encodeURIComponent(JSON.stringify(v));
+    listPath = `/api/pacts?filter=${q({ territoryId, status: 'ACTIVE' })}&sort=${q(['plannedEndDate', 'ASC'])}&range=${q([0, 24])}`;
     const ids = await fetch(
-      `${server.url}/api/pacts?filter=${encodeURIComponent(JSON.stringify({ territoryId }))}&range=${encodeURIComponent('[0,999]')}`,
+      `${server.url}/api/pacts?filter=${q({ territoryId })}&range=${q([0, 999])}`,
       { headers },
     ).then((r) => r.json());
-    const listResponse = await fetch(server.url + listPath, { headers });
-    baselineBody = { contentRange: listResponse.headers.get('content-range'), body: await listResponse.text() };
+    const first = await fetch(server.url + listPath, { headers });
+    apiList = { contentRange: first.headers.get('content-range'), body: await first.text() };
     const endpoints = {
-      list: { label: 'GET /api/pacts (territory+status, by plannedEndDate, 25)', paths: [listPath] },
-      one: { label: 'GET /api/pacts/:id (1,000 ids in rotation)', paths: ids.map((p) => `/api/pacts/${p.id}`) },
+      list: {
+        label: 'GET /api/pacts (territory+status, by plannedEndDate, 25)',
+        paths: [listPath],
+      },
+      one: {
+        label: `GET /api/pacts/:id (${ids.length} ids in rotation)`,
+        paths: ids.map((p) => `/api/pacts/${p.id}`),
+      },
       caseload: { label: 'GET /api/reports/caseload', paths: ['/api/reports/caseload'] },
       outcomes: { label: 'GET /api/reports/outcomes', paths: ['/api/reports/outcomes'] },
       alerts: { label: 'GET /api/alerts', paths: ['/api/alerts'] },
@@ -272,28 +286,104 @@ async function main() {
     for (const [key, e] of Object.entries(endpoints)) {
       if (ONLY && !ONLY.test(key)) continue;
       process.stdout.write(`${e.label} … `);
-      results[key] = await measure(server.url, e.paths, headers, sample);
+      results[key] = { label: e.label, ...(await measure(server.url, e.paths, headers)) };
       log(`${results[key].rps} req/s`);
       if (results[key].non2xx || results[key].errors)
         log(`  ${results[key].non2xx} non-2xx responses, ${results[key].errors} errors`);
     }
-    extra.log = server.logFile;
   } finally {
+    clearInterval(sampler);
     await stop(server.child);
   }
 
-  if (ENGINE === 'sqlite' && (!ONLY || ONLY.test('list'))) {
+  let sameJson = null;
+  if (ENGINE === 'sqlite' && results.list) {
     const base = await startBaseline();
     try {
-      const path = new URL(JSON.parse(JSON.stringify(results.list ? 'x' : 'x')) && 'http://x').pathname; // placeholder
-      void path;
-      const listPath = baselineBody ? null : null;
-      void listPath;
+      const res = await fetch(base.url + listPath);
+      const body = await res.text();
+      sameJson = body === apiList.body && res.headers.get('content-range') === apiList.contentRange;
+      process.stdout.write('baseline: node:http + prepared better-sqlite3 statements … ');
+      results.baseline = await measure(base.url, [listPath], {});
+      log(`${results.baseline.rps} req/s`);
     } finally {
       await stop(base.child);
     }
+    results.list.ratio = Math.round((results.list.rps / results.baseline.rps) * 100) / 100;
   }
-  return { results, pacts, rssMax, startMs: server.startMs, extra };
+  report({ results, pacts, rssMax, startMs: server.startMs, sameJson, log: server.logFile });
+}
+
+function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
+  const rows = ['list', 'one', 'caseload', 'outcomes', 'alerts', 'baseline'].filter(
+    (k) => results[k],
+  );
+  const targets = {
+    list: (r) =>
+      `p99 < 50 ms: ${mark(r.p99 < 50)}` +
+      (r.ratio !== undefined
+        ? `; ≥ 50 % of baseline: ${mark(r.ratio >= 0.5)} (${Math.round(r.ratio * 100)} %)`
+        : ''),
+    one: (r) => `p50 < 5 ms: ${mark(r.p50 < 5)}`,
+    caseload: (r) => `p50 < 300 ms: ${mark(r.p50 < 300)}`,
+    outcomes: (r) => `p50 < 300 ms: ${mark(r.p50 < 300)}`,
+    alerts: (r) => `p50 < 300 ms: ${mark(r.p50 < 300)}`,
+    baseline: () => '',
+  };
+  log('');
+  log(
+    `GenerAttivi bench — ${ENGINE}, ${pacts.toLocaleString('en')} pacts, ${CONNECTIONS} connections, ${DURATION} s per endpoint after ${WARMUP} s warm-up; p50@1 = p50 at one connection (${SINGLE_DURATION} s)`,
+  );
+  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'p50@1 ms', 'target'];
+  const table = rows.map((k) => {
+    const r = results[k];
+    return [
+      k === 'baseline' ? 'baseline (node:http + better-sqlite3, same list)' : r.label,
+      String(r.rps),
+      fmt(r.p50),
+      fmt(r.p99),
+      fmt(r.p50At1, 2),
+      targets[k](r),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ');
+  log(line(header));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) log(line(row));
+  log('');
+  log(
+    `server RSS (max while driven): ${fmt(rssMax, 0)} MB — target < 300 MB: ${mark(rssMax < 300)}`,
+  );
+  log(`start to healthy: ${startMs} ms — target < 3 s: ${mark(startMs < 3000)}`);
+  if (ENGINE === 'postgres') log('baseline: SQLite only, skipped on PostgreSQL (no ratio)');
+  else if (sameJson !== null)
+    log(`baseline answers the same JSON and Content-Range as the API: ${sameJson ? 'yes' : 'NO'}`);
+  log(`server log: ${logFile}`);
+
+  const pick = (r, withRatio) =>
+    r && { rps: r.rps, p50: r.p50, p99: r.p99, ...(withRatio ? { ratio: r.ratio ?? null } : {}) };
+  const json = {
+    engine: ENGINE,
+    list: pick(results.list, true),
+    one: pick(results.one),
+    caseload: pick(results.caseload),
+    outcomes: pick(results.outcomes),
+    alerts: pick(results.alerts),
+    baseline: pick(results.baseline) ?? null,
+    rssMb: Math.round(rssMax),
+    startMs,
+    // Beyond the shape of issue 6: the conditions of the run and one-connection latencies.
+    pacts,
+    connections: CONNECTIONS,
+    durationS: DURATION,
+    p50At1Ms: Object.fromEntries(rows.map((k) => [k, results[k].p50At1])),
+  };
+  writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n');
+  log(`wrote ${RESULTS}`);
 }
 
 main().catch((e) => {

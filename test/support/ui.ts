@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { addDays, computeFiscalCode, todayIso, type Sex } from '@generattivi/shared';
 import type { Locator, Page } from 'playwright-core';
 import type { TestServer } from './server';
@@ -59,7 +60,14 @@ export interface AxeViolation {
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
+  if (!loaded) {
+    // The app's Content-Security-Policy (script-src 'self') refuses the inline <script> that
+    // page.addScriptTag writes; evaluating the same source through the DevTools protocol is
+    // not subject to it, and leaves the policy on for the page itself.
+    await page
+      .addScriptTag({ path: AXE_SCRIPT })
+      .catch(() => page.evaluate(readFileSync(AXE_SCRIPT, 'utf8')));
+  }
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run();
