@@ -6,7 +6,7 @@ import {
   field,
   helperText,
   openRoute,
-  parkPointer,
+  readyForScreenshot,
   personAged,
   seriousAxeViolations,
   signIn,
@@ -60,7 +60,7 @@ describe('social worker journey', () => {
     await page.getByRole('heading', { name: /Patti in attesa di approvazione/ }).waitFor();
     await waitForData(page);
     await expect(page.getByRole('button', { name: 'Approva' }).count()).resolves.toBeGreaterThan(0);
-    await parkPointer(page);
+    await readyForScreenshot(page);
     await browser.screenshot('home-social-worker');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -174,12 +174,15 @@ describe('social worker journey', () => {
   it('has an accessible pact page, saved as a screenshot', async () => {
     const { page } = browser;
     await page.getByRole('tab', { name: 'Dettagli' }).click();
+    await page.getByRole('tab', { name: 'Dettagli', selected: true }).waitFor();
     await waitForData(page);
-    await parkPointer(page);
+    await readyForScreenshot(page);
     await browser.screenshot('pact-page');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Tappe' }).click();
+    await page.getByRole('tab', { name: 'Tappe', selected: true }).waitFor();
     await waitForData(page);
+    await readyForScreenshot(page);
     await browser.screenshot('pact-page-milestones');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -83,9 +83,17 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
 }
 
-/** Moves the pointer out of the way, so that no tooltip or hover is in a screenshot. */
-export async function parkPointer(page: Page): Promise<void> {
+/**
+ * Readies the page for a full-page screenshot: the pointer out of the way (no tooltip or
+ * hover), nothing focused (no skip link shown), scrolled to the top (the fixed app bar
+ * where it belongs).
+ */
+export async function readyForScreenshot(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
 }
 
 export interface Person {

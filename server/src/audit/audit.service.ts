@@ -86,6 +86,54 @@ export class AuditService {
     return repo.save(row);
   }
 
+  /** The creation of a record, with all its fields. */
+  created(
+    tx: EntityManager,
+    actorId: number | null,
+    entityType: string,
+    entityId: number,
+    record: object,
+  ): Promise<AuditEvent> {
+    return this.append(tx, {
+      actorId,
+      action: 'create',
+      entityType,
+      entityId,
+      changes: diffChanges(undefined, record),
+    });
+  }
+
+  /** The fields an update changed (the bookkeeping of `version` and `updatedAt` left out). */
+  updated(
+    tx: EntityManager,
+    actorId: number | null,
+    entityType: string,
+    entityId: number,
+    before: object,
+    after: object,
+    action = 'update',
+  ): Promise<AuditEvent> {
+    const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
+    return this.append(tx, { actorId, action, entityType, entityId, changes });
+  }
+
+  /** The deletion of a record: the event keeps its whole content. */
+  deleted(
+    tx: EntityManager,
+    actorId: number | null,
+    entityType: string,
+    entityId: number,
+    record: object,
+  ): Promise<AuditEvent> {
+    return this.append(tx, {
+      actorId,
+      action: 'delete',
+      entityType,
+      entityId,
+      changes: diffChanges(record, undefined),
+    });
+  }
+
   /** Recomputes the whole chain in id order; reports the first event that does not fit. */
   async verify(
     batchSize = 5000,

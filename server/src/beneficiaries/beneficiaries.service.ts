@@ -4,7 +4,7 @@ import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/sh
 import { EntityManager, Repository } from 'typeorm';
 import { AccessLogEntry } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
 import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
@@ -172,13 +172,13 @@ export class BeneficiariesService {
       const fields = await this.checkedFields(tx, caller, body);
       await this.assertFiscalCodeFree(tx, fields.fiscalCode);
       const saved = await tx.save(tx.create(Beneficiary, fields));
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'beneficiaries',
-        entityId: saved.id,
-        changes: diffChanges(undefined, toFullBeneficiaryRecord(saved)),
-      });
+      await this.audit.created(
+        tx,
+        caller.id,
+        'beneficiaries',
+        saved.id,
+        toFullBeneficiaryRecord(saved),
+      );
       return toBeneficiaryRecord(saved, caller);
     });
   }
@@ -195,18 +195,14 @@ export class BeneficiariesService {
       }
       await updateVersioned(tx, Beneficiary, id, body.version, fields);
       const updated = await tx.findOneByOrFail(Beneficiary, { id });
-      const {
-        version: _v,
-        updatedAt: _u,
-        ...changes
-      } = diffChanges(toFullBeneficiaryRecord(current), toFullBeneficiaryRecord(updated));
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'beneficiaries',
-        entityId: id,
-        changes,
-      });
+      await this.audit.updated(
+        tx,
+        caller.id,
+        'beneficiaries',
+        id,
+        toFullBeneficiaryRecord(current),
+        toFullBeneficiaryRecord(updated),
+      );
       return toBeneficiaryRecord(updated, caller);
     });
   }
@@ -223,13 +219,13 @@ export class BeneficiariesService {
         );
       }
       await tx.delete(Beneficiary, { id });
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'beneficiaries',
-        entityId: id,
-        changes: diffChanges(toFullBeneficiaryRecord(current), undefined),
-      });
+      await this.audit.deleted(
+        tx,
+        caller.id,
+        'beneficiaries',
+        id,
+        toFullBeneficiaryRecord(current),
+      );
       return toBeneficiaryRecord(current, caller);
     });
   }

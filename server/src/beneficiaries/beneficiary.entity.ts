@@ -7,6 +7,8 @@ import { Territory } from '../territories/territory.entity';
 /** A person a pact is about. The fiscal code is stored upper-case and unique. */
 @Entity('beneficiaries')
 @Index(['lastName', 'firstName'])
+// A social worker's people (their territory) by surname.
+@Index(['territoryId', 'lastName'])
 export class Beneficiary extends VersionedRecord {
   @Column({ type: 'varchar', length: 100 })
   firstName!: string;
@@ -24,7 +26,6 @@ export class Beneficiary extends VersionedRecord {
   @Column({ type: 'varchar', length: 1 })
   sex!: Sex;
 
-  @Index()
   @Column({ type: 'integer' })
   territoryId!: number;
 

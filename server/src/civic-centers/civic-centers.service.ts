@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { worksInTerritory } from '../auth/scope';
 import { ForbiddenError, NotFoundError } from '../common/domain-error';
@@ -86,13 +86,7 @@ export class CivicCentersService {
         }),
       );
       const record = toCivicCenterRecord(await tx.findOneByOrFail(CivicCenter, { id: saved.id }));
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'civic-centers',
-        entityId: record.id,
-        changes: diffChanges(undefined, record),
-      });
+      await this.audit.created(tx, caller.id, 'civic-centers', record.id, record);
       return record;
     });
   }
@@ -120,14 +114,7 @@ export class CivicCentersService {
         adultsReached: body.adultsReached ?? current.adultsReached,
       });
       const after = toCivicCenterRecord(await tx.findOneByOrFail(CivicCenter, { id }));
-      const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'civic-centers',
-        entityId: id,
-        changes,
-      });
+      await this.audit.updated(tx, caller.id, 'civic-centers', id, before, after);
       return after;
     });
   }
@@ -137,13 +124,7 @@ export class CivicCentersService {
     return this.uow.run(async (tx) => {
       const record = toCivicCenterRecord(await this.get(id, tx));
       await tx.delete(CivicCenter, { id });
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'civic-centers',
-        entityId: id,
-        changes: diffChanges(record, undefined),
-      });
+      await this.audit.deleted(tx, caller.id, 'civic-centers', id, record);
       return record;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { worksInTerritory } from '../auth/scope';
 import { constraintViolation } from '../common/constraint-violation';
@@ -88,13 +88,7 @@ export class CommunityLabsService {
         }),
       );
       const record = toCommunityLabRecord(await tx.findOneByOrFail(CommunityLab, { id: saved.id }));
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'community-labs',
-        entityId: record.id,
-        changes: diffChanges(undefined, record),
-      });
+      await this.audit.created(tx, caller.id, 'community-labs', record.id, record);
       return record;
     });
   }
@@ -131,14 +125,7 @@ export class CommunityLabsService {
         ),
       });
       const after = toCommunityLabRecord(await tx.findOneByOrFail(CommunityLab, { id }));
-      const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'community-labs',
-        entityId: id,
-        changes,
-      });
+      await this.audit.updated(tx, caller.id, 'community-labs', id, before, after);
       return after;
     });
   }
@@ -156,13 +143,7 @@ export class CommunityLabsService {
           );
         }
         await tx.delete(CommunityLab, { id });
-        await this.audit.append(tx, {
-          actorId: caller.id,
-          action: 'delete',
-          entityType: 'community-labs',
-          entityId: id,
-          changes: diffChanges(record, undefined),
-        });
+        await this.audit.deleted(tx, caller.id, 'community-labs', id, record);
         return record;
       });
     } catch (error) {

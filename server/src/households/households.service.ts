@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
@@ -128,13 +128,7 @@ export class HouseholdsService {
       );
       const created = await tx.findOneByOrFail(Household, { id: saved.id });
       const record = toHouseholdRecord(created);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'households',
-        entityId: created.id,
-        changes: diffChanges(undefined, record),
-      });
+      await this.audit.created(tx, caller.id, 'households', created.id, record);
       return record;
     });
   }
@@ -167,14 +161,7 @@ export class HouseholdsService {
         ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
       });
       const after = toHouseholdRecord(await tx.findOneByOrFail(Household, { id }));
-      const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'households',
-        entityId: id,
-        changes,
-      });
+      await this.audit.updated(tx, caller.id, 'households', id, before, after);
       return after;
     });
   }
@@ -193,13 +180,7 @@ export class HouseholdsService {
           );
         }
         await tx.delete(Household, { id });
-        await this.audit.append(tx, {
-          actorId: caller.id,
-          action: 'delete',
-          entityType: 'households',
-          entityId: id,
-          changes: diffChanges(record, undefined),
-        });
+        await this.audit.deleted(tx, caller.id, 'households', id, record);
         return record;
       });
     } catch (error) {

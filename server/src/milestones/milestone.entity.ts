@@ -5,9 +5,11 @@ import { Pact } from '../pacts/pact.entity';
 
 /** A tappa of a pact. `overdue` is derived (PENDING and due before today). */
 @Entity('milestones')
-@Index(['status', 'dueDate'])
+// Overdue milestones (status, due date) and the pacts they belong to, from the index alone.
+@Index(['status', 'dueDate', 'pactId'])
+// A pact's milestones; with status and dates, what the reports count per pact.
+@Index(['pactId', 'status', 'dueDate', 'achievedAt'])
 export class Milestone extends VersionedRecord {
-  @Index()
   @Column({ type: 'integer' })
   pactId!: number;
 

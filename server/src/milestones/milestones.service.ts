@@ -128,13 +128,7 @@ export class MilestonesService {
       await refreshProgress(tx, body.pactId);
       const record = toMilestoneRecord(m);
       const { overdue: _o, ...fields } = record;
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'milestones',
-        entityId: m.id,
-        changes: diffChanges(undefined, fields),
-      });
+      await this.audit.created(tx, caller.id, 'milestones', m.id, fields);
       return record;
     });
   }
@@ -195,13 +189,7 @@ export class MilestonesService {
       await tx.delete(Milestone, { id });
       await refreshProgress(tx, m.pactId);
       const { overdue: _o, ...fields } = record;
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'milestones',
-        entityId: id,
-        changes: diffChanges(fields, undefined),
-      });
+      await this.audit.deleted(tx, caller.id, 'milestones', id, fields);
       return record;
     });
   }

@@ -7,6 +7,8 @@ import { User } from '../users/user.entity';
 /** A diary note: append-only; a correction is a new note. */
 @Entity('notes')
 @Index(['pactId', 'occurredAt'])
+// The diary across pacts, latest first (the notes list's default sort).
+@Index(['occurredAt'])
 export class Note extends BaseRecord {
   @Column({ type: 'integer' })
   pactId!: number;

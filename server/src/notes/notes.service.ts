@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { NOTE_KINDS } from '@generattivi/shared';
 import { Repository } from 'typeorm';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
 import { FieldsError, NotFoundError } from '../common/domain-error';
@@ -85,17 +85,11 @@ export class NotesService {
       if (!pact.lastNoteAt || pact.lastNoteAt < occurredAt)
         await tx.update(Pact, { id: pact.id }, { lastNoteAt: occurredAt });
       const record = toNoteRecord(note);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'notes',
-        entityId: note.id,
-        changes: diffChanges(undefined, {
-          pactId: record.pactId,
-          kind: record.kind,
-          occurredAt: record.occurredAt,
-          body: record.body,
-        }),
+      await this.audit.created(tx, caller.id, 'notes', note.id, {
+        pactId: record.pactId,
+        kind: record.kind,
+        occurredAt: record.occurredAt,
+        body: record.body,
       });
       return record;
     });

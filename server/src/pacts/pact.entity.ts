@@ -8,13 +8,47 @@ import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 
 /**
+ * The narrow columns the caseload and outcome reports and the deadline alerts read, carried
+ * by the two list indexes below after the columns those are searched and sorted by: SQLite
+ * then answers reports and alerts from the index alone instead of reading whole pact rows
+ * (about 2 KB each with the eligibility evaluation and the texts). Issue 6.
+ */
+const REPORTED: Array<keyof Pact> = [
+  'type',
+  'socialWorkerId',
+  'communityMakerId',
+  'lastNoteAt',
+  'approvedAt',
+  'submittedAt',
+  'createdAt',
+  'startDate',
+  'closedAt',
+  'outcome',
+  'reference',
+];
+
+/**
  * A patto GenerAttivi. Status changes only through transitions; `progress` and
  * `lastNoteAt` are kept up to date by the milestone and diary services so that lists,
  * reports and alerts can filter and sort on them.
  */
 @Entity('pacts')
-@Index(['territoryId', 'status', 'plannedEndDate'])
-@Index(['status', 'plannedEndDate'])
+// Lists by territory (social workers) and status, sorted by planned end date then id.
+// Named: TypeORM derives index names from the set of columns, which these two share.
+@Index('IDX_pacts_territory_status_end', [
+  'territoryId',
+  'status',
+  'plannedEndDate',
+  'id',
+  ...REPORTED,
+])
+// The same across territories (administrators, managers).
+@Index('IDX_pacts_status_end', ['status', 'plannedEndDate', 'id', 'territoryId', ...REPORTED])
+// The admin's default sort (start date), everywhere and within a territory.
+@Index(['startDate'])
+@Index(['territoryId', 'startDate'])
+// A community maker's pacts (their scope) by status.
+@Index(['communityMakerId', 'status'])
 export class Pact extends VersionedRecord {
   @Column({ type: 'varchar', length: 12 })
   type!: PactType;
@@ -57,7 +91,6 @@ export class Pact extends VersionedRecord {
   @JoinColumn({ name: 'social_worker_id' })
   socialWorker?: User;
 
-  @Index()
   @Column({ type: 'integer', nullable: true })
   communityMakerId!: number | null;
 

@@ -342,12 +342,9 @@ export class PactsService {
         }),
       );
       const record = toPactRecord(pact);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'pacts',
-        entityId: pact.id,
-        changes: diffChanges(undefined, { ...record, eligibility: eligibility.eligible }),
+      await this.audit.created(tx, caller.id, 'pacts', pact.id, {
+        ...record,
+        eligibility: eligibility.eligible,
       });
       if (pact.communityMakerId != null) {
         await this.openAssignment(tx, caller, pact, pact.communityMakerId, 'assegnazione iniziale');
@@ -476,13 +473,7 @@ export class PactsService {
       await tx.delete(Milestone, { pactId: id });
       await tx.delete(Assignment, { pactId: id });
       await tx.delete(Pact, { id });
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'pacts',
-        entityId: id,
-        changes: diffChanges(record, undefined),
-      });
+      await this.audit.deleted(tx, caller.id, 'pacts', id, record);
       return record;
     });
   }
@@ -610,18 +601,12 @@ export class PactsService {
         reason,
       }),
     );
-    await this.audit.append(tx, {
-      actorId: caller.id,
-      action: 'create',
-      entityType: 'assignments',
-      entityId: assignment.id,
-      changes: diffChanges(undefined, {
-        pactId: pact.id,
-        communityMakerId,
-        assignedById: caller.id,
-        startedAt: now,
-        reason,
-      }),
+    await this.audit.created(tx, caller.id, 'assignments', assignment.id, {
+      pactId: pact.id,
+      communityMakerId,
+      assignedById: caller.id,
+      startedAt: now,
+      reason,
     });
     return assignment;
   }

@@ -102,24 +102,14 @@ export class ReportsService {
     q: ReportQueryDto,
     today = todayIso(),
   ): Promise<{ rows: OutcomeRow[]; generatedAt: string }> {
-    const counts = await this.pacts(caller, q)
-      .select('p.territoryId', 'territoryId')
-      .addSelect('p.type', 'type')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect(statusSums('p'))
-      .groupBy('p.territoryId')
-      .addGroupBy('p.type')
-      .orderBy('p.territoryId')
-      .addOrderBy('p.type')
-      .getRawMany<Record<string, unknown>>();
-
-    const outcomeCounts = await this.pacts(caller, q)
+    // One pass over the pacts in scope: counts by territory, type, status and outcome; the
+    // totals, the status breakdown and the outcome tallies are sums of these groups.
+    const groups = await this.pacts(caller, q)
       .select('p.territoryId', 'territoryId')
       .addSelect('p.type', 'type')
       .addSelect('p.status', 'status')
       .addSelect('p.outcome', 'outcome')
       .addSelect('COUNT(*)', 'count')
-      .andWhere("p.status IN ('COMPLETED', 'TERMINATED') AND p.outcome IS NOT NULL")
       .groupBy('p.territoryId')
       .addGroupBy('p.type')
       .addGroupBy('p.status')
@@ -172,15 +162,21 @@ export class ReportsService {
     const milestonesBy = new Map(
       milestones.map((r) => [key(r.territoryId, r.type), { due: n(r.due), onTime: n(r.onTime) }]),
     );
-    const rows = counts.map((r): OutcomeRow => {
-      const type = r.type as PactType;
-      const byStatus = Object.fromEntries(PACT_STATUSES.map((s) => [s, n(r[`s_${s}`])])) as Record<
-        PactStatus,
-        number
-      >;
+    const keys = [...new Set(groups.map((g) => key(g.territoryId, g.type)))].sort((a, b) => {
+      const [ta, ya] = a.split('|');
+      const [tb, yb] = b.split('|');
+      return Number(ta) - Number(tb) || (ya < yb ? -1 : ya > yb ? 1 : 0);
+    });
+    const rows = keys.map((k): OutcomeRow => {
+      const mine = groups.filter((g) => key(g.territoryId, g.type) === k);
+      const type = mine[0].type as PactType;
+      const byStatus = Object.fromEntries(
+        PACT_STATUSES.map((s) => [
+          s,
+          mine.filter((g) => g.status === s).reduce((sum, g) => sum + n(g.count), 0),
+        ]),
+      ) as Record<PactStatus, number>;
       const closed = byStatus.COMPLETED + byStatus.TERMINATED + byStatus.CANCELLED;
-      const k = key(r.territoryId, type);
-      const mine = outcomeCounts.filter((o) => key(o.territoryId, o.type) === k);
       const tally = (status: string, values: readonly string[]) =>
         Object.fromEntries(
           values.map((v) => [
@@ -191,9 +187,9 @@ export class ReportsService {
       const ms = milestonesBy.get(k) ?? { due: 0, onTime: 0 };
       const median = medianBy.get(k);
       return {
-        territoryId: n(r.territoryId),
+        territoryId: n(mine[0].territoryId),
         type,
-        total: n(r.total),
+        total: mine.reduce((sum, g) => sum + n(g.count), 0),
         byStatus,
         closed,
         completed: byStatus.COMPLETED,
@@ -226,7 +222,21 @@ export class ReportsService {
       column: 'socialWorkerId' | 'communityMakerId',
     ): Promise<CaseloadRow[]> => {
       const open = [...OPEN_PACT_STATUSES];
+      // One pass over the open pacts in scope; the overdue milestones come from a grouped
+      // derived table joined by pact (a hash join on PostgreSQL, an automatic index on
+      // SQLite), so no pact row is read per milestone.
       const totals = await this.pacts(caller, q)
+        .leftJoin(
+          (overdue) =>
+            overdue
+              .select('m.pactId', 'pact_id')
+              .addSelect('COUNT(*)', 'n')
+              .from(Milestone, 'm')
+              .where("m.status = 'PENDING' AND m.dueDate < :today")
+              .groupBy('m.pactId'),
+          'o',
+          'o.pact_id = p.id',
+        )
         .select(`p.${column}`, 'userId')
         .addSelect(statusSums('p'))
         .addSelect(
@@ -237,18 +247,10 @@ export class ReportsService {
           "SUM(CASE WHEN p.status = 'ACTIVE' AND p.plannedEndDate >= :today AND p.plannedEndDate <= :endBy THEN 1 ELSE 0 END)",
           'ending',
         )
+        .addSelect('SUM(COALESCE(o.n, 0))', 'overdue')
         .andWhere(`p.${column} IS NOT NULL`)
         .andWhere('p.status IN (:...open)', { open })
         .setParameters({ staleBefore, today, endBy })
-        .groupBy(`p.${column}`)
-        .getRawMany<Record<string, unknown>>();
-      const overdue = await this.pacts(caller, q)
-        .innerJoin(Milestone, 'm', 'm.pactId = p.id')
-        .select(`p.${column}`, 'userId')
-        .addSelect('COUNT(*)', 'overdue')
-        .andWhere(`p.${column} IS NOT NULL`)
-        .andWhere('p.status IN (:...open)', { open })
-        .andWhere("m.status = 'PENDING' AND m.dueDate < :today", { today })
         .groupBy(`p.${column}`)
         .getRawMany<Record<string, unknown>>();
       const ids = totals.map((t) => n(t.userId));
@@ -266,19 +268,17 @@ export class ReportsService {
           fullName: users.find((u) => u.id === n(t.userId))?.fullName ?? '',
           openByStatus: Object.fromEntries(open.map((s) => [s, n(t[`s_${s}`])])),
           awaitingApproval: n(t.s_SUBMITTED),
-          overdueMilestones: n(overdue.find((o) => n(o.userId) === n(t.userId))?.overdue),
+          overdueMilestones: n(t.overdue),
           withoutRecentNote: n(t.stale),
           endingWithin30Days: n(t.ending),
         }))
         .sort((a, b) => a.fullName.localeCompare(b.fullName, 'it') || a.userId - b.userId);
     };
-    let socialWorkers = await perPerson('socialWorkerId');
+    // A community maker's report is their own caseload.
+    const maker = caller.role === 'COMMUNITY_MAKER';
+    const socialWorkers = maker ? [] : await perPerson('socialWorkerId');
     let communityMakers = await perPerson('communityMakerId');
-    if (caller.role === 'COMMUNITY_MAKER') {
-      // A community maker's report is their own caseload.
-      socialWorkers = [];
-      communityMakers = communityMakers.filter((r) => r.userId === caller.id);
-    }
+    if (maker) communityMakers = communityMakers.filter((r) => r.userId === caller.id);
     return { socialWorkers, communityMakers, generatedAt: now.toISOString() };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TERRITORY_CODES } from '@generattivi/shared';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import {
@@ -64,13 +64,7 @@ export class TerritoriesService {
           municipalities: body.municipalities,
         }),
       );
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'territories',
-        entityId: saved.id,
-        changes: diffChanges(undefined, saved),
-      });
+      await this.audit.created(tx, caller.id, 'territories', saved.id, saved);
       return saved;
     });
   }
@@ -84,14 +78,7 @@ export class TerritoriesService {
         municipalities: body.municipalities,
       });
       const updated = await tx.findOneByOrFail(Territory, { id });
-      const { version: _v, updatedAt: _u, ...changes } = diffChanges(current, updated);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'territories',
-        entityId: id,
-        changes,
-      });
+      await this.audit.updated(tx, caller.id, 'territories', id, current, updated);
       return updated;
     });
   }

@@ -119,13 +119,7 @@ export class UsersService {
         }),
       );
       const record = toUserRecord(user);
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'users',
-        entityId: user.id,
-        changes: diffChanges(undefined, record),
-      });
+      await this.audit.created(tx, caller.id, 'users', user.id, record);
       return record;
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AuditService, diffChanges } from '../../audit/audit.service';
+import { AuditService } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
 import { UnitOfWork } from '../../common/unit-of-work';
 import { AppConfig, CONFIG } from '../../config/config';
@@ -37,16 +37,10 @@ export class SeedService implements OnApplicationBootstrap {
       if ((await tx.count(Territory)) > 0) return;
       for (const t of TERRITORIES) {
         const saved = await tx.save(tx.create(Territory, { ...t }));
-        await this.audit.append(tx, {
-          actorId: null,
-          action: 'create',
-          entityType: 'territories',
-          entityId: saved.id,
-          changes: diffChanges(undefined, {
-            code: saved.code,
-            name: saved.name,
-            municipalities: saved.municipalities,
-          }),
+        await this.audit.created(tx, null, 'territories', saved.id, {
+          code: saved.code,
+          name: saved.name,
+          municipalities: saved.municipalities,
         });
       }
       this.logger.log(`loaded the ${TERRITORIES.length} territories`);
@@ -80,13 +74,7 @@ export class SeedService implements OnApplicationBootstrap {
             passwordHash,
           }),
         );
-        await this.audit.append(tx, {
-          actorId: null,
-          action: 'create',
-          entityType: 'users',
-          entityId: user.id,
-          changes: diffChanges(undefined, toUserRecord(user)),
-        });
+        await this.audit.created(tx, null, 'users', user.id, toUserRecord(user));
       }
       this.logger.log(`loaded the demo accounts: ${accounts.length}`);
       return true;

@@ -38,10 +38,10 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+      'CREATE INDEX "IDX_87a87731832ffa8a5f59f4f76f" ON "beneficiaries" ("territory_id", "last_name") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
@@ -68,13 +68,19 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+      'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+      'CREATE INDEX "IDX_603f58f674e3819c16ef98067f" ON "pacts" ("start_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE TABLE "assignments" ("id" SERIAL NOT NULL, "created_at" character varying(24) NOT NULL, "updated_at" character varying(24) NOT NULL, "pact_id" integer NOT NULL, "community_maker_id" integer NOT NULL, "assigned_by_id" integer NOT NULL, "started_at" character varying(24) NOT NULL, "ended_at" character varying(24), "reason" text, CONSTRAINT "PK_c54ca359535e0012b04dcbd80ee" PRIMARY KEY ("id"))',
@@ -116,16 +122,19 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE TABLE "milestones" ("id" SERIAL NOT NULL, "created_at" character varying(24) NOT NULL, "updated_at" character varying(24) NOT NULL, "version" integer NOT NULL DEFAULT \'1\', "pact_id" integer NOT NULL, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT \'\', "due_date" character varying(10) NOT NULL, "status" character varying(12) NOT NULL DEFAULT \'PENDING\', "achieved_at" character varying(10), "evidence" text, CONSTRAINT "PK_0bdbfe399c777a6a8520ff902d9" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+      'CREATE INDEX "IDX_593828a83461e19330bcb2e7b5" ON "milestones" ("pact_id", "status", "due_date", "achieved_at") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+      'CREATE INDEX "IDX_30749222f20bdcd6333623ee18" ON "milestones" ("status", "due_date", "pact_id") ',
     );
     await queryRunner.query(
       'CREATE TABLE "notes" ("id" SERIAL NOT NULL, "created_at" character varying(24) NOT NULL, "updated_at" character varying(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" character varying(12) NOT NULL, "occurred_at" character varying(24) NOT NULL, "body" text NOT NULL, CONSTRAINT "PK_af6206538ea96c4e77e9f400c3d" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_0a4b121dc2e08d3a703771d4a7" ON "notes" ("occurred_at") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
@@ -230,10 +239,11 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query('DROP TABLE "pact_reference_counters"');
     await queryRunner.query('DROP INDEX "public"."IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query('DROP INDEX "public"."IDX_0a4b121dc2e08d3a703771d4a7"');
     await queryRunner.query('DROP INDEX "public"."IDX_35b89a50cb9203dccff4413651"');
     await queryRunner.query('DROP TABLE "notes"');
-    await queryRunner.query('DROP INDEX "public"."IDX_657d88790a4e2d8cbef7ec2f9c"');
-    await queryRunner.query('DROP INDEX "public"."IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('DROP INDEX "public"."IDX_30749222f20bdcd6333623ee18"');
+    await queryRunner.query('DROP INDEX "public"."IDX_593828a83461e19330bcb2e7b5"');
     await queryRunner.query('DROP TABLE "milestones"');
     await queryRunner.query('DROP INDEX "public"."IDX_e397443bad1183a0e21badd806"');
     await queryRunner.query('DROP TABLE "civic_centers"');
@@ -247,9 +257,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_88c626ba539a676d363a2ec0f0"');
     await queryRunner.query('DROP INDEX "public"."IDX_660c34e65fd048cab6ea6d00eb"');
     await queryRunner.query('DROP TABLE "assignments"');
-    await queryRunner.query('DROP INDEX "public"."IDX_94b07bd026a6eb330e8497a2ad"');
-    await queryRunner.query('DROP INDEX "public"."IDX_913281aa07643866bca0f1be7d"');
-    await queryRunner.query('DROP INDEX "public"."IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "public"."IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "public"."IDX_pacts_status_end"');
+    await queryRunner.query('DROP INDEX "public"."IDX_603f58f674e3819c16ef98067f"');
+    await queryRunner.query('DROP INDEX "public"."IDX_bd4f8030094bb54f530d2c7901"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c9f4cf272a6efb489ab9764dc2"');
     await queryRunner.query('DROP INDEX "public"."IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "public"."IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "public"."IDX_167cdacc02cd3cf82e4f65ba84"');
@@ -258,8 +270,8 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_66ff58cc060e3d97740d3f4998"');
     await queryRunner.query('DROP TABLE "community_labs"');
     await queryRunner.query('DROP INDEX "public"."IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query('DROP INDEX "public"."IDX_87a87731832ffa8a5f59f4f76f"');
     await queryRunner.query('DROP INDEX "public"."IDX_ea52ed55490b26d374f14711b0"');
-    await queryRunner.query('DROP INDEX "public"."IDX_aa079f012ddc99b254fbba104c"');
     await queryRunner.query('DROP INDEX "public"."IDX_219a50af75a56e7e04a1e5a022"');
     await queryRunner.query('DROP TABLE "beneficiaries"');
     await queryRunner.query('DROP INDEX "public"."IDX_aa1ad5057946ece68e63045e6a"');

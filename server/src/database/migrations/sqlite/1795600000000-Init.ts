@@ -38,10 +38,10 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+      'CREATE INDEX "IDX_87a87731832ffa8a5f59f4f76f" ON "beneficiaries" ("territory_id", "last_name") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
@@ -68,13 +68,19 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+      'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+      'CREATE INDEX "IDX_603f58f674e3819c16ef98067f" ON "pacts" ("start_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE TABLE "assignments" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "community_maker_id" integer NOT NULL, "assigned_by_id" integer NOT NULL, "started_at" varchar(24) NOT NULL, "ended_at" varchar(24), "reason" text)',
@@ -116,16 +122,19 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE TABLE "milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text)',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+      'CREATE INDEX "IDX_593828a83461e19330bcb2e7b5" ON "milestones" ("pact_id", "status", "due_date", "achieved_at") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+      'CREATE INDEX "IDX_30749222f20bdcd6333623ee18" ON "milestones" ("status", "due_date", "pact_id") ',
     );
     await queryRunner.query(
       'CREATE TABLE "notes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" varchar(12) NOT NULL, "occurred_at" varchar(24) NOT NULL, "body" text NOT NULL)',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_0a4b121dc2e08d3a703771d4a7" ON "notes" ("occurred_at") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
@@ -150,8 +159,8 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_aa1ad5057946ece68e63045e6a" ON "households" ("territory_id") ',
     );
     await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
-    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
     await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
+    await queryRunner.query('DROP INDEX "IDX_87a87731832ffa8a5f59f4f76f"');
     await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
     await queryRunner.query(
       'CREATE TABLE "temporary_beneficiaries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "fiscal_code" varchar(16) NOT NULL, "birth_date" varchar(10) NOT NULL, "sex" varchar(1) NOT NULL, "territory_id" integer NOT NULL, "municipality" varchar(120) NOT NULL, "address" varchar(200), "phone" varchar(40), "email" varchar(254), "employment_status" varchar(20) NOT NULL, "household_id" integer, CONSTRAINT "FK_aa079f012ddc99b254fbba104cb" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_ea52ed55490b26d374f14711b0c" FOREIGN KEY ("household_id") REFERENCES "households" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
@@ -165,10 +174,10 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+      'CREATE INDEX "IDX_87a87731832ffa8a5f59f4f76f" ON "beneficiaries" ("territory_id", "last_name") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
@@ -189,9 +198,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
-    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
-    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
-    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
+    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
+    await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
+    await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
     await queryRunner.query(
       'CREATE TABLE "temporary_pacts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "type" varchar(12) NOT NULL, "reference" varchar(40) NOT NULL, "status" varchar(12) NOT NULL, "territory_id" integer NOT NULL, "beneficiary_id" integer, "household_id" integer, "social_worker_id" integer, "community_maker_id" integer, "community_lab_id" integer, "title" varchar(200) NOT NULL, "objectives" text NOT NULL DEFAULT (\'\'), "citizen_commitments" text NOT NULL DEFAULT (\'\'), "community_commitments" text NOT NULL DEFAULT (\'\'), "start_date" varchar(10), "planned_end_date" varchar(10), "submitted_at" varchar(24), "approved_at" varchar(24), "closed_at" varchar(24), "outcome" varchar(30), "closing_note" text, "eligibility" text, "progress" integer NOT NULL DEFAULT (0), "last_note_at" varchar(24), CONSTRAINT "FK_9c02d18e7b0a60a726f9a734378" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_167cdacc02cd3cf82e4f65ba84e" FOREIGN KEY ("beneficiary_id") REFERENCES "beneficiaries" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1fcbeda60f763aa031ac696ec01" FOREIGN KEY ("household_id") REFERENCES "households" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_c988921b28fab0310fdbc1176bb" FOREIGN KEY ("social_worker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_f0bc6f88635b13800daf43a24a2" FOREIGN KEY ("community_maker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_582f7170012f448b31e3337d0eb" FOREIGN KEY ("community_lab_id") REFERENCES "community_labs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
     );
@@ -213,13 +224,19 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+      'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+      'CREATE INDEX "IDX_603f58f674e3819c16ef98067f" ON "pacts" ("start_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
     await queryRunner.query('DROP INDEX "IDX_88c626ba539a676d363a2ec0f0"');
@@ -249,8 +266,8 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "IDX_e397443bad1183a0e21badd806" ON "civic_centers" ("territory_id") ',
     );
-    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
-    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
+    await queryRunner.query('DROP INDEX "IDX_593828a83461e19330bcb2e7b5"');
+    await queryRunner.query('DROP INDEX "IDX_30749222f20bdcd6333623ee18"');
     await queryRunner.query(
       'CREATE TABLE "temporary_milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text, CONSTRAINT "FK_09976793f7eeb1c59c14711871f" FOREIGN KEY ("pact_id") REFERENCES "pacts" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
     );
@@ -260,12 +277,13 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE "milestones"');
     await queryRunner.query('ALTER TABLE "temporary_milestones" RENAME TO "milestones"');
     await queryRunner.query(
-      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+      'CREATE INDEX "IDX_593828a83461e19330bcb2e7b5" ON "milestones" ("pact_id", "status", "due_date", "achieved_at") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+      'CREATE INDEX "IDX_30749222f20bdcd6333623ee18" ON "milestones" ("status", "due_date", "pact_id") ',
     );
     await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
+    await queryRunner.query('DROP INDEX "IDX_0a4b121dc2e08d3a703771d4a7"');
     await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
     await queryRunner.query(
       'CREATE TABLE "temporary_notes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "pact_id" integer NOT NULL, "author_id" integer NOT NULL, "kind" varchar(12) NOT NULL, "occurred_at" varchar(24) NOT NULL, "body" text NOT NULL, CONSTRAINT "FK_c6de52a804ba22538b36e54acc0" FOREIGN KEY ("pact_id") REFERENCES "pacts" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_35b89a50cb9203dccff44136519" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
@@ -279,12 +297,16 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
     );
     await queryRunner.query(
+      'CREATE INDEX "IDX_0a4b121dc2e08d3a703771d4a7" ON "notes" ("occurred_at") ',
+    );
+    await queryRunner.query(
       'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query('DROP INDEX "IDX_0a4b121dc2e08d3a703771d4a7"');
     await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
     await queryRunner.query('ALTER TABLE "notes" RENAME TO "temporary_notes"');
     await queryRunner.query(
@@ -298,10 +320,13 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_ea2c45a659bc88d74d948a7fc9" ON "notes" ("pact_id", "occurred_at") ',
     );
     await queryRunner.query(
+      'CREATE INDEX "IDX_0a4b121dc2e08d3a703771d4a7" ON "notes" ("occurred_at") ',
+    );
+    await queryRunner.query(
       'CREATE INDEX "IDX_35b89a50cb9203dccff4413651" ON "notes" ("author_id") ',
     );
-    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
-    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('DROP INDEX "IDX_30749222f20bdcd6333623ee18"');
+    await queryRunner.query('DROP INDEX "IDX_593828a83461e19330bcb2e7b5"');
     await queryRunner.query('ALTER TABLE "milestones" RENAME TO "temporary_milestones"');
     await queryRunner.query(
       'CREATE TABLE "milestones" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "pact_id" integer NOT NULL, "title" varchar(200) NOT NULL, "description" text NOT NULL DEFAULT (\'\'), "due_date" varchar(10) NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'PENDING\'), "achieved_at" varchar(10), "evidence" text)',
@@ -311,10 +336,10 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query('DROP TABLE "temporary_milestones"');
     await queryRunner.query(
-      'CREATE INDEX "IDX_657d88790a4e2d8cbef7ec2f9c" ON "milestones" ("status", "due_date") ',
+      'CREATE INDEX "IDX_30749222f20bdcd6333623ee18" ON "milestones" ("status", "due_date", "pact_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_09976793f7eeb1c59c14711871" ON "milestones" ("pact_id") ',
+      'CREATE INDEX "IDX_593828a83461e19330bcb2e7b5" ON "milestones" ("pact_id", "status", "due_date", "achieved_at") ',
     );
     await queryRunner.query('DROP INDEX "IDX_e397443bad1183a0e21badd806"');
     await queryRunner.query('ALTER TABLE "civic_centers" RENAME TO "temporary_civic_centers"');
@@ -344,9 +369,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "IDX_660c34e65fd048cab6ea6d00eb" ON "assignments" ("pact_id") ',
     );
-    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
-    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
-    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
+    await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
+    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
@@ -360,13 +387,19 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query('DROP TABLE "temporary_pacts"');
     await queryRunner.query(
-      'CREATE INDEX "IDX_94b07bd026a6eb330e8497a2ad" ON "pacts" ("territory_id", "status", "planned_end_date") ',
+      'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_913281aa07643866bca0f1be7d" ON "pacts" ("status", "planned_end_date") ',
+      'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_f0bc6f88635b13800daf43a24a" ON "pacts" ("community_maker_id") ',
+      'CREATE INDEX "IDX_603f58f674e3819c16ef98067f" ON "pacts" ("start_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
@@ -393,8 +426,8 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_66ff58cc060e3d97740d3f4998" ON "community_labs" ("territory_id") ',
     );
     await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query('DROP INDEX "IDX_87a87731832ffa8a5f59f4f76f"');
     await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
-    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
     await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
     await queryRunner.query('ALTER TABLE "beneficiaries" RENAME TO "temporary_beneficiaries"');
     await queryRunner.query(
@@ -408,10 +441,10 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_6191a9dbecc219d460265ccdc7" ON "beneficiaries" ("last_name", "first_name") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
+      'CREATE INDEX "IDX_87a87731832ffa8a5f59f4f76f" ON "beneficiaries" ("territory_id", "last_name") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_aa079f012ddc99b254fbba104c" ON "beneficiaries" ("territory_id") ',
+      'CREATE INDEX "IDX_ea52ed55490b26d374f14711b0" ON "beneficiaries" ("household_id") ',
     );
     await queryRunner.query(
       'CREATE UNIQUE INDEX "IDX_219a50af75a56e7e04a1e5a022" ON "beneficiaries" ("fiscal_code") ',
@@ -434,10 +467,11 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query('DROP TABLE "pact_reference_counters"');
     await queryRunner.query('DROP INDEX "IDX_ea2c45a659bc88d74d948a7fc9"');
+    await queryRunner.query('DROP INDEX "IDX_0a4b121dc2e08d3a703771d4a7"');
     await queryRunner.query('DROP INDEX "IDX_35b89a50cb9203dccff4413651"');
     await queryRunner.query('DROP TABLE "notes"');
-    await queryRunner.query('DROP INDEX "IDX_657d88790a4e2d8cbef7ec2f9c"');
-    await queryRunner.query('DROP INDEX "IDX_09976793f7eeb1c59c14711871"');
+    await queryRunner.query('DROP INDEX "IDX_30749222f20bdcd6333623ee18"');
+    await queryRunner.query('DROP INDEX "IDX_593828a83461e19330bcb2e7b5"');
     await queryRunner.query('DROP TABLE "milestones"');
     await queryRunner.query('DROP INDEX "IDX_e397443bad1183a0e21badd806"');
     await queryRunner.query('DROP TABLE "civic_centers"');
@@ -451,9 +485,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_88c626ba539a676d363a2ec0f0"');
     await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
     await queryRunner.query('DROP TABLE "assignments"');
-    await queryRunner.query('DROP INDEX "IDX_94b07bd026a6eb330e8497a2ad"');
-    await queryRunner.query('DROP INDEX "IDX_913281aa07643866bca0f1be7d"');
-    await queryRunner.query('DROP INDEX "IDX_f0bc6f88635b13800daf43a24a"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
+    await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
+    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
@@ -462,8 +498,8 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_66ff58cc060e3d97740d3f4998"');
     await queryRunner.query('DROP TABLE "community_labs"');
     await queryRunner.query('DROP INDEX "IDX_6191a9dbecc219d460265ccdc7"');
+    await queryRunner.query('DROP INDEX "IDX_87a87731832ffa8a5f59f4f76f"');
     await queryRunner.query('DROP INDEX "IDX_ea52ed55490b26d374f14711b0"');
-    await queryRunner.query('DROP INDEX "IDX_aa079f012ddc99b254fbba104c"');
     await queryRunner.query('DROP INDEX "IDX_219a50af75a56e7e04a1e5a022"');
     await queryRunner.query('DROP TABLE "beneficiaries"');
     await queryRunner.query('DROP INDEX "IDX_aa1ad5057946ece68e63045e6a"');
