@@ -5,6 +5,6 @@ module.exports = {
   displayName: `e2e:${process.env.E2E_DB === 'postgres' ? 'postgres' : 'sqlite'}`,
   rootDir: __dirname,
   testMatch: ['<rootDir>/api/**/*.e2e-spec.ts'],
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   maxWorkers: 2,
 };

@@ -96,7 +96,7 @@ async function waitForHealth(
   url: string,
   child: ChildProcess,
   output: () => string,
-  timeoutMs = 45_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
