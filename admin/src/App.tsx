@@ -6,6 +6,8 @@ import civicCenters from './civic-centers';
 import communityLabs from './community-labs';
 import { Dashboard } from './dashboard/Dashboard';
 import households from './households';
+import { AppLayout } from './layout/AppLayout';
+import { darkTheme, lightTheme } from './layout/theme';
 import milestones from './milestones';
 import notes from './notes';
 import pacts from './pacts';
@@ -31,6 +33,9 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     dashboard={Dashboard}
+    layout={AppLayout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     requireAuth
   >
     <Resource name="pacts" {...pacts} />

@@ -13,13 +13,15 @@
 //   BENCH_DURATION      seconds per endpoint (default 10), BENCH_WARMUP (default 2)
 //   BENCH_CONNECTIONS   (default 32), BENCH_ONLY (a regexp on the endpoint keys)
 //   BENCH_NO_BUILD=1    skip the server build
+//   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
 const { execFileSync, spawn } = require('node:child_process');
 const {
+  createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   writeFileSync,
-  createWriteStream,
 } = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
@@ -28,9 +30,10 @@ const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
 
 const ROOT = resolve(__dirname, '..', '..');
-const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js');
-const SEED = join(ROOT, 'server', 'dist', 'database', 'seeds', 'scale.js');
 const env = process.env;
+const SERVER_MAIN = resolve(env.BENCH_SERVER_MAIN ?? join(ROOT, 'server', 'dist', 'main.js'));
+const MIGRATIONS = join(ROOT, 'server', 'dist', 'database', 'migrations');
+const SEED = join(ROOT, 'server', 'dist', 'database', 'seeds', 'scale.js');
 const PG_URL = env.BENCH_DATABASE_URL;
 const ENGINE = PG_URL ? 'postgres' : 'sqlite';
 const DB_FILE = resolve(env.BENCH_DB ?? join(ROOT, 'data', 'bench', 'scale.sqlite'));
@@ -92,9 +95,57 @@ async function pactCount() {
   }
 }
 
+/** Index names the built migrations create, for one engine. */
+function migrationIndexes(engine) {
+  const dir = join(MIGRATIONS, engine);
+  const names = new Set();
+  for (const file of readdirSync(dir).filter((f) => /^\d+-.*\.js$/.test(f))) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/CREATE (?:UNIQUE )?INDEX \\?"(\w+)\\?"/g)) names.add(m[1]);
+  }
+  return names;
+}
+
+/** Index names in the database: a database seeded before an index change lacks some. */
+async function databaseIndexes() {
+  if (ENGINE === 'sqlite') {
+    const Database = require('better-sqlite3');
+    const db = new Database(DB_FILE, { readonly: true });
+    try {
+      return new Set(
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+          .all()
+          .map((r) => r.name),
+      );
+    } finally {
+      db.close();
+    }
+  }
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'",
+    );
+    return new Set(rows.map((r) => r.indexname));
+  } finally {
+    await client.end();
+  }
+}
+
 async function ensureDatabase() {
   const existing = await pactCount();
   if (existing > 0) {
+    const present = await databaseIndexes();
+    const missing = [...migrationIndexes(ENGINE)].filter((name) => !present.has(name));
+    if (missing.length) {
+      throw new Error(
+        `the bench database predates the current indexes (missing ${missing.join(', ')}): ` +
+          `delete ${ENGINE === 'sqlite' ? DB_FILE : 'and recreate the database'} so that it is seeded again`,
+      );
+    }
     log(
       `database: ${ENGINE === 'sqlite' ? DB_FILE : redact(PG_URL)}, ${existing.toLocaleString('en')} pacts`,
     );
@@ -129,6 +180,25 @@ function rssMb(pid) {
   }
 }
 
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+
 async function waitFor(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -153,6 +223,7 @@ async function startServer() {
     cwd: ROOT,
     env: {
       PATH: env.PATH ?? '',
+      ...(env.NODE_PATH ? { NODE_PATH: env.NODE_PATH } : {}),
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(48).toString('base64url'),
       DEMO_DATA: 'false',
@@ -220,10 +291,17 @@ function summarize(result) {
   };
 }
 
-/** Warm-up, the measured run at CONNECTIONS, then a short run at one connection. */
-async function measure(url, paths, headers) {
+/**
+ * Warm-up, the measured run at CONNECTIONS, then a short run at one connection. The CPU the
+ * server process used per request is measured too: unlike latencies it hardly depends on
+ * what else the machine is running.
+ */
+async function measure(url, paths, headers, pid) {
   await cannon(url, paths, headers, CONNECTIONS, WARMUP);
-  const loaded = summarize(await cannon(url, paths, headers, CONNECTIONS, DURATION));
+  const cpuBefore = cpuMs(pid);
+  const result = await cannon(url, paths, headers, CONNECTIONS, DURATION);
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.total;
+  const loaded = { ...summarize(result), cpuMs: Math.round(cpuPerRequest * 100) / 100 };
   const single = summarize(await cannon(url, paths, headers, 1, SINGLE_DURATION));
   return { ...loaded, p50At1: single.p50 };
 }
@@ -286,7 +364,10 @@ async function main() {
     for (const [key, e] of Object.entries(endpoints)) {
       if (ONLY && !ONLY.test(key)) continue;
       process.stdout.write(`${e.label} … `);
-      results[key] = { label: e.label, ...(await measure(server.url, e.paths, headers)) };
+      results[key] = {
+        label: e.label,
+        ...(await measure(server.url, e.paths, headers, server.child.pid)),
+      };
       log(`${results[key].rps} req/s`);
       if (results[key].non2xx || results[key].errors)
         log(`  ${results[key].non2xx} non-2xx responses, ${results[key].errors} errors`);
@@ -304,7 +385,7 @@ async function main() {
       const body = await res.text();
       sameJson = body === apiList.body && res.headers.get('content-range') === apiList.contentRange;
       process.stdout.write('baseline: node:http + prepared better-sqlite3 statements … ');
-      results.baseline = await measure(base.url, [listPath], {});
+      results.baseline = await measure(base.url, [listPath], {}, base.child.pid);
       log(`${results.baseline.rps} req/s`);
     } finally {
       await stop(base.child);
@@ -312,6 +393,14 @@ async function main() {
     results.list.ratio = Math.round((results.list.rps / results.baseline.rps) * 100) / 100;
   }
   report({ results, pacts, rssMax, startMs: server.startMs, sameJson, log: server.logFile });
+}
+
+function loadAverage() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  } catch {
+    return null;
+  }
 }
 
 function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
@@ -332,9 +421,9 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
   };
   log('');
   log(
-    `GenerAttivi bench — ${ENGINE}, ${pacts.toLocaleString('en')} pacts, ${CONNECTIONS} connections, ${DURATION} s per endpoint after ${WARMUP} s warm-up; p50@1 = p50 at one connection (${SINGLE_DURATION} s)`,
+    `GenerAttivi bench — ${ENGINE}, ${pacts.toLocaleString('en')} pacts, ${CONNECTIONS} connections, ${DURATION} s per endpoint after ${WARMUP} s warm-up; p50@1 = p50 at one connection (${SINGLE_DURATION} s); cpu = server CPU time per request`,
   );
-  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'p50@1 ms', 'target'];
+  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'p50@1 ms', 'cpu ms', 'target'];
   const table = rows.map((k) => {
     const r = results[k];
     return [
@@ -342,14 +431,15 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
       String(r.rps),
       fmt(r.p50),
       fmt(r.p99),
-      fmt(r.p50At1, 2),
+      fmt(r.p50At1),
+      fmt(r.cpuMs, 2),
       targets[k](r),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ');
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -362,6 +452,13 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
   if (ENGINE === 'postgres') log('baseline: SQLite only, skipped on PostgreSQL (no ratio)');
   else if (sameJson !== null)
     log(`baseline answers the same JSON and Content-Range as the API: ${sameJson ? 'yes' : 'NO'}`);
+  if (ENGINE === 'sqlite' && results.list && results.baseline)
+    log(
+      `server CPU per list request: ${fmt(results.list.cpuMs, 2)} ms, baseline ${fmt(results.baseline.cpuMs, 2)} ms (${Math.round((results.baseline.cpuMs / results.list.cpuMs) * 100)} %)`,
+    );
+  log(
+    `load average during the run: ${loadAverage()?.join(' ') ?? 'unknown'} on ${require('node:os').cpus().length} cores (other work skews latencies, much less the CPU per request)`,
+  );
   log(`server log: ${logFile}`);
 
   const pick = (r, withRatio) =>
@@ -381,6 +478,8 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
     connections: CONNECTIONS,
     durationS: DURATION,
     p50At1Ms: Object.fromEntries(rows.map((k) => [k, results[k].p50At1])),
+    cpuMsPerRequest: Object.fromEntries(rows.map((k) => [k, results[k].cpuMs])),
+    loadAverage: loadAverage(),
   };
   writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n');
   log(`wrote ${RESULTS}`);

@@ -88,10 +88,14 @@ describe('community maker journey', () => {
     const { page } = browser;
     const card = page.locator(`[data-pact="${pact.reference}"]`);
     // Click 1: the milestone's button opens the dialog (date: today by default).
-    await card.getByRole('button', { name: `Segna raggiunta la tappa «${milestoneTitle}»` }).click();
+    await card
+      .getByRole('button', { name: `Segna raggiunta la tappa «${milestoneTitle}»` })
+      .click();
     const dialog = page.getByRole('dialog');
     await expect(field(dialog, 'Raggiunta il').inputValue()).resolves.toBe(todayIso());
-    await field(dialog, 'Evidenza').fill('Curriculum consegnato allo sportello, ricevuta protocollata.');
+    await field(dialog, 'Evidenza').fill(
+      'Curriculum consegnato allo sportello, ricevuta protocollata.',
+    );
     // Click 2: confirm.
     await dialog.getByRole('button', { name: 'Conferma' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -36,7 +36,9 @@ describe('manager journey', () => {
     const labels = await page
       .locator('button[aria-label], a[aria-label]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    return [...buttons, ...links, ...labels].map((t) => t.trim()).filter((t) => WRITE_ACTIONS.test(t));
+    return [...buttons, ...links, ...labels]
+      .map((t) => t.trim())
+      .filter((t) => WRITE_ACTIONS.test(t));
   };
 
   it('shows the four outcome charts, accessible, and no write buttons', async () => {
@@ -51,7 +53,9 @@ describe('manager journey', () => {
         charts.nth(i).locator('.recharts-bar-rectangle').count(),
       ).resolves.toBeGreaterThan(0);
     }
-    await expect(page.getByRole('heading', { name: /Community maker e carico/ }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('heading', { name: /Community maker e carico/ }).count(),
+    ).resolves.toBe(1);
     await waitForData(page);
     expect(await writeButtons()).toEqual([]);
     await readyForScreenshot(page);
@@ -64,10 +68,10 @@ describe('manager journey', () => {
     await openRoute(page, server, '/pacts');
     await page.getByRole('button', { name: 'Esporta' }).waitFor();
     expect(await writeButtons()).toEqual([]);
-    await page.locator('.RaDataTable-row').first().click();
+    await page.locator('tbody .RaDataTable-row .column-reference').first().click();
     await page.locator('#pact-reference').waitFor();
     await page.getByRole('tab', { name: 'Registro di audit' }).click();
-    await page.getByRole('columnheader', { name: /Quando/ }).waitFor();
+    await page.getByRole('columnheader', { name: /quando/i }).waitFor();
     await waitForData(page);
     expect(await writeButtons()).toEqual([]);
   });
@@ -81,6 +85,11 @@ describe('manager journey', () => {
     const values = codes.filter((c) => /^[A-Z0-9*]{16}$/.test(c.trim()));
     expect(values.length).toBeGreaterThan(0);
     for (const code of values) expect(code).toContain('*');
+    expect(await writeButtons()).toEqual([]);
+    await page.locator('tbody .RaDataTable-row .column-lastName').first().click();
+    await page.waitForURL(/#\/beneficiaries\/\d+\/show/);
+    await page.getByText(/\*{9}/).first().waitFor();
+    await waitForData(page);
     expect(await writeButtons()).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ export async function signIn(page: Page, server: TestServer, email: string): Pro
   await field(page, 'Email').fill(email);
   await field(page, 'Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+  // The login page has its own h1: wait for it to go, then for the home's.
+  await page
+    .getByRole('button', { name: 'Accedi' })
+    .waitFor({ state: 'detached', timeout: 30_000 });
+  await page.locator('main h1').first().waitFor({ timeout: 30_000 });
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,7 +45,7 @@ export async function openRoute(page: Page, server: TestServer, route: string): 
 export async function waitForData(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page
-    .locator('.MuiSkeleton-root, [aria-busy="true"], .MuiLinearProgress-indeterminate')
+    .locator('.MuiSkeleton-root, [aria-busy="true"], .MuiLinearProgress-indeterminate, .app-loader')
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
@@ -141,6 +145,17 @@ export async function userId(server: TestServer, token: string, email: string) {
     { token },
   );
   return res.body[0].id;
+}
+
+/** Polls `read` until it returns `expected` (or the timeout passes); returns the last value. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await read();
+  }
+  return value;
 }
 
 /** POSTs and fails loudly unless the server answers 2xx. */

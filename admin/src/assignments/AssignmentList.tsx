@@ -1,5 +1,6 @@
 import { DataTable, List, ReferenceField, ReferenceInput } from 'react-admin';
 import { InstantField } from '../common/fields';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <ReferenceInput key="pactId" source="pactId" reference="pacts" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 ];
 
 export const AssignmentList = () => (
-  <List filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="pactId">
         <ReferenceField source="pactId" reference="pacts" />
@@ -25,7 +26,7 @@ export const AssignmentList = () => (
       <DataTable.Col source="assignedById">
         <ReferenceField source="assignedById" reference="users" />
       </DataTable.Col>
-      <DataTable.Col source="reason" />
+      <DataTable.Col source="reason" disableSort />
     </DataTable>
   </List>
 );

@@ -1,7 +1,9 @@
 import type { Assignment } from '@generattivi/shared';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
-import { AssignmentList } from './AssignmentList';
-import { AssignmentShow } from './AssignmentShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AssignmentList = lazyPage(() => import('./AssignmentList'), 'AssignmentList');
+const AssignmentShow = lazyPage(() => import('./AssignmentShow'), 'AssignmentShow');
 
 /** The history of who followed each pact: written by the server when a maker is assigned, never edited. */
 export default {

@@ -15,6 +15,7 @@ import {
 import { InstantField } from '../common/fields';
 import { AuditChainStatus } from './AuditChainStatus';
 import { ChangesField } from './ChangesField';
+import { EmptyState } from '../common/EmptyState';
 
 /** The collection an event is about, named as in the menu. */
 const EntityTypeInput = (props: SelectInputProps) => {
@@ -38,7 +39,7 @@ const EntityTypeField = () => {
 };
 
 export const AuditEventList = () => (
-  <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
     <AuditChainStatus />
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="at" field={InstantField} />

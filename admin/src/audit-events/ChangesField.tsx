@@ -1,13 +1,7 @@
 import type { AuditEvent } from '@generattivi/shared';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-
-const show = (value: unknown) =>
-  value === null || value === undefined
-    ? '—'
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
+import { describeChangeValue } from './changeValue';
 
 /** An audit event's `{field: [before, after]}` as a small before → after table. */
 export const ChangesField = () => {
@@ -30,8 +24,8 @@ export const ChangesField = () => {
             <TableCell component="th" scope="row">
               {translate(`resources.${event.entityType}.fields.${field}`, { _: field })}
             </TableCell>
-            <TableCell>{show(before)}</TableCell>
-            <TableCell>{show(after)}</TableCell>
+            <TableCell>{describeChangeValue(event.entityType, field, before, translate)}</TableCell>
+            <TableCell>{describeChangeValue(event.entityType, field, after, translate)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,6 +1,8 @@
 import type { AuditEvent } from '@generattivi/shared';
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditEventList } from './AuditEventList';
+import { lazyPage } from '../common/lazyPage';
+
+const AuditEventList = lazyPage(() => import('./AuditEventList'), 'AuditEventList');
 
 /** Append-only and written by the server: a list, nothing to edit. */
 export default {

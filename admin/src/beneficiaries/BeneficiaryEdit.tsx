@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { BeneficiaryInputs } from './BeneficiaryInputs';
 
 export const BeneficiaryEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
+  <EditPage>
+    <SimpleForm mode="onChange" reValidateMode="onChange" sx={{ maxWidth: 640 }}>
       <BeneficiaryInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

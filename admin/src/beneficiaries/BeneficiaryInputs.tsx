@@ -1,21 +1,29 @@
 import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
-import { DateInput, email, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DateInput,
+  email,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
 import { enumChoices } from '../common/choices';
+import { MunicipalityInput } from '../common/MunicipalityInput';
+import { FiscalCodeInput } from './FiscalCodeInput';
 
-/** Stored upper-case (DOMAIN.md); the server checks the code itself. */
-const toUpperCase = (value: string) => value.toUpperCase() || null;
-
+/** The fiscal code comes before birth date and sex: typing it fills them in. */
 export const BeneficiaryInputs = () => (
   <>
-    <TextInput source="firstName" validate={required()} />
-    <TextInput source="lastName" validate={required()} />
-    <TextInput source="fiscalCode" parse={toUpperCase} validate={required()} />
+    <TextInput source="firstName" validate={required()} autoComplete="off" />
+    <TextInput source="lastName" validate={required()} autoComplete="off" />
+    <FiscalCodeInput />
     <DateInput source="birthDate" validate={required()} />
     <SelectInput source="sex" choices={enumChoices(SEXES, 'sex')} validate={required()} />
     <ReferenceInput source="territoryId" reference="territories">
       <SelectInput validate={required()} />
     </ReferenceInput>
-    <TextInput source="municipality" validate={required()} />
+    <MunicipalityInput />
     <TextInput source="address" />
     <TextInput source="phone" type="tel" />
     <TextInput source="email" type="email" validate={email()} />
@@ -24,6 +32,12 @@ export const BeneficiaryInputs = () => (
       choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
       validate={required()}
     />
-    <ReferenceInput source="householdId" reference="households" />
+    <ReferenceInput
+      source="householdId"
+      reference="households"
+      sort={{ field: 'name', order: 'ASC' }}
+    >
+      <AutocompleteInput filterToQuery={(q: string) => (q ? { q } : {})} />
+    </ReferenceInput>
   </>
 );

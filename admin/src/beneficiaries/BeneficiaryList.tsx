@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
+import { EmptyState } from '../common/EmptyState';
 
 const employmentChoices = enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus');
 
@@ -20,11 +21,11 @@ const filters = [
 ];
 
 export const BeneficiaryList = () => (
-  <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'lastName', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="lastName" />
       <DataTable.Col source="firstName" />
-      <DataTable.Col source="fiscalCode" />
+      <DataTable.Col source="fiscalCode" disableSort />
       <DataTable.Col source="birthDate" field={CalendarDateField} />
       <DataTable.Col source="territoryId">
         <ReferenceField source="territoryId" reference="territories" />

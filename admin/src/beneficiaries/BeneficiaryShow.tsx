@@ -1,7 +1,9 @@
 import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
 import {
+  DataTable,
   EmailField,
   ReferenceField,
+  ReferenceManyField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -9,7 +11,10 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
+import { pactTypeChoices } from '../pacts/pactChoices';
+import { StatusField } from '../pacts/StatusChip';
 
+/** Contact details are null for managers (the server withholds them): shown as a dash. */
 export const BeneficiaryShow = () => (
   <Show>
     <SimpleShowLayout>
@@ -20,14 +25,30 @@ export const BeneficiaryShow = () => (
       <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
       <ReferenceField source="territoryId" reference="territories" />
       <TextField source="municipality" />
-      <TextField source="address" />
-      <TextField source="phone" />
-      <EmailField source="email" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <EmailField source="email" emptyText="—" />
       <SelectField
         source="employmentStatus"
         choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
       />
-      <ReferenceField source="householdId" reference="households" />
+      <ReferenceField source="householdId" reference="households" emptyText="—" />
+      <ReferenceManyField
+        reference="pacts"
+        target="beneficiaryId"
+        sort={{ field: 'startDate', order: 'DESC' }}
+        label="app.beneficiaries.pacts"
+        empty={<span>—</span>}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="reference" />
+          <DataTable.Col source="type">
+            <SelectField source="type" choices={pactTypeChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="status" field={StatusField} />
+          <DataTable.Col source="startDate" field={CalendarDateField} />
+        </DataTable>
+      </ReferenceManyField>
     </SimpleShowLayout>
   </Show>
 );

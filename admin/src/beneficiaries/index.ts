@@ -1,9 +1,11 @@
 import type { Beneficiary } from '@generattivi/shared';
 import PersonIcon from '@mui/icons-material/Person';
-import { BeneficiaryCreate } from './BeneficiaryCreate';
-import { BeneficiaryEdit } from './BeneficiaryEdit';
-import { BeneficiaryList } from './BeneficiaryList';
-import { BeneficiaryShow } from './BeneficiaryShow';
+import { lazyPage } from '../common/lazyPage';
+
+const BeneficiaryList = lazyPage(() => import('./BeneficiaryList'), 'BeneficiaryList');
+const BeneficiaryCreate = lazyPage(() => import('./BeneficiaryCreate'), 'BeneficiaryCreate');
+const BeneficiaryEdit = lazyPage(() => import('./BeneficiaryEdit'), 'BeneficiaryEdit');
+const BeneficiaryShow = lazyPage(() => import('./BeneficiaryShow'), 'BeneficiaryShow');
 
 export default {
   list: BeneficiaryList,

@@ -1,10 +1,11 @@
-import { Create, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { CivicCenterInputs } from './CivicCenterInputs';
 
 export const CivicCenterCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm>
       <CivicCenterInputs />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

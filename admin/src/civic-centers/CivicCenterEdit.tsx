@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { CivicCenterInputs } from './CivicCenterInputs';
 
 export const CivicCenterEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <CivicCenterInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

@@ -1,4 +1,5 @@
 import { DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -6,7 +7,7 @@ const filters = [
 ];
 
 export const CivicCenterList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.Col source="territoryId">

@@ -1,9 +1,11 @@
 import type { CivicCenter } from '@generattivi/shared';
 import LocationCityIcon from '@mui/icons-material/LocationCity';
-import { CivicCenterCreate } from './CivicCenterCreate';
-import { CivicCenterEdit } from './CivicCenterEdit';
-import { CivicCenterList } from './CivicCenterList';
-import { CivicCenterShow } from './CivicCenterShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CivicCenterList = lazyPage(() => import('./CivicCenterList'), 'CivicCenterList');
+const CivicCenterCreate = lazyPage(() => import('./CivicCenterCreate'), 'CivicCenterCreate');
+const CivicCenterEdit = lazyPage(() => import('./CivicCenterEdit'), 'CivicCenterEdit');
+const CivicCenterShow = lazyPage(() => import('./CivicCenterShow'), 'CivicCenterShow');
 
 export default {
   list: CivicCenterList,

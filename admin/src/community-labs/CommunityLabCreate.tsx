@@ -1,10 +1,11 @@
-import { Create, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { CommunityLabInputs } from './CommunityLabInputs';
 
 export const CommunityLabCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm>
       <CommunityLabInputs />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

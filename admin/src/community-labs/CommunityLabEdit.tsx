@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { CommunityLabInputs } from './CommunityLabInputs';
 
 export const CommunityLabEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <CommunityLabInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

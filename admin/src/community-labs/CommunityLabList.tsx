@@ -7,6 +7,7 @@ import {
   ReferenceInput,
   SearchInput,
 } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
 ];
 
 export const CommunityLabList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.Col source="territoryId">

@@ -1,9 +1,11 @@
 import type { CommunityLab } from '@generattivi/shared';
 import GroupsIcon from '@mui/icons-material/Groups';
-import { CommunityLabCreate } from './CommunityLabCreate';
-import { CommunityLabEdit } from './CommunityLabEdit';
-import { CommunityLabList } from './CommunityLabList';
-import { CommunityLabShow } from './CommunityLabShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CommunityLabList = lazyPage(() => import('./CommunityLabList'), 'CommunityLabList');
+const CommunityLabCreate = lazyPage(() => import('./CommunityLabCreate'), 'CommunityLabCreate');
+const CommunityLabEdit = lazyPage(() => import('./CommunityLabEdit'), 'CommunityLabEdit');
+const CommunityLabShow = lazyPage(() => import('./CommunityLabShow'), 'CommunityLabShow');
 
 export default {
   list: CommunityLabList,

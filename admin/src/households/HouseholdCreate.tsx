@@ -1,10 +1,15 @@
-import { Create, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
+import { useTerritoryDefault } from '../common/useTerritoryDefault';
 import { HouseholdInputs } from './HouseholdInputs';
 
-export const HouseholdCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <HouseholdInputs />
-    </SimpleForm>
-  </Create>
-);
+export const HouseholdCreate = () => {
+  const defaultValues = useTerritoryDefault({ vulnerable: false });
+  return (
+    <CreatePage>
+      <SimpleForm defaultValues={defaultValues}>
+        <HouseholdInputs />
+      </SimpleForm>
+    </CreatePage>
+  );
+};

@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { HouseholdInputs } from './HouseholdInputs';
 
 export const HouseholdEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <HouseholdInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

@@ -7,6 +7,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
+import { MunicipalityInput } from '../common/MunicipalityInput';
 
 export const HouseholdInputs = () => (
   <>
@@ -14,7 +15,7 @@ export const HouseholdInputs = () => (
     <ReferenceInput source="territoryId" reference="territories">
       <SelectInput validate={required()} />
     </ReferenceInput>
-    <TextInput source="municipality" validate={required()} />
+    <MunicipalityInput />
     <NumberInput source="membersCount" min={1} step={1} validate={[required(), minValue(1)]} />
     <NumberInput source="iseeEur" min={0} step={0.01} validate={minValue(0)} />
     <BooleanInput source="vulnerable" />

@@ -8,6 +8,7 @@ import {
   SearchInput,
 } from 'react-admin';
 import { EURO } from './euro';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -16,7 +17,7 @@ const filters = [
 ];
 
 export const HouseholdList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="name" />
       <DataTable.Col source="territoryId">

@@ -1,26 +1,114 @@
+import { EMPLOYMENT_STATUSES } from '@generattivi/shared';
+import { Typography } from '@mui/material';
 import {
   BooleanField,
+  DataTable,
+  Labeled,
   NumberField,
   ReferenceField,
+  ReferenceManyField,
+  SelectField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
-import { InstantField } from '../common/fields';
+import { enumChoices } from '../common/choices';
+import { CalendarDateField, InstantField } from '../common/fields';
+import { pactTypeChoices } from '../pacts/pactChoices';
+import { StatusField } from '../pacts/StatusChip';
 import { EURO } from './euro';
 
-export const HouseholdShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <ReferenceField source="territoryId" reference="territories" />
-      <TextField source="municipality" />
-      <NumberField source="membersCount" />
-      <NumberField source="iseeEur" locales="it-IT" options={EURO} />
-      <BooleanField source="vulnerable" />
-      <TextField source="vulnerabilityReason" />
-      <ReferenceField source="assessedById" reference="users" />
-      <InstantField source="assessedAt" />
-    </SimpleShowLayout>
-  </Show>
-);
+/** Who assessed the household as vulnerable, when and why; or that nobody did yet. */
+const VulnerabilityAssessment = () => {
+  const household = useRecordContext<{ vulnerable?: boolean; assessedAt?: string | null }>();
+  const translate = useTranslate();
+  if (!household) return null;
+  if (!household.assessedAt && !household.vulnerable) {
+    return <Typography>{translate('app.households.not_assessed')}</Typography>;
+  }
+  return (
+    <>
+      <Labeled source="vulnerable">
+        <BooleanField source="vulnerable" />
+      </Labeled>
+      <Labeled source="vulnerabilityReason">
+        <TextField source="vulnerabilityReason" emptyText="—" />
+      </Labeled>
+      <Labeled source="assessedById">
+        <ReferenceField source="assessedById" reference="users" link={false} emptyText="—" />
+      </Labeled>
+      <Labeled source="assessedAt">
+        <InstantField source="assessedAt" emptyText="—" />
+      </Labeled>
+    </>
+  );
+};
+
+/** The household, its members (beneficiaries with this householdId), its assessment and pacts. */
+export const HouseholdShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="app.households.tab_household">
+          <TextField source="name" />
+          <ReferenceField source="territoryId" reference="territories" />
+          <TextField source="municipality" />
+          <NumberField source="membersCount" />
+          <NumberField
+            source="iseeEur"
+            locales="it-IT"
+            options={EURO}
+            emptyText={translate('app.households.isee_unknown')}
+          />
+          <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+            {translate('app.households.assessment')}
+          </Typography>
+          <VulnerabilityAssessment />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.households.tab_members" path="members">
+          <ReferenceManyField
+            reference="beneficiaries"
+            target="householdId"
+            sort={{ field: 'lastName', order: 'ASC' }}
+            label={false}
+            empty={<Typography>{translate('app.households.no_members')}</Typography>}
+          >
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="lastName" />
+              <DataTable.Col source="firstName" />
+              <DataTable.Col source="fiscalCode" disableSort />
+              <DataTable.Col source="birthDate" field={CalendarDateField} />
+              <DataTable.Col source="employmentStatus">
+                <SelectField
+                  source="employmentStatus"
+                  choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
+                />
+              </DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.households.tab_pacts" path="pacts">
+          <ReferenceManyField
+            reference="pacts"
+            target="householdId"
+            sort={{ field: 'startDate', order: 'DESC' }}
+            label={false}
+            empty={<Typography>—</Typography>}
+          >
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="reference" />
+              <DataTable.Col source="type">
+                <SelectField source="type" choices={pactTypeChoices} />
+              </DataTable.Col>
+              <DataTable.Col source="status" field={StatusField} />
+              <DataTable.Col source="startDate" field={CalendarDateField} />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};

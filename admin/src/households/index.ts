@@ -1,9 +1,11 @@
 import type { Household } from '@generattivi/shared';
 import HomeIcon from '@mui/icons-material/Home';
-import { HouseholdCreate } from './HouseholdCreate';
-import { HouseholdEdit } from './HouseholdEdit';
-import { HouseholdList } from './HouseholdList';
-import { HouseholdShow } from './HouseholdShow';
+import { lazyPage } from '../common/lazyPage';
+
+const HouseholdList = lazyPage(() => import('./HouseholdList'), 'HouseholdList');
+const HouseholdCreate = lazyPage(() => import('./HouseholdCreate'), 'HouseholdCreate');
+const HouseholdEdit = lazyPage(() => import('./HouseholdEdit'), 'HouseholdEdit');
+const HouseholdShow = lazyPage(() => import('./HouseholdShow'), 'HouseholdShow');
 
 export default {
   list: HouseholdList,

@@ -1,10 +1,11 @@
-import { Create, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { MilestoneInputs } from './MilestoneInputs';
 
 export const MilestoneCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm defaultValues={{ status: 'PENDING' }}>
       <MilestoneInputs />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

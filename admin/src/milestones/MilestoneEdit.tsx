@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { MilestoneInputs } from './MilestoneInputs';
 
 export const MilestoneEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <MilestoneInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

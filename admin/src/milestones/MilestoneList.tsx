@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { CalendarDateField } from '../common/fields';
 import { milestoneStatusChoices } from './milestoneChoices';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <ReferenceInput key="pactId" source="pactId" reference="pacts" alwaysOn />,
@@ -18,7 +19,7 @@ const filters = [
 ];
 
 export const MilestoneList = () => (
-  <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'dueDate', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="pactId">
         <ReferenceField source="pactId" reference="pacts" />
@@ -28,7 +29,7 @@ export const MilestoneList = () => (
       <DataTable.Col source="status">
         <SelectField source="status" choices={milestoneStatusChoices} />
       </DataTable.Col>
-      <DataTable.Col source="overdue" field={BooleanField} />
+      <DataTable.Col source="overdue" field={BooleanField} disableSort />
       <DataTable.Col source="achievedAt" field={CalendarDateField} />
     </DataTable>
   </List>

@@ -1,9 +1,11 @@
 import type { Milestone } from '@generattivi/shared';
 import FlagIcon from '@mui/icons-material/Flag';
-import { MilestoneCreate } from './MilestoneCreate';
-import { MilestoneEdit } from './MilestoneEdit';
-import { MilestoneList } from './MilestoneList';
-import { MilestoneShow } from './MilestoneShow';
+import { lazyPage } from '../common/lazyPage';
+
+const MilestoneList = lazyPage(() => import('./MilestoneList'), 'MilestoneList');
+const MilestoneCreate = lazyPage(() => import('./MilestoneCreate'), 'MilestoneCreate');
+const MilestoneEdit = lazyPage(() => import('./MilestoneEdit'), 'MilestoneEdit');
+const MilestoneShow = lazyPage(() => import('./MilestoneShow'), 'MilestoneShow');
 
 export default {
   list: MilestoneList,

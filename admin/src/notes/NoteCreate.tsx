@@ -1,6 +1,5 @@
 import {
   AutocompleteInput,
-  Create,
   DateTimeInput,
   ReferenceInput,
   required,
@@ -8,10 +7,11 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { noteKindChoices } from './noteChoices';
 
 export const NoteCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm defaultValues={() => ({ kind: 'NOTE', occurredAt: new Date() })}>
       <ReferenceInput source="pactId" reference="pacts">
         <AutocompleteInput validate={required()} />
@@ -20,5 +20,5 @@ export const NoteCreate = () => (
       <DateTimeInput source="occurredAt" validate={required()} />
       <TextInput source="body" multiline minRows={4} validate={required()} />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

@@ -8,6 +8,7 @@ import {
 } from 'react-admin';
 import { InstantField } from '../common/fields';
 import { noteKindChoices } from './noteChoices';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <ReferenceInput key="pactId" source="pactId" reference="pacts" alwaysOn />,
@@ -15,7 +16,7 @@ const filters = [
 ];
 
 export const NoteList = () => (
-  <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="occurredAt" field={InstantField} />
       <DataTable.Col source="pactId">
@@ -27,7 +28,7 @@ export const NoteList = () => (
       <DataTable.Col source="authorId">
         <ReferenceField source="authorId" reference="users" />
       </DataTable.Col>
-      <DataTable.Col source="body" />
+      <DataTable.Col source="body" disableSort />
     </DataTable>
   </List>
 );

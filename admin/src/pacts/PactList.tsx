@@ -1,18 +1,29 @@
+import type { Pact } from '@generattivi/shared';
+import { useMediaQuery, type Theme } from '@mui/material';
 import {
+  AutocompleteInput,
   DataTable,
+  DateInput,
+  FunctionField,
   List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
+  SimpleList,
+  useTranslate,
 } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 import { CalendarDateField } from '../common/fields';
-import { PERCENT, pactStatusChoices, pactTypeChoices } from './pactChoices';
+import { pactStatusChoices, pactTypeChoices } from './pactChoices';
+import { PactProgress } from './PactProgress';
+import { StatusChip, StatusField } from './StatusChip';
 
+/** Only fields the API filters on (API.md): anything else would be a 400. */
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={pactStatusChoices} />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="app.pacts.search_placeholder" />,
+  <SelectInput key="status" source="status" choices={pactStatusChoices} alwaysOn />,
   <SelectInput key="type" source="type" choices={pactTypeChoices} />,
   <ReferenceInput key="territoryId" source="territoryId" reference="territories" />,
   <ReferenceInput
@@ -20,29 +31,58 @@ const filters = [
     source="communityMakerId"
     reference="users"
     filter={{ role: 'COMMUNITY_MAKER' }}
+  >
+    <AutocompleteInput optionText="fullName" filterToQuery={(q: string) => ({ q })} />
+  </ReferenceInput>,
+  <DateInput
+    key="plannedEndDate_lte"
+    source="plannedEndDate_lte"
+    label="app.pacts.ending_before"
   />,
 ];
 
-export const PactList = () => (
-  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="reference" />
-      <DataTable.Col source="type">
-        <SelectField source="type" choices={pactTypeChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="title" />
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={pactStatusChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="territoryId">
-        <ReferenceField source="territoryId" reference="territories" />
-      </DataTable.Col>
-      <DataTable.Col source="communityMakerId">
-        <ReferenceField source="communityMakerId" reference="users" />
-      </DataTable.Col>
-      <DataTable.NumberCol source="progress" locales="it-IT" options={PERCENT} />
-      <DataTable.Col source="startDate" field={CalendarDateField} />
-      <DataTable.Col source="plannedEndDate" field={CalendarDateField} />
-    </DataTable>
-  </List>
+const ProgressField = (_props: { source?: string }) => (
+  <FunctionField<Pact> render={(pact) => <PactProgress value={pact.progress} dense />} />
 );
+
+/** On a phone: one line per pact, the reference and its status. */
+const PhoneList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<Pact>
+      primaryText={(pact) => `${pact.reference} — ${pact.title}`}
+      secondaryText={(pact) => translate(`enums.pactType.${pact.type}`)}
+      tertiaryText={(pact) => <StatusChip status={pact.status} />}
+      linkType="show"
+    />
+  );
+};
+
+export const PactList = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} empty={<EmptyState />}>
+      {phone ? (
+        <PhoneList />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="reference" />
+          <DataTable.Col source="type">
+            <SelectField source="type" choices={pactTypeChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="status" field={StatusField} />
+          <DataTable.Col source="territoryId">
+            <ReferenceField source="territoryId" reference="territories" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="communityMakerId">
+            <ReferenceField source="communityMakerId" reference="users" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="progress" field={ProgressField} />
+          <DataTable.Col source="startDate" field={CalendarDateField} />
+          <DataTable.Col source="plannedEndDate" field={CalendarDateField} />
+        </DataTable>
+      )}
+    </List>
+  );
+};

@@ -1,9 +1,11 @@
 import type { Pact } from '@generattivi/shared';
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { PactCreate } from './PactCreate';
-import { PactEdit } from './PactEdit';
-import { PactList } from './PactList';
-import { PactShow } from './PactShow';
+import { lazyPage } from '../common/lazyPage';
+
+const PactList = lazyPage(() => import('./PactList'), 'PactList');
+const PactShow = lazyPage(() => import('./PactShow'), 'PactShow');
+const PactEdit = lazyPage(() => import('./PactEdit'), 'PactEdit');
+const PactCreate = lazyPage(() => import('./PactCreate'), 'PactCreate');
 
 export default {
   list: PactList,

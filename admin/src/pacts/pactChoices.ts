@@ -10,13 +10,6 @@ import { enumChoices } from '../common/choices';
 export const pactTypeChoices = enumChoices(PACT_TYPES, 'pactType');
 export const pactStatusChoices = enumChoices(PACT_STATUSES, 'pactStatus');
 
-/** Progress is a 0–100 figure: shown as a percentage. */
-export const PERCENT: Intl.NumberFormatOptions = {
-  style: 'unit',
-  unit: 'percent',
-  maximumFractionDigits: 0,
-};
-
 /** A closed pact's `outcome`: the outcome when COMPLETED, the termination code when TERMINATED. */
 export const outcomeChoices = [
   ...enumChoices([...new Set([...AUTONOMY_OUTCOMES, ...INCLUSION_OUTCOMES])], 'outcome'),

@@ -95,6 +95,23 @@ describe(createDataProvider.name, () => {
     });
   });
 
+  it('puts a 409 about one field beside that field', () => {
+    const body = {
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'DUPLICATE_FISCAL_CODE',
+      message: 'fiscalCode: another beneficiary already has the fiscal code RSSMRA85T10A562S',
+    };
+    expect(toUserError(new HttpError(body.message, 409, body), translate)).toMatchObject({
+      status: 409,
+      message: `app.errors.field_conflict {"detail":"${body.message}"}`,
+      body: {
+        code: 'DUPLICATE_FISCAL_CODE',
+        errors: { fiscalCode: 'another beneficiary already has the fiscal code RSSMRA85T10A562S' },
+      },
+    });
+  });
+
   it('writes the 409 message in the language on screen', async () => {
     const body = { statusCode: 409, error: 'Conflict', message: 'Stale version' };
     const error = toUserError(new HttpError(body.message, 409, body), i18nProvider.translate);
@@ -126,5 +143,58 @@ describe(createDataProvider.name, () => {
       firstInvalidId: 9,
     });
     expect(fetch.mock.calls[0][0]).toBe('/api/audit-events/verify');
+  });
+
+  it('sends a transition and an assignment to their action routes', async () => {
+    const fetch = fakeFetch(() => jsonResponse(200, { id: 7, status: 'SUBMITTED', version: 4 }));
+    const dataProvider = provider('t');
+
+    await expect(
+      dataProvider.transitionPact(7, { to: 'SUBMITTED', version: 3 }),
+    ).resolves.toMatchObject({ status: 'SUBMITTED' });
+    await dataProvider.assignPact(7, { communityMakerId: 6, reason: 'vicino a casa', version: 4 });
+
+    expect(
+      fetch.mock.calls.map(([url, init]) => [url, init.method, JSON.parse(String(init.body))]),
+    ).toEqual([
+      ['/api/pacts/7/transitions', 'POST', { to: 'SUBMITTED', version: 3 }],
+      ['/api/pacts/7/assign', 'POST', { communityMakerId: 6, reason: 'vicino a casa', version: 4 }],
+    ]);
+  });
+
+  it('keeps a 422 evaluation in the error body, for the dialog to list rule by rule', async () => {
+    const body = {
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      code: 'NOT_ELIGIBLE',
+      message: 'the pact is not eligible: AUTONOMY_AGE: Age 40 years',
+      evaluation: { eligible: false, checks: [{ rule: 'AUTONOMY_AGE', passed: false }] },
+    };
+    fakeFetch(() => jsonResponse(422, body));
+    const error = await provider('t')
+      .transitionPact(7, { to: 'ACTIVE', version: 3 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, body: { evaluation: body.evaluation } });
+  });
+
+  it('reads a report as one record, with only the query parameters that have a value', async () => {
+    const report = { rows: [], generatedAt: '2026-11-25T10:00:00.000Z' };
+    const fetch = fakeFetch(() => jsonResponse(200, report));
+
+    const { data } = await provider('t').getOne('reports', {
+      id: 'outcomes',
+      meta: { query: { territoryId: 2, type: 'AUTONOMY', from: '', to: null } },
+    });
+
+    expect(data).toEqual({ ...report, id: 'outcomes' });
+    expect(fetch.mock.calls[0][0]).toBe('/api/reports/outcomes?territoryId=2&type=AUTONOMY');
+  });
+
+  it('reads other records as simple REST does', async () => {
+    const fetch = fakeFetch(() => jsonResponse(200, { id: 3, title: 'x' }));
+    await expect(provider('t').getOne('milestones', { id: 3 })).resolves.toEqual({
+      data: { id: 3, title: 'x' },
+    });
+    expect(fetch.mock.calls[0][0]).toBe('/api/milestones/3');
   });
 });

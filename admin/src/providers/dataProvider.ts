@@ -1,5 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError, type DataProvider } from 'ra-core';
+import type { Pact, PactTransitionBody } from '@generattivi/shared';
+import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
+import { isStaleVersion } from '../common/serverErrors';
+import type { CaseloadReport, OutcomesReport, ReportName, ReportQuery } from './reports';
 
 /** `GET /api/audit-events/verify`. */
 export interface AuditChainVerification {
@@ -8,9 +11,37 @@ export interface AuditChainVerification {
   firstInvalidId?: number;
 }
 
+/** The body of `POST /api/pacts/:id/assign`. */
+export interface PactAssignBody {
+  communityMakerId: number;
+  reason?: string;
+  version?: number;
+}
+
 export interface AppDataProvider extends DataProvider {
   /** `GET /api/audit-events/verify`: recomputes the audit hash chain on the server. */
   verifyAuditChain(): Promise<AuditChainVerification>;
+  /** `POST /api/pacts/:id/transitions`: the only way a pact changes status. */
+  transitionPact(id: number, body: PactTransitionBody): Promise<Pact>;
+  /** `POST /api/pacts/:id/assign`: closes the current assignment and opens a new one. */
+  assignPact(id: number, body: PactAssignBody): Promise<Pact>;
+}
+
+/** What `getOne('reports', …)` returns: the report, with its name as id. */
+interface ReportRecords {
+  outcomes: OutcomesReport & { id: 'outcomes' };
+  caseload: CaseloadReport & { id: 'caseload' };
+}
+export type ReportRecord<N extends ReportName> = ReportRecords[N];
+
+/** The query string of a report: only the parameters that have a value. */
+export function reportSearch(query: ReportQuery = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -19,6 +50,9 @@ interface ErrorBody {
   message?: unknown;
   code?: unknown;
 }
+
+/** A message about one field, as the API words them: `fiscalCode: already registered`. */
+const FIELD_MESSAGE = /^([a-z][A-Za-z0-9]*): (.+)$/s;
 
 const serverMessage = (body: ErrorBody | null | undefined): string =>
   Array.isArray(body?.message)
@@ -30,16 +64,26 @@ const serverMessage = (body: ErrorBody | null | undefined): string =>
 /**
  * Turns an API error into what react-admin shows. The body is kept as is, so a 400's
  * `errors: {field: message}` still lands beside each input; a 409 becomes a sentence in the
- * user's language that says what happened and to reload.
+ * user's language: a stale version says to reload, a conflict about one field (a duplicate
+ * fiscal code, a second open pact) also lands beside that field.
  */
 export function toUserError(error: unknown, translate: Translate): unknown {
   if (!(error instanceof HttpError)) return error;
   const body = error.body as ErrorBody | null;
   const detail = serverMessage(body) || error.message;
   if (error.status === 409) {
-    const stale = /version/i.test(`${String(body?.code ?? '')} ${detail}`);
-    const key = stale ? 'app.errors.version_conflict' : 'app.errors.conflict';
-    return new HttpError(translate(key, { detail }), error.status, error.body);
+    if (isStaleVersion(body ?? { message: detail })) {
+      return new HttpError(translate('app.errors.version_conflict', { detail }), 409, error.body);
+    }
+    // "fiscalCode: another beneficiary already has…": the field to correct, shown beside it.
+    const field = FIELD_MESSAGE.exec(detail);
+    if (field) {
+      return new HttpError(translate('app.errors.field_conflict', { detail }), 409, {
+        ...(body ?? {}),
+        errors: { [field[1]]: field[2] },
+      });
+    }
+    return new HttpError(translate('app.errors.conflict', { detail }), 409, error.body);
   }
   return detail === error.message ? error : new HttpError(detail, error.status, error.body);
 }
@@ -66,11 +110,36 @@ export function createDataProvider({
     }
   };
 
+  const rest = simpleRestProvider(apiUrl, httpClient);
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const { json } = await httpClient(`${apiUrl}${path}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as T;
+  };
+
   return {
-    ...simpleRestProvider(apiUrl, httpClient),
+    ...rest,
+    /**
+     * Reports are read as one record each, so that widgets get react-admin's cache and
+     * refresh: `getOne('reports', {id: 'outcomes', meta: {query: {territoryId: 2}}})` is
+     * `GET /api/reports/outcomes?territoryId=2`.
+     */
+    getOne: async (resource: string, params: GetOneParams) => {
+      if (resource !== 'reports') return rest.getOne(resource, params);
+      const name = String(params.id);
+      const query = (params.meta as { query?: ReportQuery } | undefined)?.query;
+      const { json } = await httpClient(
+        `${apiUrl}/reports/${encodeURIComponent(name)}${reportSearch(query)}`,
+      );
+      return { data: { ...json, id: name } };
+    },
     verifyAuditChain: async () => {
       const { json } = await httpClient(`${apiUrl}/audit-events/verify`);
       return json as AuditChainVerification;
     },
+    transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
+    assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
   };
 }

@@ -1,10 +1,11 @@
-import { Create, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { TerritoryInputs } from './TerritoryInputs';
 
 export const TerritoryCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm>
       <TerritoryInputs />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

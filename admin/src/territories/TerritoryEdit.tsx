@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { TerritoryInputs } from './TerritoryInputs';
 
 export const TerritoryEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <TerritoryInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

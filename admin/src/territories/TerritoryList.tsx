@@ -1,7 +1,8 @@
 import { DataTable, List, TextArrayField } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 
 export const TerritoryList = () => (
-  <List sort={{ field: 'name', order: 'ASC' }}>
+  <List empty={<EmptyState />} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />

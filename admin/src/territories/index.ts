@@ -1,9 +1,11 @@
 import type { Territory } from '@generattivi/shared';
 import MapIcon from '@mui/icons-material/Map';
-import { TerritoryCreate } from './TerritoryCreate';
-import { TerritoryEdit } from './TerritoryEdit';
-import { TerritoryList } from './TerritoryList';
-import { TerritoryShow } from './TerritoryShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TerritoryList = lazyPage(() => import('./TerritoryList'), 'TerritoryList');
+const TerritoryCreate = lazyPage(() => import('./TerritoryCreate'), 'TerritoryCreate');
+const TerritoryEdit = lazyPage(() => import('./TerritoryEdit'), 'TerritoryEdit');
+const TerritoryShow = lazyPage(() => import('./TerritoryShow'), 'TerritoryShow');
 
 export default {
   list: TerritoryList,

@@ -1,9 +1,10 @@
-import { Create, minLength, PasswordInput, required, SimpleForm } from 'react-admin';
+import { minLength, PasswordInput, required, SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/CreatePage';
 import { UserInputs } from './UserInputs';
 
 /** The password is write-only: set here, never read back. */
 export const UserCreate = () => (
-  <Create redirect="show">
+  <CreatePage>
     <SimpleForm defaultValues={{ active: true, territoryIds: [] }}>
       <UserInputs />
       <PasswordInput
@@ -12,5 +13,5 @@ export const UserCreate = () => (
         validate={[required(), minLength(12)]}
       />
     </SimpleForm>
-  </Create>
+  </CreatePage>
 );

@@ -1,10 +1,11 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
 import { UserInputs } from './UserInputs';
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <EditPage>
     <SimpleForm>
       <UserInputs />
     </SimpleForm>
-  </Edit>
+  </EditPage>
 );

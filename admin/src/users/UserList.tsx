@@ -10,6 +10,7 @@ import {
   SelectInput,
 } from 'react-admin';
 import { roleChoices } from './roleChoices';
+import { EmptyState } from '../common/EmptyState';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -17,7 +18,7 @@ const filters = [
 ];
 
 export const UserList = () => (
-  <List filters={filters} sort={{ field: 'fullName', order: 'ASC' }}>
+  <List empty={<EmptyState />} filters={filters} sort={{ field: 'fullName', order: 'ASC' }}>
     <DataTable rowClick="show">
       <DataTable.Col source="fullName" />
       <DataTable.Col source="email" field={EmailField} />

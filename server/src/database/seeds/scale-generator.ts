@@ -76,7 +76,7 @@ export const PACTS_PER_BATCH = 5_000;
 
 const LAST_NAMES_ALL = [...LAST_NAMES, ...SCALE_LAST_NAMES];
 const NOTE_BODIES_ALL = [...NOTE_BODIES, ...SCALE_NOTE_BODIES];
-const PREFIX_TEXT = {
+const OBJECTIVES: Record<PactType, string> = {
   AUTONOMY: 'Acquisire competenze spendibili e trovare un’occupazione stabile.',
   INCLUSION: 'Ritrovare stabilità economica e relazioni di sostegno nel quartiere.',
 };
@@ -175,6 +175,37 @@ interface Staff {
   id: number;
   territoryId: number;
 }
+
+interface Timeline {
+  status: PactStatus;
+  createdMs: number;
+  submittedMs: number | null;
+  approvedMs: number | null;
+  closedMs: number | null;
+  /** Midnight UTC of the start date. */
+  startDayMs: number;
+  plannedEndMs: number;
+  cancelledFromSubmitted: boolean;
+}
+
+/** A community maker's time on a pact (an assignment). */
+interface Stint {
+  makerId: number;
+  fromMs: number;
+  toMs: number | null;
+  reason: string;
+}
+
+/** Transitions behind each status (submit, approve, suspend or close), each a version. */
+const VERSION_BY_STATUS: Record<PactStatus, number> = {
+  DRAFT: 1,
+  SUBMITTED: 2,
+  ACTIVE: 3,
+  SUSPENDED: 4,
+  COMPLETED: 4,
+  TERMINATED: 4,
+  CANCELLED: 2,
+};
 
 interface Subject {
   beneficiary: Beneficiary;
@@ -618,34 +649,12 @@ export class ScaleGenerator {
 
   // ── pacts ──────────────────────────────────────────────────────────────────
 
-  private pact(i: number): void {
+  /** Opening, submission, approval, start, planned end and closing of a pact. */
+  private timeline(status: PactStatus, ageDays: number): Timeline {
     const rng = this.rng;
-    const { territories, pacts } = this.options;
     const nowMs = this.nowMs;
-    // Opening instants increase with i; density grows linearly towards today.
-    const ageDays = Math.max(SPAN_DAYS * (1 - Math.sqrt((i + rng()) / pacts)), 0.05);
     const createdMs = nowMs - ageDays * DAY;
-    const code = weighted<TerritoryCode>(rng, [
-      ['CREMA', TERRITORY_SHARE.CREMA],
-      ['CREMONA', TERRITORY_SHARE.CREMONA],
-      ['CASALMAGGIORE', TERRITORY_SHARE.CASALMAGGIORE],
-    ]);
-    const t = territories.find((x) => x.code === code) ?? territories[0];
-    const type: PactType = rng() < 0.55 ? 'AUTONOMY' : 'INCLUSION';
-    const status = statusFor(rng, ageDays);
-    const socialWorker = pick(rng, this.socialWorkers.get(t.id)!);
-    const labs = this.labs.get(t.id)!;
-    const lab = rng() < 0.85 ? pick(rng, labs) : null;
-    const territoryMakers = this.makers.get(t.id)!;
-    const assigned = status !== 'DRAFT' || rng() < 0.5;
-    let makerId: number | null = assigned
-      ? lab
-        ? pick(rng, lab.makerIds)
-        : pick(rng, territoryMakers).id
-      : null;
-
-    // ── timeline ──
-    const approvedStatus =
+    const approved =
       status === 'ACTIVE' ||
       status === 'SUSPENDED' ||
       status === 'COMPLETED' ||
@@ -656,7 +665,7 @@ export class ScaleGenerator {
     let closedMs: number | null = null;
     if (status === 'SUBMITTED' || cancelledFromSubmitted)
       submittedMs = createdMs + rng() * Math.min(ageDays * 0.5, 10) * DAY;
-    if (approvedStatus) {
+    if (approved) {
       submittedMs = createdMs + rng() * Math.min(ageDays * 0.2, 10) * DAY;
       approvedMs = submittedMs + rng() * Math.min(ageDays * 0.2, 15) * DAY;
     }
@@ -664,14 +673,12 @@ export class ScaleGenerator {
       approvedMs !== null
         ? approvedMs + between(rng, 0, 7) * DAY
         : createdMs + between(rng, 7, 40) * DAY;
-    const startDate = dateOf(startMs);
     const startDayMs = dayStart(startMs);
     let plannedEndMs = startDayMs + between(rng, 180, 365) * DAY;
     if (status === 'ACTIVE' && plannedEndMs < nowMs && rng() < 0.85) {
       // Most long-running pacts were extended; the others are past their planned end.
       plannedEndMs = nowMs + between(rng, 1, 240) * DAY;
     }
-    const plannedEndDate = dateOf(plannedEndMs);
     if (status === 'CANCELLED')
       closedMs = Math.min(createdMs + rng() * Math.min(ageDays, 40) * DAY, nowMs - HOUR);
     if (status === 'COMPLETED') {
@@ -682,50 +689,60 @@ export class ScaleGenerator {
       const until = Math.min(plannedEndMs, nowMs - HOUR);
       closedMs = approvedMs! + (0.15 + 0.8 * rng()) * Math.max(until - approvedMs!, HOUR);
     }
-    closedMs =
-      closedMs === null
-        ? null
-        : Math.max(closedMs, (approvedMs ?? submittedMs ?? createdMs) + HOUR / 2);
+    if (closedMs !== null)
+      closedMs = Math.max(closedMs, (approvedMs ?? submittedMs ?? createdMs) + HOUR / 2);
+    return {
+      status,
+      createdMs,
+      submittedMs,
+      approvedMs,
+      closedMs,
+      startDayMs,
+      plannedEndMs,
+      cancelledFromSubmitted,
+    };
+  }
 
-    // ── subject ──
+  /**
+   * The person (or household) of a new pact: sometimes one whose earlier pacts of the type
+   * are closed, else a new one; approved and submitted pacts are eligible.
+   */
+  private subjectOf(type: PactType, t: ScaleTerritory, tl: Timeline, socialWorkerId: number) {
     const key = `${type}|${t.id}`;
-    const needsEligible = approvedStatus || status === 'SUBMITTED';
-    let subject =
-      status === 'DRAFT' || status === 'SUBMITTED' || approvedStatus
-        ? this.returningSubject(key, createdMs)
-        : undefined;
-    const evaluatedMs = approvedMs ?? submittedMs ?? createdMs;
-    let eligibility = subject ? this.evaluate(type, t, startDate, subject, evaluatedMs) : undefined;
-    if (!subject || (needsEligible && !eligibility!.eligible)) {
+    const { status } = tl;
+    const needsEligible = status !== 'DRAFT' && status !== 'CANCELLED';
+    const evaluatedMs = tl.approvedMs ?? tl.submittedMs ?? tl.createdMs;
+    const startDate = dateOf(tl.startDayMs);
+    let subject = status === 'CANCELLED' ? undefined : this.returningSubject(key, tl.createdMs);
+    let eligibility = subject && this.evaluate(type, t, startDate, subject, evaluatedMs);
+    if (!subject || !eligibility || (needsEligible && !eligibility.eligible)) {
       if (subject) this.returning.get(key)!.push(subject);
-      subject = this.newSubject(
-        type,
-        t,
-        createdMs,
-        socialWorker.id,
-        type === 'INCLUSION' && status === 'DRAFT' && rng() < 0.2,
-      );
+      const unknownIsee = type === 'INCLUSION' && status === 'DRAFT' && this.rng() < 0.2;
+      subject = this.newSubject(type, t, tl.createdMs, socialWorkerId, unknownIsee);
       eligibility = this.evaluate(type, t, startDate, subject, evaluatedMs);
     }
-    if (closedMs !== null) {
-      subject.freeFrom = closedMs;
+    if (tl.closedMs !== null) {
+      subject.freeFrom = tl.closedMs;
       let pool = this.returning.get(key);
       if (!pool) this.returning.set(key, (pool = []));
       pool.push(subject);
     }
+    return { subject, eligibility };
+  }
 
-    // ── milestones ──
-    const pactId = ++this.counts.pacts;
+  /** Three to seven milestones spread to the planned end, with statuses that fit the pact's. */
+  private milestonesOf(i: number, pactId: number, tl: Timeline): Milestone[] {
+    const rng = this.rng;
+    const { status, startDayMs } = tl;
     const todayMs = dateMs(this.today);
-    const closedDateMs = closedMs === null ? null : dayStart(closedMs);
+    const closedDayMs = tl.closedMs === null ? null : dayStart(tl.closedMs);
+    const latest = Math.min(todayMs, closedDayMs ?? todayMs);
     const count = status === 'CANCELLED' ? between(rng, 1, 3) : between(rng, 3, 7);
-    const lengthMs = plannedEndMs - startDayMs;
+    const lengthDays = (tl.plannedEndMs - startDayMs) / DAY;
     const milestones: Milestone[] = [];
     for (let k = 0; k < count; k++) {
-      const dueMs =
-        startDayMs + Math.round(((k + 1) / count) * (lengthMs / DAY) - rng() * 10) * DAY;
-      const dueDate = dateOf(Math.max(dueMs, startDayMs + DAY));
-      const due = dateMs(dueDate);
+      const dueMs = startDayMs + Math.round(((k + 1) / count) * lengthDays - rng() * 10) * DAY;
+      const due = dayStart(Math.max(dueMs, startDayMs + DAY));
       let mStatus: MilestoneStatus = 'PENDING';
       let achievedMs: number | null = null;
       const r = rng();
@@ -735,102 +752,94 @@ export class ScaleGenerator {
         else if (r < 0.06) mStatus = 'ACHIEVED';
       } else if (status === 'COMPLETED') mStatus = r < 0.9 ? 'ACHIEVED' : 'CANCELLED';
       else if (status === 'TERMINATED')
-        mStatus = due < closedDateMs! ? (r < 0.55 ? 'ACHIEVED' : 'MISSED') : 'CANCELLED';
-      const latest = Math.min(todayMs, closedDateMs ?? todayMs);
+        mStatus = due < closedDayMs! ? (r < 0.55 ? 'ACHIEVED' : 'MISSED') : 'CANCELLED';
       if (mStatus === 'ACHIEVED') {
+        // Mostly on time, some late; never in the future nor after the pact closed.
         const offset = rng() < 0.78 ? -between(rng, 0, 12) : between(rng, 1, 25);
         achievedMs = clamp(due + offset * DAY, Math.min(startDayMs, latest), latest);
       }
-      const mCreatedMs = Math.min(createdMs + rng() * 2 * DAY, nowMs - HOUR / 2);
+      const createdMs = Math.min(tl.createdMs + rng() * 2 * DAY, this.nowMs - HOUR / 2);
       const changedMs =
         mStatus === 'PENDING'
-          ? mCreatedMs
-          : clamp((achievedMs ?? closedMs ?? due) + 17 * HOUR, mCreatedMs, nowMs - HOUR / 4);
+          ? createdMs
+          : clamp((achievedMs ?? tl.closedMs ?? due) + 17 * HOUR, createdMs, this.nowMs - HOUR / 4);
       milestones.push({
         id: 0,
-        createdAt: iso(mCreatedMs),
+        createdAt: iso(createdMs),
         updatedAt: iso(changedMs),
         version: mStatus === 'PENDING' ? 1 : 2,
         pactId,
         title: MILESTONE_TITLES[(i + k) % MILESTONE_TITLES.length],
         description: pick(rng, SCALE_MILESTONE_DESCRIPTIONS),
-        dueDate,
+        dueDate: dateOf(due),
         status: mStatus,
         achievedAt: achievedMs === null ? null : dateOf(achievedMs),
         evidence: mStatus === 'ACHIEVED' ? pick(rng, SCALE_EVIDENCE) : null,
       } as Milestone);
     }
+    return milestones;
+  }
 
-    // ── assignments ──
-    const assignments: Array<{
-      makerId: number;
-      fromMs: number;
-      toMs: number | null;
-      reason: string;
-    }> = [];
-    if (makerId !== null) {
-      const endMs = closedMs;
-      if (approvedMs !== null && territoryMakers.length > 1 && rng() < 0.1) {
-        const switchMs = approvedMs + rng() * ((endMs ?? nowMs - HOUR) - approvedMs);
-        let next = pick(rng, territoryMakers).id;
-        if (next === makerId) next = territoryMakers.find((m) => m.id !== makerId)!.id;
-        assignments.push({
-          makerId,
-          fromMs: createdMs,
-          toMs: switchMs,
-          reason: 'assegnazione iniziale',
-        });
-        assignments.push({
-          makerId: next,
-          fromMs: switchMs,
-          toMs: endMs,
-          reason: 'Cambio di laboratorio, più vicino a casa della persona',
-        });
-        makerId = next;
-      } else {
-        assignments.push({
-          makerId,
-          fromMs: createdMs,
-          toMs: endMs,
-          reason: 'assegnazione iniziale',
-        });
-      }
-    }
-    const makerAt = (ms: number) =>
-      assignments.find((a) => a.fromMs <= ms && (a.toMs === null || ms < a.toMs))?.makerId ?? null;
+  /** Who followed the pact: the first maker, and for one pact in ten a second one. */
+  private assignmentsOf(tl: Timeline, makerId: number | null, makers: Staff[]): Stint[] {
+    if (makerId === null) return [];
+    const rng = this.rng;
+    const endMs = tl.closedMs;
+    if (tl.approvedMs === null || makers.length < 2 || rng() >= 0.1)
+      return [{ makerId, fromMs: tl.createdMs, toMs: endMs, reason: 'assegnazione iniziale' }];
+    const switchMs = tl.approvedMs + rng() * ((endMs ?? this.nowMs - HOUR) - tl.approvedMs);
+    let next = pick(rng, makers).id;
+    if (next === makerId) next = makers.find((m) => m.id !== makerId)!.id;
+    return [
+      { makerId, fromMs: tl.createdMs, toMs: switchMs, reason: 'assegnazione iniziale' },
+      {
+        makerId: next,
+        fromMs: switchMs,
+        toMs: endMs,
+        reason: 'Cambio di laboratorio, più vicino a casa della persona',
+      },
+    ];
+  }
 
-    // ── diary notes ──
-    const notes: Note[] = [];
-    let noteFromMs: number;
-    let noteUntilMs: number;
-    if (approvedMs !== null) {
-      noteFromMs = approvedMs;
-      noteUntilMs = closedMs ?? nowMs - HOUR;
-      // Some active pacts have had no diary note for more than 30 days.
-      if (status === 'ACTIVE' && rng() < 0.12) noteUntilMs = nowMs - between(rng, 31, 90) * DAY;
+  /**
+   * Diary notes every few weeks while the pact runs (one or two before approval), written
+   * by its community maker of the time or by the social worker; some active pacts have had
+   * no note for more than 30 days.
+   */
+  private notesOf(pactId: number, tl: Timeline, stints: Stint[], socialWorkerId: number): Note[] {
+    const rng = this.rng;
+    const nowMs = this.nowMs;
+    let fromMs: number;
+    let untilMs: number;
+    if (tl.approvedMs !== null) {
+      fromMs = tl.approvedMs;
+      untilMs = tl.closedMs ?? nowMs - HOUR;
+      if (tl.status === 'ACTIVE' && rng() < 0.12) untilMs = nowMs - between(rng, 31, 90) * DAY;
     } else {
-      noteFromMs = createdMs;
-      noteUntilMs = Math.min(closedMs ?? nowMs - HOUR, createdMs + 30 * DAY);
+      fromMs = tl.createdMs;
+      untilMs = Math.min(tl.closedMs ?? nowMs - HOUR, tl.createdMs + 30 * DAY);
     }
-    const gapDays = approvedMs !== null ? 10 + rng() * 20 : 15 + rng() * 30;
-    const maxNotes = approvedMs !== null ? Infinity : status === 'DRAFT' ? 1 : 2;
+    const gapDays = tl.approvedMs !== null ? 10 + rng() * 20 : 15 + rng() * 30;
+    const maxNotes = tl.approvedMs !== null ? Infinity : tl.status === 'DRAFT' ? 1 : 2;
+    const makerAt = (ms: number) =>
+      stints.find((a) => a.fromMs <= ms && (a.toMs === null || ms < a.toMs))?.makerId ?? null;
+    const notes: Note[] = [];
     for (
-      let at = noteFromMs + gapDays * (0.3 + rng()) * DAY;
-      at < noteUntilMs && notes.length < maxNotes;
+      let at = fromMs + gapDays * (0.3 + rng()) * DAY;
+      at < untilMs && notes.length < maxNotes;
       at += gapDays * (0.5 + rng()) * DAY
     ) {
       // During working hours, Italian time (about 7 to 17 UTC).
-      const day = dayStart(at);
-      const occurredMs = Math.min(day + (7 + rng() * 10) * HOUR, noteUntilMs);
-      if (occurredMs <= noteFromMs) continue;
-      const authorMaker = makerAt(occurredMs);
-      const createdNoteMs = Math.min(occurredMs + rng() * 6 * HOUR, nowMs - 60_000);
+      const occurredMs = Math.min(dayStart(at) + (7 + rng() * 10) * HOUR, untilMs);
+      if (occurredMs <= fromMs) continue;
+      const maker = makerAt(occurredMs);
+      const createdMs = Math.min(occurredMs + rng() * 6 * HOUR, nowMs - 60_000);
       notes.push({
         id: 0,
-        createdAt: iso(createdNoteMs),
-        updatedAt: iso(createdNoteMs),
+        createdAt: iso(createdMs),
+        updatedAt: iso(createdMs),
         pactId,
-        authorId: authorMaker !== null && rng() < 0.75 ? authorMaker : socialWorker.id,
+        authorId: maker !== null && rng() < 0.75 ? maker : socialWorkerId,
         kind: weighted<NoteKind>(rng, [
           ['MEETING', 35],
           ['CALL', 35],
@@ -841,49 +850,75 @@ export class ScaleGenerator {
         body: pick(rng, NOTE_BODIES_ALL),
       } as Note);
     }
+    return notes;
+  }
 
-    // ── the pact ──
-    const yearSeries = referenceSeries(
+  /** Pact number `i` (in opening order) with its subject, milestones, assignments and diary. */
+  private pact(i: number): void {
+    const rng = this.rng;
+    const { territories, pacts } = this.options;
+    // Opening instants increase with i; density grows linearly towards today.
+    const ageDays = Math.max(SPAN_DAYS * (1 - Math.sqrt((i + rng()) / pacts)), 0.05);
+    const code = weighted<TerritoryCode>(rng, [
+      ['CREMA', TERRITORY_SHARE.CREMA],
+      ['CREMONA', TERRITORY_SHARE.CREMONA],
+      ['CASALMAGGIORE', TERRITORY_SHARE.CASALMAGGIORE],
+    ]);
+    const t = territories.find((x) => x.code === code) ?? territories[0];
+    const type: PactType = rng() < 0.55 ? 'AUTONOMY' : 'INCLUSION';
+    const tl = this.timeline(statusFor(rng, ageDays), ageDays);
+    const { status } = tl;
+    const socialWorker = pick(rng, this.socialWorkers.get(t.id)!);
+    const lab = rng() < 0.85 ? pick(rng, this.labs.get(t.id)!) : null;
+    const makers = this.makers.get(t.id)!;
+    const firstMaker =
+      status !== 'DRAFT' || rng() < 0.5
+        ? lab
+          ? pick(rng, lab.makerIds)
+          : pick(rng, makers).id
+        : null;
+    const { subject, eligibility } = this.subjectOf(type, t, tl, socialWorker.id);
+
+    const pactId = ++this.counts.pacts;
+    const milestones = this.milestonesOf(i, pactId, tl);
+    const stints = this.assignmentsOf(tl, firstMaker, makers);
+    const notes = this.notesOf(pactId, tl, stints, socialWorker.id);
+
+    const series = referenceSeries(
       type,
       t.code,
-      Number(romeDate.format(new Date(createdMs)).slice(0, 4)),
+      Number(romeDate.format(new Date(tl.createdMs)).slice(0, 4)),
     );
-    const number = (this.counters.get(yearSeries) ?? 0) + 1;
-    this.counters.set(yearSeries, number);
+    const number = (this.counters.get(series) ?? 0) + 1;
+    this.counters.set(series, number);
     const closed = status === 'COMPLETED' || status === 'TERMINATED' || status === 'CANCELLED';
-    const lastChangeMs = Math.max(createdMs, submittedMs ?? 0, approvedMs ?? 0, closedMs ?? 0);
+    const iso0 = (ms: number | null) => (ms === null ? null : iso(ms));
     const pact = {
       id: pactId,
-      createdAt: iso(createdMs),
-      updatedAt: iso(lastChangeMs),
-      version:
-        {
-          DRAFT: 1,
-          SUBMITTED: 2,
-          ACTIVE: 3,
-          SUSPENDED: 4,
-          COMPLETED: 4,
-          TERMINATED: 4,
-          CANCELLED: 2,
-        }[status] + (cancelledFromSubmitted ? 1 : 0),
+      createdAt: iso(tl.createdMs),
+      updatedAt: iso(
+        Math.max(tl.createdMs, tl.submittedMs ?? 0, tl.approvedMs ?? 0, tl.closedMs ?? 0),
+      ),
+      // One bump per transition the pact went through.
+      version: VERSION_BY_STATUS[status] + (tl.cancelledFromSubmitted ? 1 : 0),
       type,
-      reference: formatReference(yearSeries, number),
+      reference: formatReference(series, number),
       status,
       territoryId: t.id,
       beneficiaryId: subject.beneficiary.id,
       householdId: subject.household?.id ?? null,
       socialWorkerId: socialWorker.id,
-      communityMakerId: makerId,
+      communityMakerId: stints.length ? stints[stints.length - 1].makerId : null,
       communityLabId: lab?.id ?? null,
       title: pick(rng, type === 'AUTONOMY' ? AUTONOMY_TITLES : INCLUSION_TITLES),
-      objectives: PREFIX_TEXT[type],
+      objectives: OBJECTIVES[type],
       citizenCommitments: CITIZEN_COMMITMENTS,
       communityCommitments: COMMUNITY_COMMITMENTS,
-      startDate,
-      plannedEndDate,
-      submittedAt: submittedMs === null ? null : iso(submittedMs),
-      approvedAt: approvedMs === null ? null : iso(approvedMs),
-      closedAt: closedMs === null ? null : iso(closedMs),
+      startDate: dateOf(tl.startDayMs),
+      plannedEndDate: dateOf(tl.plannedEndMs),
+      submittedAt: iso0(tl.submittedMs),
+      approvedAt: iso0(tl.approvedMs),
+      closedAt: iso0(tl.closedMs),
       outcome:
         status === 'COMPLETED'
           ? pick(rng, OUTCOMES_BY_TYPE[type])
@@ -891,7 +926,7 @@ export class ScaleGenerator {
             ? pick(rng, TERMINATION_CODES)
             : null,
       closingNote: closed ? pick(rng, SCALE_CLOSING_NOTES[status]) : null,
-      eligibility: eligibility!,
+      eligibility,
       progress: pactProgress(milestones.map((m) => m.status)),
       lastNoteAt: notes.reduce<string | null>(
         (max, n) => (max === null || n.occurredAt > max ? n.occurredAt : max),
@@ -901,10 +936,10 @@ export class ScaleGenerator {
     this.sink.add('pacts', pact);
     this.audit.create(pact.createdAt, socialWorker.id, 'pacts', pactId, {
       ...toPactRecord(pact),
-      eligibility: eligibility!.eligible,
+      eligibility: eligibility.eligible,
     });
 
-    for (const a of assignments) {
+    for (const a of stints) {
       const assignment = {
         id: ++this.counts.assignments,
         createdAt: iso(a.fromMs),
@@ -913,7 +948,7 @@ export class ScaleGenerator {
         communityMakerId: a.makerId,
         assignedById: socialWorker.id,
         startedAt: iso(a.fromMs),
-        endedAt: a.toMs === null ? null : iso(a.toMs),
+        endedAt: iso0(a.toMs),
         reason: a.reason,
       };
       this.sink.add('assignments', assignment);
@@ -925,7 +960,8 @@ export class ScaleGenerator {
         reason: a.reason,
       });
     }
-    const milestoneAuthor = makerId ?? socialWorker.id;
+    // Milestones are drafted with the pact: by its first community maker, or the social worker.
+    const milestoneAuthor = firstMaker ?? socialWorker.id;
     for (const m of milestones) {
       m.id = ++this.counts.milestones;
       this.sink.add('milestones', m);

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -23,7 +25,18 @@ interface ColumnShape {
   property: string;
   column: string;
   kind: 'json' | 'boolean' | 'plain';
+  /** The PostgreSQL type of an array of its values (for `unnest`). */
+  pgArray: string;
 }
+
+const PG_ARRAY: Record<string, string> = {
+  integer: 'int[]',
+  int: 'int[]',
+  bigint: 'bigint[]',
+  boolean: 'bool[]',
+  decimal: 'numeric[]',
+  numeric: 'numeric[]',
+};
 export type TableShapes = Record<ScaleTable, ColumnShape[]>;
 
 /** Column names and kinds read from the entities' metadata (what the migrations created). */
@@ -36,6 +49,7 @@ export function tableShapes(dataSource: DataSource): TableShapes {
       property: c.propertyName,
       column: c.databaseName,
       kind: c.type === 'simple-json' ? 'json' : c.type === 'boolean' ? 'boolean' : 'plain',
+      pgArray: PG_ARRAY[dataSource.driver.normalizeType(c)] ?? 'text[]',
     }));
   }
   return shapes;
@@ -62,16 +76,27 @@ function value(shape: ColumnShape, raw: unknown, sqlite: boolean): unknown {
 
 const quote = (name: string) => `"${name}"`;
 
+type Rows = Array<[ScaleTable, unknown[][]]>;
+
 /**
- * SQLite through better-sqlite3: one prepared INSERT per table, one transaction per batch.
- * While loading, the rollback journal is kept in memory and nothing is synced (a crash
- * means deleting the file and seeding again); at the end the database is back in WAL
- * mode, and the server sets its own pragmas on every connection.
+ * Secondary indexes of the big tables that the seed fills in key order: by pact (written
+ * one pact after the other), by entity, action, actor or author (a few hundred groups at
+ * most, each growing at its end).
  */
-export class SqliteSink implements ScaleSink {
+const GROWS_IN_ORDER =
+  /ON "(audit_events|notes|milestones|assignments)" \("(pact_id|entity_type|action|actor_id|author_id|community_maker_id)"/;
+
+/**
+ * Writes batches of rows to SQLite through better-sqlite3: one prepared INSERT per table,
+ * one transaction per batch. While loading, the rollback journal is kept in memory and
+ * nothing is synced (a crash means deleting the file and seeding again); at the end the
+ * database is back in WAL mode, and the server sets its own pragmas on every connection.
+ * Runs in a worker thread (scale-sqlite-worker.ts), beside the generator.
+ */
+export class SqliteWriter {
   private readonly db: Database.Database;
   private readonly statements = new Map<ScaleTable, Database.Statement>();
-  private indexes: Array<{ name: string; sql: string }> = [];
+  private readonly indexes: Array<{ name: string; sql: string }>;
 
   constructor(
     path: string,
@@ -80,40 +105,44 @@ export class SqliteSink implements ScaleSink {
     this.db = new Database(path, { fileMustExist: true });
     this.db.pragma('journal_mode = MEMORY');
     this.db.pragma('synchronous = OFF');
-    // Secondary indexes are built once at the end, from sorted data, with the very SQL the
-    // migrations used (constraint indexes, such as the unique audit hash, stay).
-    this.indexes = this.db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-      .all() as Array<{ name: string; sql: string }>;
+    // Indexes whose keys arrive out of order (instants, dates, statuses, names) are dropped
+    // and built once at the end from sorted data, with the very SQL the migrations used;
+    // those that grow in order stay and are maintained as the rows come (constraint
+    // indexes, such as the unique audit hash, always stay).
+    this.indexes = (
+      this.db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        .all() as Array<{ name: string; sql: string }>
+    ).filter((i) => !GROWS_IN_ORDER.test(i.sql));
     for (const i of this.indexes) this.db.exec(`DROP INDEX ${quote(i.name)}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('threads = 2'); // helper threads for the sorts of CREATE INDEX
     this.db.pragma('cache_size = -1048576'); // 1 GiB: the unique hash index is written at random
     this.db.pragma('temp_store = MEMORY');
-    this.db.pragma('wal_autocheckpoint = 20000');
-    this.db.exec('BEGIN');
   }
 
-  add(table: ScaleTable, record: object): void {
-    const shape = this.shapes[table];
-    let statement = this.statements.get(table);
-    if (!statement) {
-      statement = this.db.prepare(
-        `INSERT INTO ${quote(table)} (${shape.map((c) => quote(c.column)).join(', ')}) VALUES (${shape.map(() => '?').join(', ')})`,
-      );
-      this.statements.set(table, statement);
+  write(batch: Rows): void {
+    this.db.exec('BEGIN');
+    try {
+      for (const [table, rows] of batch) {
+        let statement = this.statements.get(table);
+        if (!statement) {
+          const shape = this.shapes[table];
+          statement = this.db.prepare(
+            `INSERT INTO ${quote(table)} (${shape.map((c) => quote(c.column)).join(', ')}) VALUES (${shape.map(() => '?').join(', ')})`,
+          );
+          this.statements.set(table, statement);
+        }
+        for (const row of rows) statement.run(row);
+      }
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
     }
-    const r = record as Record<string, unknown>;
-    statement.run(shape.map((c) => value(c, r[c.property], true)));
   }
 
-  async commit(): Promise<void> {
-    this.db.exec('COMMIT');
-    this.db.exec('BEGIN');
-  }
-
-  async finish(): Promise<void> {
-    this.db.exec('COMMIT');
+  finish(): void {
     this.db.exec('BEGIN');
     for (const i of this.indexes) this.db.exec(i.sql);
     this.db.exec('COMMIT');
@@ -121,64 +150,153 @@ export class SqliteSink implements ScaleSink {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async close(): Promise<void> {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  close(): void {
     this.db.close();
   }
 }
 
-/** Parameters per statement: PostgreSQL allows 65,535. */
-const PG_MAX_PARAMETERS = 60_000;
-const PG_MAX_ROWS = 2_000;
+/** Rows buffered per table, converted to what a driver binds, in foreign-key order. */
+class Buffers {
+  private readonly rows = new Map<ScaleTable, unknown[][]>();
+
+  constructor(
+    private readonly shapes: TableShapes,
+    private readonly sqlite: boolean,
+  ) {}
+
+  add(table: ScaleTable, record: object): void {
+    const r = record as Record<string, unknown>;
+    let rows = this.rows.get(table);
+    if (!rows) this.rows.set(table, (rows = []));
+    rows.push(this.shapes[table].map((c) => value(c, r[c.property], this.sqlite)));
+  }
+
+  /** Everything buffered, tables in SCALE_TABLES order; the buffers start empty again. */
+  take(): Rows {
+    const batch: Rows = [];
+    for (const table of SCALE_TABLES) {
+      const rows = this.rows.get(table);
+      if (rows?.length) batch.push([table, rows]);
+    }
+    this.rows.clear();
+    return batch;
+  }
+}
+
+/**
+ * SQLite: the generator runs on the main thread and an SqliteWriter in a worker thread, one
+ * batch behind, so that generating and writing use both cores.
+ */
+export class SqliteSink implements ScaleSink {
+  private readonly buffers: Buffers;
+  private readonly worker: Worker;
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
+  private waiting: { resolve: () => void; reject: (e: Error) => void } | undefined;
+
+  constructor(path: string, shapes: TableShapes) {
+    this.buffers = new Buffers(shapes, true);
+    this.worker = new Worker(join(__dirname, 'scale-sqlite-worker.js'), {
+      workerData: { path, shapes },
+    });
+    this.worker.on('message', (m: { error?: string }) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (m.error) waiting?.reject(new Error(m.error));
+      else waiting?.resolve();
+    });
+    this.worker.on('error', (e) => {
+      this.failure = e;
+      this.waiting?.reject(e);
+    });
+  }
+
+  private send(message: { type: 'write'; batch: Rows } | { type: 'finish' }): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage(message);
+    });
+  }
+
+  add(table: ScaleTable, record: object): void {
+    this.buffers.add(table, record);
+  }
+
+  async commit(): Promise<void> {
+    await this.inFlight;
+    this.inFlight = this.send({ type: 'write', batch: this.buffers.take() });
+    // Surface a failure at the next commit at the latest, never as an unhandled rejection.
+    this.inFlight.catch(() => undefined);
+  }
+
+  async finish(): Promise<void> {
+    await this.commit();
+    await this.inFlight;
+    await this.send({ type: 'finish' });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+const PG_ROWS_PER_STATEMENT = 10_000;
 
 /**
  * PostgreSQL through `pg`: rows are buffered per table and written at each commit as
- * multi-row INSERTs, tables in foreign-key order, in one transaction.
+ * batched INSERTs (`INSERT … SELECT * FROM unnest($1::int[], …)`), tables in foreign-key
+ * order, in one transaction.
  */
 export class PostgresSink implements ScaleSink {
-  private readonly buffers = new Map<ScaleTable, unknown[][]>();
+  private readonly buffers: Buffers;
 
   private constructor(
     private readonly client: Client,
     private readonly shapes: TableShapes,
-  ) {}
+    private readonly indexes: Array<{ name: string; sql: string }>,
+  ) {
+    this.buffers = new Buffers(shapes, false);
+  }
 
   static async open(url: string, shapes: TableShapes): Promise<PostgresSink> {
     const client = new Client({ connectionString: url });
     await client.connect();
     // Each batch is one transaction; losing the last one on a crash only means seeding again.
     await client.query('SET synchronous_commit = off');
-    return new PostgresSink(client, shapes);
+    await client.query("SET maintenance_work_mem = '256MB'");
+    // As on SQLite: secondary indexes are built once at the end with the migrations' own
+    // definitions; those behind constraints (primary keys, UNIQUE) stay.
+    const { rows } = await client.query<{ name: string; sql: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
+       WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+      [[...SCALE_TABLES]],
+    );
+    for (const i of rows) await client.query(`DROP INDEX ${quote(i.name)}`);
+    return new PostgresSink(client, shapes, rows);
   }
 
   add(table: ScaleTable, record: object): void {
-    const r = record as Record<string, unknown>;
-    let rows = this.buffers.get(table);
-    if (!rows) this.buffers.set(table, (rows = []));
-    rows.push(this.shapes[table].map((c) => value(c, r[c.property], false)));
+    this.buffers.add(table, record);
   }
 
   async commit(): Promise<void> {
     await this.client.query('BEGIN');
     try {
-      for (const table of SCALE_TABLES) {
-        const rows = this.buffers.get(table);
-        if (!rows?.length) continue;
-        const columns = this.shapes[table].map((c) => quote(c.column)).join(', ');
-        const width = this.shapes[table].length;
-        const perStatement = Math.min(PG_MAX_ROWS, Math.floor(PG_MAX_PARAMETERS / width));
-        for (let start = 0; start < rows.length; start += perStatement) {
-          const chunk = rows.slice(start, start + perStatement);
-          const tuples = chunk.map(
-            (_row, r) =>
-              `(${Array.from({ length: width }, (_c, k) => `$${r * width + k + 1}`).join(', ')})`,
-          );
+      for (const [table, rows] of this.buffers.take()) {
+        // One array parameter per column, spread into rows by unnest: far cheaper to parse and
+        // bind than thousands of VALUES placeholders.
+        const shape = this.shapes[table];
+        const columns = shape.map((c) => quote(c.column)).join(', ');
+        const arrays = shape.map((c, k) => `$${k + 1}::${c.pgArray}`).join(', ');
+        for (let start = 0; start < rows.length; start += PG_ROWS_PER_STATEMENT) {
+          const chunk = rows.slice(start, start + PG_ROWS_PER_STATEMENT);
           await this.client.query(
-            `INSERT INTO ${quote(table)} (${columns}) VALUES ${tuples.join(', ')}`,
-            chunk.flat(),
+            `INSERT INTO ${quote(table)} (${columns}) SELECT * FROM unnest(${arrays})`,
+            shape.map((_c, k) => chunk.map((row) => row[k])),
           );
         }
-        rows.length = 0;
       }
       await this.client.query('COMMIT');
     } catch (e) {
@@ -189,6 +307,7 @@ export class PostgresSink implements ScaleSink {
 
   async finish(): Promise<void> {
     await this.commit();
+    for (const i of this.indexes) await this.client.query(i.sql);
     // Ids were given explicitly: move each serial sequence past the largest one.
     for (const table of SCALE_TABLES) {
       if (!this.shapes[table].some((c) => c.column === 'id')) continue;

@@ -68,7 +68,7 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
+      'CREATE INDEX "IDX_pacts_maker_status" ON "pacts" ("community_maker_id", "status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
@@ -78,6 +78,9 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_57b645eef4e5f91af268601795" ON "pacts" ("territory_id", "status") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
@@ -258,10 +261,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_660c34e65fd048cab6ea6d00eb"');
     await queryRunner.query('DROP TABLE "assignments"');
     await queryRunner.query('DROP INDEX "public"."IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "public"."IDX_57b645eef4e5f91af268601795"');
     await queryRunner.query('DROP INDEX "public"."IDX_pacts_status_end"');
     await queryRunner.query('DROP INDEX "public"."IDX_603f58f674e3819c16ef98067f"');
     await queryRunner.query('DROP INDEX "public"."IDX_bd4f8030094bb54f530d2c7901"');
-    await queryRunner.query('DROP INDEX "public"."IDX_c9f4cf272a6efb489ab9764dc2"');
+    await queryRunner.query('DROP INDEX "public"."IDX_pacts_maker_status"');
     await queryRunner.query('DROP INDEX "public"."IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "public"."IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "public"."IDX_167cdacc02cd3cf82e4f65ba84"');

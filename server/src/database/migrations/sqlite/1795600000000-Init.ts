@@ -68,7 +68,7 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
+      'CREATE INDEX "IDX_pacts_maker_status" ON "pacts" ("community_maker_id", "status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
@@ -78,6 +78,9 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_57b645eef4e5f91af268601795" ON "pacts" ("territory_id", "status") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
@@ -198,10 +201,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
-    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_maker_status"');
     await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
     await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
     await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_57b645eef4e5f91af268601795"');
     await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
     await queryRunner.query(
       'CREATE TABLE "temporary_pacts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" varchar(24) NOT NULL, "updated_at" varchar(24) NOT NULL, "version" integer NOT NULL DEFAULT (1), "type" varchar(12) NOT NULL, "reference" varchar(40) NOT NULL, "status" varchar(12) NOT NULL, "territory_id" integer NOT NULL, "beneficiary_id" integer, "household_id" integer, "social_worker_id" integer, "community_maker_id" integer, "community_lab_id" integer, "title" varchar(200) NOT NULL, "objectives" text NOT NULL DEFAULT (\'\'), "citizen_commitments" text NOT NULL DEFAULT (\'\'), "community_commitments" text NOT NULL DEFAULT (\'\'), "start_date" varchar(10), "planned_end_date" varchar(10), "submitted_at" varchar(24), "approved_at" varchar(24), "closed_at" varchar(24), "outcome" varchar(30), "closing_note" text, "eligibility" text, "progress" integer NOT NULL DEFAULT (0), "last_note_at" varchar(24), CONSTRAINT "FK_9c02d18e7b0a60a726f9a734378" FOREIGN KEY ("territory_id") REFERENCES "territories" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_167cdacc02cd3cf82e4f65ba84e" FOREIGN KEY ("beneficiary_id") REFERENCES "beneficiaries" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1fcbeda60f763aa031ac696ec01" FOREIGN KEY ("household_id") REFERENCES "households" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_c988921b28fab0310fdbc1176bb" FOREIGN KEY ("social_worker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_f0bc6f88635b13800daf43a24a2" FOREIGN KEY ("community_maker_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_582f7170012f448b31e3337d0eb" FOREIGN KEY ("community_lab_id") REFERENCES "community_labs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
@@ -224,7 +228,7 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
+      'CREATE INDEX "IDX_pacts_maker_status" ON "pacts" ("community_maker_id", "status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
@@ -234,6 +238,9 @@ export class Init1795600000000 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_57b645eef4e5f91af268601795" ON "pacts" ("territory_id", "status") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
@@ -370,10 +377,11 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_660c34e65fd048cab6ea6d00eb" ON "assignments" ("pact_id") ',
     );
     await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_57b645eef4e5f91af268601795"');
     await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
     await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
     await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
-    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_maker_status"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');
@@ -390,6 +398,9 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_pacts_territory_status_end" ON "pacts" ("territory_id", "status", "planned_end_date", "id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
+      'CREATE INDEX "IDX_57b645eef4e5f91af268601795" ON "pacts" ("territory_id", "status") ',
+    );
+    await queryRunner.query(
       'CREATE INDEX "IDX_pacts_status_end" ON "pacts" ("status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "community_maker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
@@ -399,7 +410,7 @@ export class Init1795600000000 implements MigrationInterface {
       'CREATE INDEX "IDX_bd4f8030094bb54f530d2c7901" ON "pacts" ("territory_id", "start_date") ',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_c9f4cf272a6efb489ab9764dc2" ON "pacts" ("community_maker_id", "status") ',
+      'CREATE INDEX "IDX_pacts_maker_status" ON "pacts" ("community_maker_id", "status", "planned_end_date", "id", "territory_id", "type", "social_worker_id", "last_note_at", "approved_at", "submitted_at", "created_at", "start_date", "closed_at", "outcome", "reference") ',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_c988921b28fab0310fdbc1176b" ON "pacts" ("social_worker_id") ',
@@ -486,10 +497,11 @@ export class Init1795600000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_660c34e65fd048cab6ea6d00eb"');
     await queryRunner.query('DROP TABLE "assignments"');
     await queryRunner.query('DROP INDEX "IDX_pacts_territory_status_end"');
+    await queryRunner.query('DROP INDEX "IDX_57b645eef4e5f91af268601795"');
     await queryRunner.query('DROP INDEX "IDX_pacts_status_end"');
     await queryRunner.query('DROP INDEX "IDX_603f58f674e3819c16ef98067f"');
     await queryRunner.query('DROP INDEX "IDX_bd4f8030094bb54f530d2c7901"');
-    await queryRunner.query('DROP INDEX "IDX_c9f4cf272a6efb489ab9764dc2"');
+    await queryRunner.query('DROP INDEX "IDX_pacts_maker_status"');
     await queryRunner.query('DROP INDEX "IDX_c988921b28fab0310fdbc1176b"');
     await queryRunner.query('DROP INDEX "IDX_1fcbeda60f763aa031ac696ec0"');
     await queryRunner.query('DROP INDEX "IDX_167cdacc02cd3cf82e4f65ba84"');

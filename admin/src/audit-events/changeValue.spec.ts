@@ -1,0 +1,31 @@
+import { i18nProvider } from '../providers/i18nProvider';
+import { describeChangeValue } from './changeValue';
+
+const t = i18nProvider.translate;
+
+describe(describeChangeValue.name, () => {
+  it('names the values of the closed vocabularies in Italian', () => {
+    expect(describeChangeValue('pacts', 'status', 'SUBMITTED', t)).toBe('Inviato');
+    expect(describeChangeValue('milestones', 'status', 'ACHIEVED', t)).toBe('Raggiunta');
+    expect(describeChangeValue('pacts', 'type', 'AUTONOMY', t)).toBe("Patto per l'Autonomia");
+    expect(describeChangeValue('pacts', 'outcome', 'EMPLOYED', t)).toBe('Occupazione trovata');
+    expect(describeChangeValue('pacts', 'outcome', 'MOVED_AWAY', t)).toBe('Trasferimento');
+    expect(describeChangeValue('users', 'role', 'MANAGER', t)).toBe('Responsabile');
+  });
+
+  it('writes dates, instants, booleans and empty values for people', () => {
+    expect(describeChangeValue('pacts', 'startDate', '2026-12-01', t)).toBe('01/12/2026');
+    expect(describeChangeValue('pacts', 'createdAt', '2026-11-25T12:49:49.548Z', t)).toBe(
+      '25/11/2026, 13:49',
+    );
+    expect(describeChangeValue('users', 'active', false, t)).toBe('No');
+    expect(describeChangeValue('pacts', 'closedAt', null, t)).toBe('—');
+    expect(describeChangeValue('users', 'territoryIds', [1, 2], t)).toBe('1, 2');
+  });
+
+  it('leaves anything else as it is', () => {
+    expect(describeChangeValue('pacts', 'title', 'Percorso', t)).toBe('Percorso');
+    expect(describeChangeValue('pacts', 'status', 'SOMETHING_NEW', t)).toBe('SOMETHING_NEW');
+    expect(describeChangeValue('pacts', 'progress', 40, t)).toBe('40');
+  });
+});

@@ -1,0 +1,47 @@
+import { isIsoDate } from '@generattivi/shared';
+import { formatDate, formatInstant } from '../common/format';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Which `enums.<group>` names the values of a field, by collection. */
+const ENUM_GROUPS: Record<string, string | ((entityType: string) => string)> = {
+  status: (entityType) => (entityType === 'milestones' ? 'milestoneStatus' : 'pactStatus'),
+  type: 'pactType',
+  kind: 'noteKind',
+  role: 'role',
+  employmentStatus: 'employmentStatus',
+  sex: 'sex',
+  code: 'territory',
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** A value of an audit change as people read it: enums named, dates written the Italian way. */
+export function describeChangeValue(
+  entityType: string,
+  field: string,
+  value: unknown,
+  translate: Translate,
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
+  if (Array.isArray(value)) {
+    return value.map((v) => describeChangeValue(entityType, field, v, translate)).join(', ');
+  }
+  if (typeof value === 'string') {
+    if (field === 'outcome') {
+      return translate(`enums.outcome.${value}`, {
+        _: translate(`enums.terminationCode.${value}`, { _: value }),
+      });
+    }
+    const group = ENUM_GROUPS[field];
+    if (group) {
+      const name = typeof group === 'function' ? group(entityType) : group;
+      return translate(`enums.${name}.${value}`, { _: value });
+    }
+    if (isIsoDate(value)) return formatDate(value);
+    if (INSTANT.test(value)) return formatInstant(value);
+    return value;
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

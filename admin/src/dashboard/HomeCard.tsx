@@ -1,0 +1,75 @@
+import { Alert, Badge, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
+import { useId, type ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+
+/**
+ * A home widget: a titled section (an h2, so that the page reads as an outline), an
+ * optional count, and what to say while loading, on error and when there is nothing.
+ */
+export const HomeCard = ({
+  title,
+  count,
+  loading = false,
+  error,
+  empty,
+  action,
+  children,
+}: {
+  title: string;
+  count?: number;
+  loading?: boolean;
+  error?: unknown;
+  /** Shown instead of the children when set (the list is empty). */
+  empty?: string | false;
+  action?: ReactNode;
+  children?: ReactNode;
+}) => {
+  const id = useId();
+  const translate = useTranslate();
+  const status = (error as { status?: number } | null | undefined)?.status;
+  return (
+    <Card component="section" aria-labelledby={id} sx={{ height: '100%' }}>
+      <CardContent>
+        <Stack
+          direction="row"
+          spacing={2}
+          sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}
+          useFlexGap
+        >
+          <Typography id={id} variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            {title}
+            {count !== undefined ? (
+              <Badge
+                badgeContent={count}
+                max={999}
+                showZero
+                color={count > 0 ? 'primary' : 'default'}
+                sx={{ ml: 3, '& .MuiBadge-badge': { position: 'static', transform: 'none' } }}
+              />
+            ) : null}
+          </Typography>
+          {action}
+        </Stack>
+        {loading ? (
+          <Stack spacing={1} aria-busy="true">
+            <Skeleton variant="rounded" height={32} />
+            <Skeleton variant="rounded" height={32} />
+          </Stack>
+        ) : error ? (
+          <Alert severity={status === 404 ? 'info' : 'warning'}>
+            {translate(
+              status === 404 ? 'app.dashboard.not_available' : 'app.dashboard.load_error',
+              {
+                message: (error as Error)?.message ?? '',
+              },
+            )}
+          </Alert>
+        ) : empty ? (
+          <Typography color="text.secondary">{empty}</Typography>
+        ) : (
+          children
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,80 @@
+import type { Note, Pact, Role } from '@generattivi/shared';
+import { Box, Chip, Divider, Stack, Typography } from '@mui/material';
+import {
+  Pagination,
+  RecordContextProvider,
+  ReferenceField,
+  ReferenceManyField,
+  useListContext,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { formatInstant } from '../common/format';
+import { AddNoteButton } from '../notes/AddNoteButton';
+import { canAddNote } from './pactPermissions';
+
+const Notes = () => {
+  const { data, isPending } = useListContext<Note>();
+  const translate = useTranslate();
+  if (isPending) return null;
+  if (!data?.length) return <Typography sx={{ my: 2 }}>{translate('app.notes.none')}</Typography>;
+  return (
+    <Stack
+      component="ol"
+      sx={{ p: 0, m: 0, listStyle: 'none' }}
+      divider={<Divider component="li" aria-hidden />}
+    >
+      {data.map((note) => (
+        <RecordContextProvider key={note.id} value={note}>
+          <Box component="li" sx={{ py: 1.5 }}>
+            <Stack
+              direction="row"
+              spacing={1}
+              useFlexGap
+              sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+            >
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {formatInstant(note.occurredAt)}
+              </Typography>
+              <Chip
+                size="small"
+                variant="outlined"
+                label={translate(`enums.noteKind.${note.kind}`)}
+              />
+              <Typography variant="body2" color="text.secondary" component="span">
+                <ReferenceField source="authorId" reference="users" link={false} />
+              </Typography>
+            </Stack>
+            <Typography sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>{note.body}</Typography>
+          </Box>
+        </RecordContextProvider>
+      ))}
+    </Stack>
+  );
+};
+
+/** The pact's diary, newest first; notes are added, never edited. */
+export const DiaryList = () => {
+  const pact = useRecordContext<Pact>();
+  const { permissions: role } = usePermissions<Role | undefined>();
+  if (!pact) return null;
+  return (
+    <Box>
+      {canAddNote(role) ? (
+        <Box sx={{ mb: 2 }}>
+          <AddNoteButton pact={pact} size="medium" variant="contained" />
+        </Box>
+      ) : null}
+      <ReferenceManyField
+        reference="notes"
+        target="pactId"
+        sort={{ field: 'occurredAt', order: 'DESC' }}
+        perPage={25}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      >
+        <Notes />
+      </ReferenceManyField>
+    </Box>
+  );
+};

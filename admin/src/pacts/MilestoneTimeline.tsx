@@ -1,0 +1,144 @@
+import type { Milestone, MilestoneStatus, Pact, Role } from '@generattivi/shared';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import {
+  EditButton,
+  ReferenceManyField,
+  useListContext,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { formatDate } from '../common/format';
+import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
+import { AddMilestoneButton } from '../milestones/AddMilestoneButton';
+import { canWriteMilestones } from './pactPermissions';
+
+/** Dot colours of the timeline, readable against white (≥ 3:1 for graphics). */
+const DOT: Record<MilestoneStatus, string> = {
+  PENDING: '#1565c0',
+  ACHIEVED: '#1b5e20',
+  MISSED: '#b71c1c',
+  CANCELLED: '#757575',
+};
+const OVERDUE = '#bf360c';
+
+const TimelineItem = ({
+  milestone,
+  last,
+  writable,
+}: {
+  milestone: Milestone;
+  last: boolean;
+  writable: boolean;
+}) => {
+  const translate = useTranslate();
+  const colour = milestone.overdue ? OVERDUE : DOT[milestone.status];
+  return (
+    <Box
+      component="li"
+      sx={{ display: 'flex', gap: 2, listStyle: 'none' }}
+      data-milestone={milestone.id}
+    >
+      <Box
+        sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', pt: 0.5 }}
+        aria-hidden
+      >
+        <Box sx={{ width: 16, height: 16, borderRadius: '50%', bgcolor: colour, flexShrink: 0 }} />
+        {last ? null : <Box sx={{ width: 2, flexGrow: 1, bgcolor: 'divider', my: 0.5 }} />}
+      </Box>
+      <Box sx={{ pb: 3, flexGrow: 1, minWidth: 0 }}>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.milestones.due_on', { date: formatDate(milestone.dueDate) })}
+        </Typography>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {milestone.title}
+        </Typography>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ my: 0.5, flexWrap: 'wrap' }}>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={translate(`enums.milestoneStatus.${milestone.status}`)}
+          />
+          {milestone.overdue ? (
+            <Chip
+              size="small"
+              label={translate('app.milestones.overdue')}
+              sx={{ bgcolor: OVERDUE, color: '#fff' }}
+            />
+          ) : null}
+          {milestone.achievedAt ? (
+            <Typography variant="body2" component="span" sx={{ alignSelf: 'center' }}>
+              {translate('app.milestones.achieved_on', { date: formatDate(milestone.achievedAt) })}
+            </Typography>
+          ) : null}
+        </Stack>
+        {milestone.description ? (
+          <Typography variant="body2">{milestone.description}</Typography>
+        ) : null}
+        {milestone.evidence ? (
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            <strong>{translate('resources.milestones.fields.evidence')}:</strong>{' '}
+            {milestone.evidence}
+          </Typography>
+        ) : null}
+        {writable ? (
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+            {milestone.status === 'PENDING' ? (
+              <AchieveMilestoneButton milestone={milestone} size="medium" />
+            ) : null}
+            <EditButton resource="milestones" record={milestone} variant="text" />
+          </Stack>
+        ) : null}
+      </Box>
+    </Box>
+  );
+};
+
+const Timeline = ({ writable }: { writable: boolean }) => {
+  const { data, isPending } = useListContext<Milestone>();
+  const translate = useTranslate();
+  if (isPending) return null;
+  if (!data?.length) {
+    return (
+      <Typography sx={{ my: 2 }}>
+        {translate(writable ? 'app.milestones.none_add' : 'app.milestones.none')}
+      </Typography>
+    );
+  }
+  return (
+    <Box
+      component="ol"
+      sx={{ p: 0, m: 0 }}
+      aria-label={translate('resources.milestones.name', { smart_count: 2 })}
+    >
+      {data.map((m, i) => (
+        <TimelineItem key={m.id} milestone={m} last={i === data.length - 1} writable={writable} />
+      ))}
+    </Box>
+  );
+};
+
+/** The pact's milestones in due-date order, as a timeline, with what the caller may do on each. */
+export const MilestoneTimeline = () => {
+  const pact = useRecordContext<Pact>();
+  const { permissions: role } = usePermissions<Role | undefined>();
+  if (!pact) return null;
+  const writable = canWriteMilestones(role, pact.status);
+  return (
+    <Box>
+      {writable ? (
+        <Box sx={{ mb: 2 }}>
+          <AddMilestoneButton pact={pact} />
+        </Box>
+      ) : null}
+      <ReferenceManyField
+        reference="milestones"
+        target="pactId"
+        sort={{ field: 'dueDate', order: 'ASC' }}
+        perPage={200}
+      >
+        <Timeline writable={writable} />
+      </ReferenceManyField>
+    </Box>
+  );
+};

@@ -1,0 +1,189 @@
+import {
+  approvalRequirements,
+  checkTransition,
+  OUTCOMES_BY_TYPE,
+  TERMINATION_CODES,
+  type Pact,
+  type PactOutcome,
+  type PactTransition,
+  type Role,
+  type TerminationCode,
+} from '@generattivi/shared';
+import { Alert, AlertTitle, DialogContentText, MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
+import {
+  useDataProvider,
+  useGetList,
+  useNotify,
+  usePermissions,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { FormDialog } from '../common/FormDialog';
+import { useDialogMutation } from '../common/useDialogMutation';
+import { useLocalized } from '../common/useLocalized';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { ApprovalRequirementList, TransitionRefusal } from './TransitionRefusal';
+
+/** Milestones that count for approval (all but the cancelled ones), counted by the server. */
+const useMilestoneCount = (pactId: number, enabled: boolean) => {
+  const { total } = useGetList(
+    'milestones',
+    {
+      filter: { pactId, status: ['PENDING', 'ACHIEVED', 'MISSED'] },
+      pagination: { page: 1, perPage: 1 },
+      sort: { field: 'id', order: 'ASC' },
+    },
+    { enabled },
+  );
+  return total;
+};
+
+/** The outcome choices of a transition: the pact type's outcomes, or the termination codes. */
+const outcomeChoices = (transition: PactTransition, pact: Pact) =>
+  transition.outcome === 'PACT_OUTCOME'
+    ? OUTCOMES_BY_TYPE[pact.type].map((o) => ({ id: o, name: `enums.outcome.${o}` }))
+    : transition.outcome === 'TERMINATION_CODE'
+      ? TERMINATION_CODES.map((c) => ({ id: c, name: `enums.terminationCode.${c}` }))
+      : [];
+
+/**
+ * Asks what a transition needs (a reason when the state machine requires one, an outcome
+ * or a termination code) and sends it; the server's refusal is shown in the dialog, rule by
+ * rule or requirement by requirement.
+ */
+export const TransitionDialog = ({
+  pact,
+  transition,
+  onClose,
+}: {
+  pact: Pact;
+  transition: PactTransition;
+  onClose: () => void;
+}) => {
+  const translate = useTranslate();
+  const localized = useLocalized();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const { permissions: role } = usePermissions<Role | undefined>();
+  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const { sending, errors, setErrors, refusal, run } = useDialogMutation();
+
+  const approving = transition.action === 'APPROVE';
+  const milestoneCount = useMilestoneCount(pact.id, approving);
+  const unmet =
+    approving && milestoneCount !== undefined
+      ? approvalRequirements({ ...pact, milestoneCount })
+      : [];
+  const outcomes = outcomeChoices(transition, pact);
+  const label = localized(transition.label);
+  const asksReason = transition.reasonRequired || transition.action === 'COMPLETE';
+
+  const submit = async () => {
+    // The shared state machine says what is missing before asking the server.
+    if (role) {
+      const check = checkTransition({
+        type: pact.type,
+        from: pact.status,
+        to: transition.to,
+        role,
+        reason,
+        outcome: outcome || null,
+      });
+      if (!check.ok && (check.code === 'REASON_REQUIRED' || check.code.startsWith('OUTCOME'))) {
+        const field = check.code === 'REASON_REQUIRED' ? 'reason' : 'outcome';
+        setErrors({ [field]: localized(check.messages) });
+        return;
+      }
+    }
+    const done = await run(() =>
+      dataProvider.transitionPact(pact.id, {
+        to: transition.to,
+        version: pact.version,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(outcome ? { outcome: outcome as PactOutcome | TerminationCode } : {}),
+      }),
+    );
+    if (!done) return;
+    notify('app.transitions.done', {
+      type: 'success',
+      messageArgs: {
+        reference: pact.reference,
+        status: translate(`enums.pactStatus.${transition.to}`),
+      },
+    });
+    onClose();
+    refresh();
+  };
+
+  return (
+    <FormDialog
+      title={`${label} — ${pact.reference}`}
+      open
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={label}
+      submitColor={
+        transition.to === 'CANCELLED' || transition.to === 'TERMINATED' ? 'error' : 'primary'
+      }
+      sending={sending}
+    >
+      <DialogContentText>
+        {translate(`app.transitions.explain.${transition.action}`, {
+          status: translate(`enums.pactStatus.${transition.to}`),
+        })}
+      </DialogContentText>
+      {approving && unmet.length > 0 && !refusal ? (
+        <Alert severity="warning">
+          <AlertTitle>{translate('app.transitions.before_approval')}</AlertTitle>
+          <ApprovalRequirementList unmet={unmet} />
+        </Alert>
+      ) : null}
+      {outcomes.length > 0 ? (
+        <TextField
+          select
+          required
+          label={translate(
+            transition.outcome === 'PACT_OUTCOME'
+              ? 'resources.pacts.fields.outcome'
+              : 'app.transitions.termination_code',
+          )}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          error={!!errors.outcome}
+          helperText={errors.outcome}
+        >
+          {outcomes.map((choice) => (
+            <MenuItem key={choice.id} value={choice.id}>
+              {translate(choice.name)}
+            </MenuItem>
+          ))}
+        </TextField>
+      ) : null}
+      {asksReason ? (
+        <TextField
+          label={translate(
+            transition.reasonRequired ? 'app.transitions.reason' : 'app.transitions.closing_note',
+          )}
+          required={transition.reasonRequired}
+          multiline
+          minRows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={!!errors.reason}
+          helperText={errors.reason}
+        />
+      ) : null}
+      {refusal && refusal.kind !== 'fields' ? (
+        <TransitionRefusal
+          refusal={refusal}
+          pact={pact}
+          milestoneCount={milestoneCount}
+          onReload={onClose}
+        />
+      ) : null}
+    </FormDialog>
+  );
+};
