@@ -16,9 +16,10 @@
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
 const { execFileSync, spawn } = require('node:child_process');
 const {
-  createWriteStream,
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   writeFileSync,
@@ -217,7 +218,9 @@ async function waitFor(url, child, timeoutMs) {
 async function startServer() {
   const port = await freePort();
   const logFile = join(tmpdir(), `generattivi-bench-server-${process.pid}.log`);
-  const out = createWriteStream(logFile);
+  // The server writes its log straight to the file: through a pipe, a busy bench process
+  // would make the server buffer its log lines in memory (and inflate its RSS).
+  const out = openSync(logFile, 'w');
   const started = Date.now();
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
@@ -233,10 +236,9 @@ async function startServer() {
       LOGIN_RATE_LIMIT: '1000',
       LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', out, out],
   });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
+  closeSync(out);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/api/health`, child, 60_000);
@@ -266,12 +268,16 @@ async function login(url) {
 }
 
 /** One autocannon run; `paths` are cycled, one per request. */
-function cannon(url, paths, headers, connections, duration) {
+function cannon(url, paths, headers, connections, duration, amount) {
   let i = 0;
   return autocannon({
     url,
     connections,
     duration,
+    ...(amount ? { amount } : {}),
+    // A slow endpoint under 32 connections queues for seconds: let every request finish
+    // rather than abandon it (the server would go on working on it) and send another.
+    timeout: 120,
     headers,
     requests: [
       {
@@ -291,19 +297,36 @@ function summarize(result) {
   };
 }
 
+/** Waits until the process is (nearly) idle: the requests queued by a run are answered. */
+async function drain(pid) {
+  const deadline = Date.now() + 120_000;
+  let quiet = 0;
+  let last = cpuMs(pid);
+  while (quiet < 3 && Date.now() < deadline) {
+    await sleep(100);
+    const now = cpuMs(pid);
+    quiet = now - last < 10 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 /**
- * Warm-up, the measured run at CONNECTIONS, then a short run at one connection. The CPU the
- * server process used per request is measured too: unlike latencies it hardly depends on
- * what else the machine is running.
+ * Warm-up, the measured run at CONNECTIONS, then a short run at one connection, each after
+ * the previous one's queue has drained. The server's CPU time per request is measured too
+ * (from the start of the run until its last request is answered, over the requests sent):
+ * unlike latencies it hardly depends on what else the machine is running.
  */
 async function measure(url, paths, headers, pid) {
   await cannon(url, paths, headers, CONNECTIONS, WARMUP);
+  await drain(pid);
   const cpuBefore = cpuMs(pid);
   const result = await cannon(url, paths, headers, CONNECTIONS, DURATION);
-  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.total;
+  await drain(pid);
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.sent;
   const loaded = { ...summarize(result), cpuMs: Math.round(cpuPerRequest * 100) / 100 };
-  const single = summarize(await cannon(url, paths, headers, 1, SINGLE_DURATION));
-  return { ...loaded, p50At1: single.p50 };
+  let single = await cannon(url, paths, headers, 1, SINGLE_DURATION);
+  if (single.requests.total < 5) single = await cannon(url, paths, headers, 1, undefined, 5);
+  return { ...loaded, p50At1: summarize(single).p50 };
 }
 
 async function startBaseline() {

@@ -141,16 +141,18 @@ export class ReportsService {
       .setParameters(durations.getParameters())
       .getRawMany<Record<string, unknown>>();
 
+    // Only milestones due by today and not cancelled count, so only those are aggregated.
     const milestones = await this.pacts(caller, q)
-      .innerJoin(Milestone, 'm', 'm.pactId = p.id')
+      .innerJoin(
+        Milestone,
+        'm',
+        "m.pactId = p.id AND m.status <> 'CANCELLED' AND m.dueDate <= :today",
+      )
       .select('p.territoryId', 'territoryId')
       .addSelect('p.type', 'type')
+      .addSelect('COUNT(*)', 'due')
       .addSelect(
-        "SUM(CASE WHEN m.status <> 'CANCELLED' AND m.dueDate <= :today THEN 1 ELSE 0 END)",
-        'due',
-      )
-      .addSelect(
-        "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate AND m.dueDate <= :today THEN 1 ELSE 0 END)",
+        "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate THEN 1 ELSE 0 END)",
         'onTime',
       )
       .setParameter('today', today)
