@@ -254,7 +254,7 @@ describe('the scale database', () => {
       expect(new Set(rows.map((r) => r.fiscal_code)).size).toBe(rows.length);
     });
 
-    it('keeps progress, last note and reference counters consistent with the records', async () => {
+    it('keeps progress, last note, reference counters and pact counts consistent with the records', async () => {
       const q = (sql: string) => dataSource.query(sql) as Promise<Array<{ n: unknown }>>;
       const [lastNote] = await q(
         `SELECT COUNT(*) AS n FROM pacts p WHERE COALESCE(p.last_note_at, '') <>
@@ -273,6 +273,20 @@ describe('the scale database', () => {
            (SELECT COUNT(*) FROM pacts p WHERE p.reference LIKE c.series || '-%')`,
       );
       expect(Number(counters.n)).toBe(0);
+      // pact_counts is kept by triggers on pacts, which fire for the seed's batched inserts.
+      const byKey = async (sql: string) =>
+        ((await dataSource.query(sql)) as Array<Record<string, unknown>>).map(
+          (r) => `${Number(r.territory_id)} ${String(r.status)} ${String(r.type)}: ${Number(r.n)}`,
+        );
+      const counted = await byKey(
+        'SELECT territory_id, status, type, COUNT(*) AS n FROM pacts GROUP BY territory_id, status, type ORDER BY territory_id, status, type',
+      );
+      expect(counted.length).toBeGreaterThan(1);
+      expect(
+        await byKey(
+          'SELECT territory_id, status, type, n FROM pact_counts WHERE n <> 0 ORDER BY territory_id, status, type',
+        ),
+      ).toEqual(counted);
     });
 
     it('refuses a database that is not empty, naming what it found', async () => {

@@ -136,6 +136,44 @@ describe('reports and alerts', () => {
     expect(exports.body.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('follows every write at once: a report or alert list is never answered from before it', async () => {
+    const t = await territoryIds(server, admin);
+    const query = `/api/reports/outcomes?territoryId=${t.CREMA}&type=AUTONOMY`;
+    const total = async () =>
+      (await server.request<{ rows: OutcomeRow[] }>('GET', query, { token: swCrema })).body.rows
+        .filter((r) => r.territoryId === t.CREMA && r.type === 'AUTONOMY')
+        .reduce((n, r) => n + r.total, 0);
+    const before = await total();
+    expect(await total()).toBe(before);
+    const b = await createBeneficiary(server, swCrema, beneficiaryBody(t.CREMA));
+    const pact = await server.request<{ id: number }>('POST', '/api/pacts', {
+      token: swCrema,
+      body: { type: 'AUTONOMY', territoryId: t.CREMA, beneficiaryId: b.id, title: 'Nuovo patto' },
+    });
+    expect(pact.status).toBe(201);
+    expect(await total()).toBe(before + 1);
+
+    const alerts = async () =>
+      (
+        await server.request<Alert[]>(
+          'GET',
+          `/api/alerts?filter=${encodeURIComponent(JSON.stringify({ pactId: pact.body.id }))}`,
+          { token: swCrema },
+        )
+      ).body.map((a) => a.kind);
+    expect(await alerts()).toEqual([]);
+    const m = await server.request<{ id: number }>('POST', '/api/milestones', {
+      token: swCrema,
+      body: { pactId: pact.body.id, title: 'Scaduta ieri', dueDate: addDays(todayIso(), -1) },
+    });
+    expect(await alerts()).toEqual(['MILESTONE_OVERDUE']);
+    const removed = await server.request('DELETE', `/api/milestones/${m.body.id}`, {
+      token: swCrema,
+    });
+    expect(removed.status).toBe(200);
+    expect(await alerts()).toEqual([]);
+  });
+
   it('raises an overdue-milestone alert within scope only', async () => {
     const t = await territoryIds(server, admin);
     const b = await createBeneficiary(server, swCrema, beneficiaryBody(t.CREMA));

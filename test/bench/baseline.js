@@ -1,7 +1,8 @@
 // The physical limit the API is measured against: `node:http` and prepared better-sqlite3
 // statements answering the bench's pact-list request (`filter` territoryId + status, `sort`,
-// `range`) with the same JSON as the API (the fields of server/src/pacts/pact.record.ts, in
-// the same order) and the same Content-Range. No framework, no auth, no logging.
+// `range`) and its one-pact request (`/api/pacts/:id`) with the same JSON as the API (the
+// fields of server/src/pacts/pact.record.ts, in the same order) and the same Content-Range.
+// No framework, no auth, no logging, no access log.
 // Env: BASELINE_DB (SQLite file), PORT. Prints "listening <port>" when ready.
 const http = require('node:http');
 const Database = require('better-sqlite3');
@@ -33,6 +34,12 @@ function pageStatement(field, order) {
   return pages.get(key);
 }
 const count = db.prepare('SELECT COUNT(1) AS n FROM pacts WHERE territory_id = ? AND status = ?');
+const one = db.prepare(`SELECT ${COLUMNS} FROM pacts WHERE id = ?`);
+
+function parseEligibility(row) {
+  row.eligibility = row.eligibility ? JSON.parse(row.eligibility) : null;
+  return row;
+}
 
 function answer(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -41,6 +48,11 @@ function answer(res, status, body, headers = {}) {
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
+  const single = /^\/api\/pacts\/(\d+)$/.exec(url.pathname);
+  if (req.method === 'GET' && single) {
+    const row = one.get(Number(single[1]));
+    return row ? answer(res, 200, JSON.stringify(parseEligibility(row))) : answer(res, 404, '{}');
+  }
   if (req.method !== 'GET' || url.pathname !== '/api/pacts') return answer(res, 404, '{}');
   let filter, sort, range;
   try {
@@ -58,7 +70,7 @@ const server = http.createServer((req, res) => {
     end - start + 1,
     start,
   );
-  for (const row of rows) row.eligibility = row.eligibility ? JSON.parse(row.eligibility) : null;
+  rows.forEach(parseEligibility);
   const total = count.get(filter.territoryId, filter.status).n;
   const contentRange = rows.length
     ? `pacts ${start}-${start + rows.length - 1}/${total}`

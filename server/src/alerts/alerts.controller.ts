@@ -4,13 +4,17 @@ import type { FastifyReply } from 'fastify';
 import { AnyRole } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { ResultCache } from '../common/result-cache';
 import { AlertsService } from './alerts.service';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly cache: ResultCache,
+  ) {}
 
   @Get()
   @AnyRole()
@@ -23,6 +27,12 @@ export class AlertsController {
     @Query() query: ListQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendList(reply, 'alerts', await this.alerts.list(caller, query));
+    const { filter, sort, range } = query;
+    const key = `alerts:${ResultCache.scopeKey(caller)}:${JSON.stringify([filter, sort, range])}`;
+    return sendList(
+      reply,
+      'alerts',
+      await this.cache.get(key, () => this.alerts.list(caller, query)),
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
+import { AppConfig, CONFIG } from '../config/config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -7,7 +9,21 @@ import { LoginThrottle } from './login-throttle';
 import { TokensService } from './tokens.service';
 
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [
+    JwtModule.registerAsync({
+      inject: [CONFIG],
+      // One key object for the process: given the secret as a string, jsonwebtoken would
+      // first try it as a public key (and throw) then derive a key, on every request.
+      useFactory: (config: AppConfig) => {
+        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
+    }),
+  ],
   controllers: [AuthController],
   providers: [AuthService, TokensService, LoginThrottle, AccessGuard],
   exports: [TokensService, AccessGuard],

@@ -77,7 +77,7 @@ export class AuthService {
 
   async logout(caller: Caller): Promise<void> {
     await this.uow.run(async (tx) => {
-      await this.tokens.revoke(caller.jti, caller.tokenExpiresAt);
+      await this.tokens.revoke(tx, caller.jti, caller.tokenExpiresAt);
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'logout',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { AppConfig, CONFIG } from '../config/config';
 import type { User } from '../users/user.entity';
 import { RevokedToken } from './revoked-token.entity';
@@ -32,7 +32,6 @@ export class TokensService {
         algorithm: 'HS256',
         expiresIn: this.config.jwtTtlSeconds,
         jwtid: randomUUID(),
-        secret: this.config.jwtSecret,
       },
     );
   }
@@ -41,10 +40,7 @@ export class TokensService {
   async verify(token: string): Promise<TokenClaims | undefined> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
-        algorithms: ['HS256'],
-        secret: this.config.jwtSecret,
-      });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return undefined;
     }
@@ -58,8 +54,10 @@ export class TokensService {
     return claims;
   }
 
-  async revoke(jti: string, expiresAtSeconds: number): Promise<void> {
-    await this.revoked.upsert({ jti, expiresAt: String(expiresAtSeconds) }, ['jti']);
-    await this.revoked.delete({ expiresAt: LessThan(String(Math.floor(Date.now() / 1000))) });
+  /** Within the caller's transaction (with the logout's audit event). */
+  async revoke(tx: EntityManager, jti: string, expiresAtSeconds: number): Promise<void> {
+    const revoked = tx.getRepository(RevokedToken);
+    await revoked.upsert({ jti, expiresAt: String(expiresAtSeconds) }, ['jti']);
+    await revoked.delete({ expiresAt: LessThan(String(Math.floor(Date.now() / 1000))) });
   }
 }

@@ -14,6 +14,8 @@ import { DataSource, EntityManager } from 'typeorm';
 @Injectable()
 export class UnitOfWork {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Transactions finished (committed or rolled back) by this process: cached reads compare it. */
+  commits = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -22,8 +24,12 @@ export class UnitOfWork {
   }
 
   run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (this.isPostgres) return this.dataSource.transaction('READ COMMITTED', work);
-    const next = this.tail.then(() => this.dataSource.transaction(work));
+    const counted = () => {
+      this.commits++;
+    };
+    if (this.isPostgres)
+      return this.dataSource.transaction('READ COMMITTED', work).finally(counted);
+    const next = this.tail.then(() => this.dataSource.transaction(work)).finally(counted);
     this.tail = next.catch(() => undefined);
     return next;
   }

@@ -8,6 +8,7 @@ import { CommunityLab } from '../community-labs/community-lab.entity';
 import { Household } from '../households/household.entity';
 import { Milestone } from '../milestones/milestone.entity';
 import { Note } from '../notes/note.entity';
+import { PactCount } from '../pacts/pact-count.entity';
 import { PactReferenceCounter } from '../pacts/pact-reference-counter.entity';
 import { Pact } from '../pacts/pact.entity';
 import { Territory } from '../territories/territory.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   CivicCenter,
   Pact,
   PactReferenceCounter,
+  PactCount,
   Milestone,
   Note,
   Assignment,

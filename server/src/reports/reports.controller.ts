@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { AnyRole } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
+import { ResultCache } from '../common/result-cache';
 import { UnitOfWork } from '../common/unit-of-work';
 import { caseloadCsv, outcomesCsv } from './reports.csv';
 import { ReportQueryDto } from './reports.dto';
@@ -17,7 +18,13 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly cache: ResultCache,
   ) {}
+
+  private static cacheKey(name: string, caller: Caller, q: ReportQueryDto): string {
+    const { territoryId, type, from, to } = q;
+    return `report:${name}:${ResultCache.scopeKey(caller)}:${JSON.stringify([territoryId, type, from, to])}`;
+  }
 
   private static wantsCsv(q: ReportQueryDto, accept?: string): boolean {
     return q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
@@ -62,7 +69,9 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const report = await this.reports.outcomes(caller, q);
+    const report = await this.cache.get(ReportsController.cacheKey('outcomes', caller, q), () =>
+      this.reports.outcomes(caller, q),
+    );
     return ReportsController.wantsCsv(q, accept)
       ? this.sendCsv(reply, caller, 'outcomes', q, outcomesCsv(report.rows))
       : report;
@@ -81,7 +90,9 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const report = await this.reports.caseload(caller, q);
+    const report = await this.cache.get(ReportsController.cacheKey('caseload', caller, q), () =>
+      this.reports.caseload(caller, q),
+    );
     return ReportsController.wantsCsv(q, accept)
       ? this.sendCsv(reply, caller, 'caseload', q, caseloadCsv(report))
       : report;

@@ -9,7 +9,13 @@ import {
   OneToMany,
   PrimaryColumn,
 } from 'typeorm';
-import { applyListQuery, contentRange, escapeLike, findList } from './apply-list-query';
+import {
+  applyListFilter,
+  applyListQuery,
+  contentRange,
+  escapeLike,
+  findList,
+} from './apply-list-query';
 import { defineListSpec, parseListQuery, type RawListParams } from './list-query';
 
 // A throwaway table, created by hand: `synchronize` stays out of the code base.
@@ -319,6 +325,18 @@ describe.each(ENGINES)(`${applyListQuery.name} on %s`, (_engine, options, tableK
         [4, 3],
       ]);
       expect(result.total).toBe(10);
+    });
+  });
+
+  describe(applyListFilter.name, () => {
+    it('adds the filter and search alone, for an aggregate over the same rows', async () => {
+      const raw = { filter: j({ status: ['ACTIVE', 'CLOSED'], q: 'corso' }), range: '[1,1]' };
+      const query = parseListQuery(raw, ITEMS);
+      const filtered = applyListFilter(qb(), query, ITEMS).select('COUNT(*)', 'n');
+      expect(filtered.getSql()).not.toMatch(/ORDER BY|LIMIT|OFFSET/);
+      const row = await filtered.getRawOne<{ n: number | string }>();
+      expect(Number(row?.n)).toBe((await list(raw)).total);
+      expect(Number(row?.n)).toBe(2);
     });
   });
 

@@ -120,11 +120,10 @@ function searchWhere(words: readonly string[], spec: ListSpec): Where[] {
 }
 
 /**
- * Adds the query's filter, search, sort (with `id` as tiebreak; NULLs sort as the largest
- * values on both engines) and page. Conditions are AND-ed to what `qb` already has: wrap an
- * existing OR in brackets. Uses skip/take, which stays correct with joined collections.
+ * Adds only the query's filter and search, AND-ed to what `qb` already has: for a count or
+ * an aggregate over the same rows (or over a table with the same field names).
  */
-export function applyListQuery<T extends ObjectLiteral>(
+export function applyListFilter<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: ListQuery,
   spec: ListSpec,
@@ -136,6 +135,20 @@ export function applyListQuery<T extends ObjectLiteral>(
     ...searchWhere(query.search, spec),
   ];
   for (const { sql, params } of wheres) qb.andWhere(sql, params);
+  return qb;
+}
+
+/**
+ * Adds the query's filter, search, sort (with `id` as tiebreak; NULLs sort as the largest
+ * values on both engines) and page. Conditions are AND-ed to what `qb` already has: wrap an
+ * existing OR in brackets. Uses skip/take, which stays correct with joined collections.
+ */
+export function applyListQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): SelectQueryBuilder<T> {
+  applyListFilter(qb, query, spec);
 
   const { field, order } = query.sort;
   const sortField = fieldOf(spec, field);

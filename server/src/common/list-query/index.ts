@@ -21,6 +21,12 @@ export type {
   RawListParams,
   SortOrder,
 } from './list-query';
-export { applyListQuery, contentRange, escapeLike, findList } from './apply-list-query';
+export {
+  applyListFilter,
+  applyListQuery,
+  contentRange,
+  escapeLike,
+  findList,
+} from './apply-list-query';
 export type { ListResult } from './apply-list-query';
 export { takeFilters } from './take-filter';

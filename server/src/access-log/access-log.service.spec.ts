@@ -1,0 +1,73 @@
+import type { Caller } from '../auth/caller';
+import type { UnitOfWork } from '../common/unit-of-work';
+import { AccessLogService } from './access-log.service';
+
+const reader: Caller = {
+  id: 4,
+  email: 'a@x.it',
+  fullName: 'A',
+  role: 'SOCIAL_WORKER',
+  territoryIds: [1],
+  jti: 'j',
+  tokenExpiresAt: 0,
+};
+
+function fakeUnitOfWork(fail = false) {
+  const transactions: unknown[][][] = [];
+  const uow = {
+    run: jest.fn(async (work: (tx: unknown) => Promise<unknown>) => {
+      const inserts: unknown[][] = [];
+      transactions.push(inserts);
+      const tx = {
+        getRepository: () => ({
+          insert: (rows: unknown[]) => {
+            if (fail) return Promise.reject(new Error('disk full'));
+            inserts.push(rows);
+            return Promise.resolve();
+          },
+        }),
+      };
+      return work(tx);
+    }),
+  };
+  return { uow: uow as unknown as UnitOfWork, transactions };
+}
+
+describe(AccessLogService.name, () => {
+  it('writes reads that arrive together in one transaction, and answers once it is written', async () => {
+    const { uow, transactions } = fakeUnitOfWork();
+    const log = new AccessLogService(uow);
+    const reads = [
+      log.recordRead(reader, 'pacts', 1),
+      log.recordRead(reader, 'beneficiaries', 2),
+      log.recordRead(reader, 'households', 3),
+    ];
+    expect(transactions).toHaveLength(0);
+    await Promise.all(reads);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0][0]).toEqual([
+      expect.objectContaining({ actorId: 4, entityType: 'pacts', entityId: 1 }),
+      expect.objectContaining({ actorId: 4, entityType: 'beneficiaries', entityId: 2 }),
+      expect.objectContaining({ actorId: 4, entityType: 'households', entityId: 3 }),
+    ]);
+
+    await log.recordRead(reader, 'pacts', 9);
+    expect(transactions).toHaveLength(2);
+    expect(transactions[1][0]).toEqual([expect.objectContaining({ entityId: 9 })]);
+  });
+
+  it('splits a large batch into inserts of at most 500 rows, in one transaction', async () => {
+    const { uow, transactions } = fakeUnitOfWork();
+    const log = new AccessLogService(uow);
+    await Promise.all(Array.from({ length: 1201 }, (_, i) => log.recordRead(reader, 'pacts', i)));
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0].map((rows) => rows.length)).toEqual([500, 500, 201]);
+  });
+
+  it('fails every read of a batch that could not be written', async () => {
+    const { uow } = fakeUnitOfWork(true);
+    const log = new AccessLogService(uow);
+    const reads = [log.recordRead(reader, 'pacts', 1), log.recordRead(reader, 'pacts', 2)];
+    for (const read of reads) await expect(read).rejects.toThrow('disk full');
+  });
+});
