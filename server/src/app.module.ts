@@ -25,6 +25,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seeds/seed.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { createDataSource } from './database/sqlite-bound-integers';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -35,7 +36,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true }),
+          dataSourceFactory: (options) => Promise.resolve(createDataSource(options!)),
+        }),
         DatabaseModule,
         AuthModule,
         UsersModule,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AnyRole } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
-import { ResultCache } from '../common/result-cache';
+import { FRESHNESS, ResultCache } from '../common/result-cache';
 import { AlertsService } from './alerts.service';
 
 @ApiTags('alerts')
@@ -19,6 +19,7 @@ export class AlertsController {
   @Get()
   @AnyRole()
   @ApiOperation({
+    description: FRESHNESS,
     summary:
       'Deadline alerts in the caller’s scope: AWAITING_APPROVAL (submitted > 20 days ago), NO_RECENT_NOTE (active, no diary note for 30 days), MILESTONE_OVERDUE, PAST_PLANNED_END. Filter by kind, pactId, territoryId, since_gte/_lte.',
   })

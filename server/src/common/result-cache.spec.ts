@@ -93,12 +93,19 @@ describe(ResultCache.name, () => {
     expect(await cache.get('a', compute)).toBe(1);
   });
 
-  it('never caches on PostgreSQL', async () => {
+  it('on PostgreSQL, computes again once the write-ahead log has moved', async () => {
+    let lsn = '0/1A2B';
+    const query = jest.fn((sql: string) => {
+      expect(sql).toContain('pg_current_wal_lsn()');
+      return Promise.resolve([{ v: lsn }]);
+    });
     const pg = new ResultCache(
-      { options: { type: 'postgres' } } as unknown as DataSource,
+      { options: { type: 'postgres' }, query } as unknown as DataSource,
       uow as UnitOfWork,
     );
     expect(await pg.get('a', compute)).toBe(1);
+    expect(await pg.get('a', compute)).toBe(1);
+    lsn = '0/1A2C';
     expect(await pg.get('a', compute)).toBe(2);
   });
 

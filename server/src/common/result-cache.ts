@@ -16,16 +16,21 @@ interface Entry {
 export const RESULT_TTL_MS = 60_000;
 const MAX_ENTRIES = 500;
 
+/** What the OpenAPI description says of the endpoints served through the cache. */
+export const FRESHNESS =
+  'Computed by aggregate SQL in the caller’s scope. An identical request is answered from the previous computation only while nothing has been written to the database since, and for at most 60 seconds.';
+
 /**
  * Remembers the results of expensive read-only aggregates (reports, alerts) while the data
  * they were computed from is unchanged, and lets concurrent identical requests share one
  * computation.
  *
- * On SQLite a result is reused only while the database is exactly as it was: no write was
- * committed by this process (the unit of work counts its commits) nor by any other
- * connection (`PRAGMA data_version`), on the same day, and for at most a minute (the
- * deadlines of the alerts move with the clock). PostgreSQL offers no such cheap check
- * across the pool and other servers, so there every request computes afresh.
+ * A result is reused only while the database is as it was when the computation started:
+ * no transaction of this process has ended since (the unit of work counts them), and no
+ * other connection has committed a write — on SQLite `PRAGMA data_version`, on PostgreSQL
+ * the position of the write-ahead log, which every commit anywhere on the server moves
+ * (other instances of this server included). Also on the same day only, and for at most a
+ * minute: the deadlines of the alerts move with the clock.
  */
 @Injectable()
 export class ResultCache {
@@ -43,7 +48,6 @@ export class ResultCache {
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return compute();
     const stamp = await this.stamp();
     const now = Date.now();
     const entry = this.entries.get(key);
@@ -64,8 +68,11 @@ export class ResultCache {
   }
 
   private async stamp(): Promise<string> {
-    const [row] =
-      await this.dataSource.query<Array<{ data_version: number }>>('PRAGMA data_version');
-    return `${this.uow.commits}:${row.data_version}:${todayIso()}`;
+    const [row] = await this.dataSource.query<Array<{ v: unknown }>>(
+      this.dataSource.options.type === 'postgres'
+        ? 'SELECT pg_current_wal_lsn()::text AS v'
+        : 'SELECT data_version AS v FROM pragma_data_version',
+    );
+    return `${this.uow.commits}:${String(row.v)}:${todayIso()}`;
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { AnyRole } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
-import { ResultCache } from '../common/result-cache';
+import { FRESHNESS, ResultCache } from '../common/result-cache';
 import { UnitOfWork } from '../common/unit-of-work';
 import { caseloadCsv, outcomesCsv } from './reports.csv';
 import { ReportQueryDto } from './reports.dto';
@@ -60,6 +60,7 @@ export class ReportsController {
   @AnyRole()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
+    description: FRESHNESS,
     summary:
       'Per territory × type: counts by status, completion rate (completed / closed), outcome breakdown, median duration in days, share of milestones achieved by their due date. Scoped to the caller.',
   })
@@ -81,6 +82,7 @@ export class ReportsController {
   @AnyRole()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
+    description: FRESHNESS,
     summary:
       'Per social worker and per community maker: open pacts by status, awaiting approval, overdue milestones, active pacts without a diary note for 30 days, pacts ending within 30 days. A community maker gets their own caseload.',
   })
