@@ -98,6 +98,7 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/auth/me', expect: everyone(200) },
   { method: 'POST', path: '/api/auth/logout', freshToken: true, expect: everyone(200) },
   { method: 'GET', path: '/api/health', public: true, expect: everyone(200) },
+  { method: 'GET', path: '/api/eligibility/settings', expect: everyone(200) },
 
   // users: everyone reads the directory; only ADMIN writes; accounts are never deleted
   { method: 'GET', path: '/api/users', expect: everyone(200) },

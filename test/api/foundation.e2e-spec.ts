@@ -121,6 +121,7 @@ describe('foundation', () => {
         '/api/pacts/{id}/transitions',
         '/api/pacts/{id}/assign',
         '/api/eligibility/check',
+        '/api/eligibility/settings',
         '/api/audit-events/verify',
         '/api/reports/caseload',
         '/api/reports/outcomes',

@@ -1,4 +1,4 @@
-import { addDays, todayIso } from '@generattivi/shared';
+import { addDays, RULE_SET_VERSION, todayIso } from '@generattivi/shared';
 import {
   beneficiaryBody,
   createBeneficiary,
@@ -602,5 +602,39 @@ describe('pacts', () => {
     expect(list.headers.get('content-range')).toBe('pacts */0');
     const mine = await get<Pact[]>(`/api/pacts?range=${encodeURIComponent('[0,999]')}`, makerCrema);
     expect(mine.body.every((p) => p.communityMakerId === makerCremaId)).toBe(true);
+  });
+});
+
+describe('the ISEE threshold the server is configured with', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { ISEE_THRESHOLD_EUR: '12000.00' } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is the one the rules apply and the one the settings tell clients, to the cent', async () => {
+    const maker = await server.login('maker.crema@demo.generattivi.it');
+    const settings = await server.request('GET', '/api/eligibility/settings', { token: maker });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toEqual({ ruleSetVersion: RULE_SET_VERSION, iseeThresholdEur: 12000 });
+    expect((await server.request('GET', '/api/eligibility/settings')).status).toBe(401);
+
+    const sw = await server.login('sociale.crema@demo.generattivi.it');
+    const crema = (await territoryIds(server, sw)).CREMA;
+    const vulnerable = async (iseeEur: number) => {
+      const h = await createHousehold(server, sw, { territoryId: crema, iseeEur });
+      const res = await server.request<Evaluation & { checks: Array<{ rule: string }> }>(
+        'POST',
+        '/api/eligibility/check',
+        { token: sw, body: { type: 'INCLUSION', householdId: h.id, territoryId: crema } },
+      );
+      return res.body.checks.find((c) => c.rule === 'INCLUSION_VULNERABLE')?.passed;
+    };
+    expect(await vulnerable(12000)).toBe(true);
+    expect(await vulnerable(12000.01)).toBe(false);
+    expect(await vulnerable(9360.01)).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { useGetList, useGetOne, useTranslate } from 'react-admin';
+import type { EligibilitySettings } from '../providers/dataProvider';
 import { EligibilityChecks } from './EligibilityChecks';
 
 /** What the preview reads from the form. */
@@ -23,8 +24,9 @@ interface PactDraft {
 /**
  * The eligibility rules of the shared package run in the browser as the form is filled:
  * the chosen person or household, the count of their other open pacts of that type (the
- * server counts them), the pact's territory and start date. The server re-runs the same
- * rules when the pact is saved, submitted and approved.
+ * server counts them), the pact's territory and start date, with the ISEE threshold the
+ * server is configured with. The server re-runs the same rules when the pact is saved,
+ * submitted and approved.
  */
 export const EligibilityPreview = () => {
   const translate = useTranslate();
@@ -57,23 +59,32 @@ export const EligibilityPreview = () => {
     },
     { enabled: !!type && !!subjectId },
   );
+  // The threshold this server applies (ISEE_THRESHOLD_EUR), not the rules' default.
+  const { data: settings } = useGetOne<EligibilitySettings>(
+    'settings',
+    { id: 'eligibility' },
+    { staleTime: 10 * 60_000 },
+  );
   const { data: territories = [] } = useGetList<Territory>('territories', {
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'id', order: 'ASC' },
   });
 
   const subject = autonomy ? beneficiary : household;
-  const ready = !!type && !!subjectId && !!subject && otherOpenPacts !== undefined;
+  const ready = !!type && !!subjectId && !!subject && otherOpenPacts !== undefined && !!settings;
   const evaluation = ready
-    ? evaluateEligibility({
-        type,
-        territoryId,
-        startDate,
-        beneficiary: autonomy ? beneficiary : null,
-        household: autonomy ? null : household,
-        otherOpenPacts: otherOpenPacts ?? 0,
-        territoryNames: Object.fromEntries(territories.map((t) => [t.id, t.name])),
-      })
+    ? evaluateEligibility(
+        {
+          type,
+          territoryId,
+          startDate,
+          beneficiary: autonomy ? beneficiary : null,
+          household: autonomy ? null : household,
+          otherOpenPacts: otherOpenPacts ?? 0,
+          territoryNames: Object.fromEntries(territories.map((t) => [t.id, t.name])),
+        },
+        { iseeThresholdEur: settings.iseeThresholdEur },
+      )
     : null;
   const openPactFails = evaluation?.checks.some((c) => c.rule === 'ONE_OPEN_PACT' && !c.passed);
 

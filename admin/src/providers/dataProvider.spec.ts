@@ -190,6 +190,16 @@ describe(createDataProvider.name, () => {
     expect(fetch.mock.calls[0][0]).toBe('/api/reports/outcomes?territoryId=2&type=AUTONOMY');
   });
 
+  it('reads the eligibility settings as one record', async () => {
+    const fetch = fakeFetch(() =>
+      jsonResponse(200, { ruleSetVersion: '2026.1', iseeThresholdEur: 12000 }),
+    );
+    await expect(provider('t').getOne('settings', { id: 'eligibility' })).resolves.toEqual({
+      data: { id: 'eligibility', ruleSetVersion: '2026.1', iseeThresholdEur: 12000 },
+    });
+    expect(fetch.mock.calls[0][0]).toBe('/api/eligibility/settings');
+  });
+
   it('reads other records as simple REST does', async () => {
     const fetch = fakeFetch(() => jsonResponse(200, { id: 3, title: 'x' }));
     await expect(provider('t').getOne('milestones', { id: 3 })).resolves.toEqual({

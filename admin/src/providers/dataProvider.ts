@@ -27,6 +27,13 @@ export interface AppDataProvider extends DataProvider {
   assignPact(id: number, body: PactAssignBody): Promise<Pact>;
 }
 
+/** `GET /api/eligibility/settings`, read as `getOne('settings', {id: 'eligibility'})`. */
+export interface EligibilitySettings {
+  id: 'eligibility';
+  ruleSetVersion: string;
+  iseeThresholdEur: number;
+}
+
 /** What `getOne('reports', …)` returns: the report, with its name as id. */
 interface ReportRecords {
   outcomes: OutcomesReport & { id: 'outcomes' };
@@ -124,9 +131,13 @@ export function createDataProvider({
     /**
      * Reports are read as one record each, so that widgets get react-admin's cache and
      * refresh: `getOne('reports', {id: 'outcomes', meta: {query: {territoryId: 2}}})` is
-     * `GET /api/reports/outcomes?territoryId=2`.
+     * `GET /api/reports/outcomes?territoryId=2`. So are the eligibility settings.
      */
     getOne: async (resource: string, params: GetOneParams) => {
+      if (resource === 'settings' && params.id === 'eligibility') {
+        const { json } = await httpClient(`${apiUrl}/eligibility/settings`);
+        return { data: { ...json, id: 'eligibility' } };
+      }
       if (resource !== 'reports') return rest.getOne(resource, params);
       const name = String(params.id);
       const query = (params.meta as { query?: ReportQuery } | undefined)?.query;

@@ -4,17 +4,20 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
+import { RULE_SET_VERSION } from '@generattivi/shared';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, Roles } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
+import { AppConfig, CONFIG } from '../config/config';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
 import {
   AssignDto,
@@ -115,7 +118,20 @@ export class PactsController {
 @ApiBearerAuth()
 @Controller('eligibility')
 export class EligibilityController {
-  constructor(private readonly pacts: PactsService) {}
+  constructor(
+    private readonly pacts: PactsService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('settings')
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'The eligibility rule set in force and the ISEE threshold this server applies, so that a client previewing the rules uses the same',
+  })
+  settings(): { ruleSetVersion: string; iseeThresholdEur: number } {
+    return { ruleSetVersion: RULE_SET_VERSION, iseeThresholdEur: this.config.iseeThresholdEur };
+  }
 
   @Post('check')
   @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
