@@ -16,6 +16,7 @@ interface Verification {
   valid: boolean;
   checked: number;
   firstInvalidId?: number;
+  head?: { id: number; hash: string; at: string };
 }
 
 /** A stored row of audit_events, as the database holds it. */
@@ -323,9 +324,16 @@ describe('audit trail', () => {
 
     const rows = () => db.query<AuditRow>('SELECT * FROM audit_events ORDER BY id');
 
-    it('verifies on a normal run, over every event', async () => {
+    it('verifies on a normal run, over every event, and names the head of the chain', async () => {
       const all = await auditEvents(server, admin);
-      expect(await verify()).toEqual({ valid: true, checked: all.length });
+      const [last] = await db.query<AuditRow>(
+        'SELECT * FROM audit_events ORDER BY id DESC LIMIT 1',
+      );
+      expect(await verify()).toEqual({
+        valid: true,
+        checked: all.length,
+        head: { id: last.id, hash: last.hash, at: last.at },
+      });
     });
 
     it('follows the documented rule: each hash covers the previous one and the event', async () => {
@@ -355,6 +363,18 @@ describe('audit trail', () => {
       expect(await verify()).toMatchObject({ valid: true });
     });
 
+    it('cannot see events removed from its end, but its head moves: the noted head is gone', async () => {
+      const noted = (await verify()).head!;
+      await db.withoutAppendOnlyTriggers('audit_events', async () => {
+        expect(await db.run('DELETE FROM audit_events WHERE id = $1', [noted.id])).toBe(1);
+      });
+      const after = await verify();
+      expect(after.valid).toBe(true);
+      expect(after.head!.id).toBeLessThan(noted.id);
+      const gone = await server.request('GET', `/api/audit-events/${noted.id}`, { token: admin });
+      expect(gone.status).toBe(404);
+    });
+
     it('reports an event whose content was altered in the database', async () => {
       const stored = await rows();
       const victim = stored[Math.floor(stored.length / 2)];
@@ -380,7 +400,7 @@ describe('audit trail', () => {
           victim.id,
         ]);
       });
-      expect(await verify()).toEqual({ valid: true, checked: stored.length });
+      expect(await verify()).toMatchObject({ valid: true, checked: stored.length });
     });
 
     it('reports the next event when the altered one was re-hashed to fit', async () => {
@@ -406,7 +426,7 @@ describe('audit trail', () => {
           [victim.actor_id, victim.changes, victim.hash, victim.id],
         );
       });
-      expect(await verify()).toEqual({ valid: true, checked: stored.length });
+      expect(await verify()).toMatchObject({ valid: true, checked: stored.length });
     });
 
     it('reports the event after one deleted from the middle of the chain', async () => {

@@ -23,6 +23,10 @@ describe('administrator home', () => {
     const status = page.getByRole('status').filter({ hasText: /Catena integra/ });
     await status.waitFor();
     await expect(status.textContent()).resolves.toMatch(/Catena integra: \d+ eventi verificati/);
+    // The head to note: the last event, its time and the start of its hash.
+    await expect(page.getByTestId('audit-chain-head').textContent()).resolves.toMatch(
+      /^Ultimo evento: n\. \d+ del \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}, impronta [0-9a-f]{16}…/,
+    );
     await page.getByRole('heading', { name: /^Utenti/ }).waitFor();
     await page.getByRole('heading', { name: /^Ambiti/ }).waitFor();
     await page.getByText('Ambito distrettuale di Crema').waitFor();

@@ -1,5 +1,6 @@
-import { Alert, Button } from '@mui/material';
+import { Alert, Button, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
+import { PROJECT_TIME_ZONE } from '@generattivi/shared';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider, AuditChainVerification } from '../providers/dataProvider';
 
@@ -44,12 +45,21 @@ export const AuditChainStatus = () => {
       </Alert>
     );
   }
-  const { valid, checked, firstInvalidId } = state.result;
+  const { valid, checked, firstInvalidId, head } = state.result;
   return (
     <Alert severity={valid ? 'success' : 'error'} action={again} role={valid ? 'status' : 'alert'}>
       {valid
         ? translate('app.audit.chain_valid', { smart_count: checked })
         : translate('app.audit.chain_invalid', { id: firstInvalidId ?? '?', checked })}
+      {valid && head ? (
+        <Typography variant="body2" data-testid="audit-chain-head" sx={{ mt: 0.5 }}>
+          {translate('app.audit.chain_head', {
+            id: head.id,
+            at: new Date(head.at).toLocaleString('it-IT', { timeZone: PROJECT_TIME_ZONE }),
+            hash: head.hash.slice(0, 16),
+          })}
+        </Typography>
+      ) : null}
     </Alert>
   );
 };

@@ -421,6 +421,8 @@ const appMessages: AppMessages = {
       chain_valid:
         'Chain intact: %{smart_count} event checked |||| Chain intact: %{smart_count} events checked',
       chain_invalid: 'Chain broken: the first invalid event is #%{id} (%{checked} events checked).',
+      chain_head:
+        'Last event: #%{id} of %{at}, fingerprint %{hash}…. Note it: if that event with this fingerprint is ever missing, recent events were removed.',
       chain_error: 'Could not verify the chain: %{message}',
       verify_again: 'Verify again',
       field: 'Field',

@@ -658,6 +658,8 @@ const appMessages = {
         'Catena integra: %{smart_count} evento verificato |||| Catena integra: %{smart_count} eventi verificati',
       chain_invalid:
         'Catena compromessa: il primo evento non valido è il n. %{id} (%{checked} eventi verificati).',
+      chain_head:
+        "Ultimo evento: n. %{id} del %{at}, impronta %{hash}…. Annotatela: se un giorno non ritrovate quell'evento con questa impronta, eventi recenti sono stati rimossi.",
       chain_error: 'Impossibile verificare la catena: %{message}',
       verify_again: 'Verifica di nuovo',
       field: 'Campo',

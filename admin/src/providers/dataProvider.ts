@@ -9,6 +9,8 @@ export interface AuditChainVerification {
   valid: boolean;
   checked: number;
   firstInvalidId?: number;
+  /** The last event of an intact chain: noted, it shows later whether events were removed. */
+  head?: { id: number; hash: string; at: string };
 }
 
 /** The body of `POST /api/pacts/:id/assign`. */

@@ -35,7 +35,11 @@ export class AuditEventsController {
 
   @Get('verify')
   @Roles('ADMIN', 'MANAGER')
-  @ApiOperation({ summary: 'Recomputes the hash chain: {valid, checked, firstInvalidId?}' })
+  @ApiOperation({
+    summary: 'Recomputes the hash chain: {valid, checked, firstInvalidId?, head?}',
+    description:
+      'When the chain holds, `head` is its last event `{id, hash, at}`. Removing events from the end of the chain leaves it valid: note the head, and check later that an event with that id and hash is still there.',
+  })
   verify() {
     return this.audit.verify();
   }

@@ -135,16 +135,24 @@ export class AuditService {
   }
 
   /** Recomputes the whole chain in id order; reports the first event that does not fit. */
-  async verify(
-    batchSize = 5000,
-  ): Promise<{ valid: boolean; checked: number; firstInvalidId?: number }> {
+  /**
+   * Recomputes the chain. When it holds, also gives its head (the last event, its hash and
+   * time): the chain cannot show that events were removed from its end, so an auditor who
+   * notes the head can later check that it is still there, with the same hash.
+   */
+  async verify(batchSize = 5000): Promise<{
+    valid: boolean;
+    checked: number;
+    firstInvalidId?: number;
+    head?: { id: number; hash: string; at: string };
+  }> {
     const repo = this.dataSource.getRepository(AuditEvent);
     let prevHash = GENESIS_HASH;
-    let lastId = 0;
+    let last: AuditEvent | undefined;
     let checked = 0;
     for (;;) {
       const batch = await repo.find({
-        where: { id: MoreThan(lastId) },
+        where: { id: MoreThan(last?.id ?? 0) },
         order: { id: 'ASC' },
         take: batchSize,
       });
@@ -154,10 +162,14 @@ export class AuditService {
           return { valid: false, checked, firstInvalidId: e.id };
         }
         prevHash = e.hash;
-        lastId = e.id;
+        last = e;
         checked += 1;
       }
     }
-    return { valid: true, checked };
+    return {
+      valid: true,
+      checked,
+      ...(last ? { head: { id: last.id, hash: last.hash, at: last.at } } : {}),
+    };
   }
 }
