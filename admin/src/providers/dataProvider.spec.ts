@@ -118,6 +118,22 @@ describe(createDataProvider.name, () => {
     expect((error as Error).message).toMatch(/^Conflitto di versione: .*Ricarica la pagina/);
   });
 
+  it('puts the known wordings of a 400 in the language on screen, field by field', () => {
+    const body = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'title: should not be empty; municipality: is not a municipality of Crema',
+      errors: { title: 'should not be empty', municipality: 'is not a municipality of Crema' },
+    };
+    expect(
+      toUserError(new HttpError(body.message, 400, body), i18nProvider.translate),
+    ).toMatchObject({
+      status: 400,
+      message: 'title: obbligatorio; municipality: non è un comune di Crema',
+      body: { errors: { title: 'obbligatorio', municipality: 'non è un comune di Crema' } },
+    });
+  });
+
   it('joins a list of messages and passes other errors through', () => {
     const body = {
       statusCode: 422,

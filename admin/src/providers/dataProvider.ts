@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { Pact, PactTransitionBody } from '@generattivi/shared';
 import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
+import { localizeFieldErrors, localizeServerMessage } from '../common/serverMessages';
 import type { CaseloadReport, OutcomesReport, ReportName, ReportQuery } from './reports';
 
 /** `GET /api/audit-events/verify`. */
@@ -58,6 +59,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 interface ErrorBody {
   message?: unknown;
   code?: unknown;
+  errors?: Record<string, string>;
 }
 
 /** A message about one field, as the API words them: `fiscalCode: already registered`. */
@@ -71,18 +73,23 @@ const serverMessage = (body: ErrorBody | null | undefined): string =>
       : '';
 
 /**
- * Turns an API error into what react-admin shows. The body is kept as is, so a 400's
- * `errors: {field: message}` still lands beside each input; a 409 becomes a sentence in the
+ * Turns an API error into what react-admin shows. A 400's `errors: {field: message}` still
+ * lands beside each input, its known wordings in the user's language; a 409 becomes a sentence in the
  * user's language: a stale version says to reload, a conflict about one field (a duplicate
  * fiscal code, a second open pact) also lands beside that field.
  */
 export function toUserError(error: unknown, translate: Translate): unknown {
   if (!(error instanceof HttpError)) return error;
-  const body = error.body as ErrorBody | null;
-  const detail = serverMessage(body) || error.message;
+  const received = error.body as ErrorBody | null;
+  // The API words messages in English: known wordings are put in the user's language.
+  const body =
+    received?.errors && typeof received.errors === 'object'
+      ? { ...received, errors: localizeFieldErrors(received.errors, translate) }
+      : received;
+  const detail = localizeServerMessage(serverMessage(received) || error.message, translate);
   if (error.status === 409) {
     if (isStaleVersion(body ?? { message: detail })) {
-      return new HttpError(translate('app.errors.version_conflict', { detail }), 409, error.body);
+      return new HttpError(translate('app.errors.version_conflict', { detail }), 409, body);
     }
     // "fiscalCode: another beneficiary already has…": the field to correct, shown beside it.
     const field = FIELD_MESSAGE.exec(detail);
@@ -92,9 +99,11 @@ export function toUserError(error: unknown, translate: Translate): unknown {
         errors: { [field[1]]: field[2] },
       });
     }
-    return new HttpError(translate('app.errors.conflict', { detail }), 409, error.body);
+    return new HttpError(translate('app.errors.conflict', { detail }), 409, body);
   }
-  return detail === error.message ? error : new HttpError(detail, error.status, error.body);
+  return detail === error.message && body === received
+    ? error
+    : new HttpError(detail, error.status, body);
 }
 
 /** ra-data-simple-rest on `/api`, with the bearer token and the API's error bodies. */
