@@ -15,3 +15,19 @@ export function isMilestoneOverdue(
 ): boolean {
   return milestone.status === 'PENDING' && !!milestone.dueDate && milestone.dueDate < today;
 }
+
+/** An active pact without a diary note for this many days is flagged (caseload, alerts). */
+export const NO_NOTE_DAYS = 30;
+/** An active pact whose planned end falls within this many days is "ending soon". */
+export const ENDING_WITHIN_DAYS = 30;
+/** A submitted pact waiting for approval longer than this many days raises an alert. */
+export const AWAITING_APPROVAL_DAYS = 20;
+
+/** The kinds of deadline alert (`GET /api/alerts`). */
+export const ALERT_KINDS = [
+  'AWAITING_APPROVAL',
+  'NO_RECENT_NOTE',
+  'MILESTONE_OVERDUE',
+  'PAST_PLANNED_END',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];

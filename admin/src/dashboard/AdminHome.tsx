@@ -1,23 +1,14 @@
-import { Grid, Stack, Typography } from '@mui/material';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { Grid, Stack } from '@mui/material';
 import { AuditChainWidget } from './AuditChainWidget';
 import { TerritoriesWidget } from './TerritoriesWidget';
 import { UsersWidget } from './UsersWidget';
+import { HomeHeading } from './HomeHeading';
 
 /** The administrator's home: the audit chain first, then accounts and territories. */
 const AdminHome = () => {
-  const translate = useTranslate();
-  const { identity } = useGetIdentity();
   return (
     <Stack spacing={2}>
-      <div>
-        <Typography variant="h4" component="h1">
-          {translate('app.dashboard.admin_title')}
-        </Typography>
-        <Typography color="text.secondary">
-          {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-        </Typography>
-      </div>
+      <HomeHeading title="app.dashboard.admin_title" />
       <AuditChainWidget />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>

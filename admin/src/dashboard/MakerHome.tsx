@@ -1,22 +1,13 @@
-import { Stack, Typography } from '@mui/material';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { Stack } from '@mui/material';
 import { MyPactsWidget } from './MyPactsWidget';
 import { OverdueMilestonesWidget } from './OverdueMilestonesWidget';
+import { HomeHeading } from './HomeHeading';
 
 /** The community maker's home, "I miei patti": overdue milestones first, then each pact. */
 const MakerHome = () => {
-  const translate = useTranslate();
-  const { identity } = useGetIdentity();
   return (
     <Stack spacing={2}>
-      <div>
-        <Typography variant="h4" component="h1">
-          {translate('app.dashboard.maker_title')}
-        </Typography>
-        <Typography color="text.secondary">
-          {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-        </Typography>
-      </div>
+      <HomeHeading title="app.dashboard.maker_title" />
       <OverdueMilestonesWidget />
       <MyPactsWidget />
     </Stack>

@@ -1,22 +1,13 @@
-import { Stack, Typography } from '@mui/material';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { Stack } from '@mui/material';
 import { CaseloadWidget } from './CaseloadWidget';
 import { OutcomesWidget } from './OutcomesWidget';
+import { HomeHeading } from './HomeHeading';
 
 /** The manager's home: outcomes across the three territories, read-only. */
 const ManagerHome = () => {
-  const translate = useTranslate();
-  const { identity } = useGetIdentity();
   return (
     <Stack spacing={2}>
-      <div>
-        <Typography variant="h4" component="h1">
-          {translate('app.dashboard.manager_title')}
-        </Typography>
-        <Typography color="text.secondary">
-          {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-        </Typography>
-      </div>
+      <HomeHeading title="app.dashboard.manager_title" />
       <OutcomesWidget />
       <CaseloadWidget people="socialWorkers" />
       <CaseloadWidget people="communityMakers" />

@@ -1,27 +1,19 @@
-import { Grid, Stack, Typography } from '@mui/material';
-import { CreateButton, useGetIdentity, useTranslate } from 'react-admin';
+import { Grid, Stack } from '@mui/material';
+import { CreateButton } from 'react-admin';
 import { AlertsWidget } from './AlertsWidget';
 import { AwaitingApprovalWidget } from './AwaitingApprovalWidget';
 import { CaseloadWidget } from './CaseloadWidget';
 import { EndingSoonWidget } from './EndingSoonWidget';
 import { OverdueMilestonesWidget } from './OverdueMilestonesWidget';
 import { StalePactsWidget } from './StalePactsWidget';
+import { HomeHeading } from './HomeHeading';
 
 /** The social worker's home: the caseload of their territories, what waits for them first. */
 const SocialWorkerHome = () => {
-  const translate = useTranslate();
-  const { identity } = useGetIdentity();
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <div style={{ flexGrow: 1 }}>
-          <Typography variant="h4" component="h1">
-            {translate('app.dashboard.social_worker_title')}
-          </Typography>
-          <Typography color="text.secondary">
-            {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-          </Typography>
-        </div>
+        <HomeHeading title="app.dashboard.social_worker_title" />
         <CreateButton
           resource="pacts"
           label="app.dashboard.new_pact"

@@ -1,9 +1,11 @@
-import { addDays, daysBetween, isIsoDate, todayIso } from '@generattivi/shared';
-
-/** A pact without a diary note for this many days is flagged. */
-export const STALE_AFTER_DAYS = 30;
-/** Pacts whose planned end falls within this many days are "ending soon". */
-export const ENDING_WITHIN_DAYS = 30;
+import {
+  addDays,
+  daysBetween,
+  ENDING_WITHIN_DAYS,
+  isIsoDate,
+  NO_NOTE_DAYS,
+  todayIso,
+} from '@generattivi/shared';
 
 /** The Italian calendar date of a note's instant (or of a date). */
 function calendarDate(value: string): string | null {
@@ -19,7 +21,7 @@ function calendarDate(value: string): string | null {
 export function isStale(lastNoteAt: string | null | undefined, today: string): boolean {
   if (!lastNoteAt) return true;
   const noted = calendarDate(lastNoteAt);
-  return noted === null || noted < addDays(today, -STALE_AFTER_DAYS);
+  return noted === null || noted < addDays(today, -NO_NOTE_DAYS);
 }
 
 /** Days since the last note (null when there is none). */
@@ -30,7 +32,7 @@ export function daysSinceNote(lastNoteAt: string | null | undefined, today: stri
 
 /** The `lastNoteAt_lte` of the server filter for stale pacts (a whole day, inclusive). */
 export function staleNoteFilterDate(today: string): string {
-  return addDays(today, -STALE_AFTER_DAYS - 1);
+  return addDays(today, -NO_NOTE_DAYS - 1);
 }
 
 /** The `plannedEndDate_lte` of the server filter for pacts ending soon. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACT_TRANSITIONS, RESOURCES } from '@generattivi/shared';
-import { ALERT_KINDS } from '../providers/reports';
+import { ALERT_KINDS } from '@generattivi/shared';
 import englishAppMessages from './en';
 import italianMessages from './it';
 

@@ -1,4 +1,10 @@
-import type { PactOutcome, PactStatus, PactType, TerminationCode } from '@generattivi/shared';
+import type {
+  AlertKind,
+  PactOutcome,
+  PactStatus,
+  PactType,
+  TerminationCode,
+} from '@generattivi/shared';
 
 /**
  * The server's report and alert endpoints (the contract fixed by the lead): aggregates are
@@ -58,14 +64,6 @@ export interface CaseloadReport {
   communityMakers: CaseloadRow[];
   generatedAt: string;
 }
-
-export const ALERT_KINDS = [
-  'AWAITING_APPROVAL',
-  'NO_RECENT_NOTE',
-  'MILESTONE_OVERDUE',
-  'PAST_PLANNED_END',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One item of `GET /api/alerts`: id `<kind>-<pactId>[-<milestoneId>]`. */
 export interface PactAlert {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayIso } from '@generattivi/shared';
+import {
+  ALERT_KINDS,
+  AWAITING_APPROVAL_DAYS,
+  NO_NOTE_DAYS,
+  todayIso,
+  type AlertKind,
+} from '@generattivi/shared';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
@@ -12,18 +18,6 @@ import {
 } from '../common/list-query';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
-
-export const ALERT_KINDS = [
-  'AWAITING_APPROVAL',
-  'NO_RECENT_NOTE',
-  'MILESTONE_OVERDUE',
-  'PAST_PLANNED_END',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-/** Deadlines, in days. */
-export const AWAITING_APPROVAL_DAYS = 20;
-export const NO_NOTE_DAYS = 30;
 
 export interface Alert {
   id: string;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
+  ENDING_WITHIN_DAYS,
+  NO_NOTE_DAYS,
   OPEN_PACT_STATUSES,
   OUTCOMES_BY_TYPE,
   PACT_STATUSES,
@@ -48,10 +50,6 @@ export interface CaseloadRow {
   withoutRecentNote: number;
   endingWithin30Days: number;
 }
-
-/** Days without a diary note after which an active pact counts as stale. */
-export const STALE_AFTER_DAYS = 30;
-export const ENDING_WITHIN_DAYS = 30;
 
 const n = (v: unknown): number => Number(v ?? 0);
 const rate = (num: number, den: number): number | null =>
@@ -218,7 +216,7 @@ export class ReportsService {
     communityMakers: CaseloadRow[];
     generatedAt: string;
   }> {
-    const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
+    const staleBefore = new Date(now.getTime() - NO_NOTE_DAYS * 86_400_000).toISOString();
     const endBy = addDays(today, ENDING_WITHIN_DAYS);
     const perPerson = async (
       column: 'socialWorkerId' | 'communityMakerId',
