@@ -12,3 +12,54 @@ export function constraintViolation(error: unknown): 'unique' | 'foreign-key' | 
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign-key';
   return undefined;
 }
+
+function driverError(error: unknown): { code?: unknown; constraint?: unknown; message?: unknown } {
+  return error instanceof QueryFailedError
+    ? ((error.driverError ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown })
+    : {};
+}
+
+/**
+ * The rule "one open pact of a type per beneficiary (AUTONOMY) or household (INCLUSION)"
+ * refused a write: PostgreSQL names the index; SQLite names the column of the index, and
+ * pacts has no other unique index on beneficiary_id or household_id.
+ */
+export function openPactViolation(error: unknown): 'AUTONOMY' | 'INCLUSION' | undefined {
+  if (constraintViolation(error) !== 'unique') return undefined;
+  const { constraint, message } = driverError(error);
+  const text = `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
+  if (/UQ_pacts_open_autonomy|pacts\.beneficiary_id/.test(text)) return 'AUTONOMY';
+  if (/UQ_pacts_open_inclusion|pacts\.household_id/.test(text)) return 'INCLUSION';
+  return undefined;
+}
+
+/**
+ * The trigger that keeps the milestones and assignments of a closed pact read-only refused a
+ * write: PostgreSQL raises check_violation on the constraint `pact_closed`, SQLite's trigger
+ * aborts with a message that starts with it.
+ */
+export function pactClosedViolation(error: unknown): boolean {
+  const { code, constraint, message } = driverError(error);
+  return (
+    (code === '23514' && constraint === 'pact_closed') ||
+    (code === 'SQLITE_CONSTRAINT_TRIGGER' &&
+      typeof message === 'string' &&
+      message.startsWith('pact_closed:'))
+  );
+}
+
+/**
+ * A failure that says nothing about the request, only that other transactions were in the
+ * way: PostgreSQL deadlock (40P01), serialization failure (40001), lock timeout (55P03);
+ * SQLite busy (another process holds the write lock past the wait). Running the unit of
+ * work again may succeed.
+ */
+export function transientFailure(error: unknown): boolean {
+  const { code } = driverError(error);
+  return (
+    code === '40P01' ||
+    code === '40001' ||
+    code === '55P03' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+  );
+}

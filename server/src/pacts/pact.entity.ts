@@ -59,6 +59,16 @@ const REPORTED: Array<keyof Pact> = [
   'territoryId',
   ...REPORTED.filter((c) => c !== 'communityMakerId'),
 ])
+// One open pact of a type per beneficiary (AUTONOMY) or household (INCLUSION): the database
+// refuses a second (migration PactInvariants; the service answers 409 OPEN_PACT_EXISTS).
+@Index('UQ_pacts_open_autonomy', ['beneficiaryId'], {
+  unique: true,
+  where: `"type" = 'AUTONOMY' AND "status" IN ('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED')`,
+})
+@Index('UQ_pacts_open_inclusion', ['householdId'], {
+  unique: true,
+  where: `"type" = 'INCLUSION' AND "status" IN ('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED')`,
+})
 export class Pact extends VersionedRecord {
   @Column({ type: 'varchar', length: 12 })
   type!: PactType;
