@@ -28,8 +28,8 @@ describe('UnitOfWork + AuditService', () => {
     dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
     audit = new AuditService(dataSource);
+    uow = new UnitOfWork(dataSource, audit);
     users = new UsersService(
       dataSource.getRepository(User),
       dataSource.getRepository(Territory),
@@ -98,11 +98,37 @@ describe('UnitOfWork + AuditService', () => {
     expect(await dataSource.getRepository(User).existsBy({ id: probe.id })).toBe(true);
   });
 
+  it('writes the events of a unit of work at its end, after the work', async () => {
+    const before = await events();
+    await uow.run(async (tx) => {
+      await audit.append(tx, {
+        actorId: admin.id,
+        action: 'first',
+        entityType: 'users',
+        entityId: 1,
+      });
+      await audit.append(tx, {
+        actorId: admin.id,
+        action: 'second',
+        entityType: 'users',
+        entityId: 1,
+      });
+      // Buffered: the chain (its lock, on PostgreSQL) is not touched while the work runs.
+      expect(await tx.count(AuditEvent)).toBe(before);
+    });
+    const written = await dataSource
+      .getRepository(AuditEvent)
+      .find({ order: { id: 'DESC' }, take: 2 });
+    expect(written.map((e) => e.action)).toEqual(['second', 'first']);
+    expect(written[0].prevHash).toBe(written[1].hash);
+    await expect(audit.verify()).resolves.toMatchObject({ valid: true, checked: before + 2 });
+  });
+
   it('leaves neither when the work fails after both the change and the event were written', async () => {
     const before = await events();
-    const realAppend = audit.append.bind(audit);
-    jest.spyOn(audit, 'append').mockImplementation(async (tx, event) => {
-      await realAppend(tx, event);
+    const realFlush = audit.flush.bind(audit);
+    jest.spyOn(audit, 'flush').mockImplementation(async (tx) => {
+      await realFlush(tx);
       // Both rows exist inside the transaction at this point…
       expect(await tx.count(AuditEvent)).toBe(before + 1);
       expect((await tx.findOneByOrFail(User, { id: target.id })).role).toBe('MANAGER');
@@ -157,8 +183,18 @@ describe('UnitOfWork + AuditService', () => {
     await expect(audit.verify()).resolves.toMatchObject({ valid: true, checked: before + 1 });
   });
 
+  it('leaves no change when the buffered events cannot be written', async () => {
+    const before = await events();
+    jest.spyOn(audit, 'flush').mockRejectedValue(new Error('audit store unavailable'));
+    await expect(users.update(admin, target.id, roleChange())).rejects.toThrow(
+      'audit store unavailable',
+    );
+    expect(await events()).toBe(before);
+    expect(await reload(target.id)).toEqual(target);
+  });
+
   it('never stores secret fields, even when a caller passes them', async () => {
-    const event = await uow.run((tx) =>
+    await uow.run((tx) =>
       audit.append(tx, {
         actorId: admin.id,
         action: 'update',
@@ -174,6 +210,9 @@ describe('UnitOfWork + AuditService', () => {
         },
       }),
     );
+    const [event] = await dataSource
+      .getRepository(AuditEvent)
+      .find({ order: { id: 'DESC' }, take: 1 });
     expect(JSON.parse(event.changes)).toEqual({ fullName: ['A', 'B'] });
   });
 

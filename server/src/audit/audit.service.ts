@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';
 import { nowIso } from '../database/columns';
 import { AuditEvent } from './audit-event.entity';
@@ -55,12 +55,53 @@ export function diffChanges(before: object | undefined, after: object | undefine
   return out;
 }
 
+/**
+ * Writes the audit trail, a hash chain: each event's hash covers the previous one, so events
+ * are appended one writer at a time (PostgreSQL: the advisory lock CHAIN_LOCK, held until the
+ * transaction ends; SQLite: its one writer).
+ *
+ * Inside a unit of work (UnitOfWork.run) events are buffered and written when the work is
+ * done, just before the commit: the chain lock is then always the LAST lock a transaction
+ * takes (after the pact row and its children), and it is held only for the insert and the
+ * commit, not for the work.
+ */
 @Injectable()
 export class AuditService {
+  /** Events waiting for the end of their unit of work, by transaction. */
+  private readonly pending = new WeakMap<QueryRunner, NewAuditEvent[]>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Appends one event inside the caller's transaction (it commits with the change). */
-  async append(tx: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
+  /** From now on, events appended in `tx` wait for flush(tx) (UnitOfWork does both). */
+  defer(tx: EntityManager): void {
+    if (tx.queryRunner) this.pending.set(tx.queryRunner, []);
+  }
+
+  /** Writes the events `tx` buffered, in the order they were appended. */
+  async flush(tx: EntityManager): Promise<void> {
+    const events = tx.queryRunner && this.pending.get(tx.queryRunner);
+    if (!events) return;
+    this.pending.delete(tx.queryRunner!);
+    if (events.length) await this.write(tx, events);
+  }
+
+  /**
+   * Appends one event inside the caller's transaction (it commits with the change): at the
+   * end of the unit of work when `tx` belongs to one, else at once.
+   */
+  async append(tx: EntityManager, event: NewAuditEvent): Promise<void> {
+    const safe = {
+      ...event,
+      changes: Object.fromEntries(
+        Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
+      ),
+    };
+    const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
+    if (buffer) buffer.push(safe);
+    else await this.write(tx, [safe]);
+  }
+
+  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
     if (tx.connection.options.type === 'postgres') {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     }
@@ -70,20 +111,24 @@ export class AuditService {
       order: { id: 'DESC' },
       take: 1,
     });
-    const changes = Object.fromEntries(
-      Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
-    );
-    const row = repo.create({
-      at: nowIso(),
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      changes: canonicalJson(changes),
-      prevHash: last?.hash ?? GENESIS_HASH,
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = nowIso();
+    const rows = events.map((event) => {
+      const row = repo.create({
+        at,
+        actorId: event.actorId,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        changes: canonicalJson(event.changes ?? {}),
+        prevHash,
+      });
+      row.hash = eventHash(row.prevHash, row);
+      prevHash = row.hash;
+      return row;
     });
-    row.hash = eventHash(row.prevHash, row);
-    return repo.save(row);
+    // One statement, rows in chain order: the ids grow in that order.
+    await repo.insert(rows);
   }
 
   /** The creation of a record, with all its fields. */
@@ -93,7 +138,7 @@ export class AuditService {
     entityType: string,
     entityId: number,
     record: object,
-  ): Promise<AuditEvent> {
+  ): Promise<void> {
     return this.append(tx, {
       actorId,
       action: 'create',
@@ -112,7 +157,7 @@ export class AuditService {
     before: object,
     after: object,
     action = 'update',
-  ): Promise<AuditEvent> {
+  ): Promise<void> {
     const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
     return this.append(tx, { actorId, action, entityType, entityId, changes });
   }
@@ -124,7 +169,7 @@ export class AuditService {
     entityType: string,
     entityId: number,
     record: object,
-  ): Promise<AuditEvent> {
+  ): Promise<void> {
     return this.append(tx, {
       actorId,
       action: 'delete',

@@ -1,36 +1,179 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type Database from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { SQLITE_PRAGMAS } from '../database/data-source-options';
+import { openPactViolation, pactClosedViolation, transientFailure } from './constraint-violation';
+import { ConflictError, DomainError } from './domain-error';
+import { databaseErrorCode } from './logging';
+
+/** Runs of a unit of work that failed only because other transactions were in the way. */
+const MAX_ATTEMPTS = 3;
+/** How long a SQLite write waits for another process to release the database's write lock. */
+const SQLITE_WRITE_WAIT_MS = SQLITE_PRAGMAS.busy_timeout;
+/** The Retry-After of a 503 DATABASE_BUSY, in seconds. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** 503: the database stayed busy (deadlocks, lock waits) through every attempt. */
+export class DatabaseBusyError extends DomainError {
+  constructor() {
+    super(
+      503,
+      'DATABASE_BUSY',
+      'the database is busy with other changes: nothing was saved; try again in a moment',
+      { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
+    );
+  }
+}
+
+/** What the database refused on behalf of a rule that spans rows, as the API's 409. */
+function refusal(error: unknown): ConflictError | undefined {
+  const type = openPactViolation(error);
+  if (type === 'AUTONOMY')
+    return new ConflictError(
+      'OPEN_PACT_EXISTS',
+      'beneficiaryId: the beneficiary already has an open AUTONOMY pact',
+    );
+  if (type === 'INCLUSION')
+    return new ConflictError(
+      'OPEN_PACT_EXISTS',
+      'householdId: the household already has an open INCLUSION pact',
+    );
+  if (pactClosedViolation(error))
+    return new ConflictError(
+      'PACT_CLOSED',
+      'the pact is closed: its milestones and assignments are read-only',
+    );
+  return undefined;
+}
 
 /**
- * Runs a piece of work in one database transaction: the change and its audit event
- * commit together or not at all.
+ * Runs a piece of work in one database transaction: the change and its audit events commit
+ * together or not at all.
  *
- * SQLite has one connection in this process, and TypeORM would nest two concurrent
- * transactions on it as savepoints of each other; so on SQLite transactions are queued
- * and run one at a time (SQLite allows one writer anyway). PostgreSQL runs them in
- * parallel on pooled connections, with row locks where the work needs them.
+ * Lock order — the same in every unit of work, so that two of them never wait for each
+ * other in a circle (a deadlock):
+ *   1. the pact row (lockPact in pacts/pact-lock.ts, before reading the pact to change it),
+ *   2. its children (milestones, assignments, notes), the reference counter of a new pact,
+ *   3. the audit chain lock, LAST: AuditService buffers the events of the work and writes
+ *      them here, after the work and just before the commit.
+ *
+ * PostgreSQL runs units in parallel on pooled connections (READ COMMITTED, row locks as
+ * above). SQLite has one connection per process, on which TypeORM would nest concurrent
+ * transactions as savepoints of each other: units are queued and run one at a time, and each
+ * begins IMMEDIATE (the database's write lock taken at BEGIN), so that a read-then-write unit
+ * never fails halfway because another process wrote first.
+ *
+ * A unit that failed only because of other transactions (deadlock, serialization failure,
+ * lock timeout, SQLite busy) ran in a rolled-back transaction: it is run again from the start,
+ * up to MAX_ATTEMPTS times with a random pause, then answered 503 DATABASE_BUSY. `work` must
+ * therefore keep its effects inside `tx` (no outside state changed before the commit).
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+  /** SQLite's query runner (one per data source) whose BEGIN is already made IMMEDIATE. */
+  private readonly immediate = new WeakSet<QueryRunner>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Transactions finished (committed or rolled back) by this process: cached reads compare it. */
   commits = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
   }
 
-  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(work);
+      } catch (e) {
+        const refused = refusal(e);
+        if (refused) throw refused;
+        if (!transientFailure(e)) throw e;
+        if (attempt >= MAX_ATTEMPTS) {
+          this.logger.warn(
+            { code: databaseErrorCode(e), attempts: attempt },
+            'database busy: answered 503',
+          );
+          throw new DatabaseBusyError();
+        }
+        // Apart, so that the transactions that collided do not collide again.
+        await sleep(Math.random() * 20 * attempt);
+      }
+    }
+  }
+
+  private attempt<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const counted = () => {
       this.commits++;
     };
-    if (this.isPostgres)
-      return this.dataSource.transaction('READ COMMITTED', work).finally(counted);
-    const next = this.tail.then(() => this.dataSource.transaction(work)).finally(counted);
+    if (this.isPostgres) return this.transaction('READ COMMITTED', work).finally(counted);
+    const next = this.tail.then(() => this.transaction(undefined, work)).finally(counted);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  private async transaction<T>(
+    isolation: 'READ COMMITTED' | undefined,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    if (!this.isPostgres) this.beginImmediate(runner);
+    try {
+      const body = async (tx: EntityManager) => {
+        this.audit.defer(tx);
+        const result = await work(tx);
+        await this.audit.flush(tx);
+        return result;
+      };
+      return await (isolation
+        ? runner.manager.transaction(isolation, body)
+        : runner.manager.transaction(body));
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * TypeORM's SQLite runner begins DEFERRED: the write lock would be taken at the first
+   * write, and a unit that read first then fails with SQLITE_BUSY when another process wrote
+   * meanwhile. Its BEGIN becomes BEGIN IMMEDIATE, tried without blocking the event loop
+   * (busy_timeout 0 for that statement; better-sqlite3 is synchronous) and tried again after
+   * short pauses while another process holds the lock, up to SQLITE_WRITE_WAIT_MS.
+   * (TypeORM's better-sqlite3 driver has a single query runner: it is changed once.)
+   */
+  private beginImmediate(runner: QueryRunner): void {
+    if (this.immediate.has(runner)) return;
+    this.immediate.add(runner);
+    const db = (this.dataSource.driver as unknown as { databaseConnection: Database.Database })
+      .databaseConnection;
+    type Query = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    const query = (runner.query as Query).bind(runner);
+    const immediate: Query = async (sql, parameters, structured) => {
+      if (sql !== 'BEGIN TRANSACTION') return query(sql, parameters, structured);
+      const deadline = Date.now() + SQLITE_WRITE_WAIT_MS;
+      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+        try {
+          db.pragma('busy_timeout = 0');
+          db.exec('BEGIN IMMEDIATE');
+          return undefined;
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline)
+            throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
+        } finally {
+          db.pragma(`busy_timeout = ${SQLITE_WRITE_WAIT_MS}`);
+        }
+        await sleep(pause * (0.5 + Math.random()));
+      }
+    };
+    runner.query = immediate as QueryRunner['query'];
   }
 }

@@ -21,6 +21,7 @@ import {
   assertReadOnlyUnchanged,
   updateVersioned,
 } from '../common/versioned-update';
+import { lockPact } from '../pacts/pact-lock';
 import { Pact } from '../pacts/pact.entity';
 import { PactsService } from '../pacts/pacts.service';
 import { CreateMilestoneDto, MILESTONE_READ_ONLY, UpdateMilestoneDto } from './dto/milestone.dto';
@@ -112,6 +113,7 @@ export class MilestonesService {
   async create(caller: Caller, body: CreateMilestoneDto) {
     assertNoReadOnlyOnCreate(body, ['id', 'version', 'overdue', 'createdAt', 'updatedAt']);
     return this.uow.run(async (tx) => {
+      await lockPact(tx, body.pactId);
       await this.openPact(caller, body.pactId, tx);
       const status = body.status ?? 'PENDING';
       const m = await tx.save(
@@ -135,6 +137,8 @@ export class MilestonesService {
 
   async update(caller: Caller, id: number, body: UpdateMilestoneDto) {
     return this.uow.run(async (tx) => {
+      // The pact first (the lock order), then the milestone as it is once the pact is ours.
+      await lockPact(tx, (await this.get(caller, id, tx)).pactId);
       const current = await this.get(caller, id, tx);
       assertReadOnlyUnchanged(body, toMilestoneRecord(current), MILESTONE_READ_ONLY);
       await this.openPact(caller, current.pactId, tx);
@@ -177,6 +181,7 @@ export class MilestonesService {
 
   async remove(caller: Caller, id: number) {
     return this.uow.run(async (tx) => {
+      await lockPact(tx, (await this.get(caller, id, tx)).pactId);
       const m = await this.get(caller, id, tx);
       const pact = await this.openPact(caller, m.pactId, tx);
       if (pact.status !== 'DRAFT') {

@@ -17,6 +17,7 @@ import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
 import { nowIso } from '../database/columns';
 import { Pact } from '../pacts/pact.entity';
+import { lockPact } from '../pacts/pact-lock';
 import { PactsService } from '../pacts/pacts.service';
 import { CreateNoteDto } from './dto/note.dto';
 import { Note } from './note.entity';
@@ -70,6 +71,8 @@ export class NotesService {
       throw new FieldsError({ occurredAt: 'cannot be in the future' });
     if (!body.body.trim()) throw new FieldsError({ body: 'must not be blank' });
     return this.uow.run(async (tx) => {
+      // The pact's row first: lastNoteAt below is read, compared and written.
+      await lockPact(tx, body.pactId);
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
         throw new FieldsError({ pactId: `no pact ${body.pactId}` });
       });

@@ -59,6 +59,7 @@ import { nextReference, referenceSeries } from './pact-references';
 import { PactCount } from './pact-count.entity';
 import { toPactRecord } from './pact.record';
 import { Pact } from './pact.entity';
+import { lockPact } from './pact-lock';
 
 export const PACT_LIST = defineListSpec({
   resource: 'pacts',
@@ -392,6 +393,7 @@ export class PactsService {
   async update(caller: Caller, id: number, body: UpdatePactDto) {
     PactsService.checkDates(body.startDate, body.plannedEndDate);
     return this.uow.run(async (tx) => {
+      await lockPact(tx, id);
       const current = await this.findVisible(caller, id, tx);
       if (caller.role === 'MANAGER')
         throw new ForbiddenError('managers read pacts, they do not edit them');
@@ -485,6 +487,7 @@ export class PactsService {
 
   async remove(caller: Caller, id: number) {
     return this.uow.run(async (tx) => {
+      await lockPact(tx, id);
       const pact = await this.findVisible(caller, id, tx);
       if (
         !worksInTerritory(caller, pact.territoryId) ||
@@ -518,6 +521,7 @@ export class PactsService {
 
   async transition(caller: Caller, id: number, body: TransitionDto) {
     return this.uow.run(async (tx) => {
+      await lockPact(tx, id);
       const pact = await this.findVisible(caller, id, tx);
       const check = checkTransition({
         type: pact.type,
@@ -599,10 +603,12 @@ export class PactsService {
         changes.outcome = body.outcome ?? null;
         changes.closingNote = body.reason?.trim() || null;
       }
-      await updateVersioned(tx, Pact, id, body.version, changes);
+      // A closing writes the pact's children first: once its status is closed, the database
+      // refuses writes to them (migration PactInvariants).
       if (changes.closedAt) {
         await tx.update(Assignment, { pactId: id, endedAt: IsNull() }, { endedAt: now });
       }
+      await updateVersioned(tx, Pact, id, body.version, changes);
       const updated = await tx.findOneByOrFail(Pact, { id });
       await this.audit.append(tx, {
         actorId: caller.id,
@@ -649,6 +655,7 @@ export class PactsService {
 
   async assign(caller: Caller, id: number, body: AssignDto) {
     return this.uow.run(async (tx) => {
+      await lockPact(tx, id);
       const pact = await this.findVisible(caller, id, tx);
       if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
         throw new ForbiddenError(

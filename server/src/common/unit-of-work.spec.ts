@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { dataSourceOptions } from '../database/data-source-options';
+import { Territory } from '../territories/territory.entity';
+import { DatabaseBusyError, UnitOfWork } from './unit-of-work';
+
+const failure = (code: string, extra: Record<string, unknown> = {}) =>
+  new QueryFailedError('UPDATE …', [], Object.assign(new Error(code), { code, ...extra }));
+
+/** The production UnitOfWork on a real SQLite file, with a second connection as "another process". */
+describe(UnitOfWork.name, () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+  let other: Database.Database;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'generattivi-uow-'));
+    const path = join(dir, 'uow.sqlite');
+    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    uow = new UnitOfWork(dataSource, new AuditService(dataSource));
+    other = new Database(path);
+    other.pragma('busy_timeout = 0');
+  });
+  afterAll(async () => {
+    other?.close();
+    await dataSource?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the work again after a deadlock or a serialization failure, and keeps its result', async () => {
+    let runs = 0;
+    const result = await uow.run(async () => {
+      runs += 1;
+      if (runs === 1) throw failure('40P01');
+      if (runs === 2) throw failure('40001');
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(runs).toBe(3);
+  });
+
+  it('answers 503 DATABASE_BUSY with a Retry-After once every attempt failed that way', async () => {
+    let runs = 0;
+    const run = uow.run(async () => {
+      runs += 1;
+      throw failure('40P01');
+    });
+    await expect(run).rejects.toBeInstanceOf(DatabaseBusyError);
+    await expect(run).rejects.toMatchObject({
+      status: 503,
+      response: { code: 'DATABASE_BUSY', retryAfterSeconds: 1 },
+    });
+    expect(runs).toBe(3);
+  });
+
+  it('does not run the work again for any other failure', async () => {
+    let runs = 0;
+    await expect(
+      uow.run(async () => {
+        runs += 1;
+        throw failure('23502');
+      }),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    expect(runs).toBe(1);
+  });
+
+  it('answers the database refusals of rules that span rows with 409 and their code', async () => {
+    await expect(
+      uow.run(async () => {
+        throw failure('23505', { constraint: 'UQ_pacts_open_inclusion' });
+      }),
+    ).rejects.toMatchObject({ status: 409, response: { code: 'OPEN_PACT_EXISTS' } });
+    await expect(
+      uow.run(async () => {
+        throw failure('SQLITE_CONSTRAINT_TRIGGER', {
+          message: 'pact_closed: the pact is closed: its milestones are read-only',
+        });
+      }),
+    ).rejects.toMatchObject({ status: 409, response: { code: 'PACT_CLOSED' } });
+  });
+
+  it('on SQLite, holds the write lock from BEGIN: another process cannot write meanwhile', async () => {
+    let otherWrite: unknown;
+    await uow.run(async (tx) => {
+      await tx.count(Territory); // a read first: a DEFERRED transaction would hold no lock yet
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        other.exec('ROLLBACK');
+      } catch (e) {
+        otherWrite = e;
+      }
+    });
+    expect((otherWrite as { code?: string } | undefined)?.code).toBe('SQLITE_BUSY');
+    // Once committed, the other process writes again.
+    expect(() => {
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('ROLLBACK');
+    }).not.toThrow();
+  });
+
+  it('on SQLite, waits for another process to release the write lock without holding the event loop', async () => {
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 5);
+    let ran = false;
+    const run = uow.run(async (tx) => {
+      ran = true;
+      return tx.count(Territory);
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      // Still waiting for the lock, and the event loop kept turning meanwhile.
+      expect(ran).toBe(false);
+      expect(ticks).toBeGreaterThan(3);
+    } finally {
+      other.exec('ROLLBACK');
+      clearInterval(ticker);
+    }
+    await expect(run).resolves.toBe(0);
+    expect(ran).toBe(true);
+  });
+});
