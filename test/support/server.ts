@@ -50,6 +50,11 @@ export interface StartOptions {
   engine?: Engine;
   demoData?: boolean;
   env?: Record<string, string>;
+  /**
+   * Another instance on an existing database (another server's `databaseUrl`: its SQLite
+   * file or PostgreSQL database), which stop() then leaves in place.
+   */
+  databaseUrl?: string;
 }
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -113,13 +118,16 @@ async function waitForHealth(
   throw new Error(`server not healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts the real server (server/dist/main.js) on a free port against a fresh database. */
+/** Starts the real server (server/dist/main.js) on a free port against a fresh database (or options.databaseUrl). */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const engine = options.engine ?? engineUnderTest();
   const port = await freePort();
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  if (engine === 'postgres') {
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+    cleanup = async () => undefined;
+  } else if (engine === 'postgres') {
     const db = await createPgDatabase();
     databaseUrl = db.url;
     cleanup = db.drop;
