@@ -47,6 +47,10 @@ const SERVER_MESSAGES = [
   'must be an active community maker working in the pact territory',
   'must be an active social worker of the pact territory',
   'must be a community laboratory of the pact territory',
+  'the database is busy with other changes: nothing was saved; try again in a moment',
+  'the beneficiary already has an open AUTONOMY pact',
+  'the household already has an open INCLUSION pact',
+  'the pact is closed: its milestones and assignments are read-only',
 ];
 
 describe(localizeServerMessage.name, () => {

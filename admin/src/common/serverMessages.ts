@@ -52,6 +52,18 @@ const RULES: Array<{ pattern: RegExp; key: (m: string[]) => string; names?: stri
     pattern: /must be a phone number: digits, spaces and \+ \. \/ \( \) -/g,
     key: () => 'phone',
   },
+  {
+    pattern: /the database is busy with other changes: nothing was saved; try again in a moment/g,
+    key: () => 'database_busy',
+  },
+  {
+    pattern: /the (beneficiary|household) already has an open (?:AUTONOMY|INCLUSION) pact/g,
+    key: (m) => `open_pact_${m[1]}`,
+  },
+  {
+    pattern: /the pact is closed: its milestones and assignments are read-only/g,
+    key: () => 'pact_closed_children',
+  },
   { pattern: /is read-only: it cannot be set on create/g, key: () => 'read_only_create' },
   { pattern: /is read-only/g, key: () => 'read_only' },
   {

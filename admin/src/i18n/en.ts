@@ -468,6 +468,11 @@ const appMessages: AppMessages = {
       achieved_date: 'only an ACHIEVED milestone has an achievement date',
       maker_of_territory: 'must be an active community maker working in the pact territory',
       social_worker_of_territory: 'must be an active social worker of the pact territory',
+      database_busy:
+        'the database is busy with other changes: nothing was saved; try again in a moment',
+      open_pact_beneficiary: 'the beneficiary already has an open AUTONOMY pact',
+      open_pact_household: 'the household already has an open INCLUSION pact',
+      pact_closed_children: 'the pact is closed: its milestones and assignments are read-only',
       lab_of_territory: 'must be a community laboratory of the pact territory',
     },
     errors: {

@@ -706,6 +706,12 @@ const appMessages = {
       achieved_date: 'solo una tappa raggiunta ha una data di raggiungimento',
       maker_of_territory: "deve essere un community maker attivo dell'ambito del patto",
       social_worker_of_territory: "deve essere un assistente sociale attivo dell'ambito del patto",
+      database_busy:
+        'il database è occupato da altre modifiche: non è stato salvato nulla; riprova tra un momento',
+      open_pact_beneficiary: 'la persona ha già un patto aperto di questo tipo',
+      open_pact_household: 'il nucleo familiare ha già un patto aperto di questo tipo',
+      pact_closed_children:
+        'il patto è chiuso: le sue tappe e assegnazioni non si possono modificare',
       lab_of_territory: "deve essere un laboratorio di comunità dell'ambito del patto",
     },
     errors: {
