@@ -296,7 +296,7 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
         n === 1
           ? `1 tappa ancora da fare (${titles}): per «${label.it}» scegli se segnarla come non raggiunta (MISSED) o annullata (CANCELLED)`
           : `${n} tappe ancora da fare (${titles}): per «${label.it}» scegli se segnarle come non raggiunte (MISSED) o annullate (CANCELLED)`,
-      en: `${n} milestone${n === 1 ? ' is' : 's are'} still PENDING (${titles}): to '${label.en}' say in openMilestones whether they become ${choices}`,
+      en: `milestones still PENDING: ${n} (${titles}); say in openMilestones whether they become ${choices}`,
     });
   }
   return { ok: true, transition };

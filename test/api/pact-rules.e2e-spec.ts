@@ -342,7 +342,7 @@ describe('pact rules', () => {
       expect((res.body.openMilestones as Array<{ title: string }>).map((m) => m.title)).toEqual(
         open.map((m) => m.title),
       );
-      expect(String(res.body.message)).toMatch(/2 milestones are still PENDING/);
+      expect(String(res.body.message)).toMatch(/milestones still PENDING: 2 /);
       expect(String(res.body.message)).toContain('Corso di italiano');
       expect(Object.keys(res.body.errors as Json)).toEqual(['openMilestones']);
       const after = (await get(`/api/pacts/${pact.id}`)).body;

@@ -47,6 +47,7 @@ const SERVER_MESSAGES = [
   'must be an active community maker working in the pact territory',
   'must be an active social worker of the pact territory',
   'must be a community laboratory of the pact territory',
+  'milestones still PENDING: 2 («Colloquio», «Tirocinio»); say in openMilestones whether they become MISSED, CANCELLED',
 ];
 
 describe(localizeServerMessage.name, () => {
@@ -78,6 +79,14 @@ describe(localizeServerMessage.name, () => {
       localizeServerMessage('is not a municipality of Ambito distrettuale di Crema', italian),
     ).toBe('non è un comune di Ambito distrettuale di Crema');
     expect(localizeServerMessage('no household 3', italian)).toBe('nessun nucleo familiare n. 3');
+    expect(
+      localizeServerMessage(
+        'milestones still PENDING: 2 («Colloquio», «Tirocinio»); say in openMilestones whether they become MISSED, CANCELLED',
+        italian,
+      ),
+    ).toBe(
+      'Tappe ancora da fare: 2 («Colloquio», «Tirocinio»); scegli se segnarle come non raggiunte o annullate',
+    );
   });
 
   it('leaves a wording it does not know as the server wrote it', () => {
