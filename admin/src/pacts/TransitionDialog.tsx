@@ -211,7 +211,9 @@ export const TransitionDialog = ({
           <FormLabel id="open-milestones-label">
             {translate('app.transitions.open_milestones', { smart_count: pending.length })}
           </FormLabel>
-          <FormHelperText sx={{ mx: 0 }}>{pending.map((m) => m.title).join(' · ')}</FormHelperText>
+          <FormHelperText error={false} sx={{ mx: 0 }}>
+            {pending.map((m) => m.title).join(' · ')}
+          </FormHelperText>
           <RadioGroup
             row
             aria-labelledby="open-milestones-label"
