@@ -167,6 +167,8 @@ const PACT_READ_ONLY_COMPARED = PACT_READ_ONLY.filter((f) => f !== 'eligibility'
 
 @Injectable()
 export class PactsService {
+  private readonly logger = new Logger(PactsService.name);
+
   constructor(
     @InjectRepository(Pact) private readonly pacts: Repository<Pact>,
     @InjectRepository(PactCount) private readonly counts: Repository<PactCount>,
@@ -583,8 +585,6 @@ export class PactsService {
       this.logger.warn(`pact ${id}: the refused evaluation was not kept (${String(error)})`);
     }
   }
-
-  private readonly logger = new Logger(PactsService.name);
 
   private async runTransition(
     caller: Caller,
