@@ -4,6 +4,8 @@ import {
   approvalRequirements,
   checkTransition,
   findTransition,
+  OPEN_MILESTONE_DECISIONS,
+  openMilestonesOutcome,
   PACT_TRANSITIONS,
   reachableStatuses,
   type TransitionRequest,
@@ -334,6 +336,115 @@ describe(checkTransition.name, () => {
       messages: { it: '«Sospendi» non prevede un esito' },
     });
     expect(checkTransition(request('ACTIVE', 'SUSPENDED', { outcome: null })).ok).toBe(true);
+  });
+
+  describe('open milestones at closing', () => {
+    const one = [{ title: 'Colloquio al centro per l’impiego' }];
+    const two = [...one, { title: 'Corso di italiano' }];
+
+    it.each([
+      ['ACTIVE', 'COMPLETED'],
+      ['SUSPENDED', 'COMPLETED'],
+      ['ACTIVE', 'TERMINATED'],
+      ['SUSPENDED', 'TERMINATED'],
+    ] as const)('%s → %s with pending milestones needs a decision, naming them', (from, to) => {
+      const refused = checkTransition(request(from, to, { pendingMilestones: two }));
+      expect(refused).toMatchObject({ ok: false, code: 'OPEN_MILESTONES_DECISION_REQUIRED' });
+      expect(!refused.ok && refused.messages.en).toMatch(
+        /^milestones still PENDING: 2 \(«Colloquio al centro per l’impiego», «Corso di italiano»\);.*MISSED, CANCELLED$/,
+      );
+      expect(!refused.ok && refused.messages.it).toMatch(/^2 tappe ancora da fare/);
+      for (const decision of OPEN_MILESTONE_DECISIONS) {
+        expect(
+          checkTransition(request(from, to, { pendingMilestones: two, openMilestones: decision }))
+            .ok,
+        ).toBe(true);
+      }
+    });
+
+    it('words one pending milestone in the singular', () => {
+      const refused = checkTransition(request('ACTIVE', 'COMPLETED', { pendingMilestones: one }));
+      expect(!refused.ok && refused.messages.en).toMatch(/^milestones still PENDING: 1 \(/);
+      expect(!refused.ok && refused.messages.it).toMatch(/^1 tappa ancora da fare .*segnarla/);
+    });
+
+    it('needs no decision without pending milestones, and accepts one anyway', () => {
+      expect(checkTransition(request('ACTIVE', 'COMPLETED', { pendingMilestones: [] })).ok).toBe(
+        true,
+      );
+      expect(checkTransition(request('ACTIVE', 'TERMINATED')).ok).toBe(true);
+      expect(
+        checkTransition(
+          request('ACTIVE', 'TERMINATED', { pendingMilestones: [], openMilestones: 'MISSED' }),
+        ).ok,
+      ).toBe(true);
+    });
+
+    it('refuses a decision that is not MISSED or CANCELLED', () => {
+      for (const decision of ['PENDING', 'ACHIEVED', 'missed']) {
+        expect(
+          checkTransition(
+            request('ACTIVE', 'COMPLETED', { pendingMilestones: one, openMilestones: decision }),
+          ),
+        ).toMatchObject({ ok: false, code: 'OPEN_MILESTONES_INVALID' });
+      }
+    });
+
+    it('checks the outcome before the open milestones', () => {
+      expect(
+        checkTransition(request('ACTIVE', 'COMPLETED', { outcome: null, pendingMilestones: one })),
+      ).toMatchObject({ ok: false, code: 'OUTCOME_REQUIRED' });
+    });
+
+    it('cancelling a pact cancels its pending milestones: no decision, only CANCELLED accepted', () => {
+      expect(checkTransition(request('DRAFT', 'CANCELLED', { pendingMilestones: two })).ok).toBe(
+        true,
+      );
+      expect(
+        checkTransition(
+          request('SUBMITTED', 'CANCELLED', {
+            pendingMilestones: two,
+            openMilestones: 'CANCELLED',
+          }),
+        ).ok,
+      ).toBe(true);
+      expect(
+        checkTransition(
+          request('DRAFT', 'CANCELLED', { pendingMilestones: two, openMilestones: 'MISSED' }),
+        ),
+      ).toMatchObject({ ok: false, code: 'OPEN_MILESTONES_INVALID' });
+    });
+
+    it('refuses a decision on a transition that keeps the pact open', () => {
+      expect(
+        checkTransition(
+          request('ACTIVE', 'SUSPENDED', { pendingMilestones: one, openMilestones: 'MISSED' }),
+        ),
+      ).toMatchObject({
+        ok: false,
+        code: 'OPEN_MILESTONES_INVALID',
+        message: "'Suspend' leaves the milestones as they are: it takes no openMilestones",
+      });
+      expect(checkTransition(request('ACTIVE', 'SUSPENDED', { pendingMilestones: one })).ok).toBe(
+        true,
+      );
+    });
+  });
+});
+
+describe(openMilestonesOutcome.name, () => {
+  it('closing transitions give the decision, cancelling gives CANCELLED, the others nothing', () => {
+    const outcome = (action: string, decision?: string) =>
+      openMilestonesOutcome(
+        PACT_TRANSITIONS.find((t) => t.action === action)!,
+        decision,
+      );
+    expect(outcome('COMPLETE', 'MISSED')).toBe('MISSED');
+    expect(outcome('TERMINATE', 'CANCELLED')).toBe('CANCELLED');
+    expect(outcome('COMPLETE')).toBeNull();
+    expect(outcome('CANCEL')).toBe('CANCELLED');
+    for (const action of ['SUBMIT', 'SEND_BACK', 'APPROVE', 'SUSPEND', 'RESUME'])
+      expect(outcome(action, 'MISSED')).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import {
   OUTCOMES_BY_TYPE,
   PACT_STATUSES,
   TERMINATION_CODES,
+  type MilestoneStatus,
   type PactStatus,
   type PactType,
   type Role,
@@ -35,6 +36,12 @@ export interface PactTransition {
    * (OUTCOMES_BY_TYPE), or a termination code (TERMINATION_CODES).
    */
   outcome: 'NONE' | 'PACT_OUTCOME' | 'TERMINATION_CODE';
+  /**
+   * What becomes of the milestones still PENDING (DOMAIN.md, "Closing decides the open
+   * milestones"): KEEP them (the pact stays open), the caller DECIDEs (MISSED or
+   * CANCELLED, in `openMilestones`), or they are CANCELled with the pact.
+   */
+  openMilestones: 'KEEP' | 'DECIDE' | 'CANCEL';
   /** The button label. */
   label: LocalizedText;
 }
@@ -49,6 +56,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: ['ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
     reasonRequired: false,
     outcome: 'NONE',
+    openMilestones: 'KEEP',
     label: { it: 'Invia per approvazione', en: 'Submit for approval' },
   },
   {
@@ -58,6 +66,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: true,
     outcome: 'NONE',
+    openMilestones: 'KEEP',
     label: { it: 'Rimanda in bozza', en: 'Send back to draft' },
   },
   {
@@ -67,6 +76,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: false,
     outcome: 'NONE',
+    openMilestones: 'KEEP',
     label: { it: 'Approva', en: 'Approve' },
   },
   {
@@ -76,6 +86,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: true,
     outcome: 'NONE',
+    openMilestones: 'CANCEL',
     label: { it: 'Annulla il patto', en: 'Cancel the pact' },
   },
   {
@@ -85,6 +96,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: true,
     outcome: 'NONE',
+    openMilestones: 'KEEP',
     label: { it: 'Sospendi', en: 'Suspend' },
   },
   {
@@ -94,6 +106,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: false,
     outcome: 'NONE',
+    openMilestones: 'KEEP',
     label: { it: 'Riprendi', en: 'Resume' },
   },
   {
@@ -103,6 +116,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: false,
     outcome: 'PACT_OUTCOME',
+    openMilestones: 'DECIDE',
     label: { it: 'Concludi con esito', en: 'Complete with outcome' },
   },
   {
@@ -112,6 +126,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     roles: CASE_MANAGERS,
     reasonRequired: true,
     outcome: 'TERMINATION_CODE',
+    openMilestones: 'DECIDE',
     label: { it: 'Interrompi', en: 'Terminate' },
   },
 ];
@@ -131,12 +146,21 @@ export function allowedTransitions(status: PactStatus, role: Role): PactTransiti
   return PACT_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
 }
 
+/** What closing a pact may make of its still-PENDING milestones. */
+export const OPEN_MILESTONE_DECISIONS = [
+  'MISSED',
+  'CANCELLED',
+] as const satisfies readonly MilestoneStatus[];
+export type OpenMilestoneDecision = (typeof OPEN_MILESTONE_DECISIONS)[number];
+
 export type TransitionRefusalCode =
   | 'NOT_ALLOWED_FROM_STATUS'
   | 'ROLE_FORBIDDEN'
   | 'REASON_REQUIRED'
   | 'OUTCOME_REQUIRED'
-  | 'OUTCOME_INVALID';
+  | 'OUTCOME_INVALID'
+  | 'OPEN_MILESTONES_DECISION_REQUIRED'
+  | 'OPEN_MILESTONES_INVALID';
 
 export type TransitionCheck =
   | { ok: true; transition: PactTransition }
@@ -158,12 +182,17 @@ export interface TransitionRequest {
   reason?: string | null;
   /** The outcome (COMPLETE) or the termination code (TERMINATE). */
   outcome?: string | null;
+  /** The pact's milestones still PENDING (their titles name them in the refusal). */
+  pendingMilestones?: readonly { title: string }[];
+  /** What to make of them when completing or terminating: MISSED or CANCELLED. */
+  openMilestones?: string | null;
 }
 
 /**
- * Whether `role` may move a pact of `type` from `from` to `to` with this reason and
- * outcome. Checks, in order: the lifecycle, the role, the reason, the outcome. Scope
- * (territories, assignment) and approval requirements are the caller's to check.
+ * Whether `role` may move a pact of `type` from `from` to `to` with this reason, outcome
+ * and decision on the open milestones. Checks, in order: the lifecycle, the role, the
+ * reason, the outcome, the open milestones. Scope (territories, assignment) and approval
+ * requirements are the caller's to check.
  */
 export function checkTransition(request: TransitionRequest): TransitionCheck {
   const { type, from, to, role } = request;
@@ -210,31 +239,81 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
 
   const outcome = request.outcome || null;
   if (transition.outcome === 'NONE') {
-    return outcome === null
-      ? { ok: true, transition }
-      : refuse('OUTCOME_INVALID', {
-          it: `«${label.it}» non prevede un esito`,
-          en: `'${label.en}' takes no outcome`,
-        });
+    if (outcome !== null)
+      return refuse('OUTCOME_INVALID', {
+        it: `«${label.it}» non prevede un esito`,
+        en: `'${label.en}' takes no outcome`,
+      });
+  } else {
+    const [valid, what]: [readonly string[], LocalizedText] =
+      transition.outcome === 'PACT_OUTCOME'
+        ? [OUTCOMES_BY_TYPE[type], { it: "l'esito", en: 'outcome' }]
+        : [TERMINATION_CODES, { it: 'il codice di interruzione', en: 'termination code' }];
+    if (outcome === null) {
+      return refuse('OUTCOME_REQUIRED', {
+        it: `Per «${label.it}» serve ${what.it}: uno tra ${valid.join(', ')}`,
+        en: `${what.en} is required: one of ${valid.join(', ')}`,
+      });
+    }
+    if (!valid.includes(outcome)) {
+      return refuse('OUTCOME_INVALID', {
+        it: `${capitalize(what.it)} ${outcome} non è valido: uno tra ${valid.join(', ')}`,
+        en: `${what.en} ${outcome} is not valid: one of ${valid.join(', ')}`,
+      });
+    }
   }
 
-  const [valid, what]: [readonly string[], LocalizedText] =
-    transition.outcome === 'PACT_OUTCOME'
-      ? [OUTCOMES_BY_TYPE[type], { it: "l'esito", en: 'outcome' }]
-      : [TERMINATION_CODES, { it: 'il codice di interruzione', en: 'termination code' }];
-  if (outcome === null) {
-    return refuse('OUTCOME_REQUIRED', {
-      it: `Per «${label.it}» serve ${what.it}: uno tra ${valid.join(', ')}`,
-      en: `${what.en} is required: one of ${valid.join(', ')}`,
-    });
+  const decision = request.openMilestones || null;
+  const choices = OPEN_MILESTONE_DECISIONS.join(', ');
+  if (decision !== null) {
+    const accepted: readonly string[] =
+      transition.openMilestones === 'DECIDE'
+        ? OPEN_MILESTONE_DECISIONS
+        : transition.openMilestones === 'CANCEL'
+          ? ['CANCELLED']
+          : [];
+    if (!accepted.includes(decision)) {
+      return refuse(
+        'OPEN_MILESTONES_INVALID',
+        accepted.length === 0
+          ? {
+              it: `«${label.it}» lascia le tappe come sono: non prevede una scelta sulle tappe aperte`,
+              en: `'${label.en}' leaves the milestones as they are: it takes no openMilestones`,
+            }
+          : {
+              it: `Scelta sulle tappe aperte non valida (${decision}): uno tra ${accepted.join(', ')}`,
+              en: `openMilestones ${decision} is not valid here: one of ${accepted.join(', ')}`,
+            },
+      );
+    }
   }
-  if (!valid.includes(outcome)) {
-    return refuse('OUTCOME_INVALID', {
-      it: `${capitalize(what.it)} ${outcome} non è valido: uno tra ${valid.join(', ')}`,
-      en: `${what.en} ${outcome} is not valid: one of ${valid.join(', ')}`,
+  const pending = request.pendingMilestones ?? [];
+  if (transition.openMilestones === 'DECIDE' && pending.length > 0 && decision === null) {
+    const titles = pending.map((m) => `«${m.title}»`).join(', ');
+    const n = pending.length;
+    return refuse('OPEN_MILESTONES_DECISION_REQUIRED', {
+      it:
+        n === 1
+          ? `1 tappa ancora da fare (${titles}): per «${label.it}» scegli se segnarla come non raggiunta (MISSED) o annullata (CANCELLED)`
+          : `${n} tappe ancora da fare (${titles}): per «${label.it}» scegli se segnarle come non raggiunte (MISSED) o annullate (CANCELLED)`,
+      en: `milestones still PENDING: ${n} (${titles}); say in openMilestones whether they become ${choices}`,
     });
   }
   return { ok: true, transition };
+}
+
+/**
+ * The status a transition gives the milestones still PENDING (null: they stay PENDING).
+ * Call it once checkTransition has accepted the request.
+ */
+export function openMilestonesOutcome(
+  transition: Pick<PactTransition, 'openMilestones'>,
+  decision?: string | null,
+): OpenMilestoneDecision | null {
+  if (transition.openMilestones === 'CANCEL') return 'CANCELLED';
+  if (transition.openMilestones === 'DECIDE')
+    return OPEN_MILESTONE_DECISIONS.find((d) => d === decision) ?? null;
+  return null;
 }
 
 function capitalize(text: string): string {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
-import { MILESTONE_STATUSES, type MilestoneStatus } from './enums';
-import { isMilestoneOverdue, pactProgress } from './progress';
+import { MILESTONE_STATUSES, PACT_STATUSES, type MilestoneStatus, type PactStatus } from './enums';
+import {
+  CLOCK_RUNNING_STATUSES,
+  hasNoRecentNote,
+  isMilestoneOverdue,
+  noRecentNoteBefore,
+  pactProgress,
+} from './progress';
 
 describe(pactProgress.name, () => {
   it.each<[string, MilestoneStatus[], number]>([
@@ -51,7 +57,63 @@ describe(isMilestoneOverdue.name, () => {
     ['ACHIEVED', '2026-03-09', false],
     ['MISSED', '2026-03-09', false],
     ['CANCELLED', '2026-03-09', false],
-  ])('%s due %s → %s', (status, dueDate, expected) => {
-    expect(isMilestoneOverdue({ status, dueDate }, today)).toBe(expected);
+  ])('%s due %s on an ACTIVE pact → %s', (status, dueDate, expected) => {
+    expect(isMilestoneOverdue({ status, dueDate }, 'ACTIVE', today)).toBe(expected);
+  });
+
+  it.each<[PactStatus, boolean]>([
+    ['DRAFT', true],
+    ['SUBMITTED', true],
+    ['ACTIVE', true],
+    ['SUSPENDED', false],
+    ['COMPLETED', false],
+    ['TERMINATED', false],
+    ['CANCELLED', false],
+  ])('a pending milestone due yesterday on a %s pact → %s', (pactStatus, expected) => {
+    expect(
+      isMilestoneOverdue({ status: 'PENDING', dueDate: '2026-03-09' }, pactStatus, today),
+    ).toBe(expected);
+  });
+
+  it('pauses the clock while suspended and resumes it with the pact', () => {
+    const milestone = { status: 'PENDING' as const, dueDate: '2026-03-01' };
+    expect(isMilestoneOverdue(milestone, 'ACTIVE', today)).toBe(true);
+    expect(isMilestoneOverdue(milestone, 'SUSPENDED', today)).toBe(false);
+    expect(isMilestoneOverdue(milestone, 'ACTIVE', today)).toBe(true);
+  });
+
+  it('runs the clock exactly for the statuses of CLOCK_RUNNING_STATUSES', () => {
+    expect(
+      PACT_STATUSES.filter((s) =>
+        isMilestoneOverdue({ status: 'PENDING', dueDate: '2000-01-01' }, s, today),
+      ),
+    ).toEqual([...CLOCK_RUNNING_STATUSES]);
+  });
+});
+
+describe(hasNoRecentNote.name, () => {
+  const now = new Date('2026-11-25T12:00:00.000Z');
+  const limit = '2026-10-26T12:00:00.000Z'; // exactly 30 days before now
+  const active = { status: 'ACTIVE' as const, createdAt: '2026-01-01T00:00:00.000Z' };
+
+  it('puts the limit exactly NO_NOTE_DAYS days before now', () => {
+    expect(noRecentNoteBefore(now)).toBe(limit);
+  });
+
+  it('flags an ACTIVE pact whose last note is older than the limit, not one at the limit', () => {
+    expect(hasNoRecentNote({ ...active, lastNoteAt: '2026-10-26T11:59:59.999Z' }, now)).toBe(true);
+    expect(hasNoRecentNote({ ...active, lastNoteAt: limit }, now)).toBe(false);
+    expect(hasNoRecentNote({ ...active, lastNoteAt: '2026-11-24T08:00:00.000Z' }, now)).toBe(false);
+  });
+
+  it('counts from the approval, else the creation, when there was never a note', () => {
+    expect(hasNoRecentNote({ ...active, approvedAt: '2026-11-01T00:00:00.000Z' }, now)).toBe(false);
+    expect(hasNoRecentNote({ ...active, approvedAt: '2026-10-01T00:00:00.000Z' }, now)).toBe(true);
+    expect(hasNoRecentNote({ ...active, createdAt: '2026-11-20T00:00:00.000Z' }, now)).toBe(false);
+    expect(hasNoRecentNote(active, now)).toBe(true);
+  });
+
+  it.each(PACT_STATUSES.filter((s) => s !== 'ACTIVE'))('never flags a %s pact', (status) => {
+    expect(hasNoRecentNote({ ...active, status }, now)).toBe(false);
   });
 });

@@ -139,12 +139,30 @@ describe('pacts', () => {
       outcome: 'IMPROVED',
     });
     expect(wrongOutcome.status).toBe(400);
-    const done = await transition(pact.id, swCrema, {
+    // The second milestone is still to do: closing says what becomes of it.
+    const undecided = await transition(pact.id, swCrema, {
       to: 'COMPLETED',
       outcome: 'EMPLOYED',
       reason: 'Assunto a tempo determinato',
     });
+    expect(undecided.status).toBe(400);
+    expect(undecided.body.code).toBe('OPEN_MILESTONES_DECISION_REQUIRED');
+    expect(undecided.body.openMilestones).toEqual([
+      { id: m2.body.id, title: 'Tirocinio', dueDate: addDays(today, 90) },
+    ]);
+    const done = await transition(pact.id, swCrema, {
+      to: 'COMPLETED',
+      outcome: 'EMPLOYED',
+      reason: 'Assunto a tempo determinato',
+      openMilestones: 'MISSED',
+    });
     expect(done.status).toBe(200);
+    expect(done.body.progress).toBe(50);
+    expect((await get<Json>(`/api/milestones/${m2.body.id}`, swCrema)).body).toMatchObject({
+      status: 'MISSED',
+      evidence: 'Assunto a tempo determinato',
+      overdue: false,
+    });
     expect(done.body).toMatchObject({
       status: 'COMPLETED',
       outcome: 'EMPLOYED',
@@ -241,6 +259,7 @@ describe('pacts', () => {
       to: 'TERMINATED',
       reason: 'Trasferito fuori provincia',
       outcome: 'MOVED_AWAY',
+      openMilestones: 'MISSED',
     });
     expect(terminated.status).toBe(200);
     expect(terminated.body).toMatchObject({ status: 'TERMINATED', outcome: 'MOVED_AWAY' });

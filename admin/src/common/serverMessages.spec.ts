@@ -51,6 +51,7 @@ const SERVER_MESSAGES = [
   'the beneficiary already has an open AUTONOMY pact',
   'the household already has an open INCLUSION pact',
   'the pact is closed: its milestones and assignments are read-only',
+  'milestones still PENDING: 2 («Colloquio», «Tirocinio»); say in openMilestones whether they become MISSED, CANCELLED',
 ];
 
 describe(localizeServerMessage.name, () => {
@@ -82,6 +83,14 @@ describe(localizeServerMessage.name, () => {
       localizeServerMessage('is not a municipality of Ambito distrettuale di Crema', italian),
     ).toBe('non è un comune di Ambito distrettuale di Crema');
     expect(localizeServerMessage('no household 3', italian)).toBe('nessun nucleo familiare n. 3');
+    expect(
+      localizeServerMessage(
+        'milestones still PENDING: 2 («Colloquio», «Tirocinio»); say in openMilestones whether they become MISSED, CANCELLED',
+        italian,
+      ),
+    ).toBe(
+      'Tappe ancora da fare: 2 («Colloquio», «Tirocinio»); scegli se segnarle come non raggiunte o annullate',
+    );
   });
 
   it('leaves a wording it does not know as the server wrote it', () => {

@@ -101,6 +101,12 @@ const RULES: Array<{ pattern: RegExp; key: (m: string[]) => string; names?: stri
     pattern: /must be a community laboratory of the pact territory/g,
     key: () => 'lab_of_territory',
   },
+  {
+    pattern:
+      /milestones still PENDING: (\d+) \((.*?)\); say in openMilestones whether they become MISSED, CANCELLED/g,
+    key: () => 'open_milestones_pending',
+    names: ['count', 'titles'],
+  },
 ];
 
 /** A server message in the user's language, where its wording is known. */

@@ -24,7 +24,7 @@ import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
 import { AddNoteButton } from '../notes/AddNoteButton';
 import { PactProgress } from '../pacts/PactProgress';
 import { StatusChip } from '../pacts/StatusChip';
-import { daysSinceNote, isStale } from './pactSignals';
+import { daysSinceNote, isQuiet, type DiaryPact } from './pactSignals';
 import { PactLink } from './PactLink';
 
 /** Pending milestones shown on a card; the others are on the pact page. */
@@ -39,8 +39,8 @@ export const MyPactCard = ({ pact, milestones }: { pact: Pact; milestones: Miles
   const translate = useTranslate();
   const createPath = useCreatePath();
   const today = todayIso();
-  const lastNoteAt = (pact as Pact & { lastNoteAt?: string | null }).lastNoteAt;
-  const stale = isStale(lastNoteAt, today);
+  const lastNoteAt = (pact as DiaryPact).lastNoteAt;
+  const stale = isQuiet(pact);
   const days = daysSinceNote(lastNoteAt, today);
   return (
     <RecordContextProvider value={pact}>

@@ -1,14 +1,14 @@
-import { todayIso, type Milestone, type Pact } from '@generattivi/shared';
+import type { Milestone, Pact } from '@generattivi/shared';
 import { Grid, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { HomeCard } from './HomeCard';
 import { MyPactCard } from './MyPactCard';
-import { isStale } from './pactSignals';
+import { isQuiet } from './pactSignals';
 
 /** Pacts with an overdue milestone first, then those whose diary is quiet, then by end date. */
-function urgency(pact: Pact, milestones: Milestone[], today: string): number {
+function urgency(pact: Pact, milestones: Milestone[], now: Date): number {
   if (milestones.some((m) => m.overdue)) return 0;
-  if (isStale((pact as Pact & { lastNoteAt?: string | null }).lastNoteAt, today)) return 1;
+  if (isQuiet(pact, now)) return 1;
   return 2;
 }
 
@@ -18,7 +18,7 @@ function urgency(pact: Pact, milestones: Milestone[], today: string): number {
  */
 export const MyPactsWidget = () => {
   const translate = useTranslate();
-  const today = todayIso();
+  const now = new Date();
   const {
     data: pacts = [],
     total,
@@ -40,7 +40,7 @@ export const MyPactsWidget = () => {
   );
   const milestonesOf = (pact: Pact) => pending.filter((m) => m.pactId === pact.id);
   const ordered = [...pacts].sort(
-    (a, b) => urgency(a, milestonesOf(a), today) - urgency(b, milestonesOf(b), today),
+    (a, b) => urgency(a, milestonesOf(a), now) - urgency(b, milestonesOf(b), now),
   );
   return (
     <HomeCard

@@ -1,43 +1,45 @@
-import { todayIso, type Pact } from '@generattivi/shared';
-import { useGetList, useTranslate } from 'react-admin';
+import type { Pact } from '@generattivi/shared';
+import { useGetList, useGetMany, useTranslate } from 'react-admin';
 import { formatInstant } from '../common/format';
+import type { PactAlert } from '../providers/reports';
 import { HomeCard } from './HomeCard';
-import { staleNoteFilterDate } from './pactSignals';
 import { PactRows, SHOWN } from './PactListWidget';
 
 type NotedPact = Pact & { lastNoteAt?: string | null };
-const RUNNING = ['ACTIVE', 'SUSPENDED'];
 
 /**
- * Running pacts whose diary is quiet: never a note (`lastNoteAt` null), then no note for
- * more than 30 days, longest silence first. Two server queries, two server counts.
+ * Active pacts whose diary is quiet, longest silence first: the server's NO_RECENT_NOTE
+ * alerts, so the list and its count mean exactly what the alerts and the caseload report
+ * mean (ACTIVE only — a suspended pact's clock is paused — no note, or none since approval,
+ * for 30 days).
  */
 export const StalePactsWidget = () => {
   const translate = useTranslate();
-  const never = useGetList<Pact>('pacts', {
-    filter: { status: RUNNING, lastNoteAt: null },
-    sort: { field: 'startDate', order: 'ASC' },
-    pagination: { page: 1, perPage: SHOWN },
-  });
-  const quiet = useGetList<Pact>('pacts', {
-    filter: { status: RUNNING, lastNoteAt_lte: staleNoteFilterDate(todayIso()) },
-    sort: { field: 'lastNoteAt', order: 'ASC' },
-    pagination: { page: 1, perPage: SHOWN },
-  });
-  const pacts = [...(never.data ?? []), ...(quiet.data ?? [])].slice(0, SHOWN);
-  const total =
-    never.total !== undefined && quiet.total !== undefined ? never.total + quiet.total : undefined;
+  const alerts = useGetList<PactAlert>(
+    'alerts',
+    {
+      filter: { kind: 'NO_RECENT_NOTE' },
+      sort: { field: 'since', order: 'ASC' },
+      pagination: { page: 1, perPage: SHOWN },
+    },
+    { retry: false },
+  );
+  const ids = (alerts.data ?? []).map((a) => a.pactId);
+  const pacts = useGetMany<Pact>('pacts', { ids }, { enabled: ids.length > 0 });
+  const rows = ids
+    .map((id) => pacts.data?.find((p) => p.id === id))
+    .filter((p): p is Pact => p !== undefined);
   return (
     <HomeCard
       title={translate('app.dashboard.stale_title')}
-      count={total}
-      loading={never.isPending || quiet.isPending}
-      error={never.error ?? quiet.error}
-      empty={pacts.length === 0 && translate('app.dashboard.stale_none')}
+      count={alerts.error ? undefined : alerts.total}
+      loading={alerts.isPending || (ids.length > 0 && pacts.isPending)}
+      error={alerts.error ?? pacts.error}
+      empty={ids.length === 0 && translate('app.dashboard.stale_none')}
     >
       <PactRows
-        pacts={pacts}
-        total={total}
+        pacts={rows}
+        total={alerts.total}
         detail={(pact) => {
           const lastNoteAt = (pact as NotedPact).lastNoteAt;
           return lastNoteAt

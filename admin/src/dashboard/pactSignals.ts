@@ -2,10 +2,14 @@ import {
   addDays,
   daysBetween,
   ENDING_WITHIN_DAYS,
+  hasNoRecentNote,
   isIsoDate,
-  NO_NOTE_DAYS,
   todayIso,
+  type Pact,
 } from '@generattivi/shared';
+
+/** A pact as the API gives it, with the instants its diary signal is measured from. */
+export type DiaryPact = Pact & { lastNoteAt?: string | null; approvedAt?: string | null };
 
 /** The Italian calendar date of a note's instant (or of a date). */
 function calendarDate(value: string): string | null {
@@ -15,24 +19,18 @@ function calendarDate(value: string): string | null {
 }
 
 /**
- * True when the pact has no diary note, or none in the last 30 days: the last note is
- * dated before `today − 30`.
+ * "No recent note", as the server's alerts and caseload report mean it (the rule is in
+ * shared/): an ACTIVE pact without a diary note — or, never noted, approved — in the last
+ * 30 days. A suspended pact's clock is paused: never flagged.
  */
-export function isStale(lastNoteAt: string | null | undefined, today: string): boolean {
-  if (!lastNoteAt) return true;
-  const noted = calendarDate(lastNoteAt);
-  return noted === null || noted < addDays(today, -NO_NOTE_DAYS);
+export function isQuiet(pact: DiaryPact, now: Date = new Date()): boolean {
+  return hasNoRecentNote(pact, now);
 }
 
 /** Days since the last note (null when there is none). */
 export function daysSinceNote(lastNoteAt: string | null | undefined, today: string): number | null {
   const noted = lastNoteAt ? calendarDate(lastNoteAt) : null;
   return noted ? daysBetween(noted, today) : null;
-}
-
-/** The `lastNoteAt_lte` of the server filter for stale pacts (a whole day, inclusive). */
-export function staleNoteFilterDate(today: string): string {
-  return addDays(today, -NO_NOTE_DAYS - 1);
 }
 
 /** The `plannedEndDate_lte` of the server filter for pacts ending soon. */

@@ -257,6 +257,15 @@ const appMessages: AppMessages = {
       status_changed: 'The pact’s status has changed in the meantime.',
       now_allowed: 'Now possible: %{statuses}. Reload to see the current pact.',
       now_closed: 'The pact is closed: its status can no longer change.',
+      open_milestones:
+        '%{smart_count} milestone still to do: mark it as missed or cancelled |||| %{smart_count} milestones still to do: mark them as missed or cancelled',
+      open_milestones_as: {
+        MISSED: 'Missed |||| Missed',
+        CANCELLED: 'Cancelled |||| Cancelled',
+      },
+      open_milestones_choose: 'Choose what becomes of the milestones still to do.',
+      open_milestones_cancelled:
+        'The milestone still to do will be cancelled with the pact. |||| The %{smart_count} milestones still to do will be cancelled with the pact.',
       explain: {
         SUBMIT:
           'The pact will be sent to the social worker for approval. The requirements are checked again.',
@@ -299,6 +308,8 @@ const appMessages: AppMessages = {
       overdue: 'Overdue',
       none: 'No milestones.',
       none_add: 'No milestones: add the first one with the “Add milestone” button.',
+      clock_paused:
+        'Pact suspended: the deadlines are paused, no milestone is overdue until the pact resumes.',
     },
     notes: {
       add_named: 'Add note to pact %{reference}',
@@ -431,6 +442,8 @@ const appMessages: AppMessages = {
     },
     // The API's field messages, as it words them (common/serverMessages.ts).
     server: {
+      open_milestones_pending:
+        'milestones still PENDING: %{count} (%{titles}); say in openMilestones whether they become MISSED, CANCELLED',
       unknown_field: 'unknown field',
       required: 'should not be empty',
       not_blank: 'must not be blank',

@@ -493,6 +493,15 @@ const appMessages = {
       status_changed: 'Lo stato del patto è cambiato nel frattempo.',
       now_allowed: 'Ora sono possibili: %{statuses}. Ricarica per vedere il patto aggiornato.',
       now_closed: 'Il patto è chiuso: il suo stato non può più cambiare.',
+      open_milestones:
+        '%{smart_count} tappa ancora da fare: segnala come non raggiunta o annullata |||| %{smart_count} tappe ancora da fare: segnale come non raggiunte o annullate',
+      open_milestones_as: {
+        MISSED: 'Non raggiunta |||| Non raggiunte',
+        CANCELLED: 'Annullata |||| Annullate',
+      },
+      open_milestones_choose: 'Scegli cosa diventano le tappe ancora da fare.',
+      open_milestones_cancelled:
+        'La tappa ancora da fare sarà annullata con il patto. |||| Le %{smart_count} tappe ancora da fare saranno annullate con il patto.',
       explain: {
         SUBMIT:
           'Il patto sarà inviato all’assistente sociale per l’approvazione. I requisiti vengono verificati di nuovo.',
@@ -535,6 +544,8 @@ const appMessages = {
       overdue: 'In ritardo',
       none: 'Nessuna tappa.',
       none_add: 'Nessuna tappa: aggiungi la prima con il pulsante «Aggiungi tappa».',
+      clock_paused:
+        'Patto sospeso: le scadenze sono ferme, nessuna tappa risulta in ritardo finché il patto non riprende.',
     },
     notes: {
       add_named: 'Aggiungi nota al patto %{reference}',
@@ -668,6 +679,8 @@ const appMessages = {
     },
     // The API's English field messages, in Italian (common/serverMessages.ts).
     server: {
+      open_milestones_pending:
+        'Tappe ancora da fare: %{count} (%{titles}); scegli se segnarle come non raggiunte o annullate',
       unknown_field: 'campo non previsto',
       required: 'obbligatorio',
       not_blank: 'non può essere vuoto',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACT_TRANSITIONS, RESOURCES } from '@generattivi/shared';
+import { OPEN_MILESTONE_DECISIONS, PACT_TRANSITIONS, RESOURCES } from '@generattivi/shared';
 import { ALERT_KINDS } from '@generattivi/shared';
 import englishAppMessages from './en';
 import italianMessages from './it';
@@ -26,6 +26,7 @@ describe('translation keys used by the code', () => {
   /** The keys the code builds from a value (`app.alerts.kind.${kind}`…), one per value. */
   const built = [
     ...PACT_TRANSITIONS.map((t) => `app.transitions.explain.${t.action}`),
+    ...OPEN_MILESTONE_DECISIONS.map((d) => `app.transitions.open_milestones_as.${d}`),
     ...ALERT_KINDS.map((kind) => `app.alerts.kind.${kind}`),
     ...RESOURCES.flatMap((r) => [`app.empty.${r}.create`, `app.empty.${r}.read`]),
     ...['communityMakerId', 'milestones', 'startDate', 'plannedEndDate'].map(

@@ -1,5 +1,12 @@
-import type { Milestone, MilestoneStatus, Pact, Role } from '@generattivi/shared';
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import {
+  isPactClockRunning,
+  isPactClosed,
+  type Milestone,
+  type MilestoneStatus,
+  type Pact,
+  type Role,
+} from '@generattivi/shared';
+import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import {
   EditButton,
   ReferenceManyField,
@@ -121,11 +128,19 @@ const Timeline = ({ writable }: { writable: boolean }) => {
 /** The pact's milestones in due-date order, as a timeline, with what the caller may do on each. */
 export const MilestoneTimeline = () => {
   const pact = useRecordContext<Pact>();
+  const translate = useTranslate();
   const { permissions: role } = usePermissions<Role | undefined>();
   if (!pact) return null;
   const writable = canWriteMilestones(role, pact.status);
+  // The server's `overdue` already follows the pact's clock; say why nothing is late.
+  const paused = !isPactClockRunning(pact.status) && !isPactClosed(pact.status);
   return (
     <Box>
+      {paused ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-clock="paused">
+          {translate('app.milestones.clock_paused')}
+        </Alert>
+      ) : null}
       {writable ? (
         <Box sx={{ mb: 2 }}>
           <AddMilestoneButton pact={pact} />

@@ -1,16 +1,31 @@
 import {
   approvalRequirements,
   checkTransition,
+  OPEN_MILESTONE_DECISIONS,
   OUTCOMES_BY_TYPE,
   TERMINATION_CODES,
+  type Milestone,
+  type OpenMilestoneDecision,
   type Pact,
   type PactOutcome,
   type PactTransition,
   type Role,
   type TerminationCode,
 } from '@generattivi/shared';
-import { Alert, AlertTitle, DialogContentText, MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
+import {
+  Alert,
+  AlertTitle,
+  DialogContentText,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  TextField,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
 import {
   useDataProvider,
   useGetList,
@@ -23,6 +38,7 @@ import { FormDialog } from '../common/FormDialog';
 import { useDialogMutation } from '../common/useDialogMutation';
 import { useLocalized } from '../common/useLocalized';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { openMilestonesBody, openMilestonesQuestion } from './openMilestones';
 import { ApprovalRequirementList, TransitionRefusal } from './TransitionRefusal';
 
 /** Milestones that count for approval (all but the cancelled ones), counted by the server. */
@@ -37,6 +53,20 @@ const useMilestoneCount = (pactId: number, enabled: boolean) => {
     { enabled },
   );
   return total;
+};
+
+/** The milestones still to do, which closing the pact decides (or cancelling cancels). */
+const usePendingMilestones = (pactId: number, enabled: boolean) => {
+  const { data } = useGetList<Milestone>(
+    'milestones',
+    {
+      filter: { pactId, status: 'PENDING' },
+      pagination: { page: 1, perPage: 200 },
+      sort: { field: 'dueDate', order: 'ASC' },
+    },
+    { enabled },
+  );
+  return enabled ? data : [];
 };
 
 /** The outcome choices of a transition: the pact type's outcomes, or the termination codes. */
@@ -69,7 +99,14 @@ export const TransitionDialog = ({
   const { permissions: role } = usePermissions<Role | undefined>();
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [openMilestones, setOpenMilestones] = useState<OpenMilestoneDecision | ''>('');
   const { sending, errors, setErrors, refusal, run } = useDialogMutation();
+  const pending = usePendingMilestones(pact.id, transition.openMilestones !== 'KEEP');
+  const question = openMilestonesQuestion(transition, pending?.length);
+  // A refused submission or approval keeps its evaluation on the pact: the page shows it too.
+  useEffect(() => {
+    if (refusal?.kind === 'eligibility') refresh();
+  }, [refusal, refresh]);
 
   const approving = transition.action === 'APPROVE';
   const milestoneCount = useMilestoneCount(pact.id, approving);
@@ -91,7 +128,13 @@ export const TransitionDialog = ({
         role,
         reason,
         outcome: outcome || null,
+        pendingMilestones: pending,
+        openMilestones: openMilestones || null,
       });
+      if (!check.ok && check.code.startsWith('OPEN_MILESTONES')) {
+        setErrors({ openMilestones: translate('app.transitions.open_milestones_choose') });
+        return;
+      }
       if (!check.ok && (check.code === 'REASON_REQUIRED' || check.code.startsWith('OUTCOME'))) {
         const field = check.code === 'REASON_REQUIRED' ? 'reason' : 'outcome';
         setErrors({ [field]: localized(check.messages) });
@@ -104,6 +147,7 @@ export const TransitionDialog = ({
         version: pact.version,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(outcome ? { outcome: outcome as PactOutcome | TerminationCode } : {}),
+        ...openMilestonesBody(question, openMilestones),
       }),
     );
     if (!done) return;
@@ -161,6 +205,44 @@ export const TransitionDialog = ({
             </MenuItem>
           ))}
         </TextField>
+      ) : null}
+      {question === 'DECIDE' && pending ? (
+        <FormControl error={!!errors.openMilestones} required>
+          <FormLabel id="open-milestones-label">
+            {translate('app.transitions.open_milestones', { smart_count: pending.length })}
+          </FormLabel>
+          <FormHelperText error={false} sx={{ mx: 0 }}>
+            {pending.map((m) => m.title).join(' · ')}
+          </FormHelperText>
+          <RadioGroup
+            row
+            aria-labelledby="open-milestones-label"
+            name="openMilestones"
+            value={openMilestones}
+            onChange={(e) => setOpenMilestones(e.target.value as OpenMilestoneDecision)}
+          >
+            {OPEN_MILESTONE_DECISIONS.map((d) => (
+              <FormControlLabel
+                key={d}
+                value={d}
+                control={<Radio />}
+                label={translate(`app.transitions.open_milestones_as.${d}`, {
+                  smart_count: pending.length,
+                })}
+              />
+            ))}
+          </RadioGroup>
+          {errors.openMilestones ? (
+            <FormHelperText sx={{ mx: 0 }}>{errors.openMilestones}</FormHelperText>
+          ) : null}
+        </FormControl>
+      ) : null}
+      {question === 'CANCEL' && pending ? (
+        <DialogContentText>
+          {translate('app.transitions.open_milestones_cancelled', {
+            smart_count: pending.length,
+          })}
+        </DialogContentText>
       ) : null}
       {asksReason ? (
         <TextField

@@ -21,7 +21,7 @@ export class AlertsController {
   @ApiOperation({
     description: FRESHNESS,
     summary:
-      'Deadline alerts in the caller’s scope: AWAITING_APPROVAL (submitted > 20 days ago), NO_RECENT_NOTE (active, no diary note for 30 days), MILESTONE_OVERDUE, PAST_PLANNED_END. Filter by kind, pactId, territoryId, since_gte/_lte.',
+      'Deadline alerts in the caller’s scope: AWAITING_APPROVAL (submitted > 20 days ago), NO_RECENT_NOTE (active, no diary note for 30 days), MILESTONE_OVERDUE (pending past its due date, on a DRAFT, SUBMITTED or ACTIVE pact), PAST_PLANNED_END (active). A SUSPENDED pact raises none: its clock is paused. Filter by kind, pactId, territoryId, since_gte/_lte.',
   })
   async list(
     @CurrentUser() caller: Caller,

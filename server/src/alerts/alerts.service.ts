@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_KINDS,
   AWAITING_APPROVAL_DAYS,
-  NO_NOTE_DAYS,
+  noRecentNoteBefore,
   todayIso,
   type AlertKind,
 } from '@generattivi/shared';
@@ -16,6 +16,7 @@ import {
   parseListQuery,
   RawListParams,
 } from '../common/list-query';
+import { lastDiaryActivitySql, noRecentNoteSql, overdueMilestoneSql } from '../common/deadline-sql';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 
@@ -60,9 +61,9 @@ function pactsFirst(sql: string): string {
 
 /**
  * Deadline alerts within the caller's scope: a pact awaiting approval for more than 20
- * days, an active pact without a diary note for 30 days, an overdue milestone of an open
- * pact, an active pact past its planned end. One UNION query, filtered, sorted and paged
- * by the database.
+ * days, an active pact without a diary note for 30 days, an overdue milestone (of a pact
+ * whose clock runs: not SUSPENDED, not closed), an active pact past its planned end. One
+ * UNION query, filtered, sorted and paged by the database.
  */
 @Injectable()
 export class AlertsService {
@@ -85,7 +86,7 @@ export class AlertsService {
     const today = todayIso(now);
     const params: ObjectLiteral = {
       awaitingBefore: new Date(now.getTime() - AWAITING_APPROVAL_DAYS * 86_400_000).toISOString(),
-      noNoteBefore: new Date(now.getTime() - NO_NOTE_DAYS * 86_400_000).toISOString(),
+      noNoteBefore: noRecentNoteBefore(now),
       today,
     };
     const base = (kind: AlertKind, since: string, milestone: string) =>
@@ -98,19 +99,15 @@ export class AlertsService {
         .select(
           base(
             'NO_RECENT_NOTE',
-            'SUBSTR(COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt), 1, 10)',
+            `SUBSTR(${lastDiaryActivitySql('p')}, 1, 10)`,
             'CAST(NULL AS integer)',
           ),
         )
-        .andWhere(
-          "p.status = 'ACTIVE' AND COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt) < :noNoteBefore",
-        ),
+        .andWhere(noRecentNoteSql('p')),
       this.scopedPacts(caller)
         .addFrom(Milestone, 'm')
         .select(base('MILESTONE_OVERDUE', 'm.dueDate', 'm.id'))
-        .andWhere(
-          "m.pactId = p.id AND p.status IN ('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED') AND m.status = 'PENDING' AND m.dueDate < :today",
-        ),
+        .andWhere(`m.pactId = p.id AND ${overdueMilestoneSql('m', 'p')}`),
       this.scopedPacts(caller)
         .select(base('PAST_PLANNED_END', 'p.plannedEndDate', 'CAST(NULL AS integer)'))
         .andWhere("p.status = 'ACTIVE' AND p.plannedEndDate < :today"),

@@ -193,7 +193,8 @@ export class BeneficiariesService {
       if (fields.fiscalCode !== current.fiscalCode) {
         await this.assertFiscalCodeFree(tx, fields.fiscalCode);
       }
-      await updateVersioned(tx, Beneficiary, id, body.version, fields);
+      if (!(await updateVersioned(tx, Beneficiary, id, body.version, fields, current)))
+        return toBeneficiaryRecord(current, caller);
       const updated = await tx.findOneByOrFail(Beneficiary, { id });
       await this.audit.updated(
         tx,

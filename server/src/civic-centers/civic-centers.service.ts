@@ -104,15 +104,23 @@ export class CivicCentersService {
       const municipality =
         body.municipality === undefined ? current.municipality : body.municipality;
       const place = await resolvePlace(tx, caller, body.territoryId, municipality);
-      await updateVersioned(tx, CivicCenter, id, body.version, {
-        name: body.name.trim(),
-        territoryId: place.territory.id,
-        municipality: place.municipality,
-        description:
-          body.description === undefined ? current.description : (body.description ?? ''),
-        childrenReached: body.childrenReached ?? current.childrenReached,
-        adultsReached: body.adultsReached ?? current.adultsReached,
-      });
+      const wrote = await updateVersioned(
+        tx,
+        CivicCenter,
+        id,
+        body.version,
+        {
+          name: body.name.trim(),
+          territoryId: place.territory.id,
+          municipality: place.municipality,
+          description:
+            body.description === undefined ? current.description : (body.description ?? ''),
+          childrenReached: body.childrenReached ?? current.childrenReached,
+          adultsReached: body.adultsReached ?? current.adultsReached,
+        },
+        current,
+      );
+      if (!wrote) return before;
       const after = toCivicCenterRecord(await tx.findOneByOrFail(CivicCenter, { id }));
       await this.audit.updated(tx, caller.id, 'civic-centers', id, before, after);
       return after;

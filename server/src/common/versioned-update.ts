@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { nowIso } from '../database/columns';
+import { canonicalJson } from './canonical-json';
 import { ConflictError, FieldsError } from './domain-error';
 
 export function versionConflict(expected: number, current: number): ConflictError {
@@ -11,10 +12,37 @@ export function versionConflict(expected: number, current: number): ConflictErro
   );
 }
 
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Whether a stored value and the value about to be written are the same. A decimal column
+ * reads back as a number on SQLite and as text on PostgreSQL, while it is written as text.
+ */
+function sameValue(stored: unknown, next: unknown): boolean {
+  if (typeof stored === 'number' && typeof next === 'string' && DECIMAL.test(next))
+    return stored === Number(next);
+  if (typeof stored === 'string' && typeof next === 'number' && DECIMAL.test(stored))
+    return Number(stored) === next;
+  return canonicalJson(stored ?? null) === canonicalJson(next ?? null);
+}
+
+/** The names of the fields of `changes` whose value differs from the stored record's. */
+export function changedFields(current: object, changes: object): string[] {
+  const c = current as Record<string, unknown>;
+  return Object.entries(changes)
+    .filter(([field, value]) => value !== undefined && !sameValue(c[field], value))
+    .map(([field]) => field);
+}
+
 /**
  * Optimistic locking that holds under concurrency: one
  * `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?` that must touch
  * exactly one row; otherwise nothing was written and the caller gets a 409.
+ *
+ * Given the stored record (`current`), a write that would change nothing is not made: the
+ * version is still checked (a stale one is a 409), but the version, `updatedAt` and the audit
+ * trail stay as they are, so nobody else gets a 409 for an edit that changed nothing.
+ * Returns whether it wrote; the caller writes no audit event when it did not.
  */
 export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
   tx: EntityManager,
@@ -22,7 +50,13 @@ export async function updateVersioned<T extends ObjectLiteral & { id: number; ve
   id: number,
   expectedVersion: number,
   changes: QueryDeepPartialEntity<T>,
-): Promise<void> {
+  current?: T,
+): Promise<boolean> {
+  if (current && changedFields(current, changes).length === 0) {
+    if (current.version !== expectedVersion)
+      throw versionConflict(expectedVersion, current.version);
+    return false;
+  }
   const result = await tx
     .createQueryBuilder()
     .update(entity)
@@ -34,11 +68,12 @@ export async function updateVersioned<T extends ObjectLiteral & { id: number; ve
     .where('id = :id AND version = :version', { id, version: expectedVersion })
     .execute();
   if (result.affected !== 1) {
-    const current = await tx
+    const stored = await tx
       .getRepository(entity)
       .findOne({ where: { id } as never, select: { version: true } as never });
-    throw versionConflict(expectedVersion, current?.version ?? expectedVersion);
+    throw versionConflict(expectedVersion, stored?.version ?? expectedVersion);
   }
+  return true;
 }
 
 /**

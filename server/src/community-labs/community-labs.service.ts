@@ -112,18 +112,26 @@ export class CommunityLabsService {
       const municipality =
         body.municipality === undefined ? current.municipality : body.municipality;
       const place = await resolvePlace(tx, caller, body.territoryId, municipality);
-      await updateVersioned(tx, CommunityLab, id, body.version, {
-        name: body.name.trim(),
-        territoryId: place.territory.id,
-        municipality: place.municipality,
-        description:
-          body.description === undefined ? current.description : (body.description ?? ''),
-        communityMakerIds: await checkedMakers(
-          tx,
-          body.communityMakerIds ?? current.communityMakerIds,
-          place.territory,
-        ),
-      });
+      const wrote = await updateVersioned(
+        tx,
+        CommunityLab,
+        id,
+        body.version,
+        {
+          name: body.name.trim(),
+          territoryId: place.territory.id,
+          municipality: place.municipality,
+          description:
+            body.description === undefined ? current.description : (body.description ?? ''),
+          communityMakerIds: await checkedMakers(
+            tx,
+            body.communityMakerIds ?? current.communityMakerIds,
+            place.territory,
+          ),
+        },
+        current,
+      );
+      if (!wrote) return before;
       const after = toCommunityLabRecord(await tx.findOneByOrFail(CommunityLab, { id }));
       await this.audit.updated(tx, caller.id, 'community-labs', id, before, after);
       return after;

@@ -151,15 +151,23 @@ export class HouseholdsService {
         assessment.vulnerabilityReason !== current.vulnerabilityReason;
       const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
       if (place.territory.id !== current.territoryId) await this.assertNoMembers(tx, id, 'moved');
-      await updateVersioned(tx, Household, id, body.version, {
-        name: body.name.trim(),
-        territoryId: place.territory.id,
-        municipality: place.municipality ?? body.municipality.trim(),
-        membersCount: body.membersCount,
-        iseeEur: body.iseeEur === undefined ? current.iseeEur : iseeColumn(body.iseeEur),
-        ...assessment,
-        ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
-      });
+      const wrote = await updateVersioned(
+        tx,
+        Household,
+        id,
+        body.version,
+        {
+          name: body.name.trim(),
+          territoryId: place.territory.id,
+          municipality: place.municipality ?? body.municipality.trim(),
+          membersCount: body.membersCount,
+          iseeEur: body.iseeEur === undefined ? current.iseeEur : iseeColumn(body.iseeEur),
+          ...assessment,
+          ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
+        },
+        current,
+      );
+      if (!wrote) return before;
       const after = toHouseholdRecord(await tx.findOneByOrFail(Household, { id }));
       await this.audit.updated(tx, caller.id, 'households', id, before, after);
       return after;

@@ -2,10 +2,16 @@ import {
   isMilestoneOverdue,
   todayIso,
   type Milestone as MilestoneRecord,
+  type PactStatus,
 } from '@generattivi/shared';
 import type { Milestone } from './milestone.entity';
 
-export function toMilestoneRecord(m: Milestone, today = todayIso()): MilestoneRecord {
+/** A milestone as the API shows it; `overdue` depends on its pact's status (its clock). */
+export function toMilestoneRecord(
+  m: Milestone,
+  pactStatus: PactStatus,
+  today = todayIso(),
+): MilestoneRecord {
   return {
     id: m.id,
     pactId: m.pactId,
@@ -15,7 +21,7 @@ export function toMilestoneRecord(m: Milestone, today = todayIso()): MilestoneRe
     status: m.status,
     achievedAt: m.achievedAt,
     evidence: m.evidence,
-    overdue: isMilestoneOverdue(m, today),
+    overdue: isMilestoneOverdue(m, pactStatus, today),
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     version: m.version,

@@ -6,7 +6,6 @@ import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
 import { CreateMilestoneDto, UpdateMilestoneDto } from './dto/milestone.dto';
-import { toMilestoneRecord } from './milestone.record';
 import { MilestonesService } from './milestones.service';
 
 @ApiTags('milestones')
@@ -19,7 +18,7 @@ export class MilestonesController {
   @AnyRole()
   @ApiOperation({
     summary:
-      'Milestones of the pacts in scope; filter by pactId, status, dueDate_gte/_lte, overdue (true|false)',
+      'Milestones of the pacts in scope; filter by pactId, status, dueDate_gte/_lte, overdue (true|false). A milestone is overdue when PENDING, due before today, and its pact is DRAFT, SUBMITTED or ACTIVE: a SUSPENDED pact’s clock is paused.',
   })
   async list(
     @CurrentUser() caller: Caller,
@@ -27,13 +26,13 @@ export class MilestonesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.milestones.list(caller, query);
-    return sendList(reply, 'milestones', result, (m) => toMilestoneRecord(m));
+    return sendList(reply, 'milestones', result);
   }
 
   @Get(':id')
   @AnyRole()
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
-    return toMilestoneRecord(await this.milestones.get(caller, id));
+    return this.milestones.read(caller, id);
   }
 
   @Post()

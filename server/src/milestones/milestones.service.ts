@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isPactClosed, MILESTONE_STATUSES, pactProgress, todayIso } from '@generattivi/shared';
-import { EntityManager, Repository } from 'typeorm';
+import {
+  isPactClosed,
+  MILESTONE_STATUSES,
+  pactProgress,
+  todayIso,
+  type Milestone as MilestoneRecord,
+  type PactStatus,
+} from '@generattivi/shared';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
+import { overdueMilestoneSql } from '../common/deadline-sql';
 import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
 import {
   defineListSpec,
@@ -76,17 +84,38 @@ export class MilestonesService {
     private readonly audit: AuditService,
   ) {}
 
-  list(caller: Caller, raw: RawListParams): Promise<ListResult<Milestone>> {
+  async list(caller: Caller, raw: RawListParams): Promise<ListResult<MilestoneRecord>> {
     const { rest, taken } = takeFilters(raw, ['overdue']);
     const qb = applyScope(this.milestones.createQueryBuilder('m'), 'pact-children', 'm', caller);
     if (taken.overdue !== undefined) {
       if (typeof taken.overdue !== 'boolean')
         throw new ListQueryError({ filter: 'overdue must be true or false' });
-      const today = todayIso();
-      if (taken.overdue) qb.andWhere("m.status = 'PENDING' AND m.dueDate < :today", { today });
-      else qb.andWhere("(m.status <> 'PENDING' OR m.dueDate >= :today)", { today });
+      qb.innerJoin(Pact, 'op', 'op.id = m.pactId').andWhere(
+        `${taken.overdue ? '' : 'NOT '}${overdueMilestoneSql('m', 'op')}`,
+        { today: todayIso() },
+      );
     }
-    return findList(qb, parseListQuery(rest, MILESTONE_LIST), MILESTONE_LIST);
+    const result = await findList(qb, parseListQuery(rest, MILESTONE_LIST), MILESTONE_LIST);
+    return { ...result, rows: await this.records(result.rows) };
+  }
+
+  /** The API records of milestones: `overdue` needs their pacts' status (one query). */
+  async records(rows: Milestone[], tx?: EntityManager): Promise<MilestoneRecord[]> {
+    const ids = [...new Set(rows.map((m) => m.pactId))];
+    const pacts = ids.length
+      ? await (tx ?? this.milestones.manager).find(Pact, {
+          where: { id: In(ids) },
+          select: { id: true, status: true },
+        })
+      : [];
+    const status = new Map<number, PactStatus>(pacts.map((p) => [p.id, p.status]));
+    const today = todayIso();
+    return rows.map((m) => toMilestoneRecord(m, status.get(m.pactId) ?? 'ACTIVE', today));
+  }
+
+  async read(caller: Caller, id: number): Promise<MilestoneRecord> {
+    const [record] = await this.records([await this.get(caller, id)]);
+    return record;
   }
 
   async get(caller: Caller, id: number, tx?: EntityManager): Promise<Milestone> {
@@ -114,7 +143,7 @@ export class MilestonesService {
     assertNoReadOnlyOnCreate(body, ['id', 'version', 'overdue', 'createdAt', 'updatedAt']);
     return this.uow.run(async (tx) => {
       await lockPact(tx, body.pactId);
-      await this.openPact(caller, body.pactId, tx);
+      const pact = await this.openPact(caller, body.pactId, tx);
       const status = body.status ?? 'PENDING';
       const m = await tx.save(
         tx.create(Milestone, {
@@ -128,7 +157,7 @@ export class MilestonesService {
         }),
       );
       await refreshProgress(tx, body.pactId);
-      const record = toMilestoneRecord(m);
+      const record = toMilestoneRecord(m, pact.status);
       const { overdue: _o, ...fields } = record;
       await this.audit.created(tx, caller.id, 'milestones', m.id, fields);
       return record;
@@ -140,7 +169,8 @@ export class MilestonesService {
       // The pact first (the lock order), then the milestone as it is once the pact is ours.
       await lockPact(tx, (await this.get(caller, id, tx)).pactId);
       const current = await this.get(caller, id, tx);
-      assertReadOnlyUnchanged(body, toMilestoneRecord(current), MILESTONE_READ_ONLY);
+      const pact = await this.pacts.findVisible(caller, current.pactId, tx);
+      assertReadOnlyUnchanged(body, toMilestoneRecord(current, pact.status), MILESTONE_READ_ONLY);
       await this.openPact(caller, current.pactId, tx);
       const status = body.status ?? current.status;
       const achievedAt = checkAchievement(
@@ -152,14 +182,22 @@ export class MilestonesService {
           : body.achievedAt,
         todayIso(),
       );
-      await updateVersioned(tx, Milestone, id, body.version, {
-        title: body.title.trim(),
-        description: body.description ?? current.description,
-        dueDate: body.dueDate,
-        status,
-        achievedAt,
-        evidence: body.evidence === undefined ? current.evidence : body.evidence,
-      });
+      const wrote = await updateVersioned(
+        tx,
+        Milestone,
+        id,
+        body.version,
+        {
+          title: body.title.trim(),
+          description: body.description ?? current.description,
+          dueDate: body.dueDate,
+          status,
+          achievedAt,
+          evidence: body.evidence === undefined ? current.evidence : body.evidence,
+        },
+        current,
+      );
+      if (!wrote) return toMilestoneRecord(current, pact.status);
       await refreshProgress(tx, current.pactId);
       const updated = await tx.findOneByOrFail(Milestone, { id });
       const {
@@ -167,7 +205,10 @@ export class MilestonesService {
         updatedAt: _u,
         overdue: _o,
         ...changes
-      } = diffChanges(toMilestoneRecord(current), toMilestoneRecord(updated));
+      } = diffChanges(
+        toMilestoneRecord(current, pact.status),
+        toMilestoneRecord(updated, pact.status),
+      );
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'update',
@@ -175,7 +216,7 @@ export class MilestonesService {
         entityId: id,
         changes,
       });
-      return toMilestoneRecord(updated);
+      return toMilestoneRecord(updated, pact.status);
     });
   }
 
@@ -190,7 +231,7 @@ export class MilestonesService {
           `milestones are deleted only while the pact is a draft; set this one to CANCELLED instead`,
         );
       }
-      const record = toMilestoneRecord(m);
+      const record = toMilestoneRecord(m, pact.status);
       await tx.delete(Milestone, { id });
       await refreshProgress(tx, m.pactId);
       const { overdue: _o, ...fields } = record;

@@ -1,15 +1,19 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   approvalRequirements,
   checkTransition,
   evaluateEligibility,
   isPactClosed,
+  OPEN_MILESTONE_DECISIONS,
   OPEN_PACT_STATUSES,
+  openMilestonesOutcome,
   PACT_STATUSES,
   PACT_TYPES,
+  pactProgress,
   todayIso,
   type EligibilityEvaluation,
+  type OpenMilestoneDecision,
   type PactType,
 } from '@generattivi/shared';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
@@ -22,7 +26,13 @@ import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { CommunityLab } from '../community-labs/community-lab.entity';
 import { AppConfig, CONFIG } from '../config/config';
 import { nowIso } from '../database/columns';
-import { ConflictError, FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
+import {
+  ConflictError,
+  DomainError,
+  FieldsError,
+  ForbiddenError,
+  NotFoundError,
+} from '../common/domain-error';
 import { errorBody } from '../common/error-body';
 import {
   applyListFilter,
@@ -132,8 +142,34 @@ export class EligibilityFailed extends HttpException {
 
 type PactSubject = { beneficiary: Beneficiary | null; household: Household | null };
 
+/** What an evaluation decided (rule set and failing rules), without when it ran. */
+function failingRules(
+  e: EligibilityEvaluation | null,
+): { ruleSet: string; failing: string[] } | null {
+  return e
+    ? {
+        ruleSet: String(e.ruleSetVersion),
+        failing: e.checks
+          .filter((c) => !c.passed)
+          .map((c) => c.rule)
+          .sort(),
+      }
+    : null;
+}
+const sameDecision = (a: EligibilityEvaluation | null, b: EligibilityEvaluation | null) =>
+  JSON.stringify(failingRules(a)) === JSON.stringify(failingRules(b));
+
+/**
+ * `eligibility` is the server's: a refused submission stores its evaluation without a new
+ * version, so a client's copy may be older than the stored one at the same version. It is
+ * ignored in a PUT (re-run there anyway) instead of being a 400.
+ */
+const PACT_READ_ONLY_COMPARED = PACT_READ_ONLY.filter((f) => f !== 'eligibility');
+
 @Injectable()
 export class PactsService {
+  private readonly logger = new Logger(PactsService.name);
+
   constructor(
     @InjectRepository(Pact) private readonly pacts: Repository<Pact>,
     @InjectRepository(PactCount) private readonly counts: Repository<PactCount>,
@@ -397,7 +433,7 @@ export class PactsService {
       const current = await this.findVisible(caller, id, tx);
       if (caller.role === 'MANAGER')
         throw new ForbiddenError('managers read pacts, they do not edit them');
-      assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY);
+      assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY_COMPARED);
       if (isPactClosed(current.status))
         throw new ConflictError('PACT_CLOSED', `the pact is ${current.status}: it is read-only`);
       if (body.version !== current.version) throw versionConflict(body.version, current.version);
@@ -466,6 +502,9 @@ export class PactsService {
         subject,
         id,
       );
+      // Nothing to change (the evaluation deciding the same): no write, no version, no event.
+      const reevaluated = !sameDecision(current.eligibility, eligibility);
+      if (changed.length === 0 && !reevaluated) return toPactRecord(current);
       await updateVersioned(tx, Pact, id, body.version, { ...next, eligibility });
       const updated = await tx.findOneByOrFail(Pact, { id });
       const {
@@ -474,6 +513,8 @@ export class PactsService {
         eligibility: _e,
         ...changes
       } = diffChanges(toPactRecord(current), toPactRecord(updated));
+      if (reevaluated)
+        changes.eligibility = [failingRules(current.eligibility), failingRules(eligibility)];
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'update',
@@ -520,9 +561,47 @@ export class PactsService {
   // ── transitions and assignment ─────────────────────────────────────────────
 
   async transition(caller: Caller, id: number, body: TransitionDto) {
+    let refused: { version: number; evaluation: EligibilityEvaluation } | undefined;
+    try {
+      return await this.runTransition(caller, id, body, (r) => (refused = r));
+    } catch (error) {
+      if (refused) await this.keepRefusedEvaluation(id, refused.version, refused.evaluation);
+      throw error;
+    }
+  }
+
+  /**
+   * A refused submission or approval keeps its evaluation on the pact, so that its page shows
+   * why: in its own short unit of work, once the refused one has rolled back. It is not an
+   * edit (the version and updatedAt stay: nobody gets a 409 for it), and it is written only
+   * while the pact is still at the version that was refused.
+   */
+  private async keepRefusedEvaluation(
+    id: number,
+    version: number,
+    evaluation: EligibilityEvaluation,
+  ): Promise<void> {
+    try {
+      await this.uow.run((tx) => tx.update(Pact, { id, version }, { eligibility: evaluation }));
+    } catch (error) {
+      // The refusal is the answer; failing to keep its evaluation must not turn it into a 500.
+      this.logger.warn(`pact ${id}: the refused evaluation was not kept (${String(error)})`);
+    }
+  }
+
+  private async runTransition(
+    caller: Caller,
+    id: number,
+    body: TransitionDto,
+    onRefused: (refused: { version: number; evaluation: EligibilityEvaluation }) => void,
+  ) {
     return this.uow.run(async (tx) => {
       await lockPact(tx, id);
       const pact = await this.findVisible(caller, id, tx);
+      const pending = await tx.find(Milestone, {
+        where: { pactId: id, status: 'PENDING' },
+        order: { dueDate: 'ASC', id: 'ASC' },
+      });
       const check = checkTransition({
         type: pact.type,
         from: pact.status,
@@ -530,6 +609,8 @@ export class PactsService {
         role: caller.role,
         reason: body.reason,
         outcome: body.outcome,
+        pendingMilestones: pending,
+        openMilestones: body.openMilestones,
       });
       if (!check.ok) {
         switch (check.code) {
@@ -541,6 +622,18 @@ export class PactsService {
             throw new ForbiddenError(check.message, 'ROLE_FORBIDDEN');
           case 'REASON_REQUIRED':
             throw new FieldsError({ reason: check.message }, check.code);
+          case 'OPEN_MILESTONES_DECISION_REQUIRED':
+            throw new DomainError(400, check.code, `openMilestones: ${check.message}`, {
+              errors: { openMilestones: check.message },
+              openMilestones: pending.map((m) => ({
+                id: m.id,
+                title: m.title,
+                dueDate: m.dueDate,
+              })),
+              choices: OPEN_MILESTONE_DECISIONS,
+            });
+          case 'OPEN_MILESTONES_INVALID':
+            throw new FieldsError({ openMilestones: check.message }, check.code);
           default:
             throw new FieldsError({ outcome: check.message }, check.code);
         }
@@ -581,8 +674,8 @@ export class PactsService {
         }
         const evaluation = await this.evaluate(tx, pact, subject, id);
         if (!evaluation.eligible) {
-          // The failing evaluation is kept on the pact, so that the page shows why.
-          await tx.update(Pact, { id }, { eligibility: evaluation });
+          // Kept on the pact once this unit of work has rolled back (keepRefusedEvaluation).
+          onRefused({ version: pact.version, evaluation });
           const failing = evaluation.checks
             .filter((c) => !c.passed)
             .map((c) => `${c.rule}: ${c.messages.en}`);
@@ -608,8 +701,11 @@ export class PactsService {
       if (changes.closedAt) {
         await tx.update(Assignment, { pactId: id, endedAt: IsNull() }, { endedAt: now });
       }
+      const decided = pending.length
+        ? openMilestonesOutcome(check.transition, body.openMilestones)
+        : null;
+      if (decided) await this.closeOpenMilestones(tx, caller, id, pending, decided, body.reason);
       await updateVersioned(tx, Pact, id, body.version, changes);
-      const updated = await tx.findOneByOrFail(Pact, { id });
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'transition',
@@ -619,10 +715,43 @@ export class PactsService {
           status: [pact.status, body.to],
           ...(body.reason ? { reason: [null, body.reason] } : {}),
           ...(body.outcome ? { outcome: [null, body.outcome] } : {}),
+          ...(decided ? { openMilestones: [null, decided] } : {}),
         },
       });
-      return toPactRecord(updated);
+      return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
     });
+  }
+
+  /**
+   * Closing decides the open milestones (DOMAIN.md, "Further rules"): each still PENDING
+   * becomes MISSED or CANCELLED, the reason added to its evidence, each change audited; then
+   * the pact's progress follows (a cancelled milestone no longer counts).
+   */
+  private async closeOpenMilestones(
+    tx: EntityManager,
+    caller: Caller,
+    pactId: number,
+    pending: Milestone[],
+    status: OpenMilestoneDecision,
+    reason: string | undefined,
+  ): Promise<void> {
+    const note = reason?.trim() || null;
+    for (const m of pending) {
+      const evidence = note ? (m.evidence ? `${m.evidence}\n${note}` : note) : m.evidence;
+      await updateVersioned(tx, Milestone, m.id, m.version, { status, evidence });
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'milestones',
+        entityId: m.id,
+        changes: {
+          status: ['PENDING', status],
+          ...(evidence !== m.evidence ? { evidence: [m.evidence, evidence] } : {}),
+        },
+      });
+    }
+    const rows = await tx.find(Milestone, { where: { pactId }, select: { status: true } });
+    await tx.update(Pact, { id: pactId }, { progress: pactProgress(rows.map((r) => r.status)) });
   }
 
   private async openAssignment(

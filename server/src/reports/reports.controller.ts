@@ -84,7 +84,7 @@ export class ReportsController {
   @ApiOperation({
     description: FRESHNESS,
     summary:
-      'Per social worker and per community maker: open pacts by status, awaiting approval, overdue milestones, active pacts without a diary note for 30 days, pacts ending within 30 days. A community maker gets their own caseload.',
+      'Per social worker and per community maker: open pacts by status, awaiting approval, overdue milestones (none while a pact is SUSPENDED: its clock is paused), active pacts without a diary note for 30 days, pacts ending within 30 days. A community maker gets their own caseload.',
   })
   async caseload(
     @CurrentUser() caller: Caller,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
   ENDING_WITHIN_DAYS,
-  NO_NOTE_DAYS,
+  noRecentNoteBefore,
   OPEN_PACT_STATUSES,
   OUTCOMES_BY_TYPE,
   PACT_STATUSES,
@@ -15,6 +15,7 @@ import {
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { applyScope } from '../auth/scope';
+import { clockRunsSql, noRecentNoteSql, pendingPastDueSql } from '../common/deadline-sql';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 import { User } from '../users/user.entity';
@@ -216,15 +217,16 @@ export class ReportsService {
     communityMakers: CaseloadRow[];
     generatedAt: string;
   }> {
-    const staleBefore = new Date(now.getTime() - NO_NOTE_DAYS * 86_400_000).toISOString();
+    const noNoteBefore = noRecentNoteBefore(now);
     const endBy = addDays(today, ENDING_WITHIN_DAYS);
     const perPerson = async (
       column: 'socialWorkerId' | 'communityMakerId',
     ): Promise<CaseloadRow[]> => {
       const open = [...OPEN_PACT_STATUSES];
-      // One pass over the open pacts in scope; the overdue milestones come from a grouped
-      // derived table joined by pact (a hash join on PostgreSQL, an automatic index on
-      // SQLite), so no pact row is read per milestone.
+      // One pass over the open pacts in scope; the pending milestones past due come from a
+      // grouped derived table joined by pact (a hash join on PostgreSQL, an automatic index on
+      // SQLite), so no pact row is read per milestone. They are overdue only while the pact's
+      // clock runs (not SUSPENDED): the two halves of overdueMilestoneSql.
       const totals = await this.pacts(caller, q)
         .leftJoin(
           (overdue) =>
@@ -232,25 +234,25 @@ export class ReportsService {
               .select('m.pactId', 'pact_id')
               .addSelect('COUNT(*)', 'n')
               .from(Milestone, 'm')
-              .where("m.status = 'PENDING' AND m.dueDate < :today")
+              .where(pendingPastDueSql('m'))
               .groupBy('m.pactId'),
           'o',
           'o.pact_id = p.id',
         )
         .select(`p.${column}`, 'userId')
         .addSelect(statusSums('p'))
-        .addSelect(
-          "SUM(CASE WHEN p.status = 'ACTIVE' AND COALESCE(p.lastNoteAt, p.approvedAt, p.createdAt) < :staleBefore THEN 1 ELSE 0 END)",
-          'stale',
-        )
+        .addSelect(`SUM(CASE WHEN ${noRecentNoteSql('p')} THEN 1 ELSE 0 END)`, 'stale')
         .addSelect(
           "SUM(CASE WHEN p.status = 'ACTIVE' AND p.plannedEndDate >= :today AND p.plannedEndDate <= :endBy THEN 1 ELSE 0 END)",
           'ending',
         )
-        .addSelect('SUM(COALESCE(o.n, 0))', 'overdue')
+        .addSelect(
+          `SUM(CASE WHEN ${clockRunsSql('p')} THEN COALESCE(o.n, 0) ELSE 0 END)`,
+          'overdue',
+        )
         .andWhere(`p.${column} IS NOT NULL`)
         .andWhere('p.status IN (:...open)', { open })
-        .setParameters({ staleBefore, today, endBy })
+        .setParameters({ noNoteBefore, today, endBy })
         .groupBy(`p.${column}`)
         .getRawMany<Record<string, unknown>>();
       const ids = totals.map((t) => n(t.userId));

@@ -73,10 +73,15 @@ export class TerritoriesService {
     const current = await this.get(id);
     assertReadOnlyUnchanged(body, current, ['id', 'code', 'createdAt', 'updatedAt']);
     return this.uow.run(async (tx) => {
-      await updateVersioned(tx, Territory, id, body.version, {
-        name: body.name.trim(),
-        municipalities: body.municipalities,
-      });
+      const wrote = await updateVersioned(
+        tx,
+        Territory,
+        id,
+        body.version,
+        { name: body.name.trim(), municipalities: body.municipalities },
+        current,
+      );
+      if (!wrote) return current;
       const updated = await tx.findOneByOrFail(Territory, { id });
       await this.audit.updated(tx, caller.id, 'territories', id, current, updated);
       return updated;

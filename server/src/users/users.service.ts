@@ -144,15 +144,23 @@ export class UsersService {
         !active ||
         JSON.stringify(territoryIds) !== JSON.stringify(current.territoryIds) ||
         !!passwordHash;
-      await updateVersioned(tx, User, id, body.version, {
-        email,
-        fullName: body.fullName.trim(),
-        role: body.role,
-        territoryIds,
-        active,
-        ...(passwordHash ? { passwordHash } : {}),
-        ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),
-      });
+      const wrote = await updateVersioned(
+        tx,
+        User,
+        id,
+        body.version,
+        {
+          email,
+          fullName: body.fullName.trim(),
+          role: body.role,
+          territoryIds,
+          active,
+          ...(passwordHash ? { passwordHash } : {}),
+          ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),
+        },
+        current,
+      );
+      if (!wrote) return toUserRecord(current);
       const updated = await tx.findOneByOrFail(User, { id });
       const changes = diffChanges(toUserRecord(current), toUserRecord(updated));
       delete changes.version;

@@ -965,7 +965,7 @@ export class ScaleGenerator {
     for (const m of milestones) {
       m.id = ++this.counts.milestones;
       this.sink.add('milestones', m);
-      const { overdue: _overdue, ...fields } = toMilestoneRecord(m, this.today);
+      const { overdue: _overdue, ...fields } = toMilestoneRecord(m, status, this.today);
       this.audit.create(m.createdAt, milestoneAuthor, 'milestones', m.id, fields);
     }
     for (const n of notes) {

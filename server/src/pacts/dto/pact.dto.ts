@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PACT_STATUSES, PACT_TYPES, type PactStatus, type PactType } from '@generattivi/shared';
+import {
+  OPEN_MILESTONE_DECISIONS,
+  PACT_STATUSES,
+  PACT_TYPES,
+  type OpenMilestoneDecision,
+  type PactStatus,
+  type PactType,
+} from '@generattivi/shared';
 import {
   IsIn,
   IsInt,
@@ -165,6 +172,17 @@ export class TransitionDto {
   @IsString()
   @MaxLength(40)
   outcome?: string;
+
+  @ApiPropertyOptional({
+    enum: OPEN_MILESTONE_DECISIONS,
+    description:
+      'COMPLETED and TERMINATED: what the milestones still PENDING become (MISSED or CANCELLED), each with the reason as its closing note; required while there are any (otherwise a 400 OPEN_MILESTONES_DECISION_REQUIRED lists them). CANCELLED (cancelling the pact) cancels them on its own. Other transitions take none.',
+  })
+  @IsOptional()
+  @IsIn(OPEN_MILESTONE_DECISIONS, {
+    message: `must be one of ${OPEN_MILESTONE_DECISIONS.join(', ')}`,
+  })
+  openMilestones?: OpenMilestoneDecision;
 
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
   @IsInt()

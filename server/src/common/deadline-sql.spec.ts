@@ -1,0 +1,178 @@
+import {
+  addDays,
+  hasNoRecentNote,
+  isMilestoneOverdue,
+  MILESTONE_STATUSES,
+  noRecentNoteBefore,
+  PACT_STATUSES,
+  todayIso,
+} from '@generattivi/shared';
+import { DataSource } from 'typeorm';
+import { AlertsService } from '../alerts/alerts.service';
+import type { Caller } from '../auth/caller';
+import { dataSourceOptions } from '../database/data-source-options';
+import { Milestone } from '../milestones/milestone.entity';
+import { Pact } from '../pacts/pact.entity';
+import { ReportsService } from '../reports/reports.service';
+import { Territory } from '../territories/territory.entity';
+import { User } from '../users/user.entity';
+import { noRecentNoteSql, overdueMilestoneSql } from './deadline-sql';
+
+/**
+ * The deadline rules are decided once in shared/ and mirrored in SQL: both are evaluated on
+ * the same rows (every pact status × milestone status × due date around today, diary
+ * activity around the 30-day limit), on a real SQLite database with the real migrations,
+ * and so are the alerts and the caseload report built on that SQL.
+ */
+describe('deadline SQL', () => {
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const today = todayIso(now);
+  const limit = noRecentNoteBefore(now);
+  const justBefore = new Date(Date.parse(limit) - 1).toISOString();
+  let dataSource: DataSource;
+  let pacts: Pact[];
+  let milestones: Milestone[];
+  let admin: Caller;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const territories = dataSource.getRepository(Territory);
+    const territory = await territories.save(
+      territories.create({ code: 'CREMA', name: 'Crema', municipalities: ['Crema'] }),
+    );
+    const worker = await dataSource.getRepository(User).save(
+      dataSource.getRepository(User).create({
+        email: 'sw@x.it',
+        fullName: 'Anna Worker',
+        role: 'SOCIAL_WORKER',
+        territoryIds: [territory.id],
+        passwordHash: 'not-a-real-hash',
+      }),
+    );
+    admin = {
+      id: worker.id,
+      email: 'admin@x.it',
+      fullName: 'Admin',
+      role: 'ADMIN',
+      territoryIds: [territory.id],
+      jti: 'test',
+      tokenExpiresAt: 0,
+    };
+    // Diary activity: a last note, only an approval, only a creation; each on either side
+    // of the limit (exactly at it is not "before").
+    const diaries = [
+      { lastNoteAt: justBefore, approvedAt: null, createdAt: '2025-01-01T00:00:00.000Z' },
+      { lastNoteAt: limit, approvedAt: null, createdAt: '2025-01-01T00:00:00.000Z' },
+      { lastNoteAt: null, approvedAt: justBefore, createdAt: '2025-01-01T00:00:00.000Z' },
+      { lastNoteAt: null, approvedAt: limit, createdAt: '2025-01-01T00:00:00.000Z' },
+      { lastNoteAt: null, approvedAt: null, createdAt: justBefore },
+      { lastNoteAt: null, approvedAt: null, createdAt: limit },
+      { lastNoteAt: justBefore, approvedAt: '2026-03-09T00:00:00.000Z', createdAt: limit },
+    ];
+    const repo = dataSource.getRepository(Pact);
+    pacts = [];
+    let n = 0;
+    for (const status of PACT_STATUSES)
+      for (const diary of diaries)
+        pacts.push(
+          await repo.save(
+            repo.create({
+              type: 'AUTONOMY',
+              reference: `AUT-CREMA-2026-${String(++n).padStart(4, '0')}`,
+              status,
+              territoryId: territory.id,
+              socialWorkerId: worker.id,
+              title: `Patto ${n}`,
+              ...diary,
+            }),
+          ),
+        );
+    const dues = [addDays(today, -30), addDays(today, -1), today, addDays(today, 1)];
+    const mRepo = dataSource.getRepository(Milestone);
+    milestones = [];
+    // One pact of each status carries every milestone status × due date.
+    for (const pact of pacts.filter((_, i) => i % diaries.length === 0))
+      for (const status of MILESTONE_STATUSES)
+        for (const dueDate of dues)
+          milestones.push(
+            await mRepo.save(
+              mRepo.create({ pactId: pact.id, title: `${status} ${dueDate}`, dueDate, status }),
+            ),
+          );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const statusOf = (pactId: number) => pacts.find((p) => p.id === pactId)!.status;
+  const expectedOverdue = () =>
+    milestones
+      .filter((m) => isMilestoneOverdue(m, statusOf(m.pactId), today))
+      .map((m) => m.id)
+      .sort((a, b) => a - b);
+  const expectedQuiet = () =>
+    pacts
+      .filter((p) => hasNoRecentNote(p, now))
+      .map((p) => p.id)
+      .sort((a, b) => a - b);
+
+  it('overdueMilestoneSql selects exactly the milestones isMilestoneOverdue says', async () => {
+    const rows = await dataSource
+      .getRepository(Milestone)
+      .createQueryBuilder('m')
+      .innerJoin(Pact, 'p', 'p.id = m.pactId')
+      .where(overdueMilestoneSql('m', 'p'), { today })
+      .orderBy('m.id')
+      .getMany();
+    const expected = expectedOverdue();
+    // Not vacuous: pending milestones past due on DRAFT, SUBMITTED and ACTIVE pacts only.
+    expect(expected).toHaveLength(3 * 2);
+    expect(rows.map((m) => m.id)).toEqual(expected);
+    const negated = await dataSource
+      .getRepository(Milestone)
+      .createQueryBuilder('m')
+      .innerJoin(Pact, 'p', 'p.id = m.pactId')
+      .where(`NOT ${overdueMilestoneSql('m', 'p')}`, { today })
+      .getCount();
+    expect(negated).toBe(milestones.length - expected.length);
+  });
+
+  it('noRecentNoteSql selects exactly the pacts hasNoRecentNote says', async () => {
+    const rows = await dataSource
+      .getRepository(Pact)
+      .createQueryBuilder('p')
+      .where(noRecentNoteSql('p'), { noNoteBefore: limit })
+      .orderBy('p.id')
+      .getMany();
+    const expected = expectedQuiet();
+    // ACTIVE pacts only: last note just before the limit (twice) and never noted ones.
+    expect(expected).toHaveLength(4);
+    expect(expected.every((id) => statusOf(id) === 'ACTIVE')).toBe(true);
+    expect(rows.map((p) => p.id)).toEqual(expected);
+  });
+
+  it('the alerts raise MILESTONE_OVERDUE and NO_RECENT_NOTE for the same records', async () => {
+    const alerts = new AlertsService(dataSource);
+    const { rows } = await alerts.list(admin, { range: '[0,999]' }, now);
+    const of = (kind: string) =>
+      rows
+        .filter((a) => a.kind === kind)
+        .map((a) => (kind === 'MILESTONE_OVERDUE' ? a.milestoneId! : a.pactId))
+        .sort((a, b) => a - b);
+    expect(of('MILESTONE_OVERDUE')).toEqual(expectedOverdue());
+    expect(of('NO_RECENT_NOTE')).toEqual(expectedQuiet());
+    // A SUSPENDED pact raises no deadline alert at all.
+    const suspended = new Set(pacts.filter((p) => p.status === 'SUSPENDED').map((p) => p.id));
+    expect(rows.filter((a) => suspended.has(a.pactId))).toEqual([]);
+  });
+
+  it('the caseload report counts the same overdue milestones and quiet pacts', async () => {
+    const reports = new ReportsService(dataSource);
+    const { socialWorkers } = await reports.caseload(admin, {}, today, now);
+    expect(socialWorkers).toHaveLength(1);
+    expect(socialWorkers[0].overdueMilestones).toBe(expectedOverdue().length);
+    expect(socialWorkers[0].withoutRecentNote).toBe(expectedQuiet().length);
+  });
+});
