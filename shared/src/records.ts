@@ -132,7 +132,7 @@ export interface Milestone extends VersionedRecord {
   /** The date it was achieved. */
   achievedAt: IsoDate | null;
   evidence: string | null;
-  /** PENDING and due before today; read-only. */
+  /** PENDING, due before today, and the pact's clock runs (not SUSPENDED, not closed); read-only. */
   overdue: boolean;
 }
 

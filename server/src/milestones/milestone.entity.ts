@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DateColumn, VersionedRecord } from '../database/columns';
 import { Pact } from '../pacts/pact.entity';
 
-/** A tappa of a pact. `overdue` is derived (PENDING and due before today). */
+/** A tappa of a pact. `overdue` is derived (isMilestoneOverdue: PENDING, due before today, pact clock running). */
 @Entity('milestones')
 // Overdue milestones (status, due date) and the pacts they belong to, from the index alone.
 @Index(['status', 'dueDate', 'pactId'])
