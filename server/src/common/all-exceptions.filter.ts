@@ -87,6 +87,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
       body.requestId = requestId;
     }
+    // A refusal that says when to come back says it in the standard header too.
+    if (typeof body.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply
       .status(body.statusCode)
       .header('content-type', 'application/json; charset=utf-8')
