@@ -50,6 +50,8 @@ export interface StartOptions {
   engine?: Engine;
   demoData?: boolean;
   env?: Record<string, string>;
+  /** Another instance on this database (its SQLite file or PostgreSQL URL): kept on stop. */
+  databaseUrl?: string;
 }
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -119,7 +121,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const port = await freePort();
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  if (engine === 'postgres') {
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+    cleanup = async () => undefined;
+  } else if (engine === 'postgres') {
     const db = await createPgDatabase();
     databaseUrl = db.url;
     cleanup = db.drop;
