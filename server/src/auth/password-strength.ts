@@ -3,6 +3,7 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import * as it from '@zxcvbn-ts/language-it';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from './passwords';
 
 /**
  * zxcvbn's score 3: about 10^8 guesses or more. Below it are the common and breached
@@ -48,7 +49,8 @@ export function IsHardToGuess(options: ValidationOptions = {}): PropertyDecorato
       options: { message: WEAK_PASSWORD_MESSAGE, ...options },
       validator: {
         validate(value: unknown, args: ValidationArguments) {
-          if (typeof value !== 'string') return true; // @IsString says it
+          // @IsString and @MinLength say what is wrong with those.
+          if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) return true;
           const body = args.object as Record<string, unknown>;
           const inputs = [body.email, body.fullName].filter(
             (v): v is string => typeof v === 'string',
