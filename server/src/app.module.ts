@@ -26,6 +26,7 @@ import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seeds/seed.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { createDataSource } from './database/sqlite-bound-integers';
+import { withStartupLock } from './database/startup-lock';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -37,8 +38,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true }),
-          dataSourceFactory: (options) => Promise.resolve(createDataSource(options!)),
+          useFactory: () => dataSourceOptions(config.database),
+          // Migrations run under the start-up lock: instances started together take turns.
+          dataSourceFactory: async (options) => {
+            const dataSource = await createDataSource(options!).initialize();
+            await withStartupLock(dataSource, () => dataSource.runMigrations());
+            return dataSource;
+          },
         }),
         DatabaseModule,
         AuthModule,

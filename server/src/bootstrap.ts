@@ -1,5 +1,4 @@
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -47,12 +46,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
     crossOriginEmbedderPolicy: false,
-  });
-  // Per-address throttling, enabled by the routes that ask for it (login).
-  await app.register(rateLimit, {
-    global: false,
-    max: config.loginRatePerMinute,
-    timeWindow: 60_000,
   });
   registerAdmin(fastify, config.adminDist);
 

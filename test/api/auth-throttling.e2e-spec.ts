@@ -39,6 +39,7 @@ describe('account lockout (10 failures within 15 minutes → 429)', () => {
     expect(locked.body.accessToken).toBeUndefined();
     expect(Number(locked.body.retryAfterSeconds)).toBeGreaterThan(14 * 60);
     expect(Number(locked.body.retryAfterSeconds)).toBeLessThanOrEqual(15 * 60);
+    expect(Number(locked.headers.get('retry-after'))).toBe(locked.body.retryAfterSeconds);
     expect((await login(server, email.toUpperCase(), DEMO_PASSWORD)).status).toBe(429);
   });
 
@@ -85,8 +86,8 @@ describe('account lockout (10 failures within 15 minutes → 429)', () => {
     );
     const statuses = guesses.map((g) => g.status);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-    // Each 401 is one password actually tried: never more than the allowance.
-    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+    // Each 401 is one password actually tried: exactly the allowance, no more.
+    expect(statuses.filter((s) => s === 401).length).toBe(MAX_FAILURES);
     expect((await login(server, email, DEMO_PASSWORD)).status).toBe(429);
   });
 
@@ -136,10 +137,15 @@ describe('per-address throttling of the login (LOGIN_RATE_LIMIT=5)', () => {
     const limited = await login(server, 'maker.cremona@demo.generattivi.it', DEMO_PASSWORD);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toContain('application/json');
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-    expect(typeof limited.body.message).toBe('string');
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'LOGIN_RATE_LIMITED',
+    });
+    expect(limited.body.message).toMatch(/too many login attempts from this address/);
     expect(limited.body.accessToken).toBeUndefined();
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBe(limited.body.retryAfterSeconds);
   });
 
   it('throttles only the login: the rest of the API answers normally', async () => {

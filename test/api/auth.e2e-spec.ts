@@ -179,6 +179,11 @@ describe('authentication', () => {
         'a token not yet valid (nbf in the future)',
         () => `Bearer ${forgeToken({ ...claims, nbf: nowSeconds() + 3600 })}`,
       ],
+      ['a token without exp', () => `Bearer ${forgeToken({ ...claims, exp: undefined })}`],
+      [
+        'a token with a string exp',
+        () => `Bearer ${forgeToken({ ...claims, exp: String(nowSeconds() + 600) })}`,
+      ],
       ['a token without jti', () => `Bearer ${forgeToken({ ...claims, jti: undefined })}`],
       ['a token without token version', () => `Bearer ${forgeToken({ ...claims, tv: undefined })}`],
       ['a token with a string sub', () => `Bearer ${forgeToken({ ...claims, sub: '1' })}`],

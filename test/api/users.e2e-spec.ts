@@ -93,7 +93,7 @@ describe('users', () => {
         'POST',
         '/api/users',
         admin,
-        newUser({ password: password('exactly-12ch') }),
+        newUser({ password: password('Vq7#mK2p!xR9') }),
       );
       expect(res.status).toBe(201);
     });
@@ -126,13 +126,38 @@ describe('users', () => {
             'POST',
             '/api/users',
             admin,
-            newUser({ password: password('🔐'.repeat(12)) }),
+            newUser({ password: password('🔐🍎🚲🌋🎻🦉🧭🪁🥨🛶🌵🎲') }),
           )
         ).status,
       ).toBe(201);
       expect(
         (await request('POST', '/api/users', admin, newUser({ password: '🔐'.repeat(5) }))).status,
       ).toBe(400);
+    });
+
+    it.each([' '.repeat(12), 'aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', '🔐'.repeat(12)])(
+      'refuses the common or patterned password %j with a 400 naming password',
+      async (weak) => {
+        const res = await request('POST', '/api/users', admin, newUser({ password: weak }));
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual({ password: expect.stringMatching(/too easy to guess/) });
+        expect(res.body.message).toMatch(/^password: is too easy to guess/);
+      },
+    );
+
+    it("refuses a password made of the user's own name and email", async () => {
+      const res = await request(
+        'POST',
+        '/api/users',
+        admin,
+        newUser({
+          email: 'l.bertolotti@comune.crema.cr.it',
+          fullName: 'Luca Bertolotti',
+          password: 'lucabertolotti',
+        }),
+      );
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors ?? {})).toEqual(['password']);
     });
 
     it('refuses a duplicate email with 409, whatever its case', async () => {
@@ -265,6 +290,14 @@ describe('users', () => {
       const res = await put(admin, { password: 'too-short' });
       expect(res.status).toBe(400);
       expect(Object.keys(res.body.errors ?? {})).toEqual(['password']);
+    });
+
+    it('refuses a common new password with 400 naming password, and takes a passphrase', async () => {
+      const weak = await put(admin, { password: 'password1234' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors).toEqual({ password: expect.stringMatching(/too easy to guess/) });
+      const strong = await put(admin, { password: password('Remo-Vela-Tiglio-37') });
+      expect(strong.status).toBe(200);
     });
 
     it('lets ADMIN change role and territories', async () => {

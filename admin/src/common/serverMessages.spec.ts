@@ -24,6 +24,7 @@ const SERVER_MESSAGES = [
   'must contain at least 1 elements',
   'must be one of the following values: AUTONOMY, INCLUSION',
   'must be a valid email address',
+  'is too easy to guess (a common password, a word list entry or a simple pattern): choose a passphrase of several unrelated words',
   'must be a date YYYY-MM-DD',
   'must be an ISO 8601 instant such as 2026-11-25T10:00:00Z',
   'must not be before 1900-01-01',

@@ -64,6 +64,11 @@ const RULES: Array<{ pattern: RegExp; key: (m: string[]) => string; names?: stri
     pattern: /the pact is closed: its milestones and assignments are read-only/g,
     key: () => 'pact_closed_children',
   },
+  {
+    pattern:
+      /is too easy to guess \(a common password, a word list entry or a simple pattern\): choose a passphrase of several unrelated words/g,
+    key: () => 'weak_password',
+  },
   { pattern: /is read-only: it cannot be set on create/g, key: () => 'read_only_create' },
   { pattern: /is read-only/g, key: () => 'read_only' },
   {

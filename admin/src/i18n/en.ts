@@ -162,6 +162,15 @@ const appMessages: AppMessages = {
   app: {
     title: 'GenerAttivi',
     subtitle: 'Patti GenerAttivi, Fare Legami project',
+    login_throttle: {
+      ACCOUNT_LOCKED:
+        'Too many failed attempts for this account from this address: try again in %{wait}.',
+      ACCOUNT_BACKOFF:
+        'Too many failed attempts for this account from several addresses: try again in %{wait}.',
+      LOGIN_RATE_LIMITED: 'Too many login attempts from this address: try again in %{wait}.',
+      seconds: '%{smart_count} second |||| %{smart_count} seconds',
+      minutes: '%{smart_count} minute |||| %{smart_count} minutes',
+    },
     dashboard: {
       welcome: 'Welcome, %{name}',
       role: 'Signed in as %{role}',
@@ -487,6 +496,8 @@ const appMessages: AppMessages = {
       open_pact_household: 'the household already has an open INCLUSION pact',
       pact_closed_children: 'the pact is closed: its milestones and assignments are read-only',
       lab_of_territory: 'must be a community laboratory of the pact territory',
+      weak_password:
+        'is too easy to guess (a common password, a word list entry or a simple pattern): choose a passphrase of several unrelated words',
     },
     errors: {
       version_conflict:

@@ -397,6 +397,16 @@ const appMessages = {
   app: {
     title: 'GenerAttivi',
     subtitle: 'Patti GenerAttivi, progetto Fare Legami',
+    // The 429s of the login (server/src/auth/login-throttle.ts), by code.
+    login_throttle: {
+      ACCOUNT_LOCKED:
+        'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{wait}.',
+      ACCOUNT_BACKOFF:
+        'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{wait}.',
+      LOGIN_RATE_LIMITED: 'Troppi tentativi di accesso da questo indirizzo: riprova tra %{wait}.',
+      seconds: '%{smart_count} secondo |||| %{smart_count} secondi',
+      minutes: '%{smart_count} minuto |||| %{smart_count} minuti',
+    },
     dashboard: {
       welcome: 'Ti diamo il benvenuto, %{name}',
       role: 'Accesso come %{role}',
@@ -726,6 +736,8 @@ const appMessages = {
       pact_closed_children:
         'il patto è chiuso: le sue tappe e assegnazioni non si possono modificare',
       lab_of_territory: "deve essere un laboratorio di comunità dell'ambito del patto",
+      weak_password:
+        'è troppo facile da indovinare (una password comune, una parola di dizionario o una sequenza semplice): scegli una frase di più parole slegate tra loro',
     },
     errors: {
       version_conflict:

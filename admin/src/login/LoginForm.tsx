@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { LoginParams } from '../providers/authProvider';
+import { throttleNotice } from './throttleNotice';
 
 /** react-admin's login form, with an email instead of a username (the API logs in by email). */
 export const LoginForm = () => {
@@ -25,7 +26,8 @@ export const LoginForm = () => {
       await login({ email: values.email, password: values.password });
     } catch (error) {
       const message =
-        error instanceof Error && error.message ? error.message : 'ra.auth.sign_in_error';
+        throttleNotice(error, translate) ??
+        (error instanceof Error && error.message ? error.message : 'ra.auth.sign_in_error');
       notify(message, { type: 'error', messageArgs: { _: message } });
     } finally {
       setLoading(false);

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -12,6 +12,7 @@ import { AnyRole, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { Caller, CurrentUser } from './caller';
 import { LoginDto } from './dto/login.dto';
+import { LoginRateGuard } from './login-rate.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,7 +21,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @RouteConfig({ rateLimit: {} })
+  @UseGuards(LoginRateGuard)
   @HttpCode(200)
   @ApiOkResponse({
     description: '`{accessToken, user: {id, email, fullName, role, territoryIds}}`',
@@ -28,10 +29,16 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same message for both).' })
   @ApiTooManyRequestsResponse({
     description:
-      '10 failed attempts on the account within 15 minutes, or too many from one address.',
+      'Login throttling, shared by every server instance (`Retry-After` and `retryAfterSeconds` ' +
+      'say when to try again; unknown emails are counted like known ones): ' +
+      '`ACCOUNT_LOCKED` after 10 failures for the account from this client address within 15 ' +
+      'minutes, until the oldest of them is 15 minutes old (a success clears the count of that ' +
+      'address); `ACCOUNT_BACKOFF` when the account has more than 20 failures within 15 minutes ' +
+      'from all addresses: then one attempt every 30 seconds; `LOGIN_RATE_LIMITED` beyond ' +
+      'LOGIN_RATE_LIMIT attempts a minute from one address, over all accounts.',
   })
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.email, body.password);
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
+    return this.auth.login(body.email, body.password, request.ip);
   }
 
   @Post('logout')

@@ -5,6 +5,7 @@ import { AppConfig, CONFIG } from '../config/config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginRateGuard } from './login-rate.guard';
 import { LoginThrottle } from './login-throttle';
 import { TokensService } from './tokens.service';
 
@@ -25,7 +26,7 @@ import { TokensService } from './tokens.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokensService, LoginThrottle, AccessGuard],
+  providers: [AuthService, TokensService, LoginThrottle, LoginRateGuard, AccessGuard],
   exports: [TokensService, AccessGuard],
 })
 export class AuthModule {}

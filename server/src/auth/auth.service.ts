@@ -8,11 +8,30 @@ import { UnitOfWork } from '../common/unit-of-work';
 import { User } from '../users/user.entity';
 import { toSessionUser } from '../users/user.record';
 import type { Caller } from './caller';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, ThrottleCode } from './login-throttle';
 import { decoyHash, verifyPassword } from './passwords';
 import { TokensService } from './tokens.service';
 
 export const BAD_CREDENTIALS = 'invalid email or password';
+
+const THROTTLE_MESSAGES: Record<ThrottleCode, (wait: string) => string> = {
+  ACCOUNT_LOCKED: (wait) => `too many failed attempts for this account: try again in ${wait}`,
+  ACCOUNT_BACKOFF: (wait) =>
+    `too many failed attempts for this account from several addresses: try again in ${wait}`,
+  LOGIN_RATE_LIMITED: (wait) => `too many login attempts from this address: try again in ${wait}`,
+};
+
+/** The 429 of a refused login; the filter copies `retryAfterSeconds` into `Retry-After`. */
+export function throttled(code: ThrottleCode, retryAfterSeconds: number): HttpException {
+  const wait =
+    retryAfterSeconds >= 120
+      ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
+      : `${retryAfterSeconds} seconds`;
+  return new HttpException(
+    errorBody(429, THROTTLE_MESSAGES[code](wait), { code, retryAfterSeconds }),
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+}
 
 @Injectable()
 export class AuthService {
@@ -24,23 +43,11 @@ export class AuthService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async login(emailInput: string, password: string) {
+  async login(emailInput: string, password: string, address: string) {
     const email = emailInput.trim().toLowerCase();
     // Counted as a failure from here until it succeeds: parallel guesses cannot overtake the lock.
-    const wait = this.throttle.attempt(email);
-    if (wait > 0) {
-      throw new HttpException(
-        errorBody(
-          429,
-          `too many failed attempts for this account: try again in ${Math.ceil(wait / 60)} minutes`,
-          {
-            code: 'ACCOUNT_LOCKED',
-            retryAfterSeconds: wait,
-          },
-        ),
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const decision = await this.throttle.attempt(email, address);
+    if (!decision.allowed) throw throttled(decision.code, decision.retryAfterSeconds);
     const user = await this.users.findOneBy({ email });
     const ok = user
       ? await verifyPassword(user.passwordHash, password)
@@ -63,15 +70,15 @@ export class AuthService {
       );
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.throttle.reset(email);
-    await this.uow.run((tx) =>
-      this.audit.append(tx, {
+    await this.uow.run(async (tx) => {
+      await this.throttle.succeeded(tx, email, address);
+      await this.audit.append(tx, {
         actorId: user.id,
         action: 'login',
         entityType: 'users',
         entityId: user.id,
-      }),
-    );
+      });
+    });
     return { accessToken: this.tokens.issue(user), user: toSessionUser(user) };
   }
 

@@ -44,7 +44,9 @@ export class TokensService {
     } catch {
       return undefined;
     }
+    // jsonwebtoken accepts a token without `exp` as never expiring: such a token is refused.
     if (
+      typeof claims.exp !== 'number' ||
       typeof claims.sub !== 'number' ||
       typeof claims.tv !== 'number' ||
       typeof claims.jti !== 'string'

@@ -87,7 +87,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
       body.requestId = requestId;
     }
-    // A refusal that says when to come back (503 DATABASE_BUSY) says it in the header too.
+    // A refusal that says when to come back says it in the standard header too.
     if (typeof body.retryAfterSeconds === 'number')
       void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply

@@ -18,10 +18,11 @@ export const SQLITE_PRAGMAS = {
 } as const;
 
 function prepareSqlite(db: Database.Database): void {
+  // First: switching to WAL waits for another process that opened the file at the same time.
+  db.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
   db.pragma(`journal_mode = WAL`);
   db.pragma(`synchronous = FULL`);
   db.pragma(`foreign_keys = ON`);
-  db.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
 }
 
 /** The one description of the database, used by the server, the migration tools and tests. */

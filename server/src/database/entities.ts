@@ -1,6 +1,7 @@
 import { AccessLogEntry } from '../access-log/access-log.entity';
 import { Assignment } from '../assignments/assignment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { LoginAccount, LoginAddressWindow, LoginFailure } from '../auth/login-throttle.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { CivicCenter } from '../civic-centers/civic-center.entity';
@@ -31,4 +32,7 @@ export const ENTITIES = [
   Milestone,
   Note,
   Assignment,
+  LoginFailure,
+  LoginAccount,
+  LoginAddressWindow,
 ];

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
 import { UnitOfWork } from '../../common/unit-of-work';
@@ -7,6 +9,7 @@ import { Territory } from '../../territories/territory.entity';
 import { TERRITORIES } from '../../territories/territories.data';
 import { User } from '../../users/user.entity';
 import { toUserRecord } from '../../users/user.record';
+import { withStartupLock } from '../startup-lock';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { EXTRA_MAKERS } from './demo-catalogue';
 import { DemoLoader } from './demo-loader';
@@ -25,11 +28,15 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly demo: DemoLoader,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** Under the start-up lock: an instance started at the same time waits, then finds it done. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureTerritories();
-    if (this.config.demoData) await this.loadDemoData();
+    await withStartupLock(this.dataSource, async () => {
+      await this.ensureTerritories();
+      if (this.config.demoData) await this.loadDemoData();
+    });
   }
 
   private async ensureTerritories(): Promise<void> {

@@ -15,6 +15,7 @@ import {
   MinLength,
   Min,
 } from 'class-validator';
+import { IsHardToGuess } from '../../auth/password-strength';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
 
 /** Read-only fields fail validation on create, so one 400 names them with the other problems. */
@@ -51,7 +52,7 @@ class UserFields {
 
 export class CreateUserDto extends UserFields {
   @ApiProperty({
-    description: `write-only; ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, any Unicode`,
+    description: `write-only; ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, any Unicode; common, breached and patterned passwords are refused (zxcvbn score below 3)`,
     writeOnly: true,
   })
   @IsString()
@@ -59,6 +60,7 @@ export class CreateUserDto extends UserFields {
     message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
   })
   @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsHardToGuess()
   password!: string;
 
   @ApiPropertyOptional({ description: 'read-only: refused on create' })
@@ -84,13 +86,16 @@ export class UpdateUserDto extends UserFields {
   @Min(1)
   version!: number;
 
-  @ApiPropertyOptional({ description: 'write-only: a new password' })
+  @ApiPropertyOptional({
+    description: 'write-only: a new password (the same rules as on create)',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
   })
   @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsHardToGuess()
   password?: string;
 
   @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;

@@ -3,11 +3,13 @@ import type { MigrationInterface } from 'typeorm';
 import { Init1795600000000 } from './1795600000000-Init';
 import { AuditAppendOnly1795600000001 } from './1795600000001-AuditAppendOnly';
 import { PactCounts1795600000002 } from './1795600000002-PactCounts';
+import { LoginThrottle1795600000010 } from './1795600000010-LoginThrottle';
 import { PactInvariants1795600000030 } from './1795600000030-PactInvariants';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
   AuditAppendOnly1795600000001,
   PactCounts1795600000002,
+  LoginThrottle1795600000010,
   PactInvariants1795600000030,
 ];
