@@ -27,15 +27,31 @@ function sqliteParams(params: unknown[]): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
 }
 
+/**
+ * better-sqlite3's native part keeps the error class of the first test file that loaded it in
+ * a jest worker: in a later file its errors are not this file's Errors, and jest would not
+ * see them as thrown. They are thrown again as this file's.
+ */
+function ownError<T>(statement: () => T): T {
+  try {
+    return statement();
+  } catch (e) {
+    const { message, code } = e as { message?: unknown; code?: unknown };
+    throw Object.assign(new Error(String(message ?? e)), { code });
+  }
+}
+
 function openSqlite(path: string): DirectDb {
   const db = new Database(path, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const run = async (sql: string, params: unknown[] = []) =>
-    db.prepare(sqlitePlaceholders(sql)).run(...sqliteParams(params)).changes;
+    ownError(() => db.prepare(sqlitePlaceholders(sql)).run(...sqliteParams(params)).changes);
   return {
     engine: 'sqlite',
     async query<T>(sql: string, params: unknown[] = []) {
-      return db.prepare(sqlitePlaceholders(sql)).all(...sqliteParams(params)) as T[];
+      return ownError(
+        () => db.prepare(sqlitePlaceholders(sql)).all(...sqliteParams(params)) as T[],
+      );
     },
     run,
     async withoutAppendOnlyTriggers(table, work) {

@@ -136,6 +136,12 @@ export class UnitOfWork {
       return await (isolation
         ? runner.manager.transaction(isolation, body)
         : runner.manager.transaction(body));
+    } catch (e) {
+      // TypeORM marks its runner in a transaction before the BEGIN it sends: when that BEGIN
+      // failed (the write lock never came), the mark stays on SQLite's one runner.
+      if (e instanceof QueryFailedError && e.query === 'BEGIN IMMEDIATE')
+        Object.assign(runner, { isTransactionActive: false });
+      throw e;
     } finally {
       await runner.release();
     }
