@@ -6,6 +6,7 @@ import { QueryErrorLogger } from '../common/logging';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -22,6 +23,7 @@ function prepareSqlite(db: Database.Database): void {
   db.pragma(`synchronous = FULL`);
   db.pragma(`foreign_keys = ON`);
   db.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
+  registerSqliteFunctions(db);
 }
 
 /** The one description of the database, used by the server, the migration tools and tests. */

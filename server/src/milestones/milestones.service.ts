@@ -41,6 +41,7 @@ export const MILESTONE_LIST = defineListSpec({
     updatedAt: { column: 'updatedAt', type: 'instant' },
   },
   search: ['title', 'description'],
+  searchIndex: 'milestones',
   defaultSort: ['dueDate', 'ASC'],
 });
 

@@ -34,6 +34,7 @@ export const NOTE_LIST = defineListSpec({
     createdAt: { column: 'createdAt', type: 'instant' },
   },
   search: ['body'],
+  searchIndex: 'notes',
   defaultSort: ['occurredAt', 'DESC'],
 });
 

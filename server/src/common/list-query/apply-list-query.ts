@@ -1,7 +1,8 @@
 /**
  * A checked `ListQuery` → WHERE / ORDER BY / paging on a TypeORM query builder.
  * Column names come from the spec, every value is a bound parameter, and the SQL is the
- * same on SQLite and PostgreSQL (LOWER … LIKE … ESCAPE, explicit NULLS FIRST / LAST).
+ * same on SQLite and PostgreSQL (explicit NULLS FIRST / LAST) but for free-text search,
+ * which goes through each engine's search index (searchWhere).
  */
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
@@ -13,6 +14,7 @@ import {
   type ListQuery,
   type ListSpec,
 } from './list-query';
+import { foldText } from '../../database/sqlite-functions';
 
 export interface ListResult<T> {
   rows: T[];
@@ -106,16 +108,44 @@ function jsonArrayWhere(cond: FilterCondition, col: string, name: string): Where
   return { sql: `(${likes.join(' OR ')})`, params };
 }
 
-/** Each word must occur in at least one search column, case-insensitively. */
-function searchWhere(words: readonly string[], spec: ListSpec): Where[] {
+const snakeCase = (property: string) => property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A word as one FTS5 string: matched as a substring, quotes doubled. */
+const ftsString = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/**
+ * Each word must occur in at least one search column, case- and accent-insensitively.
+ * SQLite, indexed table: one MATCH on its FTS5 trigram table (which folds case and accents
+ * itself), restricted to the spec's columns. Otherwise `generattivi_fold(column) LIKE` the
+ * folded word: on PostgreSQL the big tables' GIN trigram indexes are on exactly that
+ * expression; on SQLite the function is registered per connection (sqlite-functions.ts).
+ */
+function searchWhere(words: readonly string[], spec: ListSpec, sqlite: boolean): Where[] {
   const columns = (spec.search ?? []).map((column) => columnRef(spec, column));
   if (words.length > 0 && columns.length === 0) {
     throw new Error(`ListQuery searches ${spec.resource}, which declares no search columns`);
   }
+  if (words.length === 0) return [];
+  if (sqlite && spec.searchIndex) {
+    const fts = `"${spec.searchIndex}_search"`;
+    const id = columnRef(spec, fieldOf(spec, 'id')?.column ?? 'id');
+    const filter = (spec.search ?? []).map(snakeCase).join(' ');
+    const match = `{${filter}} : (${words.map(ftsString).join(' AND ')})`;
+    return [
+      {
+        sql: `${id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH :lq_q)`,
+        params: { lq_q: match },
+      },
+    ];
+  }
   return words.map((word, i) => {
     const name = `lq_q_${i}`;
-    const likes = columns.map((col) => `LOWER(${col}) LIKE LOWER(:${name}) ESCAPE '\\'`);
-    return { sql: `(${likes.join(' OR ')})`, params: { [name]: `%${escapeLike(word)}%` } };
+    const pattern = sqlite ? ':' + name : `generattivi_fold(:${name})`;
+    const likes = columns.map((col) => `generattivi_fold(${col}) LIKE ${pattern} ESCAPE '\\'`);
+    return {
+      sql: `(${likes.join(' OR ')})`,
+      params: { [name]: `%${escapeLike(foldText(word))}%` },
+    };
   });
 }
 
@@ -129,10 +159,11 @@ export function applyListFilter<T extends ObjectLiteral>(
   spec: ListSpec,
 ): SelectQueryBuilder<T> {
   assertValidSpec(spec);
-  const toParameter = parameterConverter(qb.connection.options.type);
+  const driver = qb.connection.options.type;
+  const toParameter = parameterConverter(driver);
   const wheres = [
     ...query.filters.map((cond) => conditionWhere(cond, spec, toParameter)),
-    ...searchWhere(query.search, spec),
+    ...searchWhere(query.search, spec, SQLITE_DRIVERS.has(driver)),
   ];
   for (const { sql, params } of wheres) qb.andWhere(sql, params);
   return qb;

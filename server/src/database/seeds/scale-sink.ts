@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SEARCH_INDEXED, searchTable } from '../migrations/search-tables';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
@@ -97,6 +98,7 @@ export class SqliteWriter {
   private readonly db: Database.Database;
   private readonly statements = new Map<ScaleTable, Database.Statement>();
   private readonly indexes: Array<{ name: string; sql: string }>;
+  private readonly searchTriggers: Array<{ name: string; sql: string }>;
 
   constructor(
     path: string,
@@ -115,6 +117,14 @@ export class SqliteWriter {
         .all() as Array<{ name: string; sql: string }>
     ).filter((i) => !GROWS_IN_ORDER.test(i.sql));
     for (const i of this.indexes) this.db.exec(`DROP INDEX ${quote(i.name)}`);
+    // The search indexes (FTS5) likewise: their triggers are dropped while loading, and each
+    // index is rebuilt once at the end from its table.
+    this.searchTriggers = this.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\'",
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const t of this.searchTriggers) this.db.exec(`DROP TRIGGER ${quote(t.name)}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('threads = 2'); // helper threads for the sorts of CREATE INDEX
     this.db.pragma('cache_size = -1048576'); // 1 GiB: the unique hash index is written at random
@@ -145,6 +155,11 @@ export class SqliteWriter {
   finish(): void {
     this.db.exec('BEGIN');
     for (const i of this.indexes) this.db.exec(i.sql);
+    for (const table of Object.keys(SEARCH_INDEXED)) {
+      const fts = quote(searchTable(table));
+      this.db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild')`);
+    }
+    for (const t of this.searchTriggers) this.db.exec(t.sql);
     this.db.exec('COMMIT');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('wal_checkpoint(TRUNCATE)');

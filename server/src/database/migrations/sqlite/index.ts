@@ -4,10 +4,12 @@ import { Init1795600000000 } from './1795600000000-Init';
 import { AuditAppendOnly1795600000001 } from './1795600000001-AuditAppendOnly';
 import { PactCounts1795600000002 } from './1795600000002-PactCounts';
 import { AuditCheckpoints1795600000020 } from './1795600000020-AuditCheckpoints';
+import { SearchIndexes1795600000021 } from './1795600000021-SearchIndexes';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
   AuditAppendOnly1795600000001,
   PactCounts1795600000002,
   AuditCheckpoints1795600000020,
+  SearchIndexes1795600000021,
 ];
