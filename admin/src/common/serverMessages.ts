@@ -89,6 +89,18 @@ const RULES: Array<{ pattern: RegExp; key: (m: string[]) => string; names?: stri
     pattern: /must be a community laboratory of the pact territory/g,
     key: () => 'lab_of_territory',
   },
+  {
+    pattern:
+      /q needs a word of at least (\d+) characters \(shorter words are ignored: no index can serve them\)/g,
+    key: () => 'search_short',
+    names: ['min'],
+  },
+  {
+    pattern:
+      /The server is busy with other expensive requests \(reports, searches, verification\); retry in (\d+) s/g,
+    key: () => 'busy',
+    names: ['seconds'],
+  },
 ];
 
 /** A server message in the user's language, where its wording is known. */

@@ -469,6 +469,8 @@ const appMessages: AppMessages = {
       maker_of_territory: 'must be an active community maker working in the pact territory',
       social_worker_of_territory: 'must be an active social worker of the pact territory',
       lab_of_territory: 'must be a community laboratory of the pact territory',
+      search_short: 'q needs a word of at least %{min} characters (shorter words are ignored)',
+      busy: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds} s',
     },
     errors: {
       version_conflict:

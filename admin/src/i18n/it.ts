@@ -707,6 +707,9 @@ const appMessages = {
       maker_of_territory: "deve essere un community maker attivo dell'ambito del patto",
       social_worker_of_territory: "deve essere un assistente sociale attivo dell'ambito del patto",
       lab_of_territory: "deve essere un laboratorio di comunità dell'ambito del patto",
+      search_short:
+        'q: serve almeno una parola di %{min} caratteri (le parole più corte sono ignorate)',
+      busy: 'Il server è occupato con altre richieste pesanti (report, ricerche, verifica); riprova tra %{seconds} s',
     },
     errors: {
       version_conflict:
