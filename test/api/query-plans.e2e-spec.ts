@@ -516,7 +516,7 @@ describe('the scale database', () => {
             'h',
             'households',
             'HOUSEHOLD_LIST',
-          )('admin', page(['name', 'ASC'], { q: 'famiglia' })),
+          )('admin', page(['name', 'ASC'], { q: 'ardigo' })),
       ],
     ];
 

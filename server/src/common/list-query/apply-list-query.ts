@@ -4,7 +4,7 @@
  * same on SQLite and PostgreSQL (explicit NULLS FIRST / LAST) but for free-text search,
  * which goes through each engine's search index (searchWhere).
  */
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import {
   assertValidSpec,
   fieldOf,
@@ -15,6 +15,7 @@ import {
   type ListSpec,
 } from './list-query';
 import { foldText } from '../../database/sqlite-functions';
+import { SqliteReader } from '../../database/sqlite-reader';
 
 export interface ListResult<T> {
   rows: T[];
@@ -180,7 +181,17 @@ export function applyListQuery<T extends ObjectLiteral>(
   spec: ListSpec,
 ): SelectQueryBuilder<T> {
   applyListFilter(qb, query, spec);
+  applySort(qb, query, spec);
+  const { start, end } = query.range;
+  return qb.skip(start).take(end - start + 1);
+}
 
+/** ORDER BY the query's sort, with `id` as tiebreak; NULLs sort as the largest values. */
+function applySort<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): SelectQueryBuilder<T> {
   const { field, order } = query.sort;
   const sortField = fieldOf(spec, field);
   const idField = fieldOf(spec, 'id');
@@ -193,9 +204,60 @@ export function applyListQuery<T extends ObjectLiteral>(
     order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
   );
   if (field !== 'id') qb.addOrderBy(columnRef(spec, idField.column), order);
+  return qb;
+}
 
+/** The SQLite file a search on an indexed table is read from off the main thread, if any. */
+function offloadedSearchPath<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): string | undefined {
+  const options = qb.connection.options;
+  if (options.type !== 'better-sqlite3' || !spec.searchIndex || query.search.length === 0)
+    return undefined;
+  const path = options.database;
+  return typeof path === 'string' && path !== '' && path !== ':memory:' ? path : undefined;
+}
+
+/**
+ * A search over a big SQLite table may match tens of thousands of rows, and counting and
+ * sorting them takes longer than any request may hold the event loop: the ids of the page
+ * and the total are read in a worker thread (SqliteReader), then the page's rows are loaded
+ * by id here. The statements go to the data source's logger as if run here.
+ */
+async function findListOffMainThread<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+  path: string,
+): Promise<ListResult<T>> {
+  applyListFilter(qb, query, spec);
+  const id = columnRef(spec, fieldOf(spec, 'id')!.column);
   const { start, end } = query.range;
-  return qb.skip(start).take(end - start + 1);
+  const page = applySort(qb.clone().select(id, 'id'), query, spec)
+    .offset(start)
+    .limit(end - start + 1);
+  const count = qb.clone().select('COUNT(*)', 'n');
+  const statements = [page, count].map((q) => {
+    const [sql, parameters] = q.getQueryAndParameters();
+    qb.connection.logger.logQuery(sql, parameters);
+    return { sql, parameters };
+  });
+  const [idRows, countRows] = (await SqliteReader.for(path).all(statements)) as [
+    Array<{ id: number }>,
+    Array<{ n: number }>,
+  ];
+  const ids = idRows.map((r) => r.id);
+  const target = qb.expressionMap.mainAlias!.target;
+  const found = ids.length
+    ? ((await qb.connection
+        .getRepository(target)
+        .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[])
+    : [];
+  const byId = new Map(found.map((row) => [(row as unknown as { id: number }).id, row]));
+  const rows = ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
+  return { rows, total: Number(countRows[0]?.n ?? 0), start };
 }
 
 /** Applies the query and runs it with its count: one page and the total. */
@@ -204,6 +266,8 @@ export async function findList<T extends ObjectLiteral>(
   query: ListQuery,
   spec: ListSpec,
 ): Promise<ListResult<T>> {
+  const path = offloadedSearchPath(qb, query, spec);
+  if (path) return findListOffMainThread(qb, query, spec, path);
   const [rows, total] = await applyListQuery(qb, query, spec).getManyAndCount();
   return { rows, total, start: query.range.start };
 }

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+type Statement = { sql: string; parameters: unknown[] };
+type Pending = { resolve: (rows: unknown[][]) => void; reject: (e: Error) => void };
+
+/**
+ * Runs read-only statements on SQLite in a worker thread with its own connection. better-
+ * sqlite3 answers synchronously: a search over a million rows run on the main thread would
+ * hold every other request for its whole duration; here the event loop stays free.
+ * One worker per database file, started on first use; it does not keep the process alive.
+ */
+export class SqliteReader {
+  private static readonly readers = new Map<string, SqliteReader>();
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private next = 1;
+
+  private constructor(path: string) {
+    this.worker = new Worker(join(__dirname, 'sqlite-reader-worker.js'), { workerData: { path } });
+    this.worker.unref();
+    this.worker.on('message', (m: { id: number; results?: unknown[][]; error?: string }) => {
+      const waiting = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (m.error !== undefined) waiting?.reject(new Error(m.error));
+      else waiting?.resolve(m.results ?? []);
+    });
+    const fail = (error: Error) => {
+      SqliteReader.readers.delete(path);
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`SQLite reader exited with ${code}`)));
+  }
+
+  static for(path: string): SqliteReader {
+    let reader = SqliteReader.readers.get(path);
+    if (!reader) SqliteReader.readers.set(path, (reader = new SqliteReader(path)));
+    return reader;
+  }
+
+  /** The rows of each statement, read in one snapshot. */
+  all(statements: Statement[]): Promise<unknown[][]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, statements });
+    });
+  }
+}
