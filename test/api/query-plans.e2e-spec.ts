@@ -57,6 +57,8 @@ interface Dist {
   AlertsService: new (ds: DataSource) => {
     list(c: Caller, raw: ObjectLiteral): Promise<unknown>;
   };
+  /** Stops the SQLite reader threads the searches and reports started in this process. */
+  closeReaders(): Promise<void>;
   AuditService: new (ds: DataSource) => {
     verify(): Promise<{ valid: boolean; checked: number }>;
   };
@@ -86,6 +88,9 @@ async function loadDist(): Promise<Dist> {
     ...(await load<Pick<Dist, 'ReportsService'>>('reports/reports.service')),
     ...(await load<Pick<Dist, 'AlertsService'>>('alerts/alerts.service')),
     ...(await load<Pick<Dist, 'AuditService'>>('audit/audit.service')),
+    closeReaders: (
+      await load<{ SqliteReader: { closeAll(): Promise<void> } }>('database/sqlite-reader')
+    ).SqliteReader.closeAll,
     specs,
   };
 }
@@ -197,6 +202,7 @@ describe('the scale database', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await dist?.closeReaders();
     if (dataSource?.isInitialized) await dataSource.destroy();
     await cleanup?.();
   });
@@ -572,9 +578,16 @@ describe('the scale database', () => {
       capture.queries = [];
       expect(statements.length).toBeGreaterThan(0);
       const report: string[] = [];
+      let searched = 0;
       for (const { sql, parameters } of statements) {
         const plan = await explain(sql, parameters);
         const wrong = problems(sql, plan, false);
+        if (!/generattivi_fold|_search/.test(sql)) {
+          // Loading the page's rows by id, once the search has found them.
+          if (wrong.length) report.push([sql, ...plan.map((l) => `  ${l}`), ...wrong].join('\n'));
+          continue;
+        }
+        searched += 1;
         if (engine === 'sqlite') {
           const tables = aliases(sql);
           for (const line of plan) {
@@ -590,6 +603,7 @@ describe('the scale database', () => {
         if (wrong.length) report.push([sql, ...plan.map((l) => `  ${l}`), ...wrong].join('\n'));
       }
       capture.queries = [];
+      expect(searched).toBeGreaterThan(0);
       expect(report).toEqual([]);
     });
 

@@ -1,3 +1,4 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -40,6 +41,13 @@ export class SqliteReader {
     return reader;
   }
 
+  /** Stops every reader (a test that ran list code in its own process). */
+  static async closeAll(): Promise<void> {
+    const readers = [...SqliteReader.readers.values()];
+    SqliteReader.readers.clear();
+    await Promise.all(readers.map((r) => r.worker.terminate()));
+  }
+
   /** The rows of each statement, read in one snapshot. */
   all(statements: Statement[]): Promise<unknown[][]> {
     const id = this.next++;
@@ -48,4 +56,27 @@ export class SqliteReader {
       this.worker.postMessage({ id, statements });
     });
   }
+}
+
+/** The SQLite file behind a data source, when it is one (not in memory). */
+export function sqliteFile(dataSource: DataSource): string | undefined {
+  const options = dataSource.options;
+  if (options.type !== 'better-sqlite3') return undefined;
+  const path = options.database;
+  return typeof path === 'string' && path !== '' && path !== ':memory:' ? path : undefined;
+}
+
+/**
+ * `qb.getRawMany()`, read in the worker thread on an SQLite file: for aggregates over the
+ * whole region (reports, alerts), which take longer than a request may hold the event loop.
+ */
+export async function readRawMany<R = Record<string, unknown>>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+): Promise<R[]> {
+  const path = sqliteFile(qb.connection);
+  if (!path) return qb.getRawMany<R>();
+  const [sql, parameters] = qb.getQueryAndParameters();
+  qb.connection.logger.logQuery(sql, parameters);
+  const [rows] = await SqliteReader.for(path).all([{ sql, parameters }]);
+  return rows as R[];
 }
