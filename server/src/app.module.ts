@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
@@ -17,6 +17,7 @@ import { HouseholdsModule } from './households/households.module';
 import { CommunityLabsModule } from './community-labs/community-labs.module';
 import { CivicCentersModule } from './civic-centers/civic-centers.module';
 import { AccessGuard } from './auth/access.guard';
+import { Admission, AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -68,6 +69,8 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        Admission,
+        { provide: APP_INTERCEPTOR, useClass: AdmissionInterceptor },
       ],
     };
   }

@@ -587,3 +587,174 @@ describe('a change and its audit event commit together', () => {
 async function verifyChain(server: TestServer, token: string): Promise<Verification> {
   return (await server.request<Verification>('GET', '/api/audit-events/verify', { token })).body;
 }
+
+interface Checkpointed extends Verification {
+  from?: { id: number; checked: number };
+}
+
+interface VerifyJob {
+  id: number;
+  status: 'QUEUED' | 'RUNNING' | 'DONE';
+  checked: number;
+  total: number;
+  valid?: boolean;
+  firstInvalidId?: number;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+describe('audit chain at scale: checkpoints and the full re-check', () => {
+  let server: TestServer;
+  let db: DirectDb;
+  let tokens: Record<Role, string>;
+
+  beforeAll(async () => {
+    // No margin: each verify puts its checkpoint at the head.
+    server = await startServer({ env: { AUDIT_VERIFY_MARGIN: '0' } });
+    tokens = await loginEveryRole(server);
+    db = await openDatabase(server);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await server?.stop();
+  });
+
+  const verify = async (token = tokens.ADMIN) => {
+    const res = await server.request<Checkpointed>('GET', '/api/audit-events/verify', { token });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const rows = () => db.query<AuditRow>('SELECT * FROM audit_events ORDER BY id');
+  const alter = (id: number, changes: string) =>
+    db.withoutAppendOnlyTriggers('audit_events', async () => {
+      expect(
+        await db.run('UPDATE audit_events SET changes = $1 WHERE id = $2', [changes, id]),
+      ).toBe(1);
+    });
+  const forged = JSON.stringify({ note: [null, 'forged'] });
+  const startJob = async () => {
+    const res = await server.request<VerifyJob>('POST', '/api/audit-events/verify-jobs', {
+      token: tokens.ADMIN,
+      body: {},
+    });
+    expect(res.status).toBe(202);
+    return res.body;
+  };
+  const finished = async (id: number): Promise<VerifyJob[]> => {
+    const seen: VerifyJob[] = [];
+    for (let i = 0; i < 400; i++) {
+      const res = await server.request<VerifyJob>('GET', `/api/audit-events/verify-jobs/${id}`, {
+        token: tokens.ADMIN,
+      });
+      expect(res.status).toBe(200);
+      seen.push(res.body);
+      if (res.body.status === 'DONE') return seen;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`verify job ${id} did not finish: ${JSON.stringify(seen.at(-1))}`);
+  };
+
+  it('starts from the last checkpoint, and finds an event altered after it', async () => {
+    const first = await verify();
+    expect(first.valid).toBe(true);
+    const again = await verify(tokens.MANAGER);
+    expect(again).toEqual({ ...first, from: { id: first.head!.id, checked: first.checked } });
+
+    await server.login('manager@demo.generattivi.it'); // new events after the checkpoint
+    const after = (await rows()).filter((r) => r.id > first.head!.id);
+    expect(after.length).toBeGreaterThan(0);
+    await alter(after[0].id, forged);
+    expect(await verify()).toEqual({
+      valid: false,
+      checked: first.checked,
+      firstInvalidId: after[0].id,
+      from: { id: first.head!.id, checked: first.checked },
+    });
+    await alter(after[0].id, after[0].changes);
+    const all = await rows();
+    expect(await verify()).toMatchObject({
+      valid: true,
+      checked: all.length,
+      head: { id: all.at(-1)!.id, hash: all.at(-1)!.hash },
+    });
+  });
+
+  it('reports a checkpoint whose event no longer carries the hash recorded', async () => {
+    const { head, checked } = await verify();
+    const [row] = await db.query<AuditRow>('SELECT * FROM audit_events WHERE id = $1', [head!.id]);
+    await db.withoutAppendOnlyTriggers('audit_events', async () => {
+      await db.run('UPDATE audit_events SET hash = $1 WHERE id = $2', ['f'.repeat(64), row.id]);
+    });
+    expect(await verify()).toEqual({
+      valid: false,
+      checked: 0,
+      firstInvalidId: row.id,
+      from: { id: row.id, checked },
+    });
+    await db.withoutAppendOnlyTriggers('audit_events', async () => {
+      await db.run('UPDATE audit_events SET hash = $1 WHERE id = $2', [row.hash, row.id]);
+    });
+    expect(await verify()).toMatchObject({ valid: true, checked });
+  });
+
+  it('leaves an event altered before the checkpoint to the full re-check, which finds it', async () => {
+    const stored = await rows();
+    expect(await verify()).toMatchObject({ valid: true, from: { id: stored.at(-1)!.id } });
+    const index = Math.floor(stored.length / 2);
+    const victim = stored[index];
+    await alter(victim.id, forged);
+    // Before the checkpoint: not re-hashed by the incremental verify.
+    expect(await verify()).toMatchObject({ valid: true, checked: stored.length });
+
+    const job = await startJob();
+    expect(job).toMatchObject({ id: expect.any(Number), checked: 0, total: stored.length });
+    expect(['QUEUED', 'RUNNING']).toContain(job.status);
+    const progress = await finished(job.id);
+    expect(progress.at(-1)).toEqual({
+      id: job.id,
+      status: 'DONE',
+      checked: index,
+      total: stored.length,
+      valid: false,
+      firstInvalidId: victim.id,
+      createdAt: job.createdAt,
+      finishedAt: expect.any(String),
+    });
+    await alter(victim.id, victim.changes);
+  });
+
+  it('a full re-check of a sound chain counts every event; progress never goes back', async () => {
+    await server.login('manager@demo.generattivi.it');
+    const stored = await rows();
+    const job = await startJob();
+    expect(job.total).toBe(stored.length);
+    const progress = await finished(job.id);
+    const counts = progress.map((p) => p.checked);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({
+      status: 'DONE',
+      valid: true,
+      checked: stored.length,
+      total: stored.length,
+    });
+    expect(progress.at(-1)).not.toHaveProperty('firstInvalidId');
+  });
+
+  it('the full re-check is for ADMIN only (403), its progress too; an unknown job is 404', async () => {
+    for (const role of ['MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'] as const) {
+      const start = await server.request('POST', '/api/audit-events/verify-jobs', {
+        token: tokens[role],
+        body: {},
+      });
+      expect(start.status).toBe(403);
+      const get = await server.request('GET', '/api/audit-events/verify-jobs/1', {
+        token: tokens[role],
+      });
+      expect(get.status).toBe(403);
+    }
+    const missing = await server.request<ErrorBody>('GET', '/api/audit-events/verify-jobs/99999', {
+      token: tokens.ADMIN,
+    });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -57,6 +57,8 @@ interface Dist {
   AlertsService: new (ds: DataSource) => {
     list(c: Caller, raw: ObjectLiteral): Promise<unknown>;
   };
+  /** Stops the SQLite reader threads the searches and reports started in this process. */
+  closeReaders(): Promise<void>;
   AuditService: new (ds: DataSource) => {
     verify(): Promise<{ valid: boolean; checked: number }>;
   };
@@ -86,6 +88,9 @@ async function loadDist(): Promise<Dist> {
     ...(await load<Pick<Dist, 'ReportsService'>>('reports/reports.service')),
     ...(await load<Pick<Dist, 'AlertsService'>>('alerts/alerts.service')),
     ...(await load<Pick<Dist, 'AuditService'>>('audit/audit.service')),
+    closeReaders: (
+      await load<{ SqliteReader: { closeAll(): Promise<void> } }>('database/sqlite-reader')
+    ).SqliteReader.closeAll,
     specs,
   };
 }
@@ -197,6 +202,7 @@ describe('the scale database', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await dist?.closeReaders();
     if (dataSource?.isInitialized) await dataSource.destroy();
     await cleanup?.();
   });
@@ -459,6 +465,67 @@ describe('the scale database', () => {
       ['alerts (community maker)', () => alerts().list(callers.maker, {}), false],
     ];
 
+    const search = (entity: string, alias: string, kind: string, spec: string) =>
+      list(entity, alias, kind, spec);
+    /** Free-text searches: the search index drives them (SQLite: the FTS5 table, never a
+     * walk over a large table, even through one of its indexes). */
+    const searches: Array<[string, () => Promise<unknown>]> = [
+      [
+        'notes, several words, default sort (administrator)',
+        () =>
+          search(
+            'Note',
+            'n',
+            'pact-children',
+            'NOTE_LIST',
+          )('admin', page(['occurredAt', 'DESC'], { q: 'colloquio selezione azienda' })),
+      ],
+      [
+        'notes, several words (social worker)',
+        () =>
+          search(
+            'Note',
+            'n',
+            'pact-children',
+            'NOTE_LIST',
+          )('sw', page(['occurredAt', 'DESC'], { q: 'Visita domicilio' })),
+      ],
+      [
+        'pacts by words of the title (social worker)',
+        () => pacts('sw', page(['startDate', 'DESC'], { q: 'laboratorio' })),
+      ],
+      [
+        'milestones by words (administrator)',
+        () =>
+          search(
+            'Milestone',
+            'm',
+            'pact-children',
+            'MILESTONE_LIST',
+          )('admin', page(['dueDate', 'ASC'], { q: 'colloquio' })),
+      ],
+      [
+        'beneficiaries by name, accents ignored (social worker)',
+        () =>
+          search(
+            'Beneficiary',
+            'b',
+            'beneficiaries',
+            'BENEFICIARY_LIST',
+          )('sw', page(['lastName', 'ASC'], { q: 'ARDIGO' })),
+      ],
+      [
+        'households by name (administrator)',
+        () =>
+          search(
+            'Household',
+            'h',
+            'households',
+            'HOUSEHOLD_LIST',
+          )('admin', page(['name', 'ASC'], { q: 'ardigo' })),
+      ],
+    ];
+
     async function explain(sql: string, parameters: unknown[]): Promise<string[]> {
       if (engine === 'sqlite') {
         const rows = (await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as Array<{
@@ -503,6 +570,42 @@ describe('the scale database', () => {
       }
       return found;
     }
+
+    it.each(searches)('%s: the search index drives the query', async (_name, run) => {
+      capture.queries = [];
+      await run();
+      const statements = capture.queries.filter((q) => /^\s*SELECT/i.test(q.sql));
+      capture.queries = [];
+      expect(statements.length).toBeGreaterThan(0);
+      const report: string[] = [];
+      let searched = 0;
+      for (const { sql, parameters } of statements) {
+        const plan = await explain(sql, parameters);
+        const wrong = problems(sql, plan, false);
+        if (!/generattivi_fold|_search/.test(sql)) {
+          // Loading the page's rows by id, once the search has found them.
+          if (wrong.length) report.push([sql, ...plan.map((l) => `  ${l}`), ...wrong].join('\n'));
+          continue;
+        }
+        searched += 1;
+        if (engine === 'sqlite') {
+          const tables = aliases(sql);
+          for (const line of plan) {
+            const scan = /^SCAN (\S+)/.exec(line);
+            const table = scan && tables.get(scan[1]);
+            if (table && LARGE.has(table)) wrong.push(`walks ${table}: ${line}`);
+          }
+          if (!plan.some((line) => /^SCAN \w+_search VIRTUAL TABLE/.test(line)))
+            wrong.push('the FTS5 search table is not used');
+        } else if (!plan.some((line) => /Index Scan on "?IDX_search_/.test(line))) {
+          wrong.push('no search index is used');
+        }
+        if (wrong.length) report.push([sql, ...plan.map((l) => `  ${l}`), ...wrong].join('\n'));
+      }
+      capture.queries = [];
+      expect(searched).toBeGreaterThan(0);
+      expect(report).toEqual([]);
+    });
 
     it.each(cases)('%s: no full scan of a large table', async (_name, run, ordered) => {
       capture.queries = [];

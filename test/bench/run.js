@@ -46,6 +46,8 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const SINGLE_DURATION = 3;
 const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : null;
 const EMAIL = 'sociale.crema@demo.generattivi.it';
+const MANAGER_EMAIL = 'manager@demo.generattivi.it';
+const NOTES_SEARCH = 'colloquio selezione azienda';
 const PASSWORD = 'demo-password';
 const RESULTS = join(__dirname, 'results.json');
 // The server runs as `npm start` runs it, with the same node flags (its heap limit).
@@ -265,14 +267,73 @@ async function stop(child) {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-async function login(url) {
+async function login(url, email = EMAIL) {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
-  if (res.status !== 200) throw new Error(`login ${EMAIL}: ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/**
+ * Issue 10: `/api/health` while the expensive requests run in loops, each one after the
+ * other as fast as it is answered: the audit verify (a manager), a several-word notes search
+ * and the two reports (a social worker). The health p99 shows whether any of them holds the
+ * event loop; each loop's own latencies and its 503 BUSY answers are reported too.
+ */
+async function underLoad(url, headers) {
+  const manager = await login(url, MANAGER_EMAIL);
+  const managerHeaders = { authorization: `Bearer ${manager.accessToken}` };
+  const q = (v) => encodeURIComponent(JSON.stringify(v));
+  const loops = {
+    verify: { headers: managerHeaders, paths: ['/api/audit-events/verify'] },
+    search: {
+      headers,
+      paths: [
+        `/api/notes?filter=${q({ q: NOTES_SEARCH })}&sort=${q(['occurredAt', 'DESC'])}&range=${q([0, 24])}`,
+      ],
+    },
+    reports: { headers, paths: ['/api/reports/caseload', '/api/reports/outcomes'] },
+  };
+  let stop = false;
+  const stats = {};
+  const running = Object.entries(loops).map(async ([key, loop]) => {
+    const s = (stats[key] = { ms: [], busy: 0, other: 0 });
+    for (let i = 0; !stop; i++) {
+      const started = performance.now();
+      const res = await fetch(url + loop.paths[i % loop.paths.length], { headers: loop.headers });
+      await res.arrayBuffer();
+      if (res.status === 503) s.busy += 1;
+      else if (res.status !== 200) s.other += 1;
+      else s.ms.push(performance.now() - started);
+    }
+  });
+  await sleep(WARMUP * 1000);
+  const health = await cannon(url, ['/api/health'], {}, 4, DURATION);
+  stop = true;
+  await Promise.all(running);
+  const pct = (list, p) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
+  };
+  return {
+    label: `GET /api/health while verify, a notes search ("${NOTES_SEARCH}") and the reports loop`,
+    ...summarize(health),
+    loops: Object.fromEntries(
+      Object.entries(stats).map(([k, s]) => [
+        k,
+        {
+          n: s.ms.length,
+          p50: Math.round(pct(s.ms, 0.5)),
+          max: Math.round(pct(s.ms, 1)),
+          busy: s.busy,
+          other: s.other,
+        },
+      ]),
+    ),
+  };
 }
 
 /** One autocannon run; `paths` are cycled, one per request. */
@@ -414,6 +475,11 @@ async function main() {
       if (results[key].non2xx || results[key].errors)
         log(`  ${results[key].non2xx} non-2xx responses, ${results[key].errors} errors`);
     }
+    if (!ONLY || ONLY.test('underLoad')) {
+      process.stdout.write('GET /api/health under verify, search and reports … ');
+      results.underLoad = await underLoad(server.url, headers);
+      log(`p99 ${results.underLoad.p99} ms`);
+    }
   } finally {
     clearInterval(sampler);
     await stop(server.child);
@@ -513,6 +579,17 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) log(line(row));
+  if (results.underLoad) {
+    const u = results.underLoad;
+    log('');
+    log(
+      `${u.label}: p50 ${fmt(u.p50)} ms, p99 ${fmt(u.p99)} ms — target p99 < 100 ms: ${mark(u.p99 < 100)}`,
+    );
+    for (const [k, l] of Object.entries(u.loops))
+      log(
+        `  ${k} loop: ${l.n} answered, p50 ${l.p50} ms, max ${l.max} ms; ${l.busy} × 503 BUSY, ${l.other} other errors`,
+      );
+  }
   log('');
   log(
     `server RSS (max while driven): ${fmt(rssMax, 0)} MB — target < 300 MB: ${mark(rssMax < 300)}`,
@@ -540,6 +617,9 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
     caseload: pick(results.caseload),
     outcomes: pick(results.outcomes),
     alerts: pick(results.alerts),
+    healthUnderLoad: results.underLoad
+      ? { p50: results.underLoad.p50, p99: results.underLoad.p99, loops: results.underLoad.loops }
+      : null,
     baseline: pick(results.baseline) ?? null,
     rssMb: Math.round(rssMax),
     startMs,

@@ -112,6 +112,18 @@ const RULES: Array<{ pattern: RegExp; key: (m: string[]) => string; names?: stri
     key: () => 'open_milestones_pending',
     names: ['count', 'titles'],
   },
+  {
+    pattern:
+      /q needs a word of at least (\d+) characters \(shorter words are ignored: no index can serve them\)/g,
+    key: () => 'search_short',
+    names: ['min'],
+  },
+  {
+    pattern:
+      /The server is busy with other expensive requests \(reports, searches, verification\); retry in (\d+) s/g,
+    key: () => 'busy',
+    names: ['seconds'],
+  },
 ];
 
 /** A server message in the user's language, where its wording is known. */

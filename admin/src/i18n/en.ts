@@ -498,6 +498,8 @@ const appMessages: AppMessages = {
       lab_of_territory: 'must be a community laboratory of the pact territory',
       weak_password:
         'is too easy to guess (a common password, a word list entry or a simple pattern): choose a passphrase of several unrelated words',
+      search_short: 'q needs a word of at least %{min} characters (shorter words are ignored)',
+      busy: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds} s',
     },
     errors: {
       version_conflict:

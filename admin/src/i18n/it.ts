@@ -738,6 +738,9 @@ const appMessages = {
       lab_of_territory: "deve essere un laboratorio di comunità dell'ambito del patto",
       weak_password:
         'è troppo facile da indovinare (una password comune, una parola di dizionario o una sequenza semplice): scegli una frase di più parole slegate tra loro',
+      search_short:
+        'q: serve almeno una parola di %{min} caratteri (le parole più corte sono ignorate)',
+      busy: 'Il server è occupato con altre richieste pesanti (report, ricerche, verifica); riprova tra %{seconds} s',
     },
     errors: {
       version_conflict:

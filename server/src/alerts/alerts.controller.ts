@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Expensive } from '../common/admission';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole } from '../auth/access.decorators';
@@ -9,6 +10,7 @@ import { AlertsService } from './alerts.service';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
+@Expensive()
 @Controller('alerts')
 export class AlertsController {
   constructor(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readRawMany } from '../database/sqlite-reader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_KINDS,
@@ -130,7 +131,7 @@ export class AlertsService {
       .take(undefined)
       .offset(start)
       .limit(end - start + 1);
-    const rows = await page.getRawMany<Record<string, unknown>>();
+    const rows = await readRawMany(page);
     const total = rows.length
       ? Number(rows[0].total_count)
       : Number(

@@ -1,13 +1,14 @@
-import { Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
+import { Expensive } from '../common/admission';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
 import { MethodNotAllowedError } from '../common/not-allowed';
 import { AuditEventsService, toAuditEventRecord } from './audit-events.service';
-import { AuditService } from './audit.service';
+import { AuditVerifyService } from './audit-verify.service';
 
 @ApiTags('audit-events')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ import { AuditService } from './audit.service';
 export class AuditEventsController {
   constructor(
     private readonly events: AuditEventsService,
-    private readonly audit: AuditService,
+    private readonly verifier: AuditVerifyService,
   ) {}
 
   @Get()
@@ -35,13 +36,39 @@ export class AuditEventsController {
 
   @Get('verify')
   @Roles('ADMIN', 'MANAGER')
+  @Expensive()
   @ApiOperation({
-    summary: 'Recomputes the hash chain: {valid, checked, firstInvalidId?, head?}',
+    summary:
+      'Checks the hash chain from the last checkpoint to the head: {valid, checked, firstInvalidId?, head?, from?}',
     description:
-      'When the chain holds, `head` is its last event `{id, hash, at}`. Removing events from the end of the chain leaves it valid: note the head, and check later that an event with that id and hash is still there.',
+      'Incremental: confirms that the event of the last checkpoint still carries the hash recorded, re-hashes every event after it (at least the newest AUDIT_VERIFY_MARGIN events), then records a new checkpoint. `checked` counts the chain from genesis; `from` names the checkpoint the run started from. An altered checkpoint event gives `valid: false` with `firstInvalidId` = that event and `checked: 0`. Changes before the checkpoint are found by the full re-check (POST /api/audit-events/verify-jobs). Concurrent calls share one run. When the chain holds, `head` is its last event `{id, hash, at}`. Removing events from the end of the chain leaves it valid: note the head, and check later that an event with that id and hash is still there.',
   })
   verify() {
-    return this.audit.verify();
+    return this.verifier.verify();
+  }
+
+  @Post('verify-jobs')
+  @Roles('ADMIN')
+  @Expensive()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Starts the full re-check of the hash chain from genesis in the background',
+    description:
+      'Answers 202 `{id, status, checked, total, createdAt}` at once; follow it with GET /api/audit-events/verify-jobs/:id. While a job is queued or running, that job is answered instead of a new one. Any server instance reports the progress; one runs it.',
+  })
+  @ApiResponse({ status: 202, description: 'The job, queued or already running' })
+  startJob(@CurrentUser() caller: Caller) {
+    return this.verifier.startJob(caller.id);
+  }
+
+  @Get('verify-jobs/:id')
+  @Roles('ADMIN')
+  @ApiOperation({
+    summary:
+      'A full re-check: {id, status: QUEUED|RUNNING|DONE, checked, total, valid?, firstInvalidId?, createdAt, finishedAt?}',
+  })
+  job(@Param('id', IdPipe) id: number) {
+    return this.verifier.job(id);
   }
 
   @Get(':id')

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, MoreThan, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';
 import { nowIso } from '../database/columns';
+import { checkChain } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
+import { eventHash, GENESIS_HASH } from './audit-hash';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { eventHash, GENESIS_HASH } from './audit-hash';
 /** Any number, the same everywhere: the PostgreSQL advisory lock that orders the chain. */
 const CHAIN_LOCK = 74_060_001;
 /** Field names whose values never enter the trail. */
@@ -20,22 +21,6 @@ export interface NewAuditEvent {
   entityType: string;
   entityId: number | null;
   changes?: Changes;
-}
-
-/** The text the hash covers: everything but the id, in a canonical form. */
-export function eventHash(
-  prevHash: string,
-  e: Pick<AuditEvent, 'at' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes'>,
-): string {
-  const payload = canonicalJson({
-    at: e.at,
-    actorId: e.actorId,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    changes: e.changes,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
 }
 
 /**
@@ -179,42 +164,24 @@ export class AuditService {
     });
   }
 
-  /** Recomputes the whole chain in id order; reports the first event that does not fit. */
   /**
-   * Recomputes the chain. When it holds, also gives its head (the last event, its hash and
-   * time): the chain cannot show that events were removed from its end, so an auditor who
-   * notes the head can later check that it is still there, with the same hash.
+   * Recomputes the whole chain from genesis, in chunks that let other requests run. When it
+   * holds, also gives its head (the last event, its hash and time): the chain cannot show
+   * that events were removed from its end, so an auditor who notes the head can later check
+   * that it is still there, with the same hash.
    */
-  async verify(batchSize = 5000): Promise<{
+  async verify(batchSize?: number): Promise<{
     valid: boolean;
     checked: number;
     firstInvalidId?: number;
     head?: { id: number; hash: string; at: string };
   }> {
-    const repo = this.dataSource.getRepository(AuditEvent);
-    let prevHash = GENESIS_HASH;
-    let last: AuditEvent | undefined;
-    let checked = 0;
-    for (;;) {
-      const batch = await repo.find({
-        where: { id: MoreThan(last?.id ?? 0) },
-        order: { id: 'ASC' },
-        take: batchSize,
-      });
-      if (batch.length === 0) break;
-      for (const e of batch) {
-        if (e.prevHash !== prevHash || eventHash(e.prevHash, e) !== e.hash) {
-          return { valid: false, checked, firstInvalidId: e.id };
-        }
-        prevHash = e.hash;
-        last = e;
-        checked += 1;
-      }
-    }
-    return {
-      valid: true,
-      checked,
-      ...(last ? { head: { id: last.id, hash: last.hash, at: last.at } } : {}),
-    };
+    const { valid, checked, firstInvalidId, last } = await checkChain(
+      this.dataSource.getRepository(AuditEvent),
+      { afterId: 0, prevHash: GENESIS_HASH, checked: 0 },
+      { chunk: batchSize },
+    );
+    if (!valid) return { valid, checked, firstInvalidId };
+    return { valid, checked, ...(last ? { head: last } : {}) };
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../common/unit-of-work';
 import { dataSourceOptions } from '../database/data-source-options';
 import {
@@ -120,7 +121,7 @@ describe(LoginThrottle.name, () => {
     dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource);
+    uow = new UnitOfWork(dataSource, new AuditService(dataSource));
     throttle = new LoginThrottle(uow);
   });
   afterAll(async () => {

@@ -59,6 +59,7 @@ export const BENEFICIARY_LIST = defineListSpec({
     updatedAt: { column: 'updatedAt', type: 'instant' },
   },
   search: ['firstName', 'lastName', 'fiscalCode'],
+  searchIndex: 'beneficiaries',
   defaultSort: ['lastName', 'ASC'],
 });
 

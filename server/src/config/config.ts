@@ -22,6 +22,15 @@ export interface AppConfig {
   iseeThresholdEur: number;
   /** Login attempts per minute from one client address. */
   loginRatePerMinute: number;
+  /**
+   * The incremental audit verify re-hashes at least this many of the newest events: its
+   * checkpoint stays this far behind the head.
+   */
+  auditVerifyMargin: number;
+  /** Expensive requests (verify, reports, alerts, searches) run at once in this process… */
+  expensiveConcurrency: number;
+  /** …and wait in a queue at most this long; beyond it they get 503 BUSY. */
+  expensiveQueue: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -144,5 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminDist: resolve(env.ADMIN_DIST ?? join(__dirname, '..', '..', '..', 'admin', 'dist')),
     iseeThresholdEur,
     loginRatePerMinute: parseInteger(env, 'LOGIN_RATE_LIMIT', 20, 1, 100_000),
+    auditVerifyMargin: parseInteger(env, 'AUDIT_VERIFY_MARGIN', 10_000, 0, 10_000_000),
+    expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
+    expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
   };
 }

@@ -6,6 +6,7 @@ import { QueryErrorLogger } from '../common/logging';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -23,6 +24,7 @@ function prepareSqlite(db: Database.Database): void {
   db.pragma(`journal_mode = WAL`);
   db.pragma(`synchronous = FULL`);
   db.pragma(`foreign_keys = ON`);
+  registerSqliteFunctions(db);
 }
 
 /** The one description of the database, used by the server, the migration tools and tests. */

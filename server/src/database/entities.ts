@@ -1,6 +1,8 @@
 import { AccessLogEntry } from '../access-log/access-log.entity';
 import { Assignment } from '../assignments/assignment.entity';
+import { AuditCheckpoint } from '../audit/audit-checkpoint.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditVerifyJob } from '../audit/audit-verify-job.entity';
 import { LoginAccount, LoginAddressWindow, LoginFailure } from '../auth/login-throttle.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
@@ -20,6 +22,8 @@ export const ENTITIES = [
   Territory,
   User,
   AuditEvent,
+  AuditCheckpoint,
+  AuditVerifyJob,
   RevokedToken,
   AccessLogEntry,
   Household,

@@ -46,6 +46,7 @@ export const HOUSEHOLD_LIST = defineListSpec({
     updatedAt: { column: 'updatedAt', type: 'instant' },
   },
   search: ['name'],
+  searchIndex: 'households',
   defaultSort: ['name', 'ASC'],
 });
 

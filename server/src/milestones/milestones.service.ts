@@ -50,6 +50,7 @@ export const MILESTONE_LIST = defineListSpec({
     updatedAt: { column: 'updatedAt', type: 'instant' },
   },
   search: ['title', 'description'],
+  searchIndex: 'milestones',
   defaultSort: ['dueDate', 'ASC'],
 });
 

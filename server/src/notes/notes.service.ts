@@ -35,6 +35,7 @@ export const NOTE_LIST = defineListSpec({
     createdAt: { column: 'createdAt', type: 'instant' },
   },
   search: ['body'],
+  searchIndex: 'notes',
   defaultSort: ['occurredAt', 'DESC'],
 });
 

@@ -97,6 +97,7 @@ export const PACT_LIST = defineListSpec({
     updatedAt: { column: 'updatedAt', type: 'instant' },
   },
   search: ['reference', 'title'],
+  searchIndex: 'pacts',
   defaultSort: ['id', 'DESC'],
 });
 

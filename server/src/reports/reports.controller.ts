@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Expensive } from '../common/admission';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
@@ -12,6 +13,7 @@ import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@Expensive()
 @Controller('reports')
 export class ReportsController {
   constructor(

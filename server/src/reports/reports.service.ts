@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readRawMany } from '../database/sqlite-reader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
@@ -103,17 +104,18 @@ export class ReportsService {
   ): Promise<{ rows: OutcomeRow[]; generatedAt: string }> {
     // One pass over the pacts in scope: counts by territory, type, status and outcome; the
     // totals, the status breakdown and the outcome tallies are sums of these groups.
-    const groups = await this.pacts(caller, q)
-      .select('p.territoryId', 'territoryId')
-      .addSelect('p.type', 'type')
-      .addSelect('p.status', 'status')
-      .addSelect('p.outcome', 'outcome')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('p.territoryId')
-      .addGroupBy('p.type')
-      .addGroupBy('p.status')
-      .addGroupBy('p.outcome')
-      .getRawMany<Record<string, unknown>>();
+    const groups = await readRawMany(
+      this.pacts(caller, q)
+        .select('p.territoryId', 'territoryId')
+        .addSelect('p.type', 'type')
+        .addSelect('p.status', 'status')
+        .addSelect('p.outcome', 'outcome')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('p.territoryId')
+        .addGroupBy('p.type')
+        .addGroupBy('p.status')
+        .addGroupBy('p.outcome'),
+    );
 
     const durations = this.pacts(caller, q)
       .select('p.territoryId', 'tid')
@@ -128,36 +130,38 @@ export class ReportsService {
       .addSelect('ROW_NUMBER() OVER (PARTITION BY x.tid, x.ptype ORDER BY x.d)', 'rn')
       .addSelect('COUNT(*) OVER (PARTITION BY x.tid, x.ptype)', 'cnt')
       .from(`(${durations.getQuery()})`, 'x');
-    const medians = await this.dataSource
-      .createQueryBuilder()
-      .select('y.tid', 'territoryId')
-      .addSelect('y.ptype', 'type')
-      .addSelect('AVG(y.d)', 'median')
-      .from(`(${ranked.getQuery()})`, 'y')
-      .where('y.rn IN ((y.cnt + 1) / 2, (y.cnt + 2) / 2)')
-      .groupBy('y.tid')
-      .addGroupBy('y.ptype')
-      .setParameters(durations.getParameters())
-      .getRawMany<Record<string, unknown>>();
+    const medians = await readRawMany(
+      this.dataSource
+        .createQueryBuilder()
+        .select('y.tid', 'territoryId')
+        .addSelect('y.ptype', 'type')
+        .addSelect('AVG(y.d)', 'median')
+        .from(`(${ranked.getQuery()})`, 'y')
+        .where('y.rn IN ((y.cnt + 1) / 2, (y.cnt + 2) / 2)')
+        .groupBy('y.tid')
+        .addGroupBy('y.ptype')
+        .setParameters(durations.getParameters()),
+    );
 
     // Only milestones due by today and not cancelled count, so only those are aggregated.
-    const milestones = await this.pacts(caller, q)
-      .innerJoin(
-        Milestone,
-        'm',
-        "m.pactId = p.id AND m.status <> 'CANCELLED' AND m.dueDate <= :today",
-      )
-      .select('p.territoryId', 'territoryId')
-      .addSelect('p.type', 'type')
-      .addSelect('COUNT(*)', 'due')
-      .addSelect(
-        "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate THEN 1 ELSE 0 END)",
-        'onTime',
-      )
-      .setParameter('today', today)
-      .groupBy('p.territoryId')
-      .addGroupBy('p.type')
-      .getRawMany<Record<string, unknown>>();
+    const milestones = await readRawMany(
+      this.pacts(caller, q)
+        .innerJoin(
+          Milestone,
+          'm',
+          "m.pactId = p.id AND m.status <> 'CANCELLED' AND m.dueDate <= :today",
+        )
+        .select('p.territoryId', 'territoryId')
+        .addSelect('p.type', 'type')
+        .addSelect('COUNT(*)', 'due')
+        .addSelect(
+          "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate THEN 1 ELSE 0 END)",
+          'onTime',
+        )
+        .setParameter('today', today)
+        .groupBy('p.territoryId')
+        .addGroupBy('p.type'),
+    );
 
     const medianBy = new Map(medians.map((r) => [key(r.territoryId, r.type), Number(r.median)]));
     const milestonesBy = new Map(
@@ -227,34 +231,35 @@ export class ReportsService {
       // grouped derived table joined by pact (a hash join on PostgreSQL, an automatic index on
       // SQLite), so no pact row is read per milestone. They are overdue only while the pact's
       // clock runs (not SUSPENDED): the two halves of overdueMilestoneSql.
-      const totals = await this.pacts(caller, q)
-        .leftJoin(
-          (overdue) =>
-            overdue
-              .select('m.pactId', 'pact_id')
-              .addSelect('COUNT(*)', 'n')
-              .from(Milestone, 'm')
-              .where(pendingPastDueSql('m'))
-              .groupBy('m.pactId'),
-          'o',
-          'o.pact_id = p.id',
-        )
-        .select(`p.${column}`, 'userId')
-        .addSelect(statusSums('p'))
-        .addSelect(`SUM(CASE WHEN ${noRecentNoteSql('p')} THEN 1 ELSE 0 END)`, 'stale')
-        .addSelect(
-          "SUM(CASE WHEN p.status = 'ACTIVE' AND p.plannedEndDate >= :today AND p.plannedEndDate <= :endBy THEN 1 ELSE 0 END)",
-          'ending',
-        )
-        .addSelect(
-          `SUM(CASE WHEN ${clockRunsSql('p')} THEN COALESCE(o.n, 0) ELSE 0 END)`,
-          'overdue',
-        )
-        .andWhere(`p.${column} IS NOT NULL`)
-        .andWhere('p.status IN (:...open)', { open })
-        .setParameters({ noNoteBefore, today, endBy })
-        .groupBy(`p.${column}`)
-        .getRawMany<Record<string, unknown>>();
+      const totals = await readRawMany(
+        this.pacts(caller, q)
+          .leftJoin(
+            (overdue) =>
+              overdue
+                .select('m.pactId', 'pact_id')
+                .addSelect('COUNT(*)', 'n')
+                .from(Milestone, 'm')
+                .where(pendingPastDueSql('m'))
+                .groupBy('m.pactId'),
+            'o',
+            'o.pact_id = p.id',
+          )
+          .select(`p.${column}`, 'userId')
+          .addSelect(statusSums('p'))
+          .addSelect(`SUM(CASE WHEN ${noRecentNoteSql('p')} THEN 1 ELSE 0 END)`, 'stale')
+          .addSelect(
+            "SUM(CASE WHEN p.status = 'ACTIVE' AND p.plannedEndDate >= :today AND p.plannedEndDate <= :endBy THEN 1 ELSE 0 END)",
+            'ending',
+          )
+          .addSelect(
+            `SUM(CASE WHEN ${clockRunsSql('p')} THEN COALESCE(o.n, 0) ELSE 0 END)`,
+            'overdue',
+          )
+          .andWhere(`p.${column} IS NOT NULL`)
+          .andWhere('p.status IN (:...open)', { open })
+          .setParameters({ noNoteBefore, today, endBy })
+          .groupBy(`p.${column}`),
+      );
       const ids = totals.map((t) => n(t.userId));
       const users = ids.length
         ? await this.dataSource

@@ -1,9 +1,10 @@
 /**
  * A checked `ListQuery` → WHERE / ORDER BY / paging on a TypeORM query builder.
  * Column names come from the spec, every value is a bound parameter, and the SQL is the
- * same on SQLite and PostgreSQL (LOWER … LIKE … ESCAPE, explicit NULLS FIRST / LAST).
+ * same on SQLite and PostgreSQL (explicit NULLS FIRST / LAST) but for free-text search,
+ * which goes through each engine's search index (searchWhere).
  */
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import {
   assertValidSpec,
   fieldOf,
@@ -13,6 +14,8 @@ import {
   type ListQuery,
   type ListSpec,
 } from './list-query';
+import { foldText } from '../../database/sqlite-functions';
+import { SqliteReader } from '../../database/sqlite-reader';
 
 export interface ListResult<T> {
   rows: T[];
@@ -106,16 +109,44 @@ function jsonArrayWhere(cond: FilterCondition, col: string, name: string): Where
   return { sql: `(${likes.join(' OR ')})`, params };
 }
 
-/** Each word must occur in at least one search column, case-insensitively. */
-function searchWhere(words: readonly string[], spec: ListSpec): Where[] {
+const snakeCase = (property: string) => property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A word as one FTS5 string: matched as a substring, quotes doubled. */
+const ftsString = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/**
+ * Each word must occur in at least one search column, case- and accent-insensitively.
+ * SQLite, indexed table: one MATCH on its FTS5 trigram table (which folds case and accents
+ * itself), restricted to the spec's columns. Otherwise `generattivi_fold(column) LIKE` the
+ * folded word: on PostgreSQL the big tables' GIN trigram indexes are on exactly that
+ * expression; on SQLite the function is registered per connection (sqlite-functions.ts).
+ */
+function searchWhere(words: readonly string[], spec: ListSpec, sqlite: boolean): Where[] {
   const columns = (spec.search ?? []).map((column) => columnRef(spec, column));
   if (words.length > 0 && columns.length === 0) {
     throw new Error(`ListQuery searches ${spec.resource}, which declares no search columns`);
   }
+  if (words.length === 0) return [];
+  if (sqlite && spec.searchIndex) {
+    const fts = `"${spec.searchIndex}_search"`;
+    const id = columnRef(spec, fieldOf(spec, 'id')?.column ?? 'id');
+    const filter = (spec.search ?? []).map(snakeCase).join(' ');
+    const match = `{${filter}} : (${words.map(ftsString).join(' AND ')})`;
+    return [
+      {
+        sql: `${id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH :lq_q)`,
+        params: { lq_q: match },
+      },
+    ];
+  }
   return words.map((word, i) => {
     const name = `lq_q_${i}`;
-    const likes = columns.map((col) => `LOWER(${col}) LIKE LOWER(:${name}) ESCAPE '\\'`);
-    return { sql: `(${likes.join(' OR ')})`, params: { [name]: `%${escapeLike(word)}%` } };
+    const pattern = sqlite ? ':' + name : `generattivi_fold(:${name})`;
+    const likes = columns.map((col) => `generattivi_fold(${col}) LIKE ${pattern} ESCAPE '\\'`);
+    return {
+      sql: `(${likes.join(' OR ')})`,
+      params: { [name]: `%${escapeLike(foldText(word))}%` },
+    };
   });
 }
 
@@ -129,10 +160,11 @@ export function applyListFilter<T extends ObjectLiteral>(
   spec: ListSpec,
 ): SelectQueryBuilder<T> {
   assertValidSpec(spec);
-  const toParameter = parameterConverter(qb.connection.options.type);
+  const driver = qb.connection.options.type;
+  const toParameter = parameterConverter(driver);
   const wheres = [
     ...query.filters.map((cond) => conditionWhere(cond, spec, toParameter)),
-    ...searchWhere(query.search, spec),
+    ...searchWhere(query.search, spec, SQLITE_DRIVERS.has(driver)),
   ];
   for (const { sql, params } of wheres) qb.andWhere(sql, params);
   return qb;
@@ -149,7 +181,17 @@ export function applyListQuery<T extends ObjectLiteral>(
   spec: ListSpec,
 ): SelectQueryBuilder<T> {
   applyListFilter(qb, query, spec);
+  applySort(qb, query, spec);
+  const { start, end } = query.range;
+  return qb.skip(start).take(end - start + 1);
+}
 
+/** ORDER BY the query's sort, with `id` as tiebreak; NULLs sort as the largest values. */
+function applySort<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): SelectQueryBuilder<T> {
   const { field, order } = query.sort;
   const sortField = fieldOf(spec, field);
   const idField = fieldOf(spec, 'id');
@@ -162,9 +204,60 @@ export function applyListQuery<T extends ObjectLiteral>(
     order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
   );
   if (field !== 'id') qb.addOrderBy(columnRef(spec, idField.column), order);
+  return qb;
+}
 
+/** The SQLite file a search on an indexed table is read from off the main thread, if any. */
+function offloadedSearchPath<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): string | undefined {
+  const options = qb.connection.options;
+  if (options.type !== 'better-sqlite3' || !spec.searchIndex || query.search.length === 0)
+    return undefined;
+  const path = options.database;
+  return typeof path === 'string' && path !== '' && path !== ':memory:' ? path : undefined;
+}
+
+/**
+ * A search over a big SQLite table may match tens of thousands of rows, and counting and
+ * sorting them takes longer than any request may hold the event loop: the ids of the page
+ * and the total are read in a worker thread (SqliteReader), then the page's rows are loaded
+ * by id here. The statements go to the data source's logger as if run here.
+ */
+async function findListOffMainThread<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+  path: string,
+): Promise<ListResult<T>> {
+  applyListFilter(qb, query, spec);
+  const id = columnRef(spec, fieldOf(spec, 'id')!.column);
   const { start, end } = query.range;
-  return qb.skip(start).take(end - start + 1);
+  const page = applySort(qb.clone().select(id, 'id'), query, spec)
+    .offset(start)
+    .limit(end - start + 1);
+  const count = qb.clone().select('COUNT(*)', 'n');
+  const statements = [page, count].map((q) => {
+    const [sql, parameters] = q.getQueryAndParameters();
+    qb.connection.logger.logQuery(sql, parameters);
+    return { sql, parameters };
+  });
+  const [idRows, countRows] = (await SqliteReader.for(path).all(statements)) as [
+    Array<{ id: number }>,
+    Array<{ n: number }>,
+  ];
+  const ids = idRows.map((r) => r.id);
+  const target = qb.expressionMap.mainAlias!.target;
+  const found = ids.length
+    ? ((await qb.connection
+        .getRepository(target)
+        .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[])
+    : [];
+  const byId = new Map(found.map((row) => [(row as unknown as { id: number }).id, row]));
+  const rows = ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
+  return { rows, total: Number(countRows[0]?.n ?? 0), start };
 }
 
 /** Applies the query and runs it with its count: one page and the total. */
@@ -173,6 +266,8 @@ export async function findList<T extends ObjectLiteral>(
   query: ListQuery,
   spec: ListSpec,
 ): Promise<ListResult<T>> {
+  const path = offloadedSearchPath(qb, query, spec);
+  if (path) return findListOffMainThread(qb, query, spec, path);
   const [rows, total] = await applyListQuery(qb, query, spec).getManyAndCount();
   return { rows, total, start: query.range.start };
 }

@@ -13,8 +13,10 @@
  *   as its id list, so asking for 30 records by id returns 30.
  * - An empty "any of" array matches nothing: `{"status":[]}` → no rows, never all rows.
  * - `null` means IS NULL; inside an array (`[null, 3]`) it adds "or IS NULL".
- * - `q` splits on white space; every word must occur (case-insensitively) in at least one
- *   of the resource's search columns.
+ * - `q` splits on white space; every word must occur (case- and accent-insensitively:
+ *   "ardigo" finds "Ardigò") in at least one of the resource's search columns. Words shorter
+ *   than 3 characters are ignored, since no trigram index can serve them; a `q` with no
+ *   longer word is a 400.
  * - `_gte`/`_lte` are inclusive. On an instant field they also take a date `YYYY-MM-DD`,
  *   meaning the whole UTC day: `_gte` from 00:00:00.000Z, `_lte` up to 23:59:59.999Z.
  * - Without `sort`, the resource's `defaultSort`; `id` always breaks ties (same direction).
@@ -54,6 +56,12 @@ export interface ListSpec<F extends string = string> {
   fields: Readonly<Record<F, ListField>>;
   /** Columns (same form as `ListField.column`) searched by `q`; without them `q` is a 400. */
   search?: readonly string[];
+  /**
+   * The table whose search columns have a search index (database/migrations/search-tables.ts):
+   * its FTS5 table on SQLite; on PostgreSQL the GIN trigram indexes serve the same SQL as
+   * for any table. Without it `q` compares every row (small tables only).
+   */
+  searchIndex?: string;
   /** Field and order without `sort`; `id` breaks ties. (NoInfer: field names come from `fields`.) */
   defaultSort: readonly [NoInfer<F>, SortOrder];
   /** Largest page a client may ask for (default 1000). */
@@ -113,6 +121,8 @@ export const DEFAULT_MAX_PAGE = 1000;
 export const DEFAULT_PAGE_SIZE = 25;
 const MAX_SEARCH_LENGTH = 200;
 const MAX_SEARCH_WORDS = 10;
+/** Trigram indexes serve substrings of 3 characters or more. */
+export const MIN_SEARCH_WORD = 3;
 
 const RANGE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   'int',
@@ -162,7 +172,11 @@ function specProblems(spec: ListSpec): string[] {
   if (!sortField || !isSortable(sortField)) problems.push(`defaultSort "${spec.defaultSort[0]}"`);
   for (const column of spec.search ?? []) {
     if (!COLUMN.test(column)) problems.push(`search column "${column}"`);
+    if (spec.searchIndex && column.includes('.'))
+      problems.push(`search column "${column}" is not of the indexed table`);
   }
+  if (spec.searchIndex !== undefined && !/^[a-z_]+$/.test(spec.searchIndex))
+    problems.push(`searchIndex "${spec.searchIndex}"`);
   if (!positive(spec.maxPage)) problems.push('maxPage must be a positive integer');
   if (!positive(spec.defaultPageSize)) problems.push('defaultPageSize must be a positive integer');
   return problems;
@@ -300,7 +314,13 @@ function parseSearch(value: unknown): string[] {
   if (value.length > MAX_SEARCH_LENGTH) fail(`must be at most ${MAX_SEARCH_LENGTH} characters`);
   const words = value.split(/\s+/).filter((word) => word !== '');
   if (words.length > MAX_SEARCH_WORDS) fail(`must be at most ${MAX_SEARCH_WORDS} words`);
-  return words;
+  const usable = words.filter((word) => [...word].length >= MIN_SEARCH_WORD);
+  if (words.length > 0 && usable.length === 0) {
+    fail(
+      `needs a word of at least ${MIN_SEARCH_WORD} characters (shorter words are ignored: no index can serve them)`,
+    );
+  }
+  return usable;
 }
 
 const fieldNames = (spec: ListSpec, keep: (field: ListField) => boolean): string[] =>

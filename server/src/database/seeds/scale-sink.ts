@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SEARCH_INDEXED, searchTable } from '../migrations/search-tables';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
@@ -106,6 +107,7 @@ export class SqliteWriter {
   private readonly statements = new Map<ScaleTable, Database.Statement>();
   private readonly indexes: Array<{ name: string; sql: string }>;
   private readonly guards: Array<{ name: string; sql: string }>;
+  private readonly searchTriggers: Array<{ name: string; sql: string }>;
 
   constructor(
     path: string,
@@ -131,6 +133,14 @@ export class SqliteWriter {
       }>
     ).filter((t) => CLOSED_PACT_GUARD.test(t.name));
     for (const t of this.guards) this.db.exec(`DROP TRIGGER ${quote(t.name)}`);
+    // The search indexes (FTS5) likewise: their triggers are dropped while loading, and each
+    // index is rebuilt once at the end from its table.
+    this.searchTriggers = this.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\'",
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const t of this.searchTriggers) this.db.exec(`DROP TRIGGER ${quote(t.name)}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('threads = 2'); // helper threads for the sorts of CREATE INDEX
     this.db.pragma('cache_size = -1048576'); // 1 GiB: the unique hash index is written at random
@@ -161,6 +171,11 @@ export class SqliteWriter {
   finish(): void {
     this.db.exec('BEGIN');
     for (const i of this.indexes) this.db.exec(i.sql);
+    for (const table of Object.keys(SEARCH_INDEXED)) {
+      const fts = quote(searchTable(table));
+      this.db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild')`);
+    }
+    for (const t of this.searchTriggers) this.db.exec(t.sql);
     for (const t of this.guards) this.db.exec(t.sql);
     this.db.exec('COMMIT');
     this.db.pragma('journal_mode = WAL');

@@ -4,6 +4,8 @@ import { Init1795600000000 } from './1795600000000-Init';
 import { AuditAppendOnly1795600000001 } from './1795600000001-AuditAppendOnly';
 import { PactCounts1795600000002 } from './1795600000002-PactCounts';
 import { LoginThrottle1795600000010 } from './1795600000010-LoginThrottle';
+import { AuditCheckpoints1795600000020 } from './1795600000020-AuditCheckpoints';
+import { SearchIndexes1795600000021 } from './1795600000021-SearchIndexes';
 import { PactInvariants1795600000030 } from './1795600000030-PactInvariants';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -11,5 +13,7 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditAppendOnly1795600000001,
   PactCounts1795600000002,
   LoginThrottle1795600000010,
+  AuditCheckpoints1795600000020,
+  SearchIndexes1795600000021,
   PactInvariants1795600000030,
 ];

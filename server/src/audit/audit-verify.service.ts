@@ -1,0 +1,273 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { AppConfig, CONFIG } from '../config/config';
+import { nowIso } from '../database/columns';
+import { ChainPosition, checkChain } from './audit-chain';
+import { AuditCheckpoint } from './audit-checkpoint.entity';
+import { AuditEvent } from './audit-event.entity';
+import { GENESIS_HASH } from './audit-hash';
+import { AuditVerifyJob, VerifyJobStatus } from './audit-verify-job.entity';
+
+export interface Verification {
+  valid: boolean;
+  /** Events of the chain confirmed from genesis (through the checkpoint and after it). */
+  checked: number;
+  firstInvalidId?: number;
+  /** The last event when the chain holds. */
+  head?: { id: number; hash: string; at: string };
+  /** The checkpoint this run started from; absent when it started from genesis. */
+  from?: { id: number; checked: number };
+}
+
+export interface VerifyJobView {
+  id: number;
+  status: VerifyJobStatus;
+  checked: number;
+  total: number;
+  valid?: boolean;
+  firstInvalidId?: number;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** How long a job's runner holds it without news before another instance may take it. */
+const LEASE_MS = 30_000;
+/** How often the progress (and the lease) is written while a job runs. */
+const PROGRESS_MS = 500;
+/** How often an instance looks for a job that nobody runs (queued, or its lease expired). */
+const POLL_MS = 10_000;
+
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+function jobView(job: AuditVerifyJob): VerifyJobView {
+  return {
+    id: job.id,
+    status: job.status,
+    checked: job.checked,
+    total: Math.max(job.total, job.checked),
+    ...(job.valid !== null ? { valid: Boolean(job.valid) } : {}),
+    ...(job.firstInvalidId !== null ? { firstInvalidId: job.firstInvalidId } : {}),
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+  };
+}
+
+/**
+ * Verification of the audit chain at scale. The verify request checks only what came after
+ * the last checkpoint (plus a margin of the newest events), never the whole history; the
+ * full re-check from genesis is a background job whose state lives in the database.
+ */
+@Injectable()
+export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AuditVerifyService.name);
+  /** This process, as a lease owner. */
+  private readonly instance = randomUUID();
+  private running: Promise<Verification> | undefined;
+  private jobs: Promise<void> | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.poll = setInterval(() => this.runJobs(), POLL_MS);
+    this.poll.unref();
+    this.runJobs();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.jobs;
+  }
+
+  /** Concurrent calls share one run. */
+  verify(): Promise<Verification> {
+    this.running ??= this.verifyFromCheckpoint().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /**
+   * From the last checkpoint (once its event is confirmed to carry the hash recorded) to the
+   * head; then a new checkpoint `auditVerifyMargin` events behind the head, so that the
+   * newest events are always re-hashed.
+   */
+  private async verifyFromCheckpoint(): Promise<Verification> {
+    const events = this.dataSource.getRepository(AuditEvent);
+    const checkpoints = this.dataSource.getRepository(AuditCheckpoint);
+    const [checkpoint] = await checkpoints.find({ order: { eventId: 'DESC' }, take: 1 });
+    const from = checkpoint ? { id: checkpoint.eventId, checked: checkpoint.checked } : undefined;
+    if (checkpoint) {
+      const event = await events.findOne({
+        where: { id: checkpoint.eventId },
+        select: { id: true, hash: true },
+      });
+      // Changed or gone: what came before it can no longer be trusted; the full job locates
+      // the first break.
+      if (event?.hash !== checkpoint.hash) {
+        return { valid: false, checked: 0, firstInvalidId: checkpoint.eventId, from };
+      }
+    }
+    const start: ChainPosition = checkpoint
+      ? { afterId: checkpoint.eventId, prevHash: checkpoint.hash, checked: checkpoint.checked }
+      : { afterId: 0, prevHash: GENESIS_HASH, checked: 0 };
+    const boundaries: ChainPosition[] = [];
+    const result = await checkChain(events, start, {
+      onChunk: (at) => {
+        boundaries.push(at);
+      },
+    });
+    const origin = from ? { from } : {};
+    if (!result.valid) {
+      return {
+        valid: false,
+        checked: result.checked,
+        firstInvalidId: result.firstInvalidId,
+        ...origin,
+      };
+    }
+    const limit = result.checked - this.config.auditVerifyMargin;
+    const next = boundaries.filter((b) => b.checked <= limit).pop();
+    if (next && next.checked > start.checked) {
+      await checkpoints
+        .createQueryBuilder()
+        .insert()
+        .values({ eventId: next.afterId, hash: next.prevHash, checked: next.checked, at: nowIso() })
+        .orIgnore()
+        .execute();
+    }
+    const head = result.last ?? (checkpoint ? await this.eventHead(checkpoint.eventId) : undefined);
+    return { valid: true, checked: result.checked, ...(head ? { head } : {}), ...origin };
+  }
+
+  private async eventHead(id: number): Promise<Verification['head']> {
+    const e = await this.dataSource.getRepository(AuditEvent).findOneBy({ id });
+    return e ? { id: e.id, hash: e.hash, at: e.at } : undefined;
+  }
+
+  /** Events in the chain: through the last checkpoint, counting only what came after it. */
+  private async countEvents(): Promise<number> {
+    const events = this.dataSource.getRepository(AuditEvent);
+    const [checkpoint] = await this.dataSource
+      .getRepository(AuditCheckpoint)
+      .find({ order: { eventId: 'DESC' }, take: 1 });
+    if (!checkpoint) return events.count();
+    return checkpoint.checked + (await events.countBy({ id: MoreThan(checkpoint.eventId) }));
+  }
+
+  /** Starts a full re-check, or gives the one already queued or running. */
+  async startJob(requestedBy: number): Promise<VerifyJobView> {
+    const jobs = this.dataSource.getRepository(AuditVerifyJob);
+    let job = await jobs.findOne({
+      where: { status: In(['QUEUED', 'RUNNING']) },
+      order: { id: 'ASC' },
+    });
+    if (!job) {
+      job = await jobs.save(
+        jobs.create({
+          status: 'QUEUED',
+          requestedBy,
+          checked: 0,
+          total: await this.countEvents(),
+          lastId: 0,
+          lastHash: GENESIS_HASH,
+          valid: null,
+          firstInvalidId: null,
+          leaseOwner: null,
+          leaseUntil: null,
+          createdAt: nowIso(),
+          finishedAt: null,
+        }),
+      );
+    }
+    this.runJobs();
+    return jobView(job);
+  }
+
+  async job(id: number): Promise<VerifyJobView> {
+    const job = await this.dataSource.getRepository(AuditVerifyJob).findOneBy({ id });
+    if (!job) throw new NotFoundError('audit-events/verify-jobs', id);
+    return jobView(job);
+  }
+
+  /** Runs the jobs nobody runs, one after the other, unless this process already does. */
+  private runJobs(): void {
+    if (this.jobs || this.stopping) return;
+    this.jobs = (async () => {
+      let job: AuditVerifyJob | undefined;
+      while (!this.stopping && (job = await this.claim())) await this.run(job);
+    })()
+      .catch((e: unknown) => this.logger.error(`audit verify job failed: ${String(e)}`))
+      .finally(() => {
+        this.jobs = undefined;
+      });
+  }
+
+  /** Takes a queued job, or one whose runner stopped renewing its lease. */
+  private async claim(): Promise<AuditVerifyJob | undefined> {
+    const jobs = this.dataSource.getRepository(AuditVerifyJob);
+    const now = nowIso();
+    const candidates = await jobs.find({
+      where: { status: In(['QUEUED', 'RUNNING']) },
+      order: { id: 'ASC' },
+    });
+    for (const job of candidates) {
+      if (job.status === 'RUNNING' && job.leaseUntil !== null && job.leaseUntil >= now) continue;
+      const taken = await jobs
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'RUNNING', leaseOwner: this.instance, leaseUntil: isoIn(LEASE_MS) })
+        .where('id = :id', { id: job.id })
+        .andWhere(
+          "(status = 'QUEUED' OR (status = 'RUNNING' AND (lease_until IS NULL OR lease_until < :now)))",
+          { now },
+        )
+        .execute();
+      if (taken.affected === 1) return jobs.findOneByOrFail({ id: job.id });
+    }
+    return undefined;
+  }
+
+  private async run(job: AuditVerifyJob): Promise<void> {
+    const jobs = this.dataSource.getRepository(AuditVerifyJob);
+    const mine = { id: job.id, leaseOwner: this.instance };
+    let written = Date.now();
+    const result = await checkChain(
+      this.dataSource.getRepository(AuditEvent),
+      { afterId: job.lastId, prevHash: job.lastHash, checked: job.checked },
+      {
+        onChunk: async (at) => {
+          if (this.stopping) return false;
+          if (Date.now() - written < PROGRESS_MS) return true;
+          written = Date.now();
+          const renewed = await jobs.update(mine, {
+            checked: at.checked,
+            lastId: at.afterId,
+            lastHash: at.prevHash,
+            leaseUntil: isoIn(LEASE_MS),
+          });
+          return renewed.affected === 1; // another instance took it over: it goes on
+        },
+      },
+    );
+    if (this.stopping && result.valid) return; // the lease expires; another run resumes
+    await jobs.update(mine, {
+      status: 'DONE',
+      checked: result.checked,
+      ...(result.last ? { lastId: result.last.id, lastHash: result.last.hash } : {}),
+      valid: result.valid,
+      firstInvalidId: result.firstInvalidId ?? null,
+      leaseOwner: null,
+      leaseUntil: null,
+      finishedAt: nowIso(),
+    });
+  }
+}
