@@ -3,7 +3,7 @@ import { AuditEvent } from './audit-event.entity';
 import { eventHash } from './audit-hash';
 
 /** Events hashed per chunk: a few milliseconds of work between two turns of the event loop. */
-export const CHAIN_CHUNK = 250;
+export const CHAIN_CHUNK = 100;
 
 /** Lets other requests run: better-sqlite3 answers synchronously, so awaiting it never does. */
 export const yieldToEventLoop = (): Promise<void> =>

@@ -6,7 +6,8 @@ import { contentRange, ListResult, RawListParams } from './list-query';
 /** The query string of a list: JSON in `filter`, `sort` and `range` (react-admin simple REST). */
 export class ListQueryDto implements RawListParams {
   @ApiPropertyOptional({
-    description: 'JSON object: field equality, arrays for "any of", `q`, `<field>_gte`/`_lte`',
+    description:
+      'JSON object: field equality, arrays for "any of", `q`, `<field>_gte`/`_lte`. `q`: free text, every word must occur (case- and accent-insensitive substring) in one search column; words under 3 characters are ignored, and a `q` with no longer word is a 400.',
     example: '{"status":["ACTIVE","SUSPENDED"]}',
   })
   @IsOptional()
