@@ -11,17 +11,15 @@ import {
 import {
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   ValidateBy,
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, IsWholeNumber } from '../../common/validators';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
 
 const NOT_BLANK = /\S/;
@@ -101,8 +99,7 @@ class BeneficiaryFields {
   sex!: Sex;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiProperty({ example: 'Crema', description: 'one of the territory’s municipalities' })
@@ -143,8 +140,7 @@ class BeneficiaryFields {
     description: 'a household of the same territory that the caller can see',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   householdId?: number | null;
 }
 
@@ -156,8 +152,7 @@ export class CreateBeneficiaryDto extends WithReadOnlyFields(
 
 class UpdateBeneficiaryDtoFields extends BeneficiaryFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

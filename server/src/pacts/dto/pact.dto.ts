@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PACT_STATUSES, PACT_TYPES, type PactStatus, type PactType } from '@generattivi/shared';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, IsWholeNumber } from '../../common/validators';
 
 /** What a client may write on a pact (create and update). */
 class PactWritable {
@@ -20,14 +11,12 @@ class PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   beneficiaryId?: number | null;
 
   @ApiPropertyOptional({ description: 'required for INCLUSION', nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   householdId?: number | null;
 
   @ApiPropertyOptional({
@@ -35,14 +24,12 @@ class PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   socialWorkerId?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityLabId?: number | null;
 
   @ApiProperty({ example: 'Percorso verso il lavoro nella logistica' })
@@ -96,8 +83,7 @@ class PactCreateFields extends PactWritable {
   type!: PactType;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiPropertyOptional({
@@ -105,8 +91,7 @@ class PactCreateFields extends PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityMakerId?: number | null;
 }
 
@@ -133,8 +118,7 @@ export class CreatePactDto extends WithReadOnlyFields(
 
 class PactUpdateFields extends PactWritable {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 
@@ -167,15 +151,13 @@ export class TransitionDto {
   outcome?: string;
 
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 
 export class AssignDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityMakerId!: number;
 
   @ApiPropertyOptional()
@@ -186,8 +168,7 @@ export class AssignDto {
 
   @ApiPropertyOptional({ description: 'the version you read; when given, a stale one is a 409' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version?: number;
 }
 
@@ -196,10 +177,10 @@ export class EligibilityCheckDto {
   @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
   type!: PactType;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) beneficiaryId?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) householdId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsWholeNumber() beneficiaryId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsWholeNumber() householdId?: number;
 
-  @ApiProperty() @IsInt() @Min(1) territoryId!: number;
+  @ApiProperty() @IsWholeNumber() territoryId!: number;
 
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
@@ -208,7 +189,6 @@ export class EligibilityCheckDto {
 
   @ApiPropertyOptional({ description: 'the pact being edited, not counted as another open pact' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   pactId?: number;
 }
