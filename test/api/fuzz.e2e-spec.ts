@@ -321,7 +321,7 @@ describe('fuzzing every operation of the OpenAPI description', () => {
         for (const value of [...canonicalIds(op), ...PATH_MUTATIONS]) {
           requests.push({ who: 'admin', method: op.method, url: fill(op, value), body });
         }
-        for (const value of [...canonicalIds(op).slice(0, 2), ...PATH_MUTATIONS.slice(0, 8)]) {
+        for (const value of [...canonicalIds(op).slice(0, 2), ...PATH_MUTATIONS.slice(0, 4)]) {
           requests.push({ who: 'maker', method: op.method, url: fill(op, value), body });
         }
         requests.push({ who: 'anonymous', method: op.method, url: fill(op, '0x10'), body });
@@ -356,10 +356,10 @@ describe('fuzzing every operation of the OpenAPI description', () => {
       } else {
         queries = plainQueries(doc, op.queryParams);
       }
-      for (const q of sample(queries, 40, n)) {
+      for (const q of sample(queries, 30, n)) {
         requests.push({ who: 'admin', method: 'GET', url: `${path}${queryString(q)}` });
       }
-      for (const q of sample(queries, 12, n + 1000)) {
+      for (const q of sample(queries, 10, n + 1000)) {
         requests.push({ who: 'maker', method: 'GET', url: `${path}${queryString(q)}` });
       }
       requests.push({ who: 'anonymous', method: 'GET', url: `${path}?filter=%00` });
@@ -374,7 +374,7 @@ describe('fuzzing every operation of the OpenAPI description', () => {
       const ids = canonicalIds(op);
       const arb = bodies(doc, op.body);
       const runs = op.body
-        ? { admin: 45, maker: 15, anonymous: 3 }
+        ? { admin: 35, maker: 12, anonymous: 2 }
         : { admin: 6, maker: 3, anonymous: 1 };
       for (const who of ['admin', 'maker', 'anonymous'] as const) {
         sample(arb, runs[who], n * 10 + who.length).forEach((body, i) => {
@@ -407,6 +407,6 @@ describe('fuzzing every operation of the OpenAPI description', () => {
       const me = await server.request('GET', '/api/auth/me', { token: tokens[who] });
       expect({ who, status: me.status }).toEqual({ who, status: 200 });
     }
-    expect(sent.total).toBeGreaterThan(3000);
+    expect(sent.total).toBeGreaterThan(2500);
   });
 });
