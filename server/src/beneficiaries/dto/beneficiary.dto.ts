@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ANY_YEAR,
   EMPLOYMENT_STATUSES,
   isIsoDate,
   SEXES,
@@ -59,7 +60,7 @@ const IsPlausibleBirthDate = () =>
     name: 'isPlausibleBirthDate',
     validator: {
       validate: (value: unknown) =>
-        !isIsoDate(value) || (value >= EARLIEST_BIRTH_DATE && value <= todayIso()),
+        !isIsoDate(value, ANY_YEAR) || (value >= EARLIEST_BIRTH_DATE && value <= todayIso()),
       defaultMessage: (args?: ValidationArguments) =>
         String(args?.value) > todayIso()
           ? 'must not be in the future'
@@ -90,7 +91,7 @@ class BeneficiaryFields {
   fiscalCode!: string;
 
   @ApiProperty({ example: '1985-12-10', description: 'YYYY-MM-DD, not in the future' })
-  @IsIsoDate()
+  @IsIsoDate(undefined, ANY_YEAR) // IsPlausibleBirthDate bounds it, with its own message
   @IsPlausibleBirthDate()
   birthDate!: string;
 
