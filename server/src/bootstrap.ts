@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { registerInputLimits } from './common/input-limits';
 import { requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
 import { registerAdmin } from './spa';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (request.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
     return payload;
   });
+  registerInputLimits(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

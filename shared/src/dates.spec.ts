@@ -3,14 +3,17 @@ import {
   daysBetween,
   daysInMonth,
   formatIsoDate,
+  ANY_YEAR,
   isIsoDate,
+  isIsoInstant,
   isLeapYear,
   parseIsoDate,
+  parseIsoInstant,
   todayIso,
 } from './dates';
 
 describe(isIsoDate.name, () => {
-  it.each(['2026-01-31', '2024-02-29', '2000-02-29', '1900-02-28', '0001-01-01'])(
+  it.each(['2026-01-31', '2024-02-29', '2000-02-29', '1900-01-01', '1900-02-28', '2999-12-31'])(
     'accepts %s',
     (value) => {
       expect(isIsoDate(value)).toBe(true);
@@ -19,7 +22,11 @@ describe(isIsoDate.name, () => {
 
   it.each([
     '2026-02-29',
+    '2026-02-30',
     '1900-02-29',
+    '1899-12-31',
+    '3000-01-01',
+    '0000-01-01',
     '2026-04-31',
     '2026-00-10',
     '2026-13-01',
@@ -33,6 +40,59 @@ describe(isIsoDate.name, () => {
     undefined,
   ])('refuses %j', (value) => {
     expect(isIsoDate(value)).toBe(false);
+  });
+
+  it('takes another range of years when a field asks for one', () => {
+    expect(isIsoDate('0001-01-01', ANY_YEAR)).toBe(true);
+    expect(isIsoDate('0001-02-29', ANY_YEAR)).toBe(false);
+    expect(isIsoDate('2030-01-01', { min: 2000, max: 2029 })).toBe(false);
+  });
+});
+
+describe(parseIsoInstant.name, () => {
+  it.each([
+    ['2026-05-01T09:30:00Z', '2026-05-01T09:30:00.000Z'],
+    ['2026-05-01T09:30Z', '2026-05-01T09:30:00.000Z'],
+    ['2026-12-31T23:59:59Z', '2026-12-31T23:59:59.000Z'],
+    ['2024-02-29T12:00:00+01:00', '2024-02-29T11:00:00.000Z'],
+    ['2026-03-01T00:30:00.1234567-01:30', '2026-03-01T02:00:00.123Z'],
+    ['2026-03-01T10:00:00.5Z', '2026-03-01T10:00:00.500Z'],
+    ['2026-01-01T00:00:00+14:00', '2025-12-31T10:00:00.000Z'],
+    ['2026-01-01T00:00:00-14:00', '2026-01-01T14:00:00.000Z'],
+    ['1900-01-01T00:00:00Z', '1900-01-01T00:00:00.000Z'],
+    ['2999-12-31T23:59:59.999Z', '2999-12-31T23:59:59.999Z'],
+  ])('reads %s as %s', (text, utc) => {
+    expect(parseIsoInstant(text)).toBe(utc);
+    expect(isIsoInstant(text)).toBe(true);
+  });
+
+  it.each([
+    '2026-02-30T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2026-05-01T24:00:00Z',
+    '2026-05-01T24:00Z',
+    '2026-05-01T23:60:00Z',
+    '2026-05-01T23:59:60Z',
+    '0000-01-01T00:00:00Z',
+    '1899-12-31T23:59:59Z',
+    '3000-01-01T00:00:00Z',
+    '2026-05-01T10:00:00+14:01',
+    '2026-05-01T10:00:00+15:00',
+    '2026-05-01T10:00:00-14:30',
+    '2026-05-01T10:00:00+01:60',
+    '2026-05-01T10:00:00',
+    '2026-05-01',
+    '2026-05-01 10:00:00Z',
+    '2026-05-01T10:00:00.Z',
+    '2026-05-01T10:00:00.1234567890Z',
+    '+002026-05-01T10:00:00Z',
+    ' 2026-05-01T10:00:00Z',
+    '',
+    1_777_000_000_000,
+    null,
+  ])('refuses %j', (value) => {
+    expect(parseIsoInstant(value)).toBeUndefined();
+    expect(isIsoInstant(value)).toBe(false);
   });
 });
 

@@ -7,14 +7,64 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const PROJECT_TIME_ZONE = 'Europe/Rome';
 
-/** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
-export function isIsoDate(value: unknown): value is string {
+/** Inclusive bounds on the year of a date or an instant. */
+export interface YearRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The years a date or an instant the API accepts may have, unless a field says otherwise:
+ * wide enough for any birth date and plan, narrow enough that every engine stores it as written
+ * (PostgreSQL has no year 0).
+ */
+export const DATE_YEARS: YearRange = { min: 1900, max: 2999 };
+
+/** Any four-digit year: for dates the code computes, not for input. */
+export const ANY_YEAR: YearRange = { min: 0, max: 9999 };
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30), within `years`. */
+export function isIsoDate(value: unknown, years: YearRange = DATE_YEARS): value is string {
   if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < years.min || y > years.max) return false;
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
+}
+
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** The largest UTC offset in use (Kiribati, +14:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/**
+ * An ISO 8601 instant with a zone (`Z` or `±hh:mm`, at most ±14:00) and a real date and time
+ * (no 2026-02-30, no T24:00, no leap second) → the same instant in canonical UTC
+ * (`2026-05-01T09:30:00.000Z`; digits finer than milliseconds dropped); undefined when it is not one.
+ * The date as written must lie within `years`.
+ */
+export function parseIsoInstant(value: unknown, years: YearRange = DATE_YEARS): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = ISO_INSTANT.exec(value);
+  if (!m) return undefined;
+  const [, date, hh, mm, ss = '00', fraction = '', z, sign, oh, om] = m;
+  if (!isIsoDate(date, years)) return undefined;
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined;
+  if (!z && (Number(om) > 59 || Number(oh) * 60 + Number(om) > MAX_OFFSET_MINUTES)) {
+    return undefined;
+  }
+  const millis = fraction.slice(0, 4).padEnd(fraction ? 4 : 0, '0');
+  const zone = z ?? `${sign}${oh}:${om}`;
+  const iso = new Date(`${date}T${hh}:${mm}:${ss}${millis}${zone}`).toISOString();
+  return /^\d{4}-/.test(iso) ? iso : undefined;
+}
+
+/** True for an instant `parseIsoInstant` accepts. */
+export function isIsoInstant(value: unknown, years: YearRange = DATE_YEARS): value is string {
+  return parseIsoInstant(value, years) !== undefined;
 }
 
 export function isLeapYear(year: number): boolean {
@@ -26,7 +76,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } {
-  if (!isIsoDate(value)) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
+  if (!isIsoDate(value, ANY_YEAR)) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
   const [year, month, day] = value.split('-').map(Number);
   return { year, month, day };
 }

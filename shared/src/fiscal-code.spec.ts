@@ -316,6 +316,12 @@ describe(decodeFiscalCode.name, () => {
     expect(decodeFiscalCode(code, { today })).toBeNull();
   });
 
+  it('goes back as many centuries as 29 February needs, whatever the input range of years', () => {
+    // 29/02/00 before 2000 is 1600-02-29: computed, so not bound to the years input may have.
+    expect(decodeFiscalCode('RSSMRA00B69', { today: '1999-06-01' })?.birthDate).toBe('1600-02-29');
+    expect(decodeFiscalCode('RSSMRA00B69', { today: '2026-05-15' })?.birthDate).toBe('2000-02-29');
+  });
+
   describe('the century', () => {
     it.each([
       ['this year, birthday passed', '26', 'E', '01', '2026-05-01'],

@@ -9,7 +9,7 @@
  * (omocodia); every combination of such replacements is accepted here.
  */
 
-import { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, todayIso } from './dates';
+import { ANY_YEAR, daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, todayIso } from './dates';
 import type { Sex } from './enums';
 import type { LocalizedText } from './text';
 
@@ -164,7 +164,8 @@ function birthDateOn(year2: number, month: number, day: number, today: string): 
   let century = Math.floor(todayYear / 100) * 100;
   for (;;) {
     const date = formatIsoDate(century + year2, month, day);
-    if (isIsoDate(date) && date <= today) return date;
+    // Any year: the century is computed, and 29 February may go back to 1600.
+    if (isIsoDate(date, ANY_YEAR) && date <= today) return date;
     century -= 100;
   }
 }

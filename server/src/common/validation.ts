@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldsError } from './domain-error';
 
 /** Flattens class-validator's tree into `{ "field.sub": "message" }`. */
@@ -23,9 +23,19 @@ export function flattenValidationErrors(
   return out;
 }
 
+/**
+ * Leaves path parameters as the text that was sent: the route's own pipe reads them
+ * (`IdPipe`); the stock conversion (`+value`) would turn `0x10`, `1e3` and ` 1` into ids.
+ */
+class AppValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields and wrong types are a 400 naming every field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

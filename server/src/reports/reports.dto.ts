@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PACT_TYPES, type PactType } from '@generattivi/shared';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { IsIsoDate } from '../common/validators';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsIsoDate, IsWholeNumber, ToWholeNumber } from '../common/validators';
 
 export class ReportQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) territoryId?: number;
+  @ApiPropertyOptional() @IsOptional() @ToWholeNumber() @IsWholeNumber() territoryId?: number;
 
   @ApiPropertyOptional({ enum: PACT_TYPES })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ANY_YEAR,
   EMPLOYMENT_STATUSES,
   isIsoDate,
   SEXES,
@@ -11,17 +12,15 @@ import {
 import {
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   ValidateBy,
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, IsWholeNumber } from '../../common/validators';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
 
 const NOT_BLANK = /\S/;
@@ -61,7 +60,7 @@ const IsPlausibleBirthDate = () =>
     name: 'isPlausibleBirthDate',
     validator: {
       validate: (value: unknown) =>
-        !isIsoDate(value) || (value >= EARLIEST_BIRTH_DATE && value <= todayIso()),
+        !isIsoDate(value, ANY_YEAR) || (value >= EARLIEST_BIRTH_DATE && value <= todayIso()),
       defaultMessage: (args?: ValidationArguments) =>
         String(args?.value) > todayIso()
           ? 'must not be in the future'
@@ -92,7 +91,7 @@ class BeneficiaryFields {
   fiscalCode!: string;
 
   @ApiProperty({ example: '1985-12-10', description: 'YYYY-MM-DD, not in the future' })
-  @IsIsoDate()
+  @IsIsoDate(undefined, ANY_YEAR) // IsPlausibleBirthDate bounds it, with its own message
   @IsPlausibleBirthDate()
   birthDate!: string;
 
@@ -101,8 +100,7 @@ class BeneficiaryFields {
   sex!: Sex;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiProperty({ example: 'Crema', description: 'one of the territory’s municipalities' })
@@ -143,8 +141,7 @@ class BeneficiaryFields {
     description: 'a household of the same territory that the caller can see',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   householdId?: number | null;
 }
 
@@ -156,8 +153,7 @@ export class CreateBeneficiaryDto extends WithReadOnlyFields(
 
 class UpdateBeneficiaryDtoFields extends BeneficiaryFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

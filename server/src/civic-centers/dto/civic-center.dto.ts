@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { IsWholeNumber } from '../../common/validators';
 
 export const MAX_REACHED = 1_000_000;
 
@@ -12,8 +13,7 @@ class CivicCenterFields {
   name!: string;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'one of the territory’s municipalities' })
@@ -30,16 +30,12 @@ class CivicCenterFields {
 
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'children reached' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_REACHED)
+  @IsWholeNumber({ min: 0, max: MAX_REACHED })
   childrenReached?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'adults reached' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_REACHED)
+  @IsWholeNumber({ min: 0, max: MAX_REACHED })
   adultsReached?: number;
 }
 
@@ -51,8 +47,7 @@ export class CreateCivicCenterDto extends WithReadOnlyFields(
 
 class UpdateCivicCenterDtoFields extends CivicCenterFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

@@ -272,11 +272,20 @@ describe(parseListQuery.name, () => {
     });
 
     it.each([
-      [{ territoryId: '3' }, 'territoryId must be an integer, got the string "3"'],
-      [{ id: [1, 2.5] }, 'id must be an integer, got 2.5'],
-      [{ id: [[1]] }, 'id must be an integer, got an array of 1'],
-      [{ amount: 'abc' }, 'amount must be a number, got the string "abc"'],
-      [{ amount: true }, 'amount must be a number, got true'],
+      [
+        { territoryId: '3' },
+        'territoryId must be an integer from -2147483648 to 2147483647, got the string "3"',
+      ],
+      [{ id: [1, 2.5] }, 'id must be an integer from -2147483648 to 2147483647, got 2.5'],
+      [{ id: [[1]] }, 'id must be an integer from -2147483648 to 2147483647, got an array of 1'],
+      [
+        { amount: 'abc' },
+        'amount must be a number with at most 15 digits before the point, got the string "abc"',
+      ],
+      [
+        { amount: true },
+        'amount must be a number with at most 15 digits before the point, got true',
+      ],
       [{ reference: 12 }, 'reference must be a string, got 12'],
       [{ status: 'OPEN' }, 'status must be one of DRAFT | ACTIVE | CLOSED, got the string "OPEN"'],
       [
@@ -312,8 +321,51 @@ describe(parseListQuery.name, () => {
         'closedAt_gte must be an ISO 8601 instant such as 2026-05-01T09:30:00Z or a date YYYY-MM-DD, ' +
           'got the string "2026-05-01T24:00:00Z"',
       ],
-      [{ amount_gte: null }, 'amount_gte must be a number, got null'],
-      [{ id_lte: [1, 2] }, 'id_lte must be an integer, got an array of 2'],
+      [
+        { amount_gte: null },
+        'amount_gte must be a number with at most 15 digits before the point, got null',
+      ],
+      [
+        { id_lte: [1, 2] },
+        'id_lte must be an integer from -2147483648 to 2147483647, got an array of 2',
+      ],
+      [{ id: 2147483648 }, 'id must be an integer from -2147483648 to 2147483647, got 2147483648'],
+      [
+        { territoryId_gte: -2147483649 },
+        'territoryId_gte must be an integer from -2147483648 to 2147483647, got -2147483649',
+      ],
+      [
+        { amount: '1'.repeat(16) },
+        'amount must be a number with at most 15 digits before the point, got the string "1111111111111111"',
+      ],
+      [
+        { amount_lte: 1e15 },
+        'amount_lte must be a number with at most 15 digits before the point, got 1000000000000000',
+      ],
+      [
+        { amount: 'Infinity' },
+        'amount must be a number with at most 15 digits before the point, got the string "Infinity"',
+      ],
+      [
+        { startDate: '0000-01-01' },
+        'startDate must be a date YYYY-MM-DD, got the string "0000-01-01"',
+      ],
+      [
+        { startDate_lte: '3000-01-01' },
+        'startDate_lte must be a date YYYY-MM-DD, got the string "3000-01-01"',
+      ],
+      [
+        { closedAt: '0000-01-01T00:00:00Z' },
+        'closedAt must be an ISO 8601 instant such as 2026-05-01T09:30:00Z, got the string "0000-01-01T00:00:00Z"',
+      ],
+      [
+        { closedAt: '2026-02-30T10:00:00Z' },
+        'closedAt must be an ISO 8601 instant such as 2026-05-01T09:30:00Z, got the string "2026-02-30T10:00:00Z"',
+      ],
+      [
+        { closedAt: '2026-05-01T10:00:00+15:00' },
+        'closedAt must be an ISO 8601 instant such as 2026-05-01T09:30:00Z, got the string "2026-05-01T10:00:00+15:00"',
+      ],
       [{ q: 7 }, 'q must be a string, got 7'],
       [{ q: 'x'.repeat(201) }, 'q must be at most 200 characters'],
       [{ q: 'a b c d e f g h i j k' }, 'q must be at most 10 words'],
@@ -323,6 +375,35 @@ describe(parseListQuery.name, () => {
       ],
     ])('%j → 400 "%s"', (filter, problem) => {
       expect(errorsOf({ filter: j(filter) })).toEqual({ filter: problem });
+    });
+
+    it('takes integers at the edges of the integer column', () => {
+      expect(filters({ id: [2147483647, -2147483648] })).toEqual([
+        { field: 'id', op: 'in', values: [2147483647, -2147483648], orNull: false },
+      ]);
+      expect(filters({ amount: '999999999999999.99' })).toEqual([
+        { field: 'amount', op: 'eq', value: '999999999999999.99' },
+      ]);
+    });
+
+    it('refuses an integer that JSON rounds beyond the integer column', () => {
+      expect(errorsOf({ filter: '{"id":[1,9007199254740993]}' })).toEqual({
+        filter: 'id must be an integer from -2147483648 to 2147483647, got 9007199254740992',
+      });
+    });
+
+    it('refuses NUL characters and deep nesting before reading a field', () => {
+      expect(errorsOf({ filter: j({ reference: 'a\u0000b' }) })).toEqual({
+        filter: 'reference must not contain a NUL character (\\u0000)',
+      });
+      expect(errorsOf({ filter: j({ ['ref\u0000']: 1 }) })).toEqual({
+        filter: 'must not have a key with a NUL character (\\u0000)',
+      });
+      const deep = `{"id":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+      expect(errorsOf({ filter: deep })).toEqual({ filter: 'is nested deeper than 32 levels' });
+      expect(errorsOf({ sort: '["id\\u0000","ASC"]' })).toEqual({
+        sort: '0 must not contain a NUL character (\\u0000)',
+      });
     });
 
     it('refuses _gte / _lte on a field without ranges', () => {
@@ -352,7 +433,7 @@ describe(parseListQuery.name, () => {
     it('lists every offending key', () => {
       expect(errorsOf({ filter: j({ territoryId: 'x', foo: 1, startDate: 'soon' }) })).toEqual({
         filter:
-          'territoryId must be an integer, got the string "x"; ' +
+          'territoryId must be an integer from -2147483648 to 2147483647, got the string "x"; ' +
           'startDate must be a date YYYY-MM-DD, got the string "soon"; ' +
           `unknown field "foo"; ${FILTERABLE}`,
       });

@@ -21,7 +21,9 @@
  *   meaning the whole UTC day: `_gte` from 00:00:00.000Z, `_lte` up to 23:59:59.999Z.
  * - Without `sort`, the resource's `defaultSort`; `id` always breaks ties (same direction).
  */
-import { isIsoDate } from '@generattivi/shared';
+import { isIsoDate, parseIsoInstant } from '@generattivi/shared';
+import { jsonInputProblem } from '../input-limits';
+import { INT32_MAX, INT32_MIN } from '../validators';
 
 export type SortOrder = 'ASC' | 'DESC';
 export type FieldType = 'int' | 'string' | 'enum' | 'date' | 'instant' | 'boolean' | 'decimal';
@@ -225,39 +227,30 @@ function decodeParam(raw: unknown, example: string): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (Array.isArray(raw)) fail('given more than once');
   if (typeof raw !== 'string') fail(`must be JSON text such as ${example}`);
+  let decoded: unknown;
   try {
-    return JSON.parse(raw);
+    decoded = JSON.parse(raw);
   } catch {
     return fail(`malformed JSON; expected something like ${example}`);
   }
+  const problem = jsonInputProblem(decoded);
+  if (problem) fail(problem.path ? `${problem.path} ${problem.problem}` : problem.problem);
+  return decoded;
 }
 
 // Values ---------------------------------------------------------------------------------
 
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Within decimal(12,2) and far from what a double cannot hold (`1e400`, 400 digits). */
+const DECIMAL_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/;
+const MAX_DECIMAL = 1e15;
 const INSTANT_EXAMPLE = '2026-05-01T09:30:00Z';
-
-/** An ISO 8601 instant with a zone (`Z` or `±hh:mm`) → canonical UTC text, or undefined. */
-function toUtcInstant(text: string): string | undefined {
-  const m = INSTANT.exec(text);
-  if (!m) return undefined;
-  const [, date, hh, mm, ss = '00', fraction = '', zone] = m;
-  const zoneOk = zone === 'Z' || (Number(zone.slice(1, 3)) <= 23 && Number(zone.slice(4)) <= 59);
-  if (!isIsoDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59 || !zoneOk) {
-    return undefined;
-  }
-  const millis = fraction && fraction.slice(0, 4).padEnd(4, '0'); // ".123": finer digits dropped
-  const iso = new Date(`${date}T${hh}:${mm}:${ss}${millis}${zone}`).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : undefined; // years 0000–9999 only
-}
 
 function parseInstant(value: unknown, bound: 'gte' | 'lte' | undefined): string {
   if (typeof value === 'string') {
     if (bound !== undefined && isIsoDate(value)) {
       return `${value}T${bound === 'gte' ? '00:00:00.000' : '23:59:59.999'}Z`;
     }
-    const instant = toUtcInstant(value);
+    const instant = parseIsoInstant(value);
     if (instant !== undefined) return instant;
   }
   const alternative = bound !== undefined ? ' or a date YYYY-MM-DD' : '';
@@ -271,11 +264,13 @@ function parseValue(field: ListField, value: unknown, bound?: 'gte' | 'lte'): Fi
   const got = `got ${describe(value)}`;
   switch (field.type) {
     case 'int':
-      return Number.isSafeInteger(value) ? (value as number) : fail(`must be an integer, ${got}`);
+      return Number.isInteger(value) && Number(value) >= INT32_MIN && Number(value) <= INT32_MAX
+        ? (value as number)
+        : fail(`must be an integer from ${INT32_MIN} to ${INT32_MAX}, ${got}`);
     case 'decimal':
-      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      if (typeof value === 'number' && Math.abs(value) < MAX_DECIMAL) return String(value);
       if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return value;
-      return fail(`must be a number, ${got}`);
+      return fail(`must be a number with at most 15 digits before the point, ${got}`);
     case 'string':
       return typeof value === 'string' ? value : fail(`must be a string, ${got}`);
     case 'enum': {

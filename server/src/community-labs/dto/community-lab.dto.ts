@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { IsWholeNumber } from '../../common/validators';
 
 class CommunityLabFields {
   @ApiProperty({ example: 'Laboratorio di comunità Crema Nuova' })
@@ -19,8 +11,7 @@ class CommunityLabFields {
   name!: string;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'one of the territory’s municipalities' })
@@ -43,8 +34,7 @@ class CommunityLabFields {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsWholeNumber({ each: true })
   communityMakerIds?: number[];
 }
 
@@ -56,8 +46,7 @@ export class CreateCommunityLabDto extends WithReadOnlyFields(
 
 class UpdateCommunityLabDtoFields extends CommunityLabFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

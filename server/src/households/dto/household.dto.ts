@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { IsWholeNumber } from '../../common/validators';
 
 /** decimal(12,2): ten digits before the point. */
 export const MAX_ISEE_EUR = 9_999_999_999.99;
@@ -45,8 +36,7 @@ class HouseholdFields {
   name!: string;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiProperty({ example: 'Crema', description: 'one of the territory’s municipalities' })
@@ -56,9 +46,7 @@ class HouseholdFields {
   municipality!: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_MEMBERS, example: 4 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_MEMBERS)
+  @IsWholeNumber({ max: MAX_MEMBERS })
   membersCount!: number;
 
   @ApiPropertyOptional({
@@ -95,8 +83,7 @@ export class CreateHouseholdDto extends WithReadOnlyFields(
 
 class UpdateHouseholdDtoFields extends HouseholdFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@generattivi/shared';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { IsIsoDate } from '../../common/validators';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIsoDate, IsWholeNumber } from '../../common/validators';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
 
 class MilestoneFields {
@@ -49,7 +40,7 @@ class MilestoneFields {
 }
 
 class CreateMilestoneDtoFields extends MilestoneFields {
-  @ApiProperty() @IsInt() @Min(1) pactId!: number;
+  @ApiProperty() @IsWholeNumber() pactId!: number;
 }
 
 export class CreateMilestoneDto extends WithReadOnlyFields(
@@ -60,8 +51,7 @@ export class CreateMilestoneDto extends WithReadOnlyFields(
 
 class UpdateMilestoneDtoFields extends MilestoneFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 

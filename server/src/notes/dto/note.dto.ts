@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTE_KINDS, type NoteKind } from '@generattivi/shared';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
-import { IsIsoInstant } from '../../common/validators';
+import { IsIsoInstant, IsWholeNumber } from '../../common/validators';
 
 class NoteFields {
-  @ApiProperty() @IsInt() @Min(1) pactId!: number;
+  @ApiProperty() @IsWholeNumber() pactId!: number;
 
   @ApiProperty({ enum: NOTE_KINDS })
   @IsIn(NOTE_KINDS, { message: `must be one of ${NOTE_KINDS.join(', ')}` })

@@ -7,18 +7,9 @@ import {
   type PactStatus,
   type PactType,
 } from '@generattivi/shared';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { WithReadOnlyFields } from '../../common/read-only-fields';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, IsWholeNumber } from '../../common/validators';
 
 /** What a client may write on a pact (create and update). */
 class PactWritable {
@@ -27,14 +18,12 @@ class PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   beneficiaryId?: number | null;
 
   @ApiPropertyOptional({ description: 'required for INCLUSION', nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   householdId?: number | null;
 
   @ApiPropertyOptional({
@@ -42,14 +31,12 @@ class PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   socialWorkerId?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityLabId?: number | null;
 
   @ApiProperty({ example: 'Percorso verso il lavoro nella logistica' })
@@ -103,8 +90,7 @@ class PactCreateFields extends PactWritable {
   type!: PactType;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   territoryId!: number;
 
   @ApiPropertyOptional({
@@ -112,8 +98,7 @@ class PactCreateFields extends PactWritable {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityMakerId?: number | null;
 }
 
@@ -140,8 +125,7 @@ export class CreatePactDto extends WithReadOnlyFields(
 
 class PactUpdateFields extends PactWritable {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 
@@ -185,15 +169,13 @@ export class TransitionDto {
   openMilestones?: OpenMilestoneDecision;
 
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 }
 
 export class AssignDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   communityMakerId!: number;
 
   @ApiPropertyOptional()
@@ -204,8 +186,7 @@ export class AssignDto {
 
   @ApiPropertyOptional({ description: 'the version you read; when given, a stale one is a 409' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version?: number;
 }
 
@@ -214,10 +195,10 @@ export class EligibilityCheckDto {
   @IsIn(PACT_TYPES, { message: `must be one of ${PACT_TYPES.join(', ')}` })
   type!: PactType;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) beneficiaryId?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) householdId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsWholeNumber() beneficiaryId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsWholeNumber() householdId?: number;
 
-  @ApiProperty() @IsInt() @Min(1) territoryId!: number;
+  @ApiProperty() @IsWholeNumber() territoryId!: number;
 
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
@@ -226,7 +207,6 @@ export class EligibilityCheckDto {
 
   @ApiPropertyOptional({ description: 'the pact being edited, not counted as another open pact' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   pactId?: number;
 }

@@ -6,12 +6,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsString,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
+import { IsWholeNumber } from '../../common/validators';
 
 class TerritoryFields {
   @ApiProperty({ example: 'Ambito distrettuale di Crema' })
@@ -37,7 +36,7 @@ export class CreateTerritoryDto extends TerritoryFields {
 }
 
 export class UpdateTerritoryDto extends TerritoryFields {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsWholeNumber() version!: number;
   @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;
   @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
   @Allow()

@@ -8,15 +8,14 @@ import {
   IsEmail,
   IsEmpty,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   MaxLength,
   MinLength,
-  Min,
 } from 'class-validator';
 import { IsHardToGuess } from '../../auth/password-strength';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { IsWholeNumber } from '../../common/validators';
 
 /** Read-only fields fail validation on create, so one 400 names them with the other problems. */
 const READ_ONLY_ON_CREATE = 'is read-only: it cannot be set on create';
@@ -40,8 +39,7 @@ class UserFields {
   @ApiProperty({ type: [Number], example: [1] })
   @IsArray()
   @ArrayMaxSize(50)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsWholeNumber({ each: true })
   territoryIds!: number[];
 
   @ApiPropertyOptional({ default: true })
@@ -82,8 +80,7 @@ export class CreateUserDto extends UserFields {
 
 export class UpdateUserDto extends UserFields {
   @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber()
   version!: number;
 
   @ApiPropertyOptional({
