@@ -74,7 +74,7 @@ describe('deadline SQL', () => {
     const repo = dataSource.getRepository(Pact);
     pacts = [];
     let n = 0;
-    for (const status of PACT_STATUSES)
+    for (let k = 0; k < PACT_STATUSES.length; k++)
       for (const diary of diaries)
         pacts.push(
           await repo.save(
