@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig, CONFIG } from '../config/config';
 import { nowIso } from '../database/columns';
+import { readRawMany } from '../database/sqlite-reader';
 import { ChainPosition, checkChain } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -153,14 +154,22 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
     return e ? { id: e.id, hash: e.hash, at: e.at } : undefined;
   }
 
-  /** Events in the chain: through the last checkpoint, counting only what came after it. */
+  /**
+   * Events in the chain: through the last checkpoint, counting only what came after it. The
+   * count runs in the SQLite reader thread: with no checkpoint yet it covers the whole chain.
+   */
   private async countEvents(): Promise<number> {
-    const events = this.dataSource.getRepository(AuditEvent);
     const [checkpoint] = await this.dataSource
       .getRepository(AuditCheckpoint)
       .find({ order: { eventId: 'DESC' }, take: 1 });
-    if (!checkpoint) return events.count();
-    return checkpoint.checked + (await events.countBy({ id: MoreThan(checkpoint.eventId) }));
+    const [row] = await readRawMany<{ n: number | string }>(
+      this.dataSource
+        .getRepository(AuditEvent)
+        .createQueryBuilder('e')
+        .select('COUNT(*)', 'n')
+        .where('e.id > :after', { after: checkpoint?.eventId ?? 0 }),
+    );
+    return (checkpoint?.checked ?? 0) + Number(row?.n ?? 0);
   }
 
   /** Starts a full re-check, or gives the one already queued or running. */
