@@ -46,7 +46,7 @@ describe('the permission table', () => {
   it('the manager writes nothing', () => {
     for (const resource of PERMISSION_RESOURCES) {
       for (const action of ACTIONS.filter(
-        (a) => !['list', 'show', 'export', 'verify'].includes(a),
+        (a) => !['list', 'show', 'pick', 'export', 'verify'].includes(a),
       )) {
         if (resource === 'session' && action === 'delete') continue; // signing out
         expect([resource, action, isAllowed('MANAGER', resource, action)]).toEqual([
@@ -124,9 +124,13 @@ describe('the permission table', () => {
     expect(rolesAllowed('audit-events', 'verify-all')).toEqual(['ADMIN']);
   });
 
-  it('users and territories: everyone reads them, only ADMIN writes them', () => {
+  it('users and territories: only ADMIN writes them; the accounts page is for ADMIN and MANAGER, the directory for everyone', () => {
+    expect(rolesAllowed('territories', 'list')).toEqual([...ROLES]);
+    expect(rolesAllowed('users', 'list')).toEqual(['ADMIN', 'MANAGER']);
+    expect(rolesAllowed('users', 'show')).toEqual(['ADMIN', 'MANAGER']);
+    expect(rolesAllowed('users', 'pick')).toEqual([...ROLES]);
+    expect(rolesAllowed('users', 'list', 'pick')).toEqual([...ROLES]);
     for (const resource of ['users', 'territories'] as const) {
-      expect(rolesAllowed(resource, 'list')).toEqual([...ROLES]);
       for (const action of ['create', 'edit', 'delete'] as const) {
         expect(rolesAllowed(resource, action)).toEqual(['ADMIN']);
       }

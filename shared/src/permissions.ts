@@ -48,6 +48,7 @@ export const ACTIONS = [
   ...PACT_TRANSITION_ACTIONS,
   'assign',
   'check',
+  'pick',
   'access-log',
   'verify',
   'verify-all',
@@ -94,8 +95,16 @@ export const PERMISSIONS: Readonly<
   Record<PermissionResource, Readonly<Partial<Record<Action, Grants>>>>
 > = {
   territories: DIRECTORY,
-  /** Everyone reads the directory (names, roles, territories: the pickers need it). */
-  users: DIRECTORY,
+  /**
+   * The accounts page is for ADMIN (and MANAGER, read-only); everyone reads the directory
+   * as the choices of a picker (the maker to assign, the social worker of a pact).
+   */
+  users: {
+    ...DIRECTORY,
+    list: grants(true, true, false, false),
+    show: grants(true, true, false, false),
+    pick: ALL,
+  },
   beneficiaries: {
     list: CASE_READ,
     show: CASE_READ,

@@ -130,7 +130,7 @@ describe(createAuthProvider.name, () => {
     await expect(auth.canAccess?.({ resource: 'milestones', action: 'create' })).resolves.toBe(
       true,
     );
-    await expect(auth.canAccess?.({ resource: 'users', action: 'edit' })).resolves.toBe(false);
+    await expect(auth.canAccess?.({ resource: 'users', action: 'list' })).resolves.toBe(false);
     await auth.logout({}).catch(() => undefined);
     await expect(auth.canAccess?.({ resource: 'pacts', action: 'list' })).resolves.toBe(false);
   });

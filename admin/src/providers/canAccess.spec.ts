@@ -45,7 +45,7 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
   // (the server answers 409 for the others) and keeps the labs and civic centers up to date.
   SOCIAL_WORKER: {
     territories: READ,
-    users: READ,
+    users: NONE,
     beneficiaries: 'LSXCKED',
     households: 'LSXCKED',
     pacts: 'LSXCKED',
@@ -58,7 +58,7 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
   },
   COMMUNITY_MAKER: {
     territories: READ,
-    users: READ,
+    users: NONE,
     beneficiaries: READ,
     households: READ,
     pacts: 'LSXE',
@@ -97,6 +97,9 @@ describe(canAccess.name, () => {
     expect(canAccess('COMMUNITY_MAKER', 'pacts', 'submit')).toBe(true);
     expect(canAccess('COMMUNITY_MAKER', 'pacts', 'approve')).toBe(false);
     expect(canAccess('SOCIAL_WORKER', 'pacts', 'assign')).toBe(true);
+    // the directory a picker reads, without the accounts page
+    expect(canAccess('COMMUNITY_MAKER', 'users', 'pick')).toBe(true);
+    expect(canAccess('COMMUNITY_MAKER', 'users', 'list')).toBe(false);
     expect(canAccess('MANAGER', 'audit-events', 'verify')).toBe(true);
     expect(canAccess('MANAGER', 'audit-events', 'verify-all')).toBe(false);
   });

@@ -85,6 +85,8 @@ export function describeAccess(rule: AccessRule | undefined): string {
 /** The routes that are not a collection's list/show/create/edit/delete, by their path. */
 const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: readonly Action[] }> = {
   'GET /auth/me': { resource: 'session', actions: ['show'] },
+  'GET /users': { resource: 'users', actions: ['list', 'pick'] },
+  'GET /users/:id': { resource: 'users', actions: ['show', 'pick'] },
   'POST /auth/logout': { resource: 'session', actions: ['delete'] },
   'POST /pacts/:id/transitions': { resource: 'pacts', actions: PACT_TRANSITION_ACTIONS },
   'POST /pacts/:id/assign': { resource: 'pacts', actions: ['assign'] },

@@ -17,7 +17,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Can('users', 'list')
+  @Can('users', 'list', 'pick')
   @ApiOperation({
     summary:
       'The account directory; filter by role, active, territoryIds (contains), q on name and email',
@@ -27,7 +27,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  @Can('users', 'show')
+  @Can('users', 'show', 'pick')
   async one(@Param('id', IdPipe) id: number) {
     return toUserRecord(await this.users.get(id));
   }
