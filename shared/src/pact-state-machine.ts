@@ -19,6 +19,7 @@ import {
   type PactType,
   type Role,
 } from './enums';
+import { rolesAllowed, transitionPermission } from './permissions';
 import type { LocalizedText } from './text';
 
 export type PactAction =
@@ -46,14 +47,16 @@ export interface PactTransition {
   label: LocalizedText;
 }
 
-const CASE_MANAGERS: readonly Role[] = ['ADMIN', 'SOCIAL_WORKER'];
+/** Who may ask for a transition: the permission table (permissions.ts) says it. */
+const rolesFor = (action: PactAction): readonly Role[] =>
+  rolesAllowed('pacts', transitionPermission(action));
 
 export const PACT_TRANSITIONS: readonly PactTransition[] = [
   {
     action: 'SUBMIT',
     from: ['DRAFT'],
     to: 'SUBMITTED',
-    roles: ['ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
+    roles: rolesFor('SUBMIT'),
     reasonRequired: false,
     outcome: 'NONE',
     openMilestones: 'KEEP',
@@ -63,7 +66,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'SEND_BACK',
     from: ['SUBMITTED'],
     to: 'DRAFT',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('SEND_BACK'),
     reasonRequired: true,
     outcome: 'NONE',
     openMilestones: 'KEEP',
@@ -73,7 +76,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'APPROVE',
     from: ['SUBMITTED'],
     to: 'ACTIVE',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('APPROVE'),
     reasonRequired: false,
     outcome: 'NONE',
     openMilestones: 'KEEP',
@@ -83,7 +86,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'CANCEL',
     from: ['DRAFT', 'SUBMITTED'],
     to: 'CANCELLED',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('CANCEL'),
     reasonRequired: true,
     outcome: 'NONE',
     openMilestones: 'CANCEL',
@@ -93,7 +96,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'SUSPEND',
     from: ['ACTIVE'],
     to: 'SUSPENDED',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('SUSPEND'),
     reasonRequired: true,
     outcome: 'NONE',
     openMilestones: 'KEEP',
@@ -103,7 +106,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'RESUME',
     from: ['SUSPENDED'],
     to: 'ACTIVE',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('RESUME'),
     reasonRequired: false,
     outcome: 'NONE',
     openMilestones: 'KEEP',
@@ -113,7 +116,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'COMPLETE',
     from: ['ACTIVE', 'SUSPENDED'],
     to: 'COMPLETED',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('COMPLETE'),
     reasonRequired: false,
     outcome: 'PACT_OUTCOME',
     openMilestones: 'DECIDE',
@@ -123,7 +126,7 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
     action: 'TERMINATE',
     from: ['ACTIVE', 'SUSPENDED'],
     to: 'TERMINATED',
-    roles: CASE_MANAGERS,
+    roles: rolesFor('TERMINATE'),
     reasonRequired: true,
     outcome: 'TERMINATION_CODE',
     openMilestones: 'DECIDE',

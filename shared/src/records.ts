@@ -113,6 +113,10 @@ export interface Pact extends VersionedRecord {
   communityCommitments: string | null;
   startDate: IsoDate | null;
   plannedEndDate: IsoDate | null;
+  /** When it was last submitted for approval; read-only. */
+  submittedAt: IsoInstant | null;
+  /** When it was approved (became ACTIVE); read-only. */
+  approvedAt: IsoInstant | null;
   closedAt: IsoInstant | null;
   /** The outcome when COMPLETED, the termination code when TERMINATED. */
   outcome: PactOutcome | TerminationCode | null;
@@ -121,6 +125,8 @@ export interface Pact extends VersionedRecord {
   progress: number;
   /** The evaluation last run; read-only. */
   eligibility: EligibilityEvaluation | null;
+  /** When the newest diary note happened (`occurredAt`); read-only. */
+  lastNoteAt: IsoInstant | null;
 }
 
 export interface Milestone extends VersionedRecord {
@@ -173,19 +179,24 @@ export interface CivicCenter extends VersionedRecord {
   adultsReached: number;
 }
 
+/** What an audit event is about: a collection's record, or `reports` for an export. */
+export type AuditEntityType = Resource | 'reports';
+
 /** Append-only and hash-chained: `hash` covers the event and `prevHash`. */
-export interface AuditEvent extends BaseRecord {
+export interface AuditEvent {
+  id: number;
   at: IsoInstant;
   /** Null for actions of the system (migrations, seeds). */
   actorId: number | null;
   action: string;
-  entityType: Resource;
-  entityId: number;
+  entityType: AuditEntityType;
+  /** Null when the event is about no single record (a report export). */
+  entityId: number | null;
   /** Changed fields: `{field: [before, after]}`. */
   changes: Record<string, [unknown, unknown]>;
   hash: string;
-  /** Null for the first event of the chain. */
-  prevHash: string | null;
+  /** The previous event's hash; 64 zeros for the first event of the chain. */
+  prevHash: string;
 }
 
 /** The body of `POST /api/pacts/:id/transitions`. */

@@ -70,6 +70,13 @@ describe('route declarations (deny by default)', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('every route stands for its entry of the shared permission table and lets in the roles it names', () => {
+    expect(app.declared.filter((r) => r.access && 'permission' in r.access).length).toBe(
+      app.declared.length - PUBLIC_ROUTES.length,
+    );
+    expect(app.permissionProblems).toEqual([]);
+  });
+
   it('declares only known roles', () => {
     for (const r of app.declared) {
       if (r.access && 'roles' in r.access) {

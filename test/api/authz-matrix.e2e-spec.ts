@@ -49,6 +49,8 @@ interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** `{fixture}` placeholders are replaced by the fixture's value: `/api/users/{userId}`. */
   path: string;
+  /** Makes a record for each request (each role), named `{fresh}` in the path. */
+  fresh?: (f: Fixtures) => Promise<number>;
   body?: (f: Fixtures, role: Role) => unknown;
   /** Sign in again for this request (for rows that end the session, such as logout). */
   freshToken?: boolean;
@@ -286,7 +288,61 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/reports/outcomes', expect: everyone(200) },
   { method: 'GET', path: '/api/reports/caseload', expect: everyone(200) },
   { method: 'GET', path: '/api/alerts', expect: everyone(200) },
+
+  // deleting (PERMISSIONS in shared/): ADMIN, and the social worker in their territories —
+  // a DRAFT pact without notes, a record nothing references; a maker removes the milestones
+  // of the DRAFT pacts they co-design; a manager never deletes
+  {
+    method: 'DELETE',
+    path: '/api/pacts/{fresh}',
+    note: 'a DRAFT pact of Crema without notes',
+    fresh: async (f) => (await newPact(f)).id,
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 403 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/beneficiaries/{fresh}',
+    note: 'a person of Crema nothing references',
+    fresh: async (f) => (await newBeneficiary(f, 1)).id,
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 403 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/households/{fresh}',
+    note: 'a household of Crema nothing references',
+    fresh: async (f) =>
+      (await createHousehold(f.server, f.admin, { territoryId: 1, municipality: 'Crema' })).id,
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 403 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/milestones/{fresh}',
+    note: 'of the DRAFT pact of Crema the maker follows',
+    fresh: async (f) => {
+      const res = await f.server.request<{ id: number }>('POST', '/api/milestones', {
+        token: f.admin,
+        body: { pactId: f.pactCrema, title: 'Tappa da togliere', dueDate: '2027-02-01' },
+      });
+      if (res.status !== 201) throw new Error(`fresh milestone → ${res.status} ${res.text}`);
+      return res.body.id;
+    },
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 200 }),
+  },
 ];
+
+async function newPact(f: Fixtures): Promise<{ id: number }> {
+  const res = await f.server.request<{ id: number }>('POST', '/api/pacts', {
+    token: f.admin,
+    body: {
+      type: 'AUTONOMY',
+      territoryId: 1,
+      beneficiaryId: (await newBeneficiary(f, 1)).id,
+      title: 'Patto da cancellare',
+    },
+  });
+  if (res.status !== 201) throw new Error(`fresh pact → ${res.status} ${res.text}`);
+  return res.body;
+}
 
 async function newBeneficiary(f: Fixtures, territoryId: number): Promise<{ id: number }> {
   return createBeneficiary(
@@ -417,17 +473,22 @@ describe('authorization matrix', () => {
   });
 
   describe.each(ROWS.map((row) => [label(row), row] as const))('%s', (_label, row) => {
-    const path = () => resolvePath(row.path, f);
+    const path = async () =>
+      resolvePath(
+        row.path.replace('{fresh}', row.fresh ? String(await row.fresh(f)) : '{fresh}'),
+        f,
+      );
 
     it.each(ROLES.map((role) => [role, row.expect[role]] as const))(
       '%s → %i',
       async (role, expected) => {
         const token = row.freshToken ? await server.login(DEMO_ACCOUNT[role]) : tokens[role];
         const body = row.body ? await row.body(f, role) : undefined;
-        const res = await server.request<ErrorBody>(row.method, path(), { token, body });
+        const url = await path();
+        const res = await server.request<ErrorBody>(row.method, url, { token, body });
         if (res.status !== expected) {
           throw new Error(
-            `${role} ${row.method} ${path()} → ${res.status}, expected ${expected}: ${res.text}`,
+            `${role} ${row.method} ${url} → ${res.status}, expected ${expected}: ${res.text}`,
           );
         }
         expect(res.status).toBe(expected);
@@ -437,7 +498,7 @@ describe('authorization matrix', () => {
 
     it(`without a token → ${row.public ? row.expect.ADMIN : 401}`, async () => {
       const body = row.body ? await row.body(f, 'ADMIN') : undefined;
-      const res = await server.request<ErrorBody>(row.method, path(), { body });
+      const res = await server.request<ErrorBody>(row.method, await path(), { body });
       // A public route answers as it does for anyone; the others refuse before anything else.
       expect(res.status).toBe(row.public ? row.expect.ADMIN : 401);
     });

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@generattivi/shared';
+import { ROLES, type AuditEvent, type AuthUser, type Role, type User } from '@generattivi/shared';
 import type { TestServer } from './server';
 
 /** One demo account per role (API.md "Demo data and accounts"); the CREMA ones where it matters. */
@@ -40,39 +40,11 @@ export interface ErrorBody {
   [extra: string]: unknown;
 }
 
-/** A user as the API shows it. */
-export interface UserRecord {
-  id: number;
-  email: string;
-  fullName: string;
-  role: Role;
-  territoryIds: number[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
+/** The records as the API shows them: the shared types. */
+export type UserRecord = User;
 /** The `user` of login and /auth/me. */
-export interface SessionUser {
-  id: number;
-  email: string;
-  fullName: string;
-  role: Role;
-  territoryIds: number[];
-}
-
-export interface AuditEventRecord {
-  id: number;
-  at: string;
-  actorId: number | null;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  changes: Record<string, [unknown, unknown]>;
-  hash: string;
-  prevHash: string;
-}
+export type SessionUser = AuthUser;
+export type AuditEventRecord = AuditEvent;
 
 let counter = 0;
 /** An email no other test uses. */

@@ -8,7 +8,10 @@ export interface RouteAccess {
   path: string;
   controller: string;
   handler: string;
-  access: { public: true } | { roles: string[] } | undefined;
+  access:
+    | { public: true }
+    | { roles: string[]; permission?: { resource: string; actions: string[]; refused?: true } }
+    | undefined;
 }
 
 /** A route Fastify actually serves, read from `printRoutes()`. */
@@ -24,6 +27,8 @@ export interface ApplicationRoutes {
   served: ServedRoute[];
   /** "METHOD path → Public | roles", as the server formats it. */
   table: string;
+  /** Where the routes and the shared permission table disagree (`permissionProblems`). */
+  permissionProblems: string[];
 }
 
 const SERVER_DIST = join(ROOT, 'server', 'dist');
@@ -41,14 +46,14 @@ export async function readApplicationRoutes(
     require(require.resolve('reflect-metadata', { paths: [dist] }));
     const { createApp } = require(dist + '/bootstrap.js');
     const { loadConfig } = require(dist + '/config/config.js');
-    const { listRouteAccess, formatRouteTable } = require(dist + '/auth/route-access.js');
+    const { listRouteAccess, formatRouteTable, permissionProblems } = require(dist + '/auth/route-access.js');
     const { ModulesContainer } = require(require.resolve('@nestjs/core', { paths: [dist] }));
     (async () => {
       const app = await createApp(loadConfig(process.env));
       const declared = listRouteAccess(app.get(ModulesContainer), 'api');
       const tree = app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
       await app.close();
-      process.stdout.write('\\n@@ROUTES@@' + JSON.stringify({ declared, tree, table: formatRouteTable(declared) }));
+      process.stdout.write('\\n@@ROUTES@@' + JSON.stringify({ declared, tree, table: formatRouteTable(declared), problems: permissionProblems(declared, 'api') }));
     })().catch((e) => { console.error(e); process.exit(1); });
   `;
   const child = spawn(process.execPath, ['-e', script], {
@@ -75,8 +80,14 @@ export async function readApplicationRoutes(
     declared: RouteAccess[];
     tree: string;
     table: string;
+    problems: string[];
   };
-  return { declared: parsed.declared, served: parseRouteTree(parsed.tree), table: parsed.table };
+  return {
+    declared: parsed.declared,
+    served: parseRouteTree(parsed.tree),
+    table: parsed.table,
+    permissionProblems: parsed.problems,
+  };
 }
 
 /**

@@ -59,7 +59,7 @@ export const AwaitingApprovalWidget = () => {
                     )}
                     {' · '}
                     {translate('app.dashboard.submitted_at', {
-                      date: formatInstant((pact as Pact & { submittedAt?: string }).submittedAt),
+                      date: formatInstant(pact.submittedAt),
                     })}
                   </Typography>
                   <Box sx={{ maxWidth: 280, mt: 0.5 }}>

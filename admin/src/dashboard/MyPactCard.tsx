@@ -24,7 +24,7 @@ import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
 import { AddNoteButton } from '../notes/AddNoteButton';
 import { PactProgress } from '../pacts/PactProgress';
 import { StatusChip } from '../pacts/StatusChip';
-import { daysSinceNote, isQuiet, type DiaryPact } from './pactSignals';
+import { daysSinceNote, isQuiet } from './pactSignals';
 import { PactLink } from './PactLink';
 
 /** Pending milestones shown on a card; the others are on the pact page. */
@@ -39,7 +39,7 @@ export const MyPactCard = ({ pact, milestones }: { pact: Pact; milestones: Miles
   const translate = useTranslate();
   const createPath = useCreatePath();
   const today = todayIso();
-  const lastNoteAt = (pact as DiaryPact).lastNoteAt;
+  const lastNoteAt = pact.lastNoteAt;
   const stale = isQuiet(pact);
   const days = daysSinceNote(lastNoteAt, today);
   return (

@@ -1,4 +1,11 @@
-import { daysBetween, todayIso, type Milestone, type Pact, type Role } from '@generattivi/shared';
+import {
+  daysBetween,
+  isAllowed,
+  todayIso,
+  type Milestone,
+  type Pact,
+  type Role,
+} from '@generattivi/shared';
 import { Box, List, ListItem, Stack, Typography } from '@mui/material';
 import { useGetList, useGetMany, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../common/format';
@@ -31,7 +38,7 @@ export const OverdueMilestonesWidget = () => {
     { ids: [...new Set(data.map((m) => m.pactId))] },
     { enabled: data.length > 0 },
   );
-  const canAchieve = role !== undefined && role !== 'MANAGER';
+  const canAchieve = !!role && isAllowed(role, 'milestones', 'edit');
   return (
     <HomeCard
       title={translate('app.dashboard.overdue_title')}

@@ -5,8 +5,6 @@ import type { PactAlert } from '../providers/reports';
 import { HomeCard } from './HomeCard';
 import { PactRows, SHOWN } from './PactListWidget';
 
-type NotedPact = Pact & { lastNoteAt?: string | null };
-
 /**
  * Active pacts whose diary is quiet, longest silence first: the server's NO_RECENT_NOTE
  * alerts, so the list and its count mean exactly what the alerts and the caseload report
@@ -41,7 +39,7 @@ export const StalePactsWidget = () => {
         pacts={rows}
         total={alerts.total}
         detail={(pact) => {
-          const lastNoteAt = (pact as NotedPact).lastNoteAt;
+          const lastNoteAt = pact.lastNoteAt;
           return lastNoteAt
             ? translate('app.dashboard.last_note', { date: formatInstant(lastNoteAt) })
             : translate('app.dashboard.never_noted');

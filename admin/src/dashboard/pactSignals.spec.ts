@@ -4,15 +4,13 @@ import { daysSinceNote, endingSoonFilterDate, isQuiet, type DiaryPact } from './
 describe('pact signals', () => {
   const today = '2026-11-25';
   const now = new Date('2026-11-25T12:00:00.000Z');
-  const pact = (status: PactStatus, diary: Partial<DiaryPact> = {}) =>
-    ({
-      id: 1,
-      status,
-      createdAt: '2026-01-10T09:00:00.000Z',
-      approvedAt: '2026-02-01T09:00:00.000Z',
-      lastNoteAt: null,
-      ...diary,
-    }) as DiaryPact;
+  const pact = (status: PactStatus, diary: Partial<DiaryPact> = {}): DiaryPact => ({
+    status,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    approvedAt: '2026-02-01T09:00:00.000Z',
+    lastNoteAt: null,
+    ...diary,
+  });
 
   it('flags an ACTIVE pact whose last note is more than 30 days old, not one of exactly 30', () => {
     expect(isQuiet(pact('ACTIVE', { lastNoteAt: '2026-10-26T11:59:59.000Z' }), now)).toBe(true);

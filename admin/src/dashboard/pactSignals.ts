@@ -8,8 +8,8 @@ import {
   type Pact,
 } from '@generattivi/shared';
 
-/** A pact as the API gives it, with the instants its diary signal is measured from. */
-export type DiaryPact = Pact & { lastNoteAt?: string | null; approvedAt?: string | null };
+/** The fields of a pact its diary signal is measured from. */
+export type DiaryPact = Pick<Pact, 'status' | 'createdAt' | 'approvedAt' | 'lastNoteAt'>;
 
 /** The Italian calendar date of a note's instant (or of a date). */
 function calendarDate(value: string): string | null {

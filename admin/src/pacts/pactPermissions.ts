@@ -1,34 +1,34 @@
-import { isPactClosed, type PactStatus, type Role } from '@generattivi/shared';
+import { isAllowed, isPactClosed, type PactStatus, type Role } from '@generattivi/shared';
 
 /**
- * Which pact buttons a role sees for a pact in a status (DOMAIN.md "Who may do what").
- * The server stays authoritative (territories, assignment); this only hides what would
- * certainly be refused. Transitions come from the shared state machine (`allowedTransitions`).
+ * Which pact buttons a role sees for a pact in a status: the shared permission table
+ * (`PERMISSIONS`) and the rules that depend on the pact's status. The server stays
+ * authoritative (territories, assignment); this only hides what would certainly be refused.
+ * Transitions come from the shared state machine (`allowedTransitions`).
  */
-const CASE_MANAGERS: readonly unknown[] = ['ADMIN', 'SOCIAL_WORKER'];
 
-/** ADMIN and SOCIAL_WORKER edit open pacts; a COMMUNITY_MAKER co-designs DRAFTs. */
+/** Open pacts are edited; a COMMUNITY_MAKER co-designs DRAFTs only. */
 export function canEditPact(role: Role | undefined, status: PactStatus): boolean {
-  if (CASE_MANAGERS.includes(role)) return !isPactClosed(status);
-  return role === 'COMMUNITY_MAKER' && status === 'DRAFT';
+  if (!role || !isAllowed(role, 'pacts', 'edit') || isPactClosed(status)) return false;
+  return role !== 'COMMUNITY_MAKER' || status === 'DRAFT';
 }
 
-/** ADMIN and SOCIAL_WORKER assign a community maker while the pact is open. */
+/** A community maker is assigned while the pact is open. */
 export function canAssignMaker(role: Role | undefined, status: PactStatus): boolean {
-  return CASE_MANAGERS.includes(role) && !isPactClosed(status);
+  return !!role && isAllowed(role, 'pacts', 'assign') && !isPactClosed(status);
 }
 
-/** Milestones of a closed pact are read-only; managers only read. */
+/** Milestones of a closed pact are read-only. */
 export function canWriteMilestones(role: Role | undefined, status: PactStatus): boolean {
-  return role !== undefined && role !== 'MANAGER' && !isPactClosed(status);
+  return !!role && isAllowed(role, 'milestones', 'edit') && !isPactClosed(status);
 }
 
-/** Diary notes may be added even to a closed pact; managers only read. */
+/** Diary notes may be added even to a closed pact. */
 export function canAddNote(role: Role | undefined): boolean {
-  return role !== undefined && role !== 'MANAGER';
+  return !!role && isAllowed(role, 'notes', 'create');
 }
 
-/** The audit trail is for ADMIN and MANAGER. */
+/** The audit trail. */
 export function canSeeAudit(role: Role | undefined): boolean {
-  return role === 'ADMIN' || role === 'MANAGER';
+  return !!role && isAllowed(role, 'audit-events', 'list');
 }

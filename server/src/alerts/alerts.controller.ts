@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { Expensive } from '../common/admission';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
 import { FRESHNESS, ResultCache } from '../common/result-cache';
@@ -19,7 +19,7 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @AnyRole()
+  @Can('alerts', 'list')
   @ApiOperation({
     description: FRESHNESS,
     summary:

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole } from '../auth/access.decorators';
+import { Can, Refused } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -20,7 +20,7 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get()
-  @AnyRole()
+  @Can('assignments', 'list')
   @ApiOperation({
     summary: 'Who followed which pact, from when to when; filter by pactId, communityMakerId',
   })
@@ -38,27 +38,27 @@ export class AssignmentsController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('assignments', 'show')
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return toAssignmentRecord(await this.assignments.get(caller, id));
   }
 
   @Post()
-  @AnyRole()
+  @Refused('assignments')
   @ApiOperation({ summary: 'Always 405: use POST /api/pacts/:id/assign' })
   create(): never {
     throw historyOnly();
   }
 
   @Put(':id')
-  @AnyRole()
+  @Refused('assignments')
   @ApiOperation({ summary: 'Always 405: the history is never rewritten' })
   update(): never {
     throw historyOnly();
   }
 
   @Delete(':id')
-  @AnyRole()
+  @Refused('assignments')
   @ApiOperation({ summary: 'Always 405: the history is never rewritten' })
   remove(): never {
     throw historyOnly();

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { Can, Refused } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { Expensive } from '../common/admission';
 import { IdPipe } from '../common/id.pipe';
@@ -20,7 +20,7 @@ export class AuditEventsController {
   ) {}
 
   @Get()
-  @Roles('ADMIN', 'MANAGER')
+  @Can('audit-events', 'list')
   @ApiOperation({
     summary: 'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte',
   })
@@ -35,7 +35,7 @@ export class AuditEventsController {
   }
 
   @Get('verify')
-  @Roles('ADMIN', 'MANAGER')
+  @Can('audit-events', 'verify')
   @Expensive()
   @ApiOperation({
     summary:
@@ -48,7 +48,7 @@ export class AuditEventsController {
   }
 
   @Post('verify-jobs')
-  @Roles('ADMIN')
+  @Can('audit-events', 'verify-all')
   @Expensive()
   @HttpCode(202)
   @ApiOperation({
@@ -62,7 +62,7 @@ export class AuditEventsController {
   }
 
   @Get('verify-jobs/:id')
-  @Roles('ADMIN')
+  @Can('audit-events', 'verify-all')
   @ApiOperation({
     summary:
       'A full re-check: {id, status: QUEUED|RUNNING|DONE, checked, total, valid?, firstInvalidId?, createdAt, finishedAt?}',
@@ -72,27 +72,27 @@ export class AuditEventsController {
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'MANAGER')
+  @Can('audit-events', 'show')
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return toAuditEventRecord(await this.events.get(id), caller);
   }
 
   @Post()
-  @Roles('ADMIN', 'MANAGER')
+  @Refused('audit-events')
   @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
   create(): never {
     throw appendOnly();
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'MANAGER')
+  @Refused('audit-events')
   @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
   update(): never {
     throw appendOnly();
   }
 
   @Delete(':id')
-  @Roles('ADMIN', 'MANAGER')
+  @Refused('audit-events')
   @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
   remove(): never {
     throw appendOnly();

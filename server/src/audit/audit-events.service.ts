@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@generattivi/shared';
+import type { AuditEntityType, AuditEvent as AuditEventRecord, Role } from '@generattivi/shared';
 import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -27,17 +27,7 @@ export const AUDIT_LIST = defineListSpec({
   defaultSort: ['id', 'DESC'],
 });
 
-export interface AuditEventRecord {
-  id: number;
-  at: string;
-  actorId: number | null;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  changes: Record<string, [unknown, unknown]>;
-  hash: string;
-  prevHash: string;
-}
+export type { AuditEventRecord };
 
 /**
  * An event as `viewer` may see it. Managers see beneficiaries' fiscal codes masked and no
@@ -51,7 +41,8 @@ export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): Audi
     at: e.at,
     actorId: e.actorId,
     action: e.action,
-    entityType: e.entityType,
+    // The column holds what NewAuditEvent.entityType allowed to be written.
+    entityType: e.entityType as AuditEntityType,
     entityId: e.entityId,
     changes:
       viewer && !seesPersonalDetails(viewer.role) && e.entityType === 'beneficiaries'
@@ -59,7 +50,7 @@ export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): Audi
         : changes,
     hash: e.hash,
     prevHash: e.prevHash,
-  };
+  } satisfies AuditEventRecord;
 }
 
 @Injectable()

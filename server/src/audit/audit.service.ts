@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntityType, AuditEvent as AuditEventRecord } from '@generattivi/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';
@@ -15,13 +16,13 @@ const SECRET_FIELDS = new Set(['password', 'passwordHash', 'tokenVersion', 'acce
 
 export type Changes = Record<string, [unknown, unknown]>;
 
-export interface NewAuditEvent {
-  actorId: number | null;
-  action: string;
-  entityType: string;
-  entityId: number | null;
+/** An event to append: the shared `AuditEvent` before the chain gives it id, time and hashes. */
+export type NewAuditEvent = Pick<
+  AuditEventRecord,
+  'actorId' | 'action' | 'entityType' | 'entityId'
+> & {
   changes?: Changes;
-}
+};
 
 /**
  * `{field: [before, after]}` for the fields that differ; secrets are never included.
@@ -120,7 +121,7 @@ export class AuditService {
   created(
     tx: EntityManager,
     actorId: number | null,
-    entityType: string,
+    entityType: AuditEntityType,
     entityId: number,
     record: object,
   ): Promise<void> {
@@ -137,7 +138,7 @@ export class AuditService {
   updated(
     tx: EntityManager,
     actorId: number | null,
-    entityType: string,
+    entityType: AuditEntityType,
     entityId: number,
     before: object,
     after: object,
@@ -151,7 +152,7 @@ export class AuditService {
   deleted(
     tx: EntityManager,
     actorId: number | null,
-    entityType: string,
+    entityType: AuditEntityType,
     entityId: number,
     record: object,
   ): Promise<void> {

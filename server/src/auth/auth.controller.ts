@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { toSessionUser } from '../users/user.record';
-import { AnyRole, Public } from './access.decorators';
+import { Can, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { Caller, CurrentUser } from './caller';
 import { LoginDto } from './dto/login.dto';
@@ -42,7 +42,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @AnyRole()
+  @Can('session', 'delete')
   @HttpCode(200)
   @ApiBearerAuth()
   async logout(@CurrentUser() caller: Caller) {
@@ -51,7 +51,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @AnyRole()
+  @Can('session', 'show')
   @ApiBearerAuth()
   me(@CurrentUser() caller: Caller) {
     return toSessionUser(caller);

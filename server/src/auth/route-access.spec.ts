@@ -8,12 +8,18 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ModulesContainer, Reflector } from '@nestjs/core';
+import { PACT_TRANSITION_ACTIONS } from '@generattivi/shared';
 import { Test } from '@nestjs/testing';
 import type { Repository } from 'typeorm';
 import type { User } from '../users/user.entity';
-import { AnyRole, Public, Roles } from './access.decorators';
+import { AnyRole, Can, Public, Refused, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
-import { describeAccess, formatRouteTable, listRouteAccess } from './route-access';
+import {
+  describeAccess,
+  formatRouteTable,
+  listRouteAccess,
+  permissionProblems,
+} from './route-access';
 import type { TokensService } from './tokens.service';
 
 @Controller('things')
@@ -61,6 +67,85 @@ describe(listRouteAccess.name, () => {
     ]);
     expect(formatRouteTable(routes)).toContain('GET /api/forgotten           → UNDECLARED');
     await moduleRef.close();
+  });
+});
+
+@Controller('pacts')
+class TablePactsController {
+  @Get() @Can('pacts', 'list') list() {}
+  @Delete(':id') @Can('pacts', 'delete') remove() {}
+  @Post(':id/transitions') @Can('pacts', ...PACT_TRANSITION_ACTIONS) transition() {}
+  @Post(':id/assign') @Can('pacts', 'assign') assign() {}
+}
+
+@Controller('notes')
+class TableNotesController {
+  @Delete(':id') @Refused('notes') remove() {}
+}
+
+@Controller('milestones')
+class DriftingController {
+  /** Names the wrong action for its path. */
+  @Delete(':id') @Can('milestones', 'edit') remove() {}
+  /** Roles typed by hand, the old way. */
+  @Get() @Roles('ADMIN') list() {}
+  /** Says "refused" where the table allows the action. */
+  @Post() @Refused('milestones') create() {}
+}
+
+@Controller('beneficiaries')
+class WidenedController {
+  @Get(':id') @Can('beneficiaries', 'show') one() {}
+}
+// The roles of a declaration written before a change of the table.
+Reflect.defineMetadata(
+  'generattivi:access',
+  { roles: ['ADMIN', 'MANAGER'], permission: { resource: 'beneficiaries', actions: ['show'] } },
+  WidenedController.prototype.one,
+);
+
+describe(permissionProblems.name, () => {
+  async function problemsOf(...controllers: (new () => object)[]) {
+    const moduleRef = await Test.createTestingModule({ controllers }).compile();
+    const problems = permissionProblems(
+      listRouteAccess(moduleRef.get(ModulesContainer), 'api'),
+      'api',
+    );
+    await moduleRef.close();
+    return problems;
+  }
+
+  it('accepts routes that name their entry of the table, and the refused writes of an append-only collection', async () => {
+    expect(await problemsOf(TablePactsController, TableNotesController)).toEqual([]);
+  });
+
+  it('reports the wrong action, roles by hand, a refusal the table contradicts and stale roles', async () => {
+    expect(await problemsOf(DriftingController, WidenedController)).toEqual([
+      'GET /api/beneficiaries/:id (WidenedController.one): lets in ADMIN, MANAGER, the table says ADMIN, MANAGER, SOCIAL_WORKER, COMMUNITY_MAKER',
+      'GET /api/milestones (DriftingController.list): lists roles instead of naming an entry of the permission table',
+      'POST /api/milestones (DriftingController.create): refused to everyone, but the table grants create',
+      'DELETE /api/milestones/:id (DriftingController.remove): declares milestones.edit, its path means milestones.delete',
+    ]);
+  });
+
+  it('the decorators take their roles from the table', async () => {
+    const moduleRef = await Test.createTestingModule({
+      controllers: [TablePactsController, TableNotesController],
+    }).compile();
+    const table = Object.fromEntries(
+      listRouteAccess(moduleRef.get(ModulesContainer), 'api').map((r) => [
+        `${r.method} ${r.path}`,
+        describeAccess(r.access),
+      ]),
+    );
+    await moduleRef.close();
+    expect(table).toEqual({
+      'GET /api/pacts': 'ADMIN, MANAGER, SOCIAL_WORKER, COMMUNITY_MAKER',
+      'DELETE /api/pacts/:id': 'ADMIN, SOCIAL_WORKER',
+      'POST /api/pacts/:id/transitions': 'ADMIN, SOCIAL_WORKER, COMMUNITY_MAKER',
+      'POST /api/pacts/:id/assign': 'ADMIN, SOCIAL_WORKER',
+      'DELETE /api/notes/:id': 'ADMIN, MANAGER, SOCIAL_WORKER, COMMUNITY_MAKER',
+    });
   });
 });
 

@@ -1,6 +1,13 @@
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import {
+  PACT_TRANSITION_ACTIONS,
+  PERMISSION_RESOURCES,
+  rolesAllowed,
+  type Action,
+  type PermissionResource,
+} from '@generattivi/shared';
 import { ACCESS_KEY, type AccessRule } from './access.decorators';
 
 /** One HTTP route of a controller and who may call it (`undefined`: it declares nothing). */
@@ -73,6 +80,91 @@ export function describeAccess(rule: AccessRule | undefined): string {
   if (!rule) return 'UNDECLARED (denied to everyone)';
   if ('public' in rule) return 'Public';
   return rule.roles.length ? rule.roles.join(', ') : 'nobody (empty role list)';
+}
+
+/** The routes that are not a collection's list/show/create/edit/delete, by their path. */
+const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: readonly Action[] }> = {
+  'GET /auth/me': { resource: 'session', actions: ['show'] },
+  'GET /users': { resource: 'users', actions: ['list', 'pick'] },
+  'GET /users/:id': { resource: 'users', actions: ['show', 'pick'] },
+  'POST /auth/logout': { resource: 'session', actions: ['delete'] },
+  'POST /pacts/:id/transitions': { resource: 'pacts', actions: PACT_TRANSITION_ACTIONS },
+  'POST /pacts/:id/assign': { resource: 'pacts', actions: ['assign'] },
+  'GET /eligibility/settings': { resource: 'eligibility', actions: ['show'] },
+  'POST /eligibility/check': { resource: 'eligibility', actions: ['check'] },
+  'GET /beneficiaries/:id/access-log': { resource: 'beneficiaries', actions: ['access-log'] },
+  'GET /audit-events/verify': { resource: 'audit-events', actions: ['verify'] },
+  'POST /audit-events/verify-jobs': { resource: 'audit-events', actions: ['verify-all'] },
+  'GET /audit-events/verify-jobs/:id': { resource: 'audit-events', actions: ['verify-all'] },
+  'GET /reports/outcomes': { resource: 'reports', actions: ['show'] },
+  'GET /reports/caseload': { resource: 'reports', actions: ['show'] },
+};
+
+/** `GET /x` list, `GET /x/:id` show, `POST /x` create, `PUT|PATCH /x/:id` edit, `DELETE /x/:id` delete. */
+function collectionPermission(method: string, path: string) {
+  const [resource, id, ...rest] = path.split('/').filter(Boolean);
+  if (rest.length || !(PERMISSION_RESOURCES as readonly string[]).includes(resource)) return;
+  const key = `${method} ${id === undefined ? '' : ':id'}`;
+  const action = (
+    {
+      'GET ': 'list',
+      'GET :id': 'show',
+      'POST ': 'create',
+      'PUT :id': 'edit',
+      'PATCH :id': 'edit',
+      'DELETE :id': 'delete',
+    } as Record<string, Action>
+  )[key];
+  if (id !== undefined && id !== ':id') return;
+  return action && { resource: resource as PermissionResource, actions: [action] };
+}
+
+/**
+ * Where the declared routes and the shared permission table (`PERMISSIONS`) disagree, one
+ * line per problem: every route that is not public stands for the table's entry its method
+ * and path name, and lets in exactly the roles the table allows.
+ */
+export function permissionProblems(routes: readonly RouteAccess[], globalPrefix = ''): string[] {
+  const problems: string[] = [];
+  const prefix = joinPath(globalPrefix);
+  for (const r of routes) {
+    const name = `${r.method} ${r.path} (${r.controller}.${r.handler})`;
+    if (!r.access || 'public' in r.access) continue;
+    const permission = r.access.permission;
+    if (!permission) {
+      problems.push(`${name}: lists roles instead of naming an entry of the permission table`);
+      continue;
+    }
+    const local = prefix === '/' ? r.path : r.path.slice(prefix.length) || '/';
+    const expected = OTHER_ROUTES[`${r.method} ${local}`] ?? collectionPermission(r.method, local);
+    if (!expected) {
+      problems.push(`${name}: no entry of the permission table is known for this path`);
+      continue;
+    }
+    const stated = permission.refused ? expected : permission;
+    if (
+      stated.resource !== expected.resource ||
+      stated.actions.join() !== expected.actions.join()
+    ) {
+      problems.push(
+        `${name}: declares ${permission.resource}.${permission.actions.join('|')}, its path means ${expected.resource}.${expected.actions.join('|')}`,
+      );
+    }
+    if (permission.refused && rolesAllowed(expected.resource, ...expected.actions).length) {
+      problems.push(
+        `${name}: refused to everyone, but the table grants ${expected.actions.join('|')}`,
+      );
+    }
+    const roles = permission.refused
+      ? rolesAllowed(permission.resource, 'list')
+      : rolesAllowed(permission.resource, ...permission.actions);
+    if (roles.join() !== r.access.roles.join()) {
+      problems.push(
+        `${name}: lets in ${r.access.roles.join(', ')}, the table says ${roles.join(', ')}`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** "METHOD path → access", one line per route. */

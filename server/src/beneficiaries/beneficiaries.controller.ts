@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -16,7 +16,7 @@ export class BeneficiariesController {
   constructor(private readonly beneficiaries: BeneficiariesService) {}
 
   @Get()
-  @AnyRole()
+  @Can('beneficiaries', 'list')
   @ApiOperation({
     summary:
       'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Managers see fiscal codes masked and no contact details, and cannot filter, search or sort by fiscal code.',
@@ -32,14 +32,14 @@ export class BeneficiariesController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('beneficiaries', 'show')
   @ApiOperation({ summary: 'One beneficiary (the read is recorded in the access log)' })
   one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.beneficiaries.read(caller, id);
   }
 
   @Get(':id/access-log')
-  @Roles('ADMIN')
+  @Can('beneficiaries', 'access-log')
   @ApiOperation({
     summary:
       'Who read this person’s records: the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, at_gte/_lte',
@@ -55,7 +55,7 @@ export class BeneficiariesController {
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('beneficiaries', 'create')
   @ApiOperation({
     summary:
       'Creates a beneficiary (social workers: in their territories); a duplicate fiscal code is a 409',
@@ -65,7 +65,7 @@ export class BeneficiariesController {
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('beneficiaries', 'edit')
   @ApiOperation({
     summary: 'Edits a beneficiary (social workers: in and into their territories)',
   })
@@ -78,7 +78,7 @@ export class BeneficiariesController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('beneficiaries', 'delete')
   @ApiOperation({ summary: 'Deletes a beneficiary no pact names; otherwise 409' })
   remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.beneficiaries.remove(caller, id);

@@ -3,14 +3,12 @@ import type { Changes } from '../audit/audit.service';
 import type { Beneficiary } from './beneficiary.entity';
 
 const CONTACT_FIELDS = ['address', 'phone', 'email'] as const;
-type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /**
  * A beneficiary as the API shows it (API.md names). For a manager the contact details are
  * absent and the fiscal code is masked.
  */
-export type BeneficiaryRecord = Omit<SharedBeneficiary, ContactField> &
-  Partial<Pick<SharedBeneficiary, ContactField>>;
+export type BeneficiaryRecord = SharedBeneficiary;
 
 /** Managers audit outcomes: they see fiscal codes masked and no contact details (DOMAIN.md). */
 export function seesPersonalDetails(role: Role): boolean {
@@ -42,7 +40,7 @@ export function toFullBeneficiaryRecord(b: Beneficiary): SharedBeneficiary {
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
     version: b.version,
-  };
+  } satisfies SharedBeneficiary;
 }
 
 /** The record as `viewer` may see it. */
@@ -50,7 +48,7 @@ export function toBeneficiaryRecord(b: Beneficiary, viewer: { role: Role }): Ben
   const full = toFullBeneficiaryRecord(b);
   if (seesPersonalDetails(viewer.role)) return full;
   const { address: _address, phone: _phone, email: _email, ...rest } = full;
-  return { ...rest, fiscalCode: maskFiscalCode(full.fiscalCode) };
+  return { ...rest, fiscalCode: maskFiscalCode(full.fiscalCode) } satisfies BeneficiaryRecord;
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { CivicCenter as SharedCivicCenter } from '@generattivi/shared';
+import type { CivicCenter as CivicCenterRecord } from '@generattivi/shared';
 import type { CivicCenter } from './civic-center.entity';
 
-export type CivicCenterRecord = SharedCivicCenter & { municipality: string | null };
+export type { CivicCenterRecord };
 
 export function toCivicCenterRecord(c: CivicCenter): CivicCenterRecord {
   return {
@@ -15,5 +15,5 @@ export function toCivicCenterRecord(c: CivicCenter): CivicCenterRecord {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,
-  };
+  } satisfies CivicCenterRecord;
 }

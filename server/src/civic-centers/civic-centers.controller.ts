@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -16,7 +16,7 @@ export class CivicCentersController {
   constructor(private readonly centers: CivicCentersService) {}
 
   @Get()
-  @AnyRole()
+  @Can('civic-centers', 'list')
   @ApiOperation({
     summary:
       'Civic Centers (every role reads them all); filter by id, territoryId, municipality, childrenReached/adultsReached (_gte/_lte), q on name and description',
@@ -26,20 +26,20 @@ export class CivicCentersController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('civic-centers', 'show')
   async one(@Param('id', IdPipe) id: number) {
     return toCivicCenterRecord(await this.centers.get(id));
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('civic-centers', 'create')
   @ApiOperation({ summary: 'Creates a Civic Center (social workers: in their territories)' })
   create(@CurrentUser() caller: Caller, @Body() body: CreateCivicCenterDto) {
     return this.centers.create(caller, body);
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('civic-centers', 'edit')
   @ApiOperation({ summary: 'Edits a Civic Center (social workers: of and into their territories)' })
   update(
     @CurrentUser() caller: Caller,
@@ -50,7 +50,7 @@ export class CivicCentersController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN')
+  @Can('civic-centers', 'delete')
   remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.centers.remove(caller, id);
   }

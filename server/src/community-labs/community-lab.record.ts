@@ -1,7 +1,7 @@
-import type { CommunityLab as SharedCommunityLab } from '@generattivi/shared';
+import type { CommunityLab as CommunityLabRecord } from '@generattivi/shared';
 import type { CommunityLab } from './community-lab.entity';
 
-export type CommunityLabRecord = SharedCommunityLab & { municipality: string | null };
+export type { CommunityLabRecord };
 
 export function toCommunityLabRecord(l: CommunityLab): CommunityLabRecord {
   return {
@@ -14,5 +14,5 @@ export function toCommunityLabRecord(l: CommunityLab): CommunityLabRecord {
     createdAt: l.createdAt,
     updatedAt: l.updatedAt,
     version: l.version,
-  };
+  } satisfies CommunityLabRecord;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -16,7 +16,7 @@ export class CommunityLabsController {
   constructor(private readonly labs: CommunityLabsService) {}
 
   @Get()
-  @AnyRole()
+  @Can('community-labs', 'list')
   @ApiOperation({
     summary:
       'Community laboratories (every role reads them all); filter by id, territoryId, municipality, communityMakerIds (contains), q on name and description',
@@ -26,13 +26,13 @@ export class CommunityLabsController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('community-labs', 'show')
   async one(@Param('id', IdPipe) id: number) {
     return toCommunityLabRecord(await this.labs.get(id));
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('community-labs', 'create')
   @ApiOperation({
     summary:
       'Creates a laboratory (social workers: in their territories); makers must be active community makers of the territory',
@@ -42,7 +42,7 @@ export class CommunityLabsController {
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('community-labs', 'edit')
   @ApiOperation({ summary: 'Edits a laboratory (social workers: of and into their territories)' })
   update(
     @CurrentUser() caller: Caller,
@@ -53,7 +53,7 @@ export class CommunityLabsController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN')
+  @Can('community-labs', 'delete')
   @ApiOperation({ summary: 'Deletes a laboratory no pact names; otherwise 409' })
   remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.labs.remove(caller, id);

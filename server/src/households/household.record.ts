@@ -19,5 +19,5 @@ export function toHouseholdRecord(h: Household): HouseholdRecord {
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
     version: h.version,
-  };
+  } satisfies HouseholdRecord;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -16,7 +16,7 @@ export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
   @Get()
-  @AnyRole()
+  @Can('households', 'list')
   @ApiOperation({
     summary:
       'Households in the caller’s scope; filter by id, territoryId, municipality, vulnerable, membersCount, iseeEur_gte/_lte (null: unknown), q on name',
@@ -35,14 +35,14 @@ export class HouseholdsController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('households', 'show')
   @ApiOperation({ summary: 'One household (the read is recorded in the access log)' })
   one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.households.read(caller, id);
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('households', 'create')
   @ApiOperation({
     summary:
       'Creates a household (social workers: in their territories); vulnerable or a reason records the assessment (who, when)',
@@ -52,7 +52,7 @@ export class HouseholdsController {
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('households', 'edit')
   @ApiOperation({
     summary:
       'Edits a household; a change of vulnerable or vulnerabilityReason records a new assessment by the caller. A household with members cannot change territory (409).',
@@ -66,7 +66,7 @@ export class HouseholdsController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('households', 'delete')
   @ApiOperation({ summary: 'Deletes a household without members and pacts; otherwise 409' })
   remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.households.remove(caller, id);

@@ -25,5 +25,5 @@ export function toMilestoneRecord(
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     version: m.version,
-  };
+  } satisfies MilestoneRecord;
 }

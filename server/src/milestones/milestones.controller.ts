@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -15,7 +15,7 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Get()
-  @AnyRole()
+  @Can('milestones', 'list')
   @ApiOperation({
     summary:
       'Milestones of the pacts in scope; filter by pactId, status, dueDate_gte/_lte, overdue (true|false). A milestone is overdue when PENDING, due before today, and its pact is DRAFT, SUBMITTED or ACTIVE: a SUSPENDED pact’s clock is paused.',
@@ -30,19 +30,19 @@ export class MilestonesController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('milestones', 'show')
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.milestones.read(caller, id);
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('milestones', 'create')
   create(@CurrentUser() caller: Caller, @Body() body: CreateMilestoneDto) {
     return this.milestones.create(caller, body);
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('milestones', 'edit')
   @ApiOperation({
     summary:
       'Edits a milestone; ACHIEVED takes achievedAt (default today); 409 once the pact is closed',
@@ -56,7 +56,7 @@ export class MilestonesController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('milestones', 'delete')
   @ApiOperation({
     summary: 'Deletes a milestone of a DRAFT pact; otherwise 409 (cancel it instead)',
   })

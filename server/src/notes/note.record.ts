@@ -11,5 +11,5 @@ export function toNoteRecord(n: Note): NoteRecord {
     body: n.body,
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
-  };
+  } satisfies NoteRecord;
 }

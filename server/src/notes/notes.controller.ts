@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can, Refused } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -20,7 +20,7 @@ export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
   @Get()
-  @AnyRole()
+  @Can('notes', 'list')
   @ApiOperation({
     summary:
       'Diary notes of the pacts in scope; filter by pactId, kind, authorId, occurredAt_gte/_lte, q',
@@ -34,34 +34,34 @@ export class NotesController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('notes', 'show')
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return toNoteRecord(await this.notes.get(caller, id));
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('notes', 'create')
   @ApiOperation({ summary: 'Adds a note (also to closed pacts); the author is the caller' })
   create(@CurrentUser() caller: Caller, @Body() body: CreateNoteDto) {
     return this.notes.create(caller, body);
   }
 
   @Put(':id')
-  @AnyRole()
+  @Refused('notes')
   @ApiOperation({ summary: 'Always 405: notes are append-only' })
   update(): never {
     throw appendOnly();
   }
 
   @Patch(':id')
-  @AnyRole()
+  @Refused('notes')
   @ApiOperation({ summary: 'Always 405: notes are append-only' })
   patch(): never {
     throw appendOnly();
   }
 
   @Delete(':id')
-  @AnyRole()
+  @Refused('notes')
   @ApiOperation({ summary: 'Always 405: notes are append-only' })
   remove(): never {
     throw appendOnly();

@@ -4,11 +4,7 @@ import type { Pact } from './pact.entity';
 export type { PactRecord };
 
 /** A pact as the API shows it (API.md field names). */
-export function toPactRecord(p: Pact): PactRecord & {
-  submittedAt: string | null;
-  approvedAt: string | null;
-  lastNoteAt: string | null;
-} {
+export function toPactRecord(p: Pact): PactRecord {
   return {
     id: p.id,
     type: p.type,
@@ -37,5 +33,5 @@ export function toPactRecord(p: Pact): PactRecord & {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,
-  };
+  } satisfies PactRecord;
 }

@@ -1,3 +1,4 @@
+import { PACT_TRANSITION_ACTIONS } from '@generattivi/shared';
 import {
   Body,
   Controller,
@@ -14,7 +15,7 @@ import {
 import { RULE_SET_VERSION } from '@generattivi/shared';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { AppConfig, CONFIG } from '../config/config';
@@ -36,7 +37,7 @@ export class PactsController {
   constructor(private readonly pacts: PactsService) {}
 
   @Get()
-  @AnyRole()
+  @Can('pacts', 'list')
   @ApiOperation({
     summary:
       'Pacts in the caller’s scope; filter by status, type, territoryId, communityMakerId, dates, q on reference and title',
@@ -50,14 +51,14 @@ export class PactsController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('pacts', 'show')
   @ApiOperation({ summary: 'One pact (the read is recorded in the access log)' })
   async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return toPactRecord(await this.pacts.read(caller, id));
   }
 
   @Post()
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('pacts', 'create')
   @ApiOperation({
     summary:
       'Opens a DRAFT pact; the reference is generated; a second open pact of the same type is a 409',
@@ -67,7 +68,7 @@ export class PactsController {
   }
 
   @Put(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('pacts', 'edit')
   @ApiOperation({
     summary:
       'Edits a pact (community makers: title, objectives and commitments of their DRAFT pacts); closed pacts are 409',
@@ -81,14 +82,14 @@ export class PactsController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('pacts', 'delete')
   @ApiOperation({ summary: 'Deletes a DRAFT pact without diary notes; anything else is 409' })
   remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.pacts.remove(caller, id);
   }
 
   @Post(':id/transitions')
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('pacts', ...PACT_TRANSITION_ACTIONS)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -105,7 +106,7 @@ export class PactsController {
   }
 
   @Post(':id/assign')
-  @Roles('ADMIN', 'SOCIAL_WORKER')
+  @Can('pacts', 'assign')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -126,7 +127,7 @@ export class EligibilityController {
   ) {}
 
   @Get('settings')
-  @AnyRole()
+  @Can('eligibility', 'show')
   @ApiOperation({
     summary:
       'The eligibility rule set in force and the ISEE threshold this server applies, so that a client previewing the rules uses the same',
@@ -136,7 +137,7 @@ export class EligibilityController {
   }
 
   @Post('check')
-  @Roles('ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER')
+  @Can('eligibility', 'check')
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluates the eligibility rules without saving anything' })
   check(@CurrentUser() caller: Caller, @Body() body: EligibilityCheckDto) {

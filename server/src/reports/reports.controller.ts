@@ -3,7 +3,7 @@ import { Expensive } from '../common/admission';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
-import { AnyRole } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { FRESHNESS, ResultCache } from '../common/result-cache';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -59,7 +59,7 @@ export class ReportsController {
   }
 
   @Get('outcomes')
-  @AnyRole()
+  @Can('reports', 'show')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     description: FRESHNESS,
@@ -81,7 +81,7 @@ export class ReportsController {
   }
 
   @Get('caseload')
-  @AnyRole()
+  @Can('reports', 'show')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     description: FRESHNESS,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
@@ -15,25 +15,25 @@ export class TerritoriesController {
   constructor(private readonly territories: TerritoriesService) {}
 
   @Get()
-  @AnyRole()
+  @Can('territories', 'list')
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return sendList(reply, 'territories', await this.territories.list(query));
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('territories', 'show')
   one(@Param('id', IdPipe) id: number) {
     return this.territories.get(id);
   }
 
   @Post()
-  @Roles('ADMIN')
+  @Can('territories', 'create')
   create(@CurrentUser() caller: Caller, @Body() body: CreateTerritoryDto) {
     return this.territories.create(caller, body);
   }
 
   @Put(':id')
-  @Roles('ADMIN')
+  @Can('territories', 'edit')
   update(
     @CurrentUser() caller: Caller,
     @Param('id', IdPipe) id: number,
@@ -43,7 +43,7 @@ export class TerritoriesController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN')
+  @Can('territories', 'delete')
   remove(@Param('id', IdPipe) id: number) {
     return this.territories.remove(id);
   }

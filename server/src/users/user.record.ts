@@ -1,17 +1,8 @@
+import type { AuthUser, User as UserRecord } from '@generattivi/shared';
 import type { User } from './user.entity';
 
 /** What the API shows of a user: never the password hash or the token version. */
-export interface UserRecord {
-  id: number;
-  email: string;
-  fullName: string;
-  role: User['role'];
-  territoryIds: number[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type { UserRecord };
 
 export function toUserRecord(u: User): UserRecord {
   return {
@@ -24,18 +15,18 @@ export function toUserRecord(u: User): UserRecord {
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
     version: u.version,
-  };
+  } satisfies UserRecord;
 }
 
 /** The `user` object of login and /auth/me (API.md). */
 export function toSessionUser(
   u: Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'territoryIds'>,
-) {
+): AuthUser {
   return {
     id: u.id,
     email: u.email,
     fullName: u.fullName,
     role: u.role,
     territoryIds: u.territoryIds,
-  };
+  } satisfies AuthUser;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ConflictError } from '../common/domain-error';
 import { IdPipe } from '../common/id.pipe';
@@ -17,7 +17,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @AnyRole()
+  @Can('users', 'list', 'pick')
   @ApiOperation({
     summary:
       'The account directory; filter by role, active, territoryIds (contains), q on name and email',
@@ -27,19 +27,19 @@ export class UsersController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Can('users', 'show', 'pick')
   async one(@Param('id', IdPipe) id: number) {
     return toUserRecord(await this.users.get(id));
   }
 
   @Post()
-  @Roles('ADMIN')
+  @Can('users', 'create')
   create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
     return this.users.create(caller, body);
   }
 
   @Put(':id')
-  @Roles('ADMIN')
+  @Can('users', 'edit')
   update(
     @CurrentUser() caller: Caller,
     @Param('id', IdPipe) id: number,
@@ -49,7 +49,7 @@ export class UsersController {
   }
 
   @Delete(':id')
-  @Roles('ADMIN')
+  @Can('users', 'delete')
   @ApiOperation({
     summary:
       'Always 409: accounts are deactivated (active=false), never deleted, so the trail keeps its actors',

@@ -1,0 +1,146 @@
+import { RESOURCES, ROLES } from './enums';
+import { PACT_TRANSITIONS } from './pact-state-machine';
+import {
+  ACTIONS,
+  grantOf,
+  isAllowed,
+  PERMISSION_RESOURCES,
+  PERMISSIONS,
+  rolesAllowed,
+  SCOPES,
+  transitionPermission,
+} from './permissions';
+
+/** DOMAIN.md "Who may do what", row by row. */
+describe('the permission table', () => {
+  it('covers every API collection, with only known actions, roles and grants', () => {
+    expect(PERMISSION_RESOURCES).toEqual(expect.arrayContaining([...RESOURCES]));
+    for (const resource of PERMISSION_RESOURCES) {
+      for (const [action, grants] of Object.entries(PERMISSIONS[resource])) {
+        expect(ACTIONS).toContain(action);
+        expect(Object.keys(grants ?? {}).sort()).toEqual([...ROLES].sort());
+        for (const grant of Object.values(grants ?? {})) {
+          expect([true, false, ...SCOPES]).toContain(grant);
+        }
+      }
+    }
+  });
+
+  it('case records: all for ADMIN and MANAGER, the territories of a social worker, the pacts of a maker', () => {
+    for (const resource of [
+      'beneficiaries',
+      'households',
+      'pacts',
+      'milestones',
+      'notes',
+    ] as const) {
+      for (const action of ['list', 'show'] as const) {
+        expect(grantOf('ADMIN', resource, action)).toBe(true);
+        expect(grantOf('MANAGER', resource, action)).toBe(true);
+        expect(grantOf('SOCIAL_WORKER', resource, action)).toBe('own-territories');
+        expect(grantOf('COMMUNITY_MAKER', resource, action)).toBe('assigned');
+      }
+    }
+  });
+
+  it('the manager writes nothing', () => {
+    for (const resource of PERMISSION_RESOURCES) {
+      for (const action of ACTIONS.filter(
+        (a) => !['list', 'show', 'pick', 'export', 'verify'].includes(a),
+      )) {
+        if (resource === 'session' && action === 'delete') continue; // signing out
+        expect([resource, action, isAllowed('MANAGER', resource, action)]).toEqual([
+          resource,
+          action,
+          false,
+        ]);
+      }
+    }
+  });
+
+  it('beneficiaries and households: created, edited and deleted by ADMIN and the social worker of the territory', () => {
+    for (const resource of ['beneficiaries', 'households'] as const) {
+      for (const action of ['create', 'edit', 'delete'] as const) {
+        expect(rolesAllowed(resource, action)).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+        expect(grantOf('SOCIAL_WORKER', resource, action)).toBe('own-territories');
+      }
+    }
+  });
+
+  it('pacts: the maker edits and submits their pacts; only ADMIN and the social worker do the rest', () => {
+    expect(rolesAllowed('pacts', 'create')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+    expect(rolesAllowed('pacts', 'delete')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+    expect(rolesAllowed('pacts', 'assign')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+    expect(grantOf('COMMUNITY_MAKER', 'pacts', 'edit')).toBe('assigned');
+    expect(grantOf('COMMUNITY_MAKER', 'pacts', 'submit')).toBe('assigned');
+    for (const action of [
+      'approve',
+      'send-back',
+      'suspend',
+      'resume',
+      'complete',
+      'terminate',
+      'cancel',
+    ] as const) {
+      expect(rolesAllowed('pacts', action)).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+      expect(grantOf('SOCIAL_WORKER', 'pacts', action)).toBe('own-territories');
+    }
+  });
+
+  it('gives the state machine its roles: one table', () => {
+    for (const t of PACT_TRANSITIONS) {
+      expect(t.roles).toEqual(rolesAllowed('pacts', transitionPermission(t.action)));
+      expect(ACTIONS).toContain(transitionPermission(t.action));
+    }
+    expect(transitionPermission('SEND_BACK')).toBe('send-back');
+  });
+
+  it('milestones and diary notes: the social worker of the territory and the maker of the pact; notes are never edited nor deleted', () => {
+    for (const action of ['create', 'edit', 'delete'] as const) {
+      expect(rolesAllowed('milestones', action)).toEqual([
+        'ADMIN',
+        'SOCIAL_WORKER',
+        'COMMUNITY_MAKER',
+      ]);
+    }
+    expect(grantOf('COMMUNITY_MAKER', 'milestones', 'delete')).toBe('assigned');
+    expect(rolesAllowed('notes', 'create')).toEqual(['ADMIN', 'SOCIAL_WORKER', 'COMMUNITY_MAKER']);
+    expect(rolesAllowed('notes', 'edit', 'delete')).toEqual([]);
+    expect(rolesAllowed('assignments', 'create', 'edit', 'delete')).toEqual([]);
+  });
+
+  it('reports: all, their territories, their own caseload', () => {
+    expect(ROLES.map((role) => grantOf(role, 'reports', 'show'))).toEqual([
+      true,
+      true,
+      'own-territories',
+      'own-caseload',
+    ]);
+  });
+
+  it('the audit trail: ADMIN and MANAGER read it, nobody writes it, ADMIN starts the full re-check', () => {
+    expect(rolesAllowed('audit-events', 'list', 'show', 'verify')).toEqual(['ADMIN', 'MANAGER']);
+    expect(rolesAllowed('audit-events', 'create', 'edit', 'delete')).toEqual([]);
+    expect(rolesAllowed('audit-events', 'verify-all')).toEqual(['ADMIN']);
+  });
+
+  it('users and territories: only ADMIN writes them; the accounts page is for ADMIN and MANAGER, the directory for everyone', () => {
+    expect(rolesAllowed('territories', 'list')).toEqual([...ROLES]);
+    expect(rolesAllowed('users', 'list')).toEqual(['ADMIN', 'MANAGER']);
+    expect(rolesAllowed('users', 'show')).toEqual(['ADMIN', 'MANAGER']);
+    expect(rolesAllowed('users', 'pick')).toEqual([...ROLES]);
+    expect(rolesAllowed('users', 'list', 'pick')).toEqual([...ROLES]);
+    for (const resource of ['users', 'territories'] as const) {
+      for (const action of ['create', 'edit', 'delete'] as const) {
+        expect(rolesAllowed(resource, action)).toEqual(['ADMIN']);
+      }
+    }
+    expect(rolesAllowed('beneficiaries', 'access-log')).toEqual(['ADMIN']);
+  });
+
+  it('refuses an action the table does not list', () => {
+    expect(grantOf('ADMIN', 'notes', 'edit')).toBe(false);
+    expect(isAllowed('ADMIN', 'alerts', 'delete')).toBe(false);
+    expect(rolesAllowed('pacts')).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Who may do what (DOMAIN.md "Who may do what"), once for the server's guards and the admin's
+ * buttons: role × resource × action. A grant is `false`, `true` (every record the role sees) or
+ * a scope word; the server applies the scope and the rules that depend on a record's state
+ * (a pact is deleted only while DRAFT and without notes, a record still referenced is 409).
+ */
+import { RESOURCES, ROLES, type Role } from './enums';
+import type { PactAction } from './pact-state-machine';
+
+/** The record scopes a grant may be limited to. */
+export const SCOPES = ['own-territories', 'assigned', 'own-caseload'] as const;
+/**
+ * `own-territories`: records of the caller's territories; `assigned`: the pacts the caller is
+ * currently assigned to (with their people, milestones and notes); `own-caseload`: figures
+ * of the caller's own pacts.
+ */
+export type Scope = (typeof SCOPES)[number];
+export type Grant = boolean | Scope;
+
+/** The API collections and the other guarded parts of the API. */
+export const PERMISSION_RESOURCES = [
+  ...RESOURCES,
+  'eligibility',
+  'reports',
+  'alerts',
+  'session',
+] as const;
+export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
+
+/** The pact transitions a person asks for (API.md "Pact transitions"). */
+export const PACT_TRANSITION_ACTIONS = [
+  'submit',
+  'approve',
+  'send-back',
+  'suspend',
+  'resume',
+  'complete',
+  'terminate',
+  'cancel',
+] as const;
+
+export const ACTIONS = [
+  'list',
+  'show',
+  'create',
+  'edit',
+  'delete',
+  ...PACT_TRANSITION_ACTIONS,
+  'assign',
+  'check',
+  'pick',
+  'access-log',
+  'verify',
+  'verify-all',
+  'export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Readonly<Record<Role, Grant>>;
+const grants = (admin: Grant, manager: Grant, socialWorker: Grant, maker: Grant): Grants => ({
+  ADMIN: admin,
+  MANAGER: manager,
+  SOCIAL_WORKER: socialWorker,
+  COMMUNITY_MAKER: maker,
+});
+
+const ALL = grants(true, true, true, true);
+const ADMIN_ONLY = grants(true, false, false, false);
+/** Case records: managers read everything, social workers their territories, makers their pacts. */
+const CASE_READ = grants(true, true, 'own-territories', 'assigned');
+/** Written by the social workers of the territory (and the administrator). */
+const CASE_WRITE = grants(true, false, 'own-territories', false);
+/** Written by the social workers of the territory and the makers assigned to the pact. */
+const PACT_WORK = grants(true, false, 'own-territories', 'assigned');
+/** Reference data every role reads; the administrator manages it. */
+const DIRECTORY = {
+  list: ALL,
+  show: ALL,
+  create: ADMIN_ONLY,
+  edit: ADMIN_ONLY,
+  delete: ADMIN_ONLY,
+};
+
+/**
+ * The table. A missing action is refused to everyone.
+ *
+ * Deleting: a social worker manages the case records of their territories, and undoing a
+ * record made by mistake is part of that, so they delete — in their territories — a DRAFT pact
+ * without notes, a milestone of a DRAFT pact, a beneficiary or household nothing references;
+ * whatever has a history (an approved pact, a person with a pact) is refused with 409, and the
+ * audit trail keeps every delete. A maker co-designs their DRAFT pacts and so adds and removes
+ * their milestones too. Accounts and territories are never deleted (409).
+ */
+export const PERMISSIONS: Readonly<
+  Record<PermissionResource, Readonly<Partial<Record<Action, Grants>>>>
+> = {
+  territories: DIRECTORY,
+  /**
+   * The accounts page is for ADMIN (and MANAGER, read-only); everyone reads the directory
+   * as the choices of a picker (the maker to assign, the social worker of a pact).
+   */
+  users: {
+    ...DIRECTORY,
+    list: grants(true, true, false, false),
+    show: grants(true, true, false, false),
+    pick: ALL,
+  },
+  beneficiaries: {
+    list: CASE_READ,
+    show: CASE_READ,
+    create: CASE_WRITE,
+    edit: CASE_WRITE,
+    delete: CASE_WRITE,
+    'access-log': ADMIN_ONLY,
+  },
+  households: {
+    list: CASE_READ,
+    show: CASE_READ,
+    create: CASE_WRITE,
+    edit: CASE_WRITE,
+    delete: CASE_WRITE,
+  },
+  pacts: {
+    list: CASE_READ,
+    show: CASE_READ,
+    create: CASE_WRITE,
+    /** A maker edits the DRAFT pacts assigned to them (the server refuses the others). */
+    edit: PACT_WORK,
+    delete: CASE_WRITE,
+    submit: PACT_WORK,
+    approve: CASE_WRITE,
+    'send-back': CASE_WRITE,
+    suspend: CASE_WRITE,
+    resume: CASE_WRITE,
+    complete: CASE_WRITE,
+    terminate: CASE_WRITE,
+    cancel: CASE_WRITE,
+    /** The maker must work in the pact's territory. */
+    assign: CASE_WRITE,
+  },
+  milestones: {
+    list: CASE_READ,
+    show: CASE_READ,
+    create: PACT_WORK,
+    edit: PACT_WORK,
+    /** Only while the pact is a DRAFT. */
+    delete: PACT_WORK,
+  },
+  /** The diary is append-only. */
+  notes: { list: CASE_READ, show: CASE_READ, create: PACT_WORK },
+  /** Written by the server when a pact is assigned (`pacts.assign`). */
+  assignments: { list: CASE_READ, show: CASE_READ },
+  'community-labs': {
+    list: ALL,
+    show: ALL,
+    create: CASE_WRITE,
+    edit: CASE_WRITE,
+    delete: ADMIN_ONLY,
+  },
+  'civic-centers': {
+    list: ALL,
+    show: ALL,
+    create: CASE_WRITE,
+    edit: CASE_WRITE,
+    delete: ADMIN_ONLY,
+  },
+  /** Append-only; the full re-check of the chain is a heavy job the administrator starts. */
+  'audit-events': {
+    list: grants(true, true, false, false),
+    show: grants(true, true, false, false),
+    verify: grants(true, true, false, false),
+    'verify-all': ADMIN_ONLY,
+  },
+  eligibility: { show: ALL, check: PACT_WORK },
+  reports: {
+    show: grants(true, true, 'own-territories', 'own-caseload'),
+    export: grants(true, true, 'own-territories', 'own-caseload'),
+  },
+  alerts: { list: CASE_READ },
+  /** One's own session: who am I, sign out. */
+  session: { show: ALL, delete: ALL },
+};
+
+/** The grant of `role` for `action` on `resource` (false when the table does not list it). */
+export function grantOf(role: Role, resource: PermissionResource, action: Action): Grant {
+  return PERMISSIONS[resource][action]?.[role] ?? false;
+}
+
+/** True when `role` may do `action` on some records of `resource`. */
+export function isAllowed(role: Role, resource: PermissionResource, action: Action): boolean {
+  return grantOf(role, resource, action) !== false;
+}
+
+/** The roles that may do at least one of `actions` on `resource`, in `ROLES` order. */
+export function rolesAllowed(resource: PermissionResource, ...actions: Action[]): Role[] {
+  return ROLES.filter((role) => actions.some((action) => isAllowed(role, resource, action)));
+}
+
+/** The table's action for a pact transition of the state machine (`SEND_BACK` → `send-back`). */
+export function transitionPermission(action: PactAction): (typeof PACT_TRANSITION_ACTIONS)[number] {
+  return action.toLowerCase().replace('_', '-') as (typeof PACT_TRANSITION_ACTIONS)[number];
+}
