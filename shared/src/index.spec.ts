@@ -25,6 +25,7 @@ describe('@generattivi/shared entry', () => {
       'formatEuroCents',
       'formatIsoDate',
       'hasNoRecentNote',
+      'isErrorCode',
       'isIsoDate',
       'isIsoInstant',
       'isLeapYear',

@@ -7,3 +7,4 @@ export * from './eligibility';
 export * from './pact-state-machine';
 export * from './progress';
 export * from './records';
+export * from './errors';

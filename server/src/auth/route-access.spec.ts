@@ -2,7 +2,6 @@ import {
   Controller,
   Delete,
   ExecutionContext,
-  ForbiddenException,
   Get,
   Post,
   UnauthorizedException,
@@ -10,6 +9,7 @@ import {
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { Repository } from 'typeorm';
+import { ForbiddenError } from '../common/domain-error';
 import type { User } from '../users/user.entity';
 import { AnyRole, Public, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
@@ -87,7 +87,7 @@ describe(AccessGuard.name, () => {
   it('denies a route without a declaration to everyone, before looking at the token', async () => {
     await expect(
       guard.canActivate(contextFor(ForgottenController, 'list', { authorization: 'Bearer a.b.c' })),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(tokens.verify).not.toHaveBeenCalled();
   });
 
@@ -111,7 +111,7 @@ describe(AccessGuard.name, () => {
     );
     await expect(
       guard.canActivate(contextFor(ClassLevelController, 'list', auth)),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('refuses a valid token of a deactivated user or of an older token version', async () => {
