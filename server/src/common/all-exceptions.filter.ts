@@ -50,6 +50,12 @@ function bodyByStatus(status: number, message: string): ErrorBody {
   return errorBody(status, code as 'BAD_REQUEST', {}, message);
 }
 
+/** Fastify's own wording of a JSON body it could not parse (fastify/lib/contentTypeParser). */
+const BODY_PARSER_MESSAGES: Array<[RegExp, 'MALFORMED_JSON' | 'EMPTY_JSON_BODY']> = [
+  [/^Body is not valid JSON/, 'MALFORMED_JSON'],
+  [/^Body cannot be empty/, 'EMPTY_JSON_BODY'],
+];
+
 const SEARCH_TOO_SHORT = /q needs a word of at least (\d+) characters/;
 
 /** One list parameter's problem as a field error. */
@@ -70,6 +76,7 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
       response !== null &&
       'statusCode' in response &&
       'error' in response &&
+      'code' in response &&
       typeof (response as ErrorBody).message === 'string'
     ) {
       return { body: response as ErrorBody, unexpected: false };
@@ -80,6 +87,11 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
         : Array.isArray((response as { message?: unknown }).message)
           ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? exception.message);
+    // Fastify's body parser errors reach here wrapped by Nest, named only by their message.
+    const parser = BODY_PARSER_MESSAGES.find(([pattern]) => pattern.test(message));
+    if (status === 400 && parser) {
+      return { body: errorBody(status, parser[1], {}, message), unexpected: false };
+    }
     return { body: bodyByStatus(status, message), unexpected: false };
   }
   if (exception instanceof ListQueryError) {

@@ -30,6 +30,9 @@ class Sample {
   @IsIn(['A', 'B'])
   kind!: string;
 
+  @IsIn(['X', 'Y'], { message: 'must be one of X, Y' })
+  other!: string;
+
   @IsBoolean()
   flag!: boolean;
 
@@ -55,6 +58,7 @@ const valid = {
   code: 'abc',
   count: 3,
   kind: 'A',
+  other: 'X',
   flag: true,
   ids: [1],
   email: 'a@b.it',
@@ -92,6 +96,7 @@ describe('the validation pipe', () => {
     ['count', 11, 'MAX', { max: 10 }],
     ['count', 1.5, 'NOT_INTEGER', {}],
     ['kind', 'C', 'ONE_OF', { values: 'A, B' }],
+    ['other', 'Z', 'ONE_OF', { values: 'X, Y' }],
     ['flag', 'yes', 'NOT_BOOLEAN', {}],
     ['ids', 'x', 'NOT_ARRAY', {}],
     ['ids', [1, 2, 3], 'MAX_ITEMS', { max: 2 }],

@@ -59,7 +59,9 @@ export function constraintToFieldError(constraint: string, message: string): Fie
       return of('UNIQUE_ITEMS', {});
     case 'isIn':
     case 'isEnum':
-      return of('ONE_OF', { values: message.split(': ').slice(1).join(': ') });
+      return of('ONE_OF', {
+        values: /one of(?: the following values:)? (.*)$/.exec(message)?.[1] ?? '',
+      });
     case 'isEmail':
       return of('EMAIL', {});
     case 'matches':
