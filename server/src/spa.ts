@@ -24,10 +24,16 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
   fastify.get('/*', (request, reply) => {
     const path = pathOnly(request.url);
     if (path === '/api' || path.startsWith('/api/')) {
-      return reply.status(404).send(errorBody(404, `route GET ${path} not found`));
+      return reply
+        .status(404)
+        .send(
+          errorBody(404, 'ROUTE_NOT_FOUND', { method: 'GET', path }, `route GET ${path} not found`),
+        );
     }
     if (!indexHtml)
-      return reply.status(404).send(errorBody(404, 'the admin is not built: run npm run build'));
+      return reply
+        .status(404)
+        .send(errorBody(404, 'ADMIN_NOT_BUILT', {}, 'the admin is not built: run npm run build'));
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
@@ -35,7 +41,9 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
   });
   fastify.get('/', (_request, reply) => {
     if (!indexHtml)
-      return reply.status(404).send(errorBody(404, 'the admin is not built: run npm run build'));
+      return reply
+        .status(404)
+        .send(errorBody(404, 'ADMIN_NOT_BUILT', {}, 'the admin is not built: run npm run build'));
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

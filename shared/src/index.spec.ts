@@ -27,6 +27,7 @@ describe('@generattivi/shared entry', () => {
       'grantOf',
       'hasNoRecentNote',
       'isAllowed',
+      'isErrorCode',
       'isIsoDate',
       'isIsoInstant',
       'isLeapYear',

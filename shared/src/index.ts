@@ -8,3 +8,4 @@ export * from './pact-state-machine';
 export * from './progress';
 export * from './records';
 export * from './permissions';
+export * from './errors';

@@ -1,4 +1,23 @@
+import { ERROR_CODES, type ErrorCode } from '@generattivi/shared';
 import { runServerExpectingExit, startServer, TestServer } from '../support/server';
+
+interface CodedBody {
+  statusCode: number;
+  code: ErrorCode;
+  params: Record<string, unknown>;
+  message: string;
+  errors?: Record<string, string>;
+  fieldErrors?: Record<
+    string,
+    { code: ErrorCode; params: Record<string, unknown>; message: string }
+  >;
+}
+
+/** A code of shared's list, with exactly the parameters the list names for it. */
+function expectCoded({ code, params }: { code: ErrorCode; params: Record<string, unknown> }) {
+  expect(Object.keys(ERROR_CODES)).toContain(code);
+  expect(Object.keys(params).sort()).toEqual([...ERROR_CODES[code]].sort());
+}
 
 describe('foundation', () => {
   let server: TestServer;
@@ -74,6 +93,75 @@ describe('foundation', () => {
     expect(Object.keys(res.body.errors).sort()).toEqual(['admin', 'email']);
     expect(res.body.message).toContain('admin: unknown field');
     expect(res.body.message).toContain('email:');
+  });
+
+  it('gives every error body a code and params, and every field error its own', async () => {
+    const fields = await server.request<CodedBody>('POST', '/api/auth/login', {
+      body: { email: 42, password: 'x', admin: true },
+    });
+    expect(fields.status).toBe(400);
+    expect(fields.body).toMatchObject({ code: 'VALIDATION', params: {} });
+    expect(fields.body.fieldErrors).toEqual({
+      admin: { code: 'UNKNOWN_FIELD', params: {}, message: 'unknown field' },
+      email: expect.objectContaining({ code: 'NOT_STRING', params: {} }),
+    });
+    expect(fields.body.errors?.email).toBe(fields.body.fieldErrors?.email.message);
+
+    const token = await server.login('admin@demo.generattivi.it');
+    const long = await server.request<CodedBody>('POST', '/api/territories', {
+      token,
+      body: { code: 'NOWHERE', name: 'N'.repeat(300) },
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.fieldErrors?.name).toMatchObject({ code: 'MAX_LENGTH', params: { max: 120 } });
+    expect(long.body.fieldErrors?.code).toMatchObject({
+      code: 'ONE_OF',
+      params: { values: 'CREMA, CREMONA, CASALMAGGIORE' },
+    });
+
+    const [territory] = (
+      await server.request<
+        Array<{ id: number; version: number; name: string; municipalities: string[] }>
+      >('GET', '/api/territories', { token })
+    ).body;
+    const stale = await server.request<CodedBody>('PUT', `/api/territories/${territory.id}`, {
+      token,
+      body: {
+        name: territory.name,
+        municipalities: territory.municipalities,
+        version: territory.version + 5,
+      },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      params: { sent: territory.version + 5, current: territory.version },
+    });
+
+    const answers = [
+      fields,
+      long,
+      stale,
+      await server.request<CodedBody>('GET', `/api/pacts/999999`, { token }),
+      await server.request<CodedBody>('GET', '/api/no-such-thing'),
+      await server.request<CodedBody>('GET', '/api/pacts'),
+      await server.request<CodedBody>('GET', '/api/pacts?range=[5,1]', { token }),
+      await server.request<CodedBody>('POST', '/api/auth/login', { rawBody: '{"email": ' }),
+    ];
+    expect(answers.map((a) => a.body.code)).toEqual([
+      'VALIDATION',
+      'VALIDATION',
+      'VERSION_CONFLICT',
+      'NOT_FOUND',
+      'ROUTE_NOT_FOUND',
+      'UNAUTHORIZED',
+      'LIST_QUERY',
+      'MALFORMED_JSON',
+    ]);
+    for (const { body } of answers) {
+      expectCoded(body);
+      for (const fieldError of Object.values(body.fieldErrors ?? {})) expectCoded(fieldError);
+    }
   });
 
   it('sends no-store, security headers and exposes Content-Range to browsers', async () => {

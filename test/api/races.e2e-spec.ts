@@ -239,7 +239,7 @@ describe('races between two server instances on one database', () => {
     expect(closed.status).toBe(200);
     for (const r of answers) expect([200, 201, 409]).toContain(r.status);
     for (const r of answers.filter((x) => x.status === 409))
-      expect(['PACT_CLOSED', 'VERSION_CONFLICT']).toContain(
+      expect(['PACT_CLOSED', 'PACT_CLOSED_CHILDREN', 'VERSION_CONFLICT']).toContain(
         (r.body as unknown as { code: string }).code,
       );
 

@@ -17,10 +17,10 @@ const evaluation = {
 };
 
 describe(describeServerError.name, () => {
-  it('recognises a stale version by its code, or by its message when there is no code', () => {
-    expect(isStaleVersion({ code: 'VERSION_CONFLICT', message: 'x' })).toBe(true);
-    expect(isStaleVersion({ code: 'OPEN_PACT_EXISTS', message: 'version 2' })).toBe(false);
-    expect(isStaleVersion({ message: 'Stale version' })).toBe(true);
+  it('recognises a stale version by the code the server sends, VERSION_CONFLICT', () => {
+    expect(isStaleVersion({ code: 'VERSION_CONFLICT' })).toBe(true);
+    expect(isStaleVersion({ code: 'OPEN_PACT_EXISTS' })).toBe(false);
+    expect(isStaleVersion({ code: 'STALE_VERSION' })).toBe(false);
     expect(isStaleVersion(null)).toBe(false);
   });
 

@@ -25,10 +25,8 @@ export type ServerRefusal =
   | { kind: 'other'; status?: number; message: string };
 
 /** True for a 409 body about a stale `version` (optimistic locking). */
-export function isStaleVersion(body: { code?: unknown; message?: unknown } | null | undefined) {
-  const code = String(body?.code ?? '');
-  if (code) return code === 'VERSION_CONFLICT' || code === 'STALE_VERSION';
-  return /version/i.test(String(body?.message ?? ''));
+export function isStaleVersion(body: { code?: unknown } | null | undefined): boolean {
+  return body?.code === 'VERSION_CONFLICT';
 }
 
 const text = (value: unknown): string =>

@@ -44,8 +44,14 @@ describe(createDataProvider.name, () => {
     const body = {
       statusCode: 400,
       error: 'Bad Request',
+      code: 'VALIDATION',
+      params: {},
       message: 'fiscalCode: check character does not match; birthDate: required',
       errors: { fiscalCode: 'check character does not match', birthDate: 'required' },
+      fieldErrors: {
+        fiscalCode: { code: 'FISCAL_CODE_CHECK_CHARACTER', params: {} },
+        birthDate: { code: 'REQUIRED', params: {} },
+      },
     };
     fakeFetch(() => jsonResponse(400, body));
 
@@ -56,8 +62,15 @@ describe(createDataProvider.name, () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({
       status: 400,
-      message: body.message,
-      body: { errors: body.errors },
+      message: 'app.error_codes.VALIDATION {"_":"' + body.message + '"}',
+      body: {
+        errors: {
+          fiscalCode:
+            'app.error_codes.FISCAL_CODE_CHECK_CHARACTER {"_":"check character does not match"}',
+          birthDate: 'app.error_codes.REQUIRED {"_":"required"}',
+        },
+        fieldErrors: body.fieldErrors,
+      },
     });
   });
 
@@ -65,8 +78,10 @@ describe(createDataProvider.name, () => {
     const body = {
       statusCode: 409,
       error: 'Conflict',
-      code: 'STALE_VERSION',
-      message: 'version 3 is stale, current is 4',
+      code: 'VERSION_CONFLICT',
+      params: { sent: 3, current: 4 },
+      message:
+        'version: the record was changed by someone else (you sent version 3, it is now at 4)',
     };
     fakeFetch(() => jsonResponse(409, body));
 
@@ -77,7 +92,7 @@ describe(createDataProvider.name, () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({
       status: 409,
-      message: 'app.errors.version_conflict {"detail":"version 3 is stale, current is 4"}',
+      message: `app.errors.version_conflict {"detail":"app.error_codes.VERSION_CONFLICT {\\"sent\\":3,\\"current\\":4,\\"_\\":\\"${body.message}\\"}"}`,
       body,
     });
   });
@@ -86,12 +101,16 @@ describe(createDataProvider.name, () => {
     const body = {
       statusCode: 409,
       error: 'Conflict',
-      code: 'DUPLICATE',
-      message: 'fiscalCode already registered',
+      code: 'HOUSEHOLD_HAS_MEMBERS',
+      params: { id: 3, members: 2 },
+      message: 'households 3 has 2 member beneficiaries',
     };
-    expect(toUserError(new HttpError(body.message, 409, body), translate)).toMatchObject({
+    expect(
+      toUserError(new HttpError(body.message, 409, body), i18nProvider.translate),
+    ).toMatchObject({
       status: 409,
-      message: 'app.errors.conflict {"detail":"fiscalCode already registered"}',
+      message:
+        "L'operazione è in conflitto con lo stato attuale del record (Il nucleo familiare n. 3 ha 2 componenti e non si può eliminare.). Ricarica la pagina per vedere i dati aggiornati e riprova.",
     });
   });
 
@@ -100,36 +119,49 @@ describe(createDataProvider.name, () => {
       statusCode: 409,
       error: 'Conflict',
       code: 'DUPLICATE_FISCAL_CODE',
+      params: { fiscalCode: 'RSSMRA85T10A562S' },
       message: 'fiscalCode: another beneficiary already has the fiscal code RSSMRA85T10A562S',
     };
-    expect(toUserError(new HttpError(body.message, 409, body), translate)).toMatchObject({
+    const italian = 'Un altro beneficiario ha già il codice fiscale RSSMRA85T10A562S.';
+    expect(
+      toUserError(new HttpError(body.message, 409, body), i18nProvider.translate),
+    ).toMatchObject({
       status: 409,
-      message: `app.errors.field_conflict {"detail":"${body.message}"}`,
-      body: {
-        code: 'DUPLICATE_FISCAL_CODE',
-        errors: { fiscalCode: 'another beneficiary already has the fiscal code RSSMRA85T10A562S' },
-      },
+      message: `Impossibile salvare: ${italian}. Correggi il campo indicato e riprova.`,
+      body: { code: 'DUPLICATE_FISCAL_CODE', errors: { fiscalCode: italian } },
     });
   });
 
   it('writes the 409 message in the language on screen', async () => {
-    const body = { statusCode: 409, error: 'Conflict', message: 'Stale version' };
+    const body = {
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'VERSION_CONFLICT',
+      params: { sent: 1, current: 2 },
+      message: 'version: the record was changed by someone else',
+    };
     const error = toUserError(new HttpError(body.message, 409, body), i18nProvider.translate);
     expect((error as Error).message).toMatch(/^Conflitto di versione: .*Ricarica la pagina/);
   });
 
-  it('puts the known wordings of a 400 in the language on screen, field by field', () => {
+  it('writes a 400 in the language on screen from its codes, field by field', () => {
     const body = {
       statusCode: 400,
       error: 'Bad Request',
+      code: 'VALIDATION',
+      params: {},
       message: 'title: should not be empty; municipality: is not a municipality of Crema',
       errors: { title: 'should not be empty', municipality: 'is not a municipality of Crema' },
+      fieldErrors: {
+        title: { code: 'REQUIRED', params: {} },
+        municipality: { code: 'NOT_MUNICIPALITY_OF', params: { territory: 'Crema' } },
+      },
     };
     expect(
       toUserError(new HttpError(body.message, 400, body), i18nProvider.translate),
     ).toMatchObject({
       status: 400,
-      message: 'title: obbligatorio; municipality: non è un comune di Crema',
+      message: 'Alcuni campi non sono validi: correggili e riprova.',
       body: { errors: { title: 'obbligatorio', municipality: 'non è un comune di Crema' } },
     });
   });

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { Pact, PactTransitionBody } from '@generattivi/shared';
 import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
-import { localizeFieldErrors, localizeServerMessage } from '../common/serverMessages';
+import { localizeCode, localizeFieldErrors, type CodedErrorBody } from '../common/serverMessages';
 import type { CaseloadReport, OutcomesReport, ReportName, ReportQuery } from './reports';
 
 /** `GET /api/audit-events/verify`. */
@@ -56,47 +56,61 @@ export function reportSearch(query: ReportQuery = {}): string {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-interface ErrorBody {
-  message?: unknown;
-  code?: unknown;
-  errors?: Record<string, string>;
-}
-
-/** A message about one field, as the API words them: `fiscalCode: already registered`. */
-const FIELD_MESSAGE = /^([a-z][A-Za-z0-9]*): (.+)$/s;
-
-const serverMessage = (body: ErrorBody | null | undefined): string =>
+const serverMessage = (body: CodedErrorBody | null | undefined): string =>
   Array.isArray(body?.message)
     ? body.message.join('; ')
     : typeof body?.message === 'string'
       ? body.message
       : '';
 
+/** The field a 409 is about, by its code: the conflict is shown beside that input. */
+function conflictField(body: CodedErrorBody | null): string | undefined {
+  switch (body?.code) {
+    case 'DUPLICATE_FISCAL_CODE':
+      return 'fiscalCode';
+    case 'DUPLICATE_EMAIL':
+      return 'email';
+    case 'DUPLICATE_CODE':
+      return 'code';
+    case 'ALREADY_ASSIGNED':
+      return 'communityMakerId';
+    case 'OPEN_PACT_EXISTS': {
+      const { type } = (body.params ?? {}) as { type?: unknown };
+      return type === 'AUTONOMY'
+        ? 'beneficiaryId'
+        : type === 'INCLUSION'
+          ? 'householdId'
+          : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Turns an API error into what react-admin shows. A 400's `errors: {field: message}` still
- * lands beside each input, its known wordings in the user's language; a 409 becomes a sentence in the
- * user's language: a stale version says to reload, a conflict about one field (a duplicate
- * fiscal code, a second open pact) also lands beside that field.
+ * Turns an API error into what react-admin shows, in the user's language from the error's
+ * code and parameters (the server's English only for a code the admin does not know). A
+ * 400's `errors: {field: message}` still lands beside each input; a 409 about a stale
+ * version says to reload; a conflict about one field (a duplicate fiscal code, a second
+ * open pact) also lands beside that field.
  */
 export function toUserError(error: unknown, translate: Translate): unknown {
   if (!(error instanceof HttpError)) return error;
-  const received = error.body as ErrorBody | null;
-  // The API words messages in English: known wordings are put in the user's language.
+  const received = error.body as CodedErrorBody | null;
   const body =
     received?.errors && typeof received.errors === 'object'
-      ? { ...received, errors: localizeFieldErrors(received.errors, translate) }
+      ? { ...received, errors: localizeFieldErrors(received, translate) }
       : received;
-  const detail = localizeServerMessage(serverMessage(received) || error.message, translate);
+  const detail = localizeCode(received ?? {}, translate, serverMessage(received) || error.message);
   if (error.status === 409) {
-    if (isStaleVersion(body ?? { message: detail })) {
+    if (isStaleVersion(body)) {
       return new HttpError(translate('app.errors.version_conflict', { detail }), 409, body);
     }
-    // "fiscalCode: another beneficiary already has…": the field to correct, shown beside it.
-    const field = FIELD_MESSAGE.exec(detail);
+    const field = conflictField(received);
     if (field) {
       return new HttpError(translate('app.errors.field_conflict', { detail }), 409, {
         ...(body ?? {}),
-        errors: { [field[1]]: field[2] },
+        errors: { [field]: detail },
       });
     }
     return new HttpError(translate('app.errors.conflict', { detail }), 409, body);

@@ -1,13 +1,8 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ForbiddenError } from '../common/domain-error';
 import { User } from '../users/user.entity';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import type { RequestWithCaller } from './caller';
@@ -32,7 +27,7 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new ForbiddenException('this route declares no access rule');
+    if (!rule) throw new ForbiddenError('FORBIDDEN', {}, 'this route declares no access rule');
     if ('public' in rule) return true;
 
     const request = context
@@ -56,7 +51,11 @@ export class AccessGuard implements CanActivate {
       tokenExpiresAt: claims.exp,
     };
     if (!rule.roles.includes(user.role))
-      throw new ForbiddenException(`role ${user.role} may not do this`);
+      throw new ForbiddenError(
+        'ROLE_FORBIDDEN',
+        { role: user.role },
+        `role ${user.role} may not do this`,
+      );
     return true;
   }
 }

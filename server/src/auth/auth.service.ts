@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
 import { errorBody } from '../common/error-body';
 import { UnitOfWork } from '../common/unit-of-work';
 import { User } from '../users/user.entity';
@@ -28,7 +29,9 @@ export function throttled(code: ThrottleCode, retryAfterSeconds: number): HttpEx
       ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
       : `${retryAfterSeconds} seconds`;
   return new HttpException(
-    errorBody(429, THROTTLE_MESSAGES[code](wait), { code, retryAfterSeconds }),
+    errorBody(429, code, { seconds: retryAfterSeconds }, THROTTLE_MESSAGES[code](wait), {
+      retryAfterSeconds,
+    }),
     HttpStatus.TOO_MANY_REQUESTS,
   );
 }
@@ -68,7 +71,7 @@ export class AuthService {
               },
         }),
       );
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+      throw new DomainError(401, 'BAD_CREDENTIALS', {}, BAD_CREDENTIALS);
     }
     await this.uow.run(async (tx) => {
       await this.throttle.succeeded(tx, email, address);

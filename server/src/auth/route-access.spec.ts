@@ -2,7 +2,6 @@ import {
   Controller,
   Delete,
   ExecutionContext,
-  ForbiddenException,
   Get,
   Post,
   UnauthorizedException,
@@ -11,6 +10,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { PACT_TRANSITION_ACTIONS } from '@generattivi/shared';
 import { Test } from '@nestjs/testing';
 import type { Repository } from 'typeorm';
+import { ForbiddenError } from '../common/domain-error';
 import type { User } from '../users/user.entity';
 import { AnyRole, Can, Public, Refused, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
@@ -172,7 +172,7 @@ describe(AccessGuard.name, () => {
   it('denies a route without a declaration to everyone, before looking at the token', async () => {
     await expect(
       guard.canActivate(contextFor(ForgottenController, 'list', { authorization: 'Bearer a.b.c' })),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(tokens.verify).not.toHaveBeenCalled();
   });
 
@@ -196,7 +196,7 @@ describe(AccessGuard.name, () => {
     );
     await expect(
       guard.canActivate(contextFor(ClassLevelController, 'list', auth)),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('refuses a valid token of a deactivated user or of an older token version', async () => {

@@ -40,6 +40,7 @@ import {
   CreateBeneficiaryDto,
   UpdateBeneficiaryDto,
 } from './dto/beneficiary.dto';
+import { fieldError } from '../common/error-body';
 
 export const BENEFICIARY_LIST = defineListSpec({
   resource: 'beneficiaries',
@@ -118,6 +119,7 @@ function optionalText(value: string | null | undefined, current: string | null =
 const duplicateFiscalCode = (code: string) =>
   new ConflictError(
     'DUPLICATE_FISCAL_CODE',
+    { fiscalCode: code },
     `fiscalCode: another beneficiary already has the fiscal code ${code}`,
   );
 
@@ -217,6 +219,7 @@ export class BeneficiariesService {
       if (pacts > 0) {
         throw new ConflictError(
           'REFERENCED',
+          { resource: 'beneficiaries', id, count: pacts },
           `beneficiaries ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
         );
       }
@@ -300,10 +303,21 @@ export class BeneficiariesService {
     ).andWhere('h.id = :householdId', { householdId });
     if (tx.connection.options.type === 'postgres') qb.setLock('pessimistic_read');
     const household = await qb.getOne();
-    if (!household) throw new FieldsError({ householdId: `no household ${householdId}` });
+    if (!household)
+      throw new FieldsError({
+        householdId: fieldError(
+          'NO_SUCH_RECORD',
+          { resource: 'households', id: householdId },
+          `no household ${householdId}`,
+        ),
+      });
     if (household.territoryId !== territoryId) {
       throw new FieldsError({
-        householdId: `household ${householdId} belongs to another territory than the beneficiary`,
+        householdId: fieldError(
+          'HOUSEHOLD_OTHER_TERRITORY',
+          { id: householdId },
+          `household ${householdId} belongs to another territory than the beneficiary`,
+        ),
       });
     }
   }
@@ -329,7 +343,8 @@ export class BeneficiariesService {
       }
       if (violation === 'foreign-key') {
         throw new ConflictError(
-          'REFERENCED',
+          'DEPENDENCY_CHANGED',
+          {},
           'a record this change depends on was changed at the same time; reload and try again',
         );
       }

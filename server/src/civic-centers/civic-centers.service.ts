@@ -99,7 +99,11 @@ export class CivicCentersService {
       const before = toCivicCenterRecord(current);
       assertReadOnlyUnchanged(body, before, CIVIC_CENTER_READ_ONLY);
       if (!worksInTerritory(caller, current.territoryId)) {
-        throw new ForbiddenError('you may edit only the Civic Centers of your territories');
+        throw new ForbiddenError(
+          'CIVIC_CENTER_NOT_IN_TERRITORY',
+          {},
+          'you may edit only the Civic Centers of your territories',
+        );
       }
       const municipality =
         body.municipality === undefined ? current.municipality : body.municipality;

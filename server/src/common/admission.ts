@@ -27,6 +27,7 @@ export class BusyError extends DomainError {
     super(
       503,
       'BUSY',
+      { seconds: BUSY_RETRY_AFTER_S },
       `The server is busy with other expensive requests (reports, searches, verification); retry in ${BUSY_RETRY_AFTER_S} s`,
     );
   }

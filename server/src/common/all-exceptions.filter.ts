@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { ErrorBody, errorBody } from './error-body';
+import type { ErrorCode, FieldError } from '@generattivi/shared';
+import { ErrorBody, errorBody, fieldsOf } from './error-body';
 import { ListQueryError } from './list-query';
 import { databaseErrorCode } from './logging';
 
@@ -11,13 +12,59 @@ interface FastifyLikeError {
   message?: string;
 }
 
-const FASTIFY_MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'body: malformed JSON',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'body: empty JSON body',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'body: larger than 1 MiB',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'body: unsupported content type (send application/json)',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body: content length does not match',
+const FASTIFY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: 'body: malformed JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'EMPTY_JSON_BODY', message: 'body: empty JSON body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'body: larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'body: unsupported content type (send application/json)',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'CONTENT_LENGTH_MISMATCH',
+    message: 'body: content length does not match',
+  },
 };
+
+/** The code of a refusal that came with none (Nest's own exceptions, Fastify's), by status. */
+const STATUS_CODE: Record<number, ErrorCode> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** A code whose parameters are known here; others get `BAD_REQUEST` (their params are unknown). */
+function bodyByStatus(status: number, message: string): ErrorBody {
+  const code = STATUS_CODE[status] ?? 'BAD_REQUEST';
+  if (code === 'NOT_FOUND') {
+    // Nest's "Cannot GET /api/nothing".
+    const [, method = '', path = ''] = /^Cannot (\S+) (.*)$/.exec(message) ?? [];
+    return errorBody(status, 'ROUTE_NOT_FOUND', { method, path }, message);
+  }
+  if (code === 'BODY_TOO_LARGE') return errorBody(status, code, { maxBytes: 1024 * 1024 }, message);
+  return errorBody(status, code as 'BAD_REQUEST', {}, message);
+}
+
+/** Fastify's own wording of a JSON body it could not parse (fastify/lib/contentTypeParser). */
+const BODY_PARSER_MESSAGES: Array<[RegExp, 'MALFORMED_JSON' | 'EMPTY_JSON_BODY']> = [
+  [/^Body is not valid JSON/, 'MALFORMED_JSON'],
+  [/^Body cannot be empty/, 'EMPTY_JSON_BODY'],
+];
+
+const SEARCH_TOO_SHORT = /q needs a word of at least (\d+) characters/;
+
+/** One list parameter's problem as a field error. */
+function listQueryFieldError(message: string): FieldError {
+  const short = SEARCH_TOO_SHORT.exec(message);
+  return short
+    ? { code: 'SEARCH_TOO_SHORT', params: { min: Number(short[1]) }, message }
+    : { code: 'QUERY_PARAM', params: { detail: message }, message };
+}
 
 /** Turns any thrown value into the API's error body; never leaks internals. */
 export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: boolean } {
@@ -29,6 +76,7 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
       response !== null &&
       'statusCode' in response &&
       'error' in response &&
+      'code' in response &&
       typeof (response as ErrorBody).message === 'string'
     ) {
       return { body: response as ErrorBody, unexpected: false };
@@ -39,11 +87,22 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
         : Array.isArray((response as { message?: unknown }).message)
           ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? exception.message);
-    return { body: errorBody(status, message), unexpected: false };
+    // Fastify's body parser errors reach here wrapped by Nest, named only by their message.
+    const parser = BODY_PARSER_MESSAGES.find(([pattern]) => pattern.test(message));
+    if (status === 400 && parser) {
+      return { body: errorBody(status, parser[1], {}, message), unexpected: false };
+    }
+    return { body: bodyByStatus(status, message), unexpected: false };
   }
   if (exception instanceof ListQueryError) {
+    const fields = Object.fromEntries(
+      Object.entries(exception.errors).map(([param, problem]) => [
+        param,
+        listQueryFieldError(problem),
+      ]),
+    );
     return {
-      body: errorBody(400, exception.message, { errors: exception.errors, code: 'LIST_QUERY' }),
+      body: errorBody(400, 'LIST_QUERY', {}, exception.message, fieldsOf(fields)),
       unexpected: false,
     };
   }
@@ -51,11 +110,30 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
   // their own; their messages are about the request, never about internals.
   const fe = exception as FastifyLikeError | null;
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const message = (fe.code && FASTIFY_MESSAGES[fe.code]) ?? fe.message ?? 'bad request';
-    return { body: errorBody(fe.statusCode, message), unexpected: false };
+    const known = fe.code ? FASTIFY_ERRORS[fe.code] : undefined;
+    if (known?.code === 'BODY_TOO_LARGE') {
+      const body = errorBody(
+        fe.statusCode,
+        'BODY_TOO_LARGE',
+        { maxBytes: 1024 * 1024 },
+        known.message,
+      );
+      return { body, unexpected: false };
+    }
+    if (known) {
+      const body = errorBody(fe.statusCode, known.code as 'MALFORMED_JSON', {}, known.message);
+      return { body, unexpected: false };
+    }
+    return { body: bodyByStatus(fe.statusCode, fe.message ?? 'bad request'), unexpected: false };
   }
   return {
-    body: errorBody(500, 'An unexpected error occurred; it has been logged with the request id.'),
+    // The request id is filled in by the filter, which knows the request.
+    body: errorBody(
+      500,
+      'INTERNAL',
+      { requestId: '' },
+      'An unexpected error occurred; it has been logged with the request id.',
+    ),
     unexpected: true,
   };
 }
@@ -86,6 +164,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'unexpected error',
       );
       body.requestId = requestId;
+      body.params = { requestId };
     }
     // A refusal that says when to come back says it in the standard header too.
     if (typeof body.retryAfterSeconds === 'number')

@@ -1,6 +1,7 @@
 import { PipeTransform } from '@nestjs/common';
 import { FieldsError } from './domain-error';
 import { INT32_MAX, isCanonicalWholeNumber } from './validators';
+import { fieldError } from './error-body';
 
 /**
  * `:id` in a path: canonical decimal (`^[1-9][0-9]*$`) within the integer column's range,
@@ -10,7 +11,9 @@ import { INT32_MAX, isCanonicalWholeNumber } from './validators';
 export const IdPipe: PipeTransform<unknown, number> = {
   transform(value: unknown): number {
     if (!isCanonicalWholeNumber(value, 1, INT32_MAX)) {
-      throw new FieldsError({ id: 'must be a positive whole number' });
+      throw new FieldsError({
+        id: fieldError('POSITIVE_WHOLE_NUMBER', {}, 'must be a positive whole number'),
+      });
     }
     return Number(value);
   },

@@ -21,6 +21,7 @@ describe('jsonInputProblem', () => {
     expect(jsonInputProblem(nested(MAX_JSON_DEPTH + 1))).toEqual({
       path: '',
       problem: `is nested deeper than ${MAX_JSON_DEPTH} levels`,
+      code: 'TOO_DEEP',
     });
   });
 
@@ -33,11 +34,13 @@ describe('jsonInputProblem', () => {
     expect(jsonInputProblem({ title: 'a\u0000b' })).toEqual({
       path: 'title',
       problem: 'must not contain a NUL character (\\u0000)',
+      code: 'NUL_CHARACTER',
     });
     expect(jsonInputProblem({ ids: [1, { name: ['x', '\u0000'] }] })?.path).toBe('ids.1.name.1');
     expect(jsonInputProblem({ ok: { ['bad\u0000']: 1 } })).toEqual({
       path: 'ok',
       problem: 'must not have a key with a NUL character (\\u0000)',
+      code: 'NUL_CHARACTER',
     });
     expect(jsonInputProblem('\u0000')?.path).toBe('');
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { FieldsError } from './domain-error';
+import { fieldError } from './error-body';
 
 /**
  * Bounds every request's decoded input before any route sees it: class-transformer and
@@ -15,6 +16,8 @@ export interface InputProblem {
   /** Where, as `a.0.b` inside the value; '' for the value as a whole. */
   path: string;
   problem: string;
+  /** The problem as a code of shared's list. */
+  code: 'NUL_CHARACTER' | 'TOO_DEEP';
 }
 
 /** What is wrong with a decoded JSON value (too deep, a NUL character), or undefined. */
@@ -29,17 +32,27 @@ export function jsonInputProblem(
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value: v, path, depth } = item;
     if (typeof v === 'string') {
-      if (v.includes(NUL)) return { path, problem: 'must not contain a NUL character (\\u0000)' };
+      if (v.includes(NUL))
+        return {
+          path,
+          problem: 'must not contain a NUL character (\\u0000)',
+          code: 'NUL_CHARACTER',
+        };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= maxDepth) return { path: '', problem: `is nested deeper than ${maxDepth} levels` };
+    if (depth >= maxDepth)
+      return { path: '', problem: `is nested deeper than ${maxDepth} levels`, code: 'TOO_DEEP' };
     const entries: Array<[string, unknown]> = Array.isArray(v)
       ? v.map((child, index) => [String(index), child])
       : Object.entries(v);
     for (const [key, child] of entries) {
       if (key.includes(NUL)) {
-        return { path, problem: 'must not have a key with a NUL character (\\u0000)' };
+        return {
+          path,
+          problem: 'must not have a key with a NUL character (\\u0000)',
+          code: 'NUL_CHARACTER',
+        };
       }
       stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
@@ -64,6 +77,12 @@ export function registerInputLimits(fastify: FastifyInstance): void {
       : inQuery
         ? [inQuery, 'query']
         : [inBody, 'body'];
-    if (problem) throw new FieldsError({ [keyOf(problem, whole)]: problem.problem });
+    if (problem) {
+      const error =
+        problem.code === 'TOO_DEEP'
+          ? fieldError('TOO_DEEP', { max: MAX_JSON_DEPTH }, problem.problem)
+          : fieldError('NUL_CHARACTER', {}, problem.problem);
+      throw new FieldsError({ [keyOf(problem, whole)]: error });
+    }
   });
 }

@@ -83,7 +83,7 @@ describe(UnitOfWork.name, () => {
           message: 'pact_closed: the pact is closed: its milestones are read-only',
         });
       }),
-    ).rejects.toMatchObject({ status: 409, response: { code: 'PACT_CLOSED' } });
+    ).rejects.toMatchObject({ status: 409, response: { code: 'PACT_CLOSED_CHILDREN' } });
   });
 
   it('on SQLite, holds the write lock from BEGIN: another process cannot write meanwhile', async () => {

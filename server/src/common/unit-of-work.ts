@@ -22,6 +22,7 @@ export class DatabaseBusyError extends DomainError {
     super(
       503,
       'DATABASE_BUSY',
+      {},
       'the database is busy with other changes: nothing was saved; try again in a moment',
       { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
     );
@@ -34,16 +35,19 @@ function refusal(error: unknown): ConflictError | undefined {
   if (type === 'AUTONOMY')
     return new ConflictError(
       'OPEN_PACT_EXISTS',
+      { type },
       'beneficiaryId: the beneficiary already has an open AUTONOMY pact',
     );
   if (type === 'INCLUSION')
     return new ConflictError(
       'OPEN_PACT_EXISTS',
+      { type },
       'householdId: the household already has an open INCLUSION pact',
     );
   if (pactClosedViolation(error))
     return new ConflictError(
-      'PACT_CLOSED',
+      'PACT_CLOSED_CHILDREN',
+      {},
       'the pact is closed: its milestones and assignments are read-only',
     );
   return undefined;

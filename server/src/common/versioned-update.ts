@@ -3,10 +3,13 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { nowIso } from '../database/columns';
 import { canonicalJson } from './canonical-json';
 import { ConflictError, FieldsError } from './domain-error';
+import { fieldError } from './error-body';
+import type { FieldError } from '@generattivi/shared';
 
 export function versionConflict(expected: number, current: number): ConflictError {
   return new ConflictError(
     'VERSION_CONFLICT',
+    { sent: expected, current },
     `version: the record was changed by someone else (you sent version ${expected}, it is now at ${current}); reload it and apply your change again`,
     { currentVersion: current },
   );
@@ -85,7 +88,7 @@ export function assertReadOnlyUnchanged(
   current: object,
   fields: readonly string[],
 ): void {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const b = body as Record<string, unknown>;
   const c = current as Record<string, unknown>;
   // A stale copy differs in its server-owned fields too: that is a conflict, not a bad request.
@@ -95,17 +98,21 @@ export function assertReadOnlyUnchanged(
   for (const field of fields) {
     if (!(field in b) || b[field] === undefined) continue;
     if (JSON.stringify(b[field]) !== JSON.stringify(c[field] ?? null))
-      errors[field] = 'is read-only';
+      errors[field] = fieldError('READ_ONLY', {}, 'is read-only');
   }
-  if (Object.keys(errors).length) throw new FieldsError(errors, 'READ_ONLY_FIELD');
+  if (Object.keys(errors).length) throw new FieldsError(errors);
 }
 
 /** Read-only fields may not be sent at all on create. */
 export function assertNoReadOnlyOnCreate(body: object, fields: readonly string[]): void {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   for (const field of fields) {
     if ((body as Record<string, unknown>)[field] !== undefined)
-      errors[field] = 'is read-only: it cannot be set on create';
+      errors[field] = fieldError(
+        'READ_ONLY_ON_CREATE',
+        {},
+        'is read-only: it cannot be set on create',
+      );
   }
-  if (Object.keys(errors).length) throw new FieldsError(errors, 'READ_ONLY_FIELD');
+  if (Object.keys(errors).length) throw new FieldsError(errors);
 }

@@ -31,6 +31,7 @@ import {
   CreateCommunityLabDto,
   UpdateCommunityLabDto,
 } from './dto/community-lab.dto';
+import { fieldError } from '../common/error-body';
 
 export const COMMUNITY_LAB_LIST = defineListSpec({
   resource: 'community-labs',
@@ -106,6 +107,8 @@ export class CommunityLabsService {
       assertReadOnlyUnchanged(body, before, COMMUNITY_LAB_READ_ONLY);
       if (!worksInTerritory(caller, current.territoryId)) {
         throw new ForbiddenError(
+          'LAB_NOT_IN_TERRITORY',
+          {},
           'you may edit only the community laboratories of your territories',
         );
       }
@@ -147,6 +150,7 @@ export class CommunityLabsService {
         if (pacts > 0) {
           throw new ConflictError(
             'REFERENCED',
+            { resource: 'community-labs', id, count: pacts },
             `community-labs ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
           );
         }
@@ -157,7 +161,8 @@ export class CommunityLabsService {
     } catch (error) {
       if (constraintViolation(error) !== 'foreign-key') throw error;
       throw new ConflictError(
-        'REFERENCED',
+        'REFERENCED_MEANWHILE',
+        { resource: 'community-labs', id },
         `community-labs ${id} was named by a pact meanwhile and cannot be deleted`,
       );
     }
@@ -184,7 +189,11 @@ async function checkedMakers(
   const wrong = unique.filter((id) => !fits(id));
   if (wrong.length > 0) {
     throw new FieldsError({
-      communityMakerIds: `${wrong.length === 1 ? 'user' : 'users'} ${wrong.join(', ')}: not an active community maker working in ${territory.name}`,
+      communityMakerIds: fieldError(
+        'MAKERS_OF_TERRITORY',
+        { ids: wrong.join(', '), territory: territory.name },
+        `${wrong.length === 1 ? 'user' : 'users'} ${wrong.join(', ')}: not an active community maker working in ${territory.name}`,
+      ),
     });
   }
   return unique;

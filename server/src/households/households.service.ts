@@ -28,6 +28,7 @@ import { CreateHouseholdDto, HOUSEHOLD_READ_ONLY, UpdateHouseholdDto } from './d
 import { Household } from './household.entity';
 import { HouseholdRecord, toHouseholdRecord } from './household.record';
 import { resolvePlace } from '../territories/territory-place';
+import { fieldError } from '../common/error-body';
 
 export const HOUSEHOLD_LIST = defineListSpec({
   resource: 'households',
@@ -55,7 +56,11 @@ export function checkedAssessment(vulnerable: boolean, reason: string | null | u
   const vulnerabilityReason = reason?.trim() || null;
   if (vulnerable && vulnerabilityReason === null) {
     throw new FieldsError({
-      vulnerabilityReason: 'is required when the household is assessed as vulnerable',
+      vulnerabilityReason: fieldError(
+        'REQUIRED_WHEN_VULNERABLE',
+        {},
+        'is required when the household is assessed as vulnerable',
+      ),
     });
   }
   return { vulnerable, vulnerabilityReason };
@@ -185,6 +190,7 @@ export class HouseholdsService {
         if (pacts > 0) {
           throw new ConflictError(
             'REFERENCED',
+            { resource: 'households', id, count: pacts },
             `households ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
           );
         }
@@ -195,7 +201,8 @@ export class HouseholdsService {
     } catch (error) {
       if (constraintViolation(error) !== 'foreign-key') throw error;
       throw new ConflictError(
-        'REFERENCED',
+        'REFERENCED_MEANWHILE',
+        { resource: 'households', id },
         `households ${id} was given a member or a pact meanwhile and cannot be deleted`,
       );
     }
@@ -210,6 +217,7 @@ export class HouseholdsService {
           : 'cannot be deleted';
       throw new ConflictError(
         'HOUSEHOLD_HAS_MEMBERS',
+        { id, members },
         `households ${id} has ${members} member beneficiar${members === 1 ? 'y' : 'ies'} and ${detail}`,
       );
     }

@@ -35,6 +35,7 @@ import { PactsService } from '../pacts/pacts.service';
 import { CreateMilestoneDto, MILESTONE_READ_ONLY, UpdateMilestoneDto } from './dto/milestone.dto';
 import { Milestone } from './milestone.entity';
 import { toMilestoneRecord } from './milestone.record';
+import { fieldError } from '../common/error-body';
 
 export const MILESTONE_LIST = defineListSpec({
   resource: 'milestones',
@@ -67,11 +68,18 @@ function checkAchievement(
 ): string | null {
   if (status !== 'ACHIEVED') {
     if (achievedAt)
-      throw new FieldsError({ achievedAt: 'only an ACHIEVED milestone has an achievement date' });
+      throw new FieldsError({
+        achievedAt: fieldError(
+          'ACHIEVED_DATE_ONLY_WHEN_ACHIEVED',
+          {},
+          'only an ACHIEVED milestone has an achievement date',
+        ),
+      });
     return null;
   }
   const date = achievedAt ?? today;
-  if (date > today) throw new FieldsError({ achievedAt: 'cannot be in the future' });
+  if (date > today)
+    throw new FieldsError({ achievedAt: fieldError('NOT_FUTURE', {}, 'cannot be in the future') });
   return date;
 }
 
@@ -130,11 +138,18 @@ export class MilestonesService {
 
   private async openPact(caller: Caller, pactId: number, tx: EntityManager): Promise<Pact> {
     const pact = await this.pacts.findVisible(caller, pactId, tx).catch(() => {
-      throw new FieldsError({ pactId: `no pact ${pactId}` });
+      throw new FieldsError({
+        pactId: fieldError(
+          'NO_SUCH_RECORD',
+          { resource: 'pacts', id: pactId },
+          `no pact ${pactId}`,
+        ),
+      });
     });
     if (isPactClosed(pact.status))
       throw new ConflictError(
         'PACT_CLOSED',
+        { status: pact.status },
         `the pact is ${pact.status}: its milestones are read-only`,
       );
     return pact;
@@ -228,7 +243,8 @@ export class MilestonesService {
       const pact = await this.openPact(caller, m.pactId, tx);
       if (pact.status !== 'DRAFT') {
         throw new ConflictError(
-          'PACT_NOT_DRAFT',
+          'MILESTONE_DELETE_NOT_DRAFT',
+          {},
           `milestones are deleted only while the pact is a draft; set this one to CANCELLED instead`,
         );
       }

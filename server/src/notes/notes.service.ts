@@ -22,6 +22,7 @@ import { PactsService } from '../pacts/pacts.service';
 import { CreateNoteDto } from './dto/note.dto';
 import { Note } from './note.entity';
 import { toNoteRecord } from './note.record';
+import { fieldError } from '../common/error-body';
 
 export const NOTE_LIST = defineListSpec({
   resource: 'notes',
@@ -69,13 +70,22 @@ export class NotesService {
     assertNoReadOnlyOnCreate(body, ['id', 'authorId', 'createdAt', 'updatedAt']);
     const occurredAt = body.occurredAt ? new Date(body.occurredAt).toISOString() : nowIso();
     if (Date.parse(occurredAt) > Date.now() + CLOCK_SKEW_MS)
-      throw new FieldsError({ occurredAt: 'cannot be in the future' });
-    if (!body.body.trim()) throw new FieldsError({ body: 'must not be blank' });
+      throw new FieldsError({
+        occurredAt: fieldError('NOT_FUTURE', {}, 'cannot be in the future'),
+      });
+    if (!body.body.trim())
+      throw new FieldsError({ body: fieldError('NOT_BLANK', {}, 'must not be blank') });
     return this.uow.run(async (tx) => {
       // The pact's row first: lastNoteAt below is read, compared and written.
       await lockPact(tx, body.pactId);
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
-        throw new FieldsError({ pactId: `no pact ${body.pactId}` });
+        throw new FieldsError({
+          pactId: fieldError(
+            'NO_SUCH_RECORD',
+            { resource: 'pacts', id: body.pactId },
+            `no pact ${body.pactId}`,
+          ),
+        });
       });
       const note = await tx.save(
         tx.create(Note, {

@@ -12,7 +12,9 @@ import {
   PACT_TYPES,
   pactProgress,
   todayIso,
+  type ApprovalRequirement,
   type EligibilityEvaluation,
+  type ErrorCode,
   type OpenMilestoneDecision,
   type PactType,
 } from '@generattivi/shared';
@@ -33,7 +35,7 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '../common/domain-error';
-import { errorBody } from '../common/error-body';
+import { errorBody, fieldError, fieldsMessage, fieldsOf } from '../common/error-body';
 import {
   applyListFilter,
   applyListQuery,
@@ -70,6 +72,7 @@ import { PactCount } from './pact-count.entity';
 import { toPactRecord } from './pact.record';
 import { Pact } from './pact.entity';
 import { lockPact } from './pact-lock';
+import type { FieldError } from '@generattivi/shared';
 
 export const PACT_LIST = defineListSpec({
   resource: 'pacts',
@@ -128,6 +131,14 @@ const MAKER_EDITABLE = new Set([
   'communityCommitments',
 ]);
 
+/** Each unmet approval requirement, as the code of its field error. */
+const APPROVAL_CODES: Record<ApprovalRequirement, ErrorCode> = {
+  COMMUNITY_MAKER: 'NO_COMMUNITY_MAKER',
+  MILESTONE: 'NO_MILESTONE',
+  START_DATE: 'NO_START_DATE',
+  PLANNED_END_DATE: 'NO_PLANNED_END_DATE',
+};
+
 export class EligibilityFailed extends HttpException {
   constructor(
     message: string,
@@ -135,7 +146,7 @@ export class EligibilityFailed extends HttpException {
     extra: Record<string, unknown> = {},
   ) {
     super(
-      errorBody(422, message, { code: 'NOT_ELIGIBLE', evaluation, ...extra }),
+      errorBody(422, 'NOT_ELIGIBLE', {}, message, { evaluation, ...extra }),
       HttpStatus.UNPROCESSABLE_ENTITY,
     );
   }
@@ -226,7 +237,7 @@ export class PactsService {
     beneficiaryId?: number | null,
     householdId?: number | null,
   ): Promise<PactSubject> {
-    const errors: Record<string, string> = {};
+    const errors: Record<string, FieldError> = {};
     let beneficiary: Beneficiary | null = null;
     let household: Household | null = null;
     if (beneficiaryId != null) {
@@ -238,9 +249,18 @@ export class PactsService {
       )
         .andWhere('b.id = :id', { id: beneficiaryId })
         .getOne();
-      if (!beneficiary) errors.beneficiaryId = `no beneficiary ${beneficiaryId}`;
+      if (!beneficiary)
+        errors.beneficiaryId = fieldError(
+          'NO_SUCH_RECORD',
+          { resource: 'beneficiaries', id: beneficiaryId },
+          `no beneficiary ${beneficiaryId}`,
+        );
     } else if (type === 'AUTONOMY') {
-      errors.beneficiaryId = 'is required for an AUTONOMY pact';
+      errors.beneficiaryId = fieldError(
+        'REQUIRED_FOR_TYPE',
+        { type },
+        'is required for an AUTONOMY pact',
+      );
     }
     if (householdId != null) {
       household = await applyScope(
@@ -251,9 +271,18 @@ export class PactsService {
       )
         .andWhere('h.id = :id', { id: householdId })
         .getOne();
-      if (!household) errors.householdId = `no household ${householdId}`;
+      if (!household)
+        errors.householdId = fieldError(
+          'NO_SUCH_RECORD',
+          { resource: 'households', id: householdId },
+          `no household ${householdId}`,
+        );
     } else if (type === 'INCLUSION') {
-      errors.householdId = 'is required for an INCLUSION pact';
+      errors.householdId = fieldError(
+        'REQUIRED_FOR_TYPE',
+        { type },
+        'is required for an INCLUSION pact',
+      );
     }
     if (Object.keys(errors).length) throw new FieldsError(errors);
     return { beneficiary, household };
@@ -306,7 +335,13 @@ export class PactsService {
   async check(caller: Caller, body: EligibilityCheckDto): Promise<EligibilityEvaluation> {
     const tx = this.pacts.manager;
     if (!(await tx.existsBy(Territory, { id: body.territoryId })))
-      throw new FieldsError({ territoryId: `no territory ${body.territoryId}` });
+      throw new FieldsError({
+        territoryId: fieldError(
+          'NO_SUCH_RECORD',
+          { resource: 'territories', id: body.territoryId },
+          `no territory ${body.territoryId}`,
+        ),
+      });
     if (body.pactId) await this.findVisible(caller, body.pactId);
     const subject = await this.subjectOf(
       tx,
@@ -328,7 +363,11 @@ export class PactsService {
     const u = await tx.findOneBy(User, { id });
     if (!u || !u.active || u.role !== 'SOCIAL_WORKER' || !u.territoryIds.includes(territoryId)) {
       throw new FieldsError({
-        socialWorkerId: 'must be an active social worker of the pact territory',
+        socialWorkerId: fieldError(
+          'SOCIAL_WORKER_OF_TERRITORY',
+          {},
+          'must be an active social worker of the pact territory',
+        ),
       });
     }
   }
@@ -341,7 +380,11 @@ export class PactsService {
     const u = await tx.findOneBy(User, { id });
     if (!u || !u.active || u.role !== 'COMMUNITY_MAKER' || !u.territoryIds.includes(territoryId)) {
       throw new FieldsError({
-        communityMakerId: 'must be an active community maker working in the pact territory',
+        communityMakerId: fieldError(
+          'MAKER_OF_TERRITORY',
+          {},
+          'must be an active community maker working in the pact territory',
+        ),
       });
     }
   }
@@ -350,13 +393,19 @@ export class PactsService {
     const lab = await tx.findOneBy(CommunityLab, { id });
     if (!lab || lab.territoryId !== territoryId)
       throw new FieldsError({
-        communityLabId: 'must be a community laboratory of the pact territory',
+        communityLabId: fieldError(
+          'LAB_OF_TERRITORY',
+          {},
+          'must be a community laboratory of the pact territory',
+        ),
       });
   }
 
   private static checkDates(startDate?: string | null, plannedEndDate?: string | null): void {
     if (startDate && plannedEndDate && plannedEndDate <= startDate) {
-      throw new FieldsError({ plannedEndDate: 'must be after the start date' });
+      throw new FieldsError({
+        plannedEndDate: fieldError('AFTER_START', {}, 'must be after the start date'),
+      });
     }
   }
 
@@ -365,9 +414,20 @@ export class PactsService {
     PactsService.checkDates(body.startDate, body.plannedEndDate);
     return this.uow.run(async (tx) => {
       const territory = await tx.findOneBy(Territory, { id: body.territoryId });
-      if (!territory) throw new FieldsError({ territoryId: `no territory ${body.territoryId}` });
+      if (!territory)
+        throw new FieldsError({
+          territoryId: fieldError(
+            'NO_SUCH_RECORD',
+            { resource: 'territories', id: body.territoryId },
+            `no territory ${body.territoryId}`,
+          ),
+        });
       if (!worksInTerritory(caller, territory.id))
-        throw new ForbiddenError(`you do not work in territory ${territory.code}`);
+        throw new ForbiddenError(
+          'NOT_IN_TERRITORY',
+          { territory: territory.name },
+          `you do not work in territory ${territory.code}`,
+        );
       const subject = await this.subjectOf(
         tx,
         caller,
@@ -378,6 +438,7 @@ export class PactsService {
       if ((await this.otherOpenPacts(tx, body.type, subject)) > 0) {
         throw new ConflictError(
           'OPEN_PACT_EXISTS',
+          { type: body.type },
           body.type === 'AUTONOMY'
             ? `beneficiaryId: beneficiary ${subject.beneficiary?.id} already has an open AUTONOMY pact`
             : `householdId: household ${subject.household?.id} already has an open INCLUSION pact`,
@@ -433,10 +494,18 @@ export class PactsService {
       await lockPact(tx, id);
       const current = await this.findVisible(caller, id, tx);
       if (caller.role === 'MANAGER')
-        throw new ForbiddenError('managers read pacts, they do not edit them');
+        throw new ForbiddenError(
+          'MANAGER_READ_ONLY',
+          {},
+          'managers read pacts, they do not edit them',
+        );
       assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY_COMPARED);
       if (isPactClosed(current.status))
-        throw new ConflictError('PACT_CLOSED', `the pact is ${current.status}: it is read-only`);
+        throw new ConflictError(
+          'PACT_CLOSED',
+          { status: current.status },
+          `the pact is ${current.status}: it is read-only`,
+        );
       if (body.version !== current.version) throw versionConflict(body.version, current.version);
       const next = {
         beneficiaryId:
@@ -460,10 +529,16 @@ export class PactsService {
       );
       if (caller.role === 'COMMUNITY_MAKER') {
         if (current.status !== 'DRAFT')
-          throw new ForbiddenError('community makers edit pacts only while they are drafts');
+          throw new ForbiddenError(
+            'MAKER_EDITS_DRAFTS_ONLY',
+            {},
+            'community makers edit pacts only while they are drafts',
+          );
         const forbidden = changed.filter((k) => !MAKER_EDITABLE.has(k));
         if (forbidden.length)
           throw new ForbiddenError(
+            'MAKER_FIELDS_ONLY',
+            { fields: forbidden.join(', ') },
             `community makers may change only the title, objectives and commitments, not ${forbidden.join(', ')}`,
           );
       }
@@ -473,6 +548,7 @@ export class PactsService {
       ) {
         throw new ConflictError(
           'PACT_NOT_DRAFT',
+          {},
           'the beneficiary and household of a pact can change only while it is a draft',
         );
       }
@@ -494,6 +570,7 @@ export class PactsService {
       ) {
         throw new ConflictError(
           'OPEN_PACT_EXISTS',
+          { type: current.type },
           `the ${current.type === 'AUTONOMY' ? 'beneficiary' : 'household'} already has an open ${current.type} pact`,
         );
       }
@@ -537,17 +614,21 @@ export class PactsService {
         caller.role === 'COMMUNITY_MAKER'
       ) {
         throw new ForbiddenError(
+          'PACT_DELETE_FORBIDDEN',
+          {},
           'only an administrator or the social workers of its territory may delete a pact',
         );
       }
       if (pact.status !== 'DRAFT')
         throw new ConflictError(
-          'PACT_NOT_DRAFT',
+          'PACT_NOT_DRAFT_DELETE',
+          { status: pact.status },
           `only DRAFT pacts can be deleted; this one is ${pact.status} (cancel it instead)`,
         );
       if ((await tx.countBy(Note, { pactId: id })) > 0)
         throw new ConflictError(
-          'REFERENCED',
+          'PACT_HAS_NOTES',
+          {},
           'the pact has diary notes, which are never deleted: cancel it instead',
         );
       const record = toPactRecord(pact);
@@ -616,16 +697,26 @@ export class PactsService {
       if (!check.ok) {
         switch (check.code) {
           case 'NOT_ALLOWED_FROM_STATUS':
-            throw new ConflictError('TRANSITION_NOT_ALLOWED', `${check.message}`, {
-              allowed: check.allowed,
-            });
+            throw new ConflictError(
+              'TRANSITION_NOT_ALLOWED',
+              { from: pact.status, to: body.to, allowed: check.allowed.join(', ') },
+              `${check.message}`,
+              { allowed: check.allowed },
+            );
           case 'ROLE_FORBIDDEN':
-            throw new ForbiddenError(check.message, 'ROLE_FORBIDDEN');
+            throw new ForbiddenError('ROLE_FORBIDDEN', { role: caller.role }, check.message);
           case 'REASON_REQUIRED':
-            throw new FieldsError({ reason: check.message }, check.code);
-          case 'OPEN_MILESTONES_DECISION_REQUIRED':
-            throw new DomainError(400, check.code, `openMilestones: ${check.message}`, {
-              errors: { openMilestones: check.message },
+            throw new FieldsError(
+              { reason: fieldError(check.code, {}, check.message) },
+              check.code,
+            );
+          case 'OPEN_MILESTONES_DECISION_REQUIRED': {
+            const params = {
+              count: pending.length,
+              titles: pending.map((m) => m.title).join(', '),
+            };
+            throw new DomainError(400, check.code, params, `openMilestones: ${check.message}`, {
+              ...fieldsOf({ openMilestones: fieldError(check.code, params, check.message) }),
               openMilestones: pending.map((m) => ({
                 id: m.id,
                 title: m.title,
@@ -633,10 +724,17 @@ export class PactsService {
               })),
               choices: OPEN_MILESTONE_DECISIONS,
             });
+          }
           case 'OPEN_MILESTONES_INVALID':
-            throw new FieldsError({ openMilestones: check.message }, check.code);
+            throw new FieldsError(
+              { openMilestones: fieldError(check.code, {}, check.message) },
+              check.code,
+            );
           default:
-            throw new FieldsError({ outcome: check.message }, check.code);
+            throw new FieldsError(
+              { outcome: fieldError(check.code, {}, check.message) },
+              check.code,
+            );
         }
       }
       if (body.version !== pact.version) throw versionConflict(body.version, pact.version);
@@ -660,17 +758,19 @@ export class PactsService {
             plannedEndDate: pact.plannedEndDate,
           });
           if (unmet.length) {
-            const errors = Object.fromEntries(unmet.map((u) => [u.field, u.messages.en]));
-            throw new HttpException(
-              errorBody(
-                422,
-                `the pact cannot be approved yet: ${Object.entries(errors)
-                  .map(([f, m]) => `${f}: ${m}`)
-                  .join('; ')}`,
-                { code: 'APPROVAL_REQUIREMENTS', errors },
-              ),
-              HttpStatus.UNPROCESSABLE_ENTITY,
+            const errors = Object.fromEntries(
+              unmet.map((u) => [
+                u.field,
+                fieldError(APPROVAL_CODES[u.requirement], {}, u.messages.en),
+              ]),
             );
+            // The planned end date is there but not after the start: a different problem.
+            if (errors.plannedEndDate && pact.plannedEndDate) {
+              errors.plannedEndDate = { ...errors.plannedEndDate, code: 'AFTER_START' };
+            }
+            throw new FieldsError(errors, 'APPROVAL_REQUIREMENTS', 422, {
+              message: `the pact cannot be approved yet: ${fieldsMessage(errors)}`,
+            });
           }
         }
         const evaluation = await this.evaluate(tx, pact, subject, id);
@@ -789,11 +889,14 @@ export class PactsService {
       const pact = await this.findVisible(caller, id, tx);
       if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
         throw new ForbiddenError(
+          'ASSIGN_FORBIDDEN',
+          {},
           'only an administrator or a social worker assigns community makers',
         );
       if (isPactClosed(pact.status))
         throw new ConflictError(
           'PACT_CLOSED',
+          { status: pact.status },
           `the pact is ${pact.status}: its assignments are read-only`,
         );
       if (body.version !== undefined && body.version !== pact.version)
@@ -801,6 +904,7 @@ export class PactsService {
       if (pact.communityMakerId === body.communityMakerId) {
         throw new ConflictError(
           'ALREADY_ASSIGNED',
+          { userId: body.communityMakerId },
           `communityMakerId: user ${body.communityMakerId} already follows this pact`,
         );
       }

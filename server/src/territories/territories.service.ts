@@ -55,7 +55,11 @@ export class TerritoriesService {
   async create(caller: Caller, body: CreateTerritoryDto): Promise<Territory> {
     return this.uow.run(async (tx) => {
       if (await tx.existsBy(Territory, { code: body.code })) {
-        throw new ConflictError('DUPLICATE_CODE', `code: territory ${body.code} already exists`);
+        throw new ConflictError(
+          'DUPLICATE_CODE',
+          { code: body.code },
+          `code: territory ${body.code} already exists`,
+        );
       }
       const saved = await tx.save(
         tx.create(Territory, {
@@ -91,7 +95,8 @@ export class TerritoriesService {
   async remove(id: number): Promise<never> {
     await this.get(id);
     throw new ConflictError(
-      'REFERENCED',
+      'TERRITORY_REFERENCED',
+      { id },
       `territories ${id}: a territory is referenced by accounts and case records and cannot be deleted`,
     );
   }

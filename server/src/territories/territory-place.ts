@@ -3,6 +3,7 @@ import type { Caller } from '../auth/caller';
 import { worksInTerritory } from '../auth/scope';
 import { FieldsError, ForbiddenError } from '../common/domain-error';
 import { Territory } from './territory.entity';
+import { fieldError } from '../common/error-body';
 
 export interface Place {
   territory: Territory;
@@ -22,15 +23,32 @@ export async function resolvePlace(
   municipality: string | null | undefined,
 ): Promise<Place> {
   const territory = await tx.findOneBy(Territory, { id: territoryId });
-  if (!territory) throw new FieldsError({ territoryId: `no territory ${territoryId}` });
+  if (!territory)
+    throw new FieldsError({
+      territoryId: fieldError(
+        'NO_SUCH_RECORD',
+        { resource: 'territories', id: territoryId },
+        `no territory ${territoryId}`,
+      ),
+    });
   if (!worksInTerritory(caller, territory.id)) {
-    throw new ForbiddenError(`you do not work in territory ${territory.code}`);
+    throw new ForbiddenError(
+      'NOT_IN_TERRITORY',
+      { territory: territory.name },
+      `you do not work in territory ${territory.code}`,
+    );
   }
   const wanted = municipality?.trim().toLocaleLowerCase('it');
   if (!wanted) return { territory, municipality: null };
   const found = territory.municipalities.find((m) => m.toLocaleLowerCase('it') === wanted);
   if (!found) {
-    throw new FieldsError({ municipality: `is not a municipality of ${territory.name}` });
+    throw new FieldsError({
+      municipality: fieldError(
+        'NOT_MUNICIPALITY_OF',
+        { territory: territory.name },
+        `is not a municipality of ${territory.name}`,
+      ),
+    });
   }
   return { territory, municipality: found };
 }

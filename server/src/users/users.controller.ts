@@ -58,6 +58,7 @@ export class UsersController {
     await this.users.get(id);
     throw new ConflictError(
       'USER_NOT_DELETABLE',
+      { id },
       `users ${id}: accounts are deactivated (active: false), not deleted`,
     );
   }

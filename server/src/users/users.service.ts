@@ -24,6 +24,7 @@ import { Territory } from '../territories/territory.entity';
 import { CreateUserDto, UpdateUserDto, USER_READ_ONLY } from './dto/user.dto';
 import { User } from './user.entity';
 import { toUserRecord, UserRecord } from './user.record';
+import { fieldError } from '../common/error-body';
 
 export const USER_LIST = defineListSpec({
   resource: 'users',
@@ -43,7 +44,11 @@ export const USER_LIST = defineListSpec({
 });
 
 function duplicateEmail(): ConflictError {
-  return new ConflictError('DUPLICATE_EMAIL', 'email: another account already uses this address');
+  return new ConflictError(
+    'DUPLICATE_EMAIL',
+    {},
+    'email: another account already uses this address',
+  );
 }
 
 /**
@@ -75,7 +80,9 @@ export class UsersService {
     const unique = [...new Set(ids)].sort((a, b) => a - b);
     const found = await this.territories.countBy({ id: In(unique) });
     if (found !== unique.length)
-      throw new FieldsError({ territoryIds: 'names a territory that does not exist' });
+      throw new FieldsError({
+        territoryIds: fieldError('UNKNOWN_TERRITORY', {}, 'names a territory that does not exist'),
+      });
     return unique;
   }
 
@@ -131,8 +138,11 @@ export class UsersService {
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
     if (caller.id === id && (body.role !== current.role || body.active === false)) {
       throw new FieldsError({
-        [body.role !== current.role ? 'role' : 'active']:
+        [body.role !== current.role ? 'role' : 'active']: fieldError(
+          'SELF_CHANGE',
+          {},
           'you cannot change your own role or deactivate yourself',
+        ),
       });
     }
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;

@@ -16,11 +16,16 @@ const person = {
 };
 const code = computeFiscalCode({ ...person, sex: 'F', municipalityCode: 'D142' });
 
-async function errorsOf(body: Record<string, unknown>): Promise<Record<string, string>> {
+async function fieldErrorsOf(body: Record<string, unknown>) {
   const dto = plainToInstance(CreateBeneficiaryDto, body);
   return flattenValidationErrors(
     await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
   );
+}
+
+async function errorsOf(body: Record<string, unknown>): Promise<Record<string, string>> {
+  const errors = await fieldErrorsOf(body);
+  return Object.fromEntries(Object.entries(errors).map(([field, e]) => [field, e.message]));
 }
 
 describe('CreateBeneficiaryDto', () => {
@@ -28,6 +33,19 @@ describe('CreateBeneficiaryDto', () => {
     expect(await errorsOf({ ...person, fiscalCode: code })).toEqual({});
     expect(await errorsOf({ ...person, fiscalCode: toOmocode(code, 7).toLowerCase() })).toEqual({});
     expect(await errorsOf({ ...person, fiscalCode: code, phone: '', email: null })).toEqual({});
+  });
+
+  it('gives each fiscal-code problem its own code', async () => {
+    const wrongCheck = code.slice(0, 15) + (code[15] === 'Z' ? 'Y' : 'Z');
+    expect((await fieldErrorsOf({ ...person, fiscalCode: wrongCheck })).fiscalCode.code).toBe(
+      'FISCAL_CODE_CHECK_CHARACTER',
+    );
+    expect((await fieldErrorsOf({ ...person, sex: 'M', fiscalCode: code })).fiscalCode.code).toBe(
+      'FISCAL_CODE_SEX_MISMATCH',
+    );
+    expect((await fieldErrorsOf({ ...person, fiscalCode: 'ABC' })).fiscalCode.code).toBe(
+      'FISCAL_CODE_FORMAT',
+    );
   });
 
   it('names what is wrong with the fiscal code, in English', async () => {

@@ -1,0 +1,173 @@
+/**
+ * Every error code the API sends, each with the names of its parameters: the closed list the
+ * server throws from and the admin translates from (a test checks both catalogues have each
+ * code with the same parameters). Codes of a whole answer (`body.code`) and of one field
+ * (`body.fieldErrors[field].code`) share the list.
+ */
+export const ERROR_CODES = {
+  // ── Whole answers ──────────────────────────────────────────────────────────────
+  /** 400: fields are wrong; each in `errors` / `fieldErrors`. */
+  VALIDATION: [],
+  /** 400: `filter`, `sort`, `range` or `q` of a list is wrong; each in `fieldErrors`. */
+  LIST_QUERY: [],
+  /** 400: the body is not JSON. */
+  MALFORMED_JSON: [],
+  EMPTY_JSON_BODY: [],
+  /** 413. */
+  BODY_TOO_LARGE: ['maxBytes'],
+  /** 415. */
+  UNSUPPORTED_MEDIA_TYPE: [],
+  CONTENT_LENGTH_MISMATCH: [],
+  /** Any other refusal of the HTTP layer, by status. */
+  BAD_REQUEST: [],
+  /** 401: no valid token. */
+  UNAUTHORIZED: [],
+  /** 401: the login failed. */
+  BAD_CREDENTIALS: [],
+  /** 403: the role may not use this route. */
+  FORBIDDEN: [],
+  ROLE_FORBIDDEN: ['role'],
+  NOT_IN_TERRITORY: ['territory'],
+  MANAGER_READ_ONLY: [],
+  MAKER_EDITS_DRAFTS_ONLY: [],
+  MAKER_FIELDS_ONLY: ['fields'],
+  PACT_DELETE_FORBIDDEN: [],
+  ASSIGN_FORBIDDEN: [],
+  LAB_NOT_IN_TERRITORY: [],
+  CIVIC_CENTER_NOT_IN_TERRITORY: [],
+  /** 404: a record. */
+  NOT_FOUND: ['resource', 'id'],
+  /** 404: no such route. */
+  ROUTE_NOT_FOUND: ['method', 'path'],
+  ADMIN_NOT_BUILT: [],
+  /** 405. */
+  APPEND_ONLY: [],
+  METHOD_NOT_ALLOWED: [],
+  /** 409. */
+  VERSION_CONFLICT: ['sent', 'current'],
+  DUPLICATE_CODE: ['code'],
+  DUPLICATE_EMAIL: [],
+  DUPLICATE_FISCAL_CODE: ['fiscalCode'],
+  OPEN_PACT_EXISTS: ['type'],
+  PACT_CLOSED: ['status'],
+  /** The database refused a change to a closed pact's milestones or assignments. */
+  PACT_CLOSED_CHILDREN: [],
+  PACT_NOT_DRAFT: [],
+  PACT_NOT_DRAFT_DELETE: ['status'],
+  MILESTONE_DELETE_NOT_DRAFT: [],
+  ALREADY_ASSIGNED: ['userId'],
+  TRANSITION_NOT_ALLOWED: ['from', 'to', 'allowed'],
+  REFERENCED: ['resource', 'id', 'count'],
+  REFERENCED_MEANWHILE: ['resource', 'id'],
+  PACT_HAS_NOTES: [],
+  TERRITORY_REFERENCED: ['id'],
+  DEPENDENCY_CHANGED: [],
+  USER_NOT_DELETABLE: ['id'],
+  HOUSEHOLD_HAS_MEMBERS: ['id', 'members'],
+  DATABASE_BUSY: [],
+  /** 422. */
+  NOT_ELIGIBLE: [],
+  APPROVAL_REQUIREMENTS: [],
+  /** 429. */
+  ACCOUNT_LOCKED: ['seconds'],
+  ACCOUNT_BACKOFF: ['seconds'],
+  LOGIN_RATE_LIMITED: ['seconds'],
+  TOO_MANY_REQUESTS: [],
+  /** 500. */
+  INTERNAL: ['requestId'],
+  /** 503. */
+  BUSY: ['seconds'],
+  SERVICE_UNAVAILABLE: [],
+
+  // ── One field ──────────────────────────────────────────────────────────────────
+  UNKNOWN_FIELD: [],
+  REQUIRED: [],
+  NOT_BLANK: [],
+  NOT_STRING: [],
+  NOT_INTEGER: [],
+  NOT_NUMBER: [],
+  NOT_BOOLEAN: [],
+  NOT_ARRAY: [],
+  NOT_OBJECT: [],
+  POSITIVE_WHOLE_NUMBER: [],
+  MIN: ['min'],
+  MAX: ['max'],
+  MIN_LENGTH: ['min'],
+  MAX_LENGTH: ['max'],
+  MIN_ITEMS: ['min'],
+  MAX_ITEMS: ['max'],
+  UNIQUE_ITEMS: [],
+  ONE_OF: ['values'],
+  EMAIL: [],
+  PHONE: [],
+  PATTERN: [],
+  DATE: [],
+  INSTANT: [],
+  EUROS: [],
+  NOT_BEFORE: ['date'],
+  NOT_FUTURE: [],
+  AFTER_START: [],
+  READ_ONLY: [],
+  READ_ONLY_ON_CREATE: [],
+  REQUIRED_FOR_TYPE: ['type'],
+  REQUIRED_WHEN_VULNERABLE: [],
+  NOT_MUNICIPALITY_OF: ['territory'],
+  UNKNOWN_TERRITORY: [],
+  NO_SUCH_RECORD: ['resource', 'id'],
+  HOUSEHOLD_OTHER_TERRITORY: ['id'],
+  SOCIAL_WORKER_OF_TERRITORY: [],
+  MAKER_OF_TERRITORY: [],
+  MAKERS_OF_TERRITORY: ['ids', 'territory'],
+  LAB_OF_TERRITORY: [],
+  ACHIEVED_DATE_ONLY_WHEN_ACHIEVED: [],
+  SELF_CHANGE: [],
+  WEAK_PASSWORD: [],
+  FISCAL_CODE_FORMAT: [],
+  FISCAL_CODE_CHECK_CHARACTER: [],
+  FISCAL_CODE_BIRTH_DATE_INVALID: [],
+  FISCAL_CODE_BIRTH_DATE_MISMATCH: [],
+  FISCAL_CODE_SEX_MISMATCH: [],
+  /** Transition refusals about one field (checkTransition). */
+  REASON_REQUIRED: [],
+  OUTCOME_REQUIRED: [],
+  OUTCOME_INVALID: [],
+  OPEN_MILESTONES_DECISION_REQUIRED: ['count', 'titles'],
+  OPEN_MILESTONES_INVALID: [],
+  /** Approval requirements (approvalRequirements). */
+  NO_COMMUNITY_MAKER: [],
+  NO_MILESTONE: [],
+  NO_START_DATE: [],
+  NO_PLANNED_END_DATE: [],
+  /** List queries: one parameter (`filter`, `sort`, `range`, `q`), worded by the server. */
+  QUERY_PARAM: ['detail'],
+  SEARCH_TOO_SHORT: ['min'],
+  /** Input limits. */
+  TOO_DEEP: ['max'],
+  NUL_CHARACTER: [],
+  /** A constraint the list does not name yet: the message is the server's. */
+  INVALID: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The parameters of one code, by name (for a union of codes: the parameters of one of them). */
+export type ErrorParams<C extends ErrorCode = ErrorCode> = C extends ErrorCode
+  ? { [P in (typeof ERROR_CODES)[C][number]]: string | number }
+  : never;
+
+/** A code and its parameters: what a body and each of its field errors carry. */
+export type CodedError<C extends ErrorCode = ErrorCode> = {
+  [K in C]: { code: K; params: ErrorParams<K> };
+}[C];
+
+/** A field error: its code, parameters and the server's English wording. */
+export type FieldError<C extends ErrorCode = ErrorCode> = CodedError<C> & { message: string };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+/** The codes that take no parameters. */
+export type ParamlessErrorCode = {
+  [C in ErrorCode]: (typeof ERROR_CODES)[C]['length'] extends 0 ? C : never;
+}[ErrorCode];
