@@ -36,7 +36,9 @@ async function visibleText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const shown = (el: Element) =>
       el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-    const attributes = [...document.querySelectorAll('[aria-label],[placeholder],[title],[alt]')]
+    const attributes = Array.from(
+      document.querySelectorAll('[aria-label],[placeholder],[title],[alt]'),
+    )
       .filter(shown)
       .flatMap((el) =>
         ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? ''),
