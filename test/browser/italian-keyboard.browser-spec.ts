@@ -102,7 +102,7 @@ async function stopsWithoutFocus(page: Page, where: string): Promise<string[]> {
         el.getAttribute('aria-label') ||
         (el as HTMLElement).innerText?.trim().slice(0, 40) ||
         el.getAttribute('placeholder') ||
-        el.tagName;
+        `${el.getAttribute('type') ?? ''} ${el.id} in ${el.parentElement?.className ?? ''}`;
       return {
         name: `${el.tagName.toLowerCase()} "${name}"`,
         style: [
@@ -181,7 +181,11 @@ describe('the Italian admin, by every role and by keyboard', () => {
         ).filter((name) => name !== '' && !DO_NOT_PRESS.test(name));
         for (const name of new Set(names)) {
           const button = page.locator('main button:visible').filter({ hasText: name }).first();
-          if ((await button.count()) === 0 || !(await button.isEnabled())) continue;
+          if (
+            (await button.count()) === 0 ||
+            !(await button.isEnabled({ timeout: 2000 }).catch(() => false))
+          )
+            continue;
           // A button can go while the page re-renders: then there is nothing to open.
           const pressed = await button
             .click({ timeout: 3000 })
@@ -206,9 +210,17 @@ describe('the Italian admin, by every role and by keyboard', () => {
       /** The show, edit and create pages reached from a list, each checked once. */
       const walkRecords = async (list: string) => {
         const row = page.locator('tbody .RaDataTable-row, tbody tr.MuiTableRow-hover').first();
-        if ((await row.count()) > 0) {
-          await row.click();
-          await page.waitForURL((url) => url.hash !== `#${list}`, { timeout: 10_000 });
+        if ((await row.count()) > 0) await row.click();
+        // Some lists open nothing on a row (no show page for the role).
+        const opened =
+          (await row.count()) > 0 &&
+          (await page
+            .waitForURL((url) => url.hash !== `#${list}`, { timeout: 5000 })
+            .then(
+              () => true,
+              () => false,
+            ));
+        if (opened) {
           const show = route();
           if (!visited.has(show)) {
             visited.add(show);
