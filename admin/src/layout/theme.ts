@@ -8,6 +8,12 @@ const focusStyles = (ring: string, onAppBar: string) => ({
   MuiCssBaseline: {
     styleOverrides: {
       ':focus-visible': { outline: `3px solid ${ring} !important`, outlineOffset: '2px' },
+      // A date input's focus sits on its day, month or year inside: the input matches :focus
+      // but not always :focus-visible.
+      'input:focus, textarea:focus': {
+        outline: `3px solid ${ring} !important`,
+        outlineOffset: '-3px',
+      },
       // Inside clipped containers (table cells, inputs) an outer outline would be cut off.
       'input:focus-visible, textarea:focus-visible, [role="combobox"]:focus-visible, td:focus-visible, tr:focus-visible':
         { outlineOffset: '-3px !important' },
