@@ -78,8 +78,11 @@ async function stopsWithoutFocus(page: Page, where: string): Promise<string[]> {
         const el = document.activeElement;
         if (!el || el === document.body) return '';
         el.setAttribute('data-tab-stop', String(index));
+        // The element's look and its box's (MUI draws an input's focus on its wrapper).
         const s = getComputedStyle(el);
+        const box = el.parentElement ? getComputedStyle(el.parentElement).outline : '';
         return [
+          box,
           s.outlineStyle === 'none'
             ? 'none'
             : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
@@ -98,6 +101,7 @@ async function stopsWithoutFocus(page: Page, where: string): Promise<string[]> {
       const el = document.querySelector(`[data-tab-stop="${index}"]`);
       if (!el) return null;
       const s = getComputedStyle(el);
+      const box = el.parentElement ? getComputedStyle(el.parentElement).outline : '';
       const name =
         el.getAttribute('aria-label') ||
         (el as HTMLElement).innerText?.trim().slice(0, 40) ||
@@ -106,6 +110,7 @@ async function stopsWithoutFocus(page: Page, where: string): Promise<string[]> {
       return {
         name: `${el.tagName.toLowerCase()} "${name}"`,
         style: [
+          box,
           s.outlineStyle === 'none'
             ? 'none'
             : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,

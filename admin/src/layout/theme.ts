@@ -8,11 +8,10 @@ const focusStyles = (ring: string, onAppBar: string) => ({
   MuiCssBaseline: {
     styleOverrides: {
       ':focus-visible': { outline: `3px solid ${ring} !important`, outlineOffset: '2px' },
-      // A date input's focus sits on its day, month or year inside: the input matches :focus
-      // but not always :focus-visible.
-      'input:focus, textarea:focus': {
+      // A date input's focus sits on its day, month or year inside, where neither :focus nor
+      // :focus-visible reach the input: its box (which MUI marks focused) shows it.
+      '.MuiInputBase-root.Mui-focused:has(> input[type="date"])': {
         outline: `3px solid ${ring} !important`,
-        outlineOffset: '-3px',
       },
       // Inside clipped containers (table cells, inputs) an outer outline would be cut off.
       'input:focus-visible, textarea:focus-visible, [role="combobox"]:focus-visible, td:focus-visible, tr:focus-visible':
