@@ -1,12 +1,15 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import {
   AppBar,
+  AppBarClasses,
   Layout,
   LoadingIndicator,
+  TitlePortal,
   LocalesMenuButton,
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
+  useLocation,
   useLocaleState,
   useTranslate,
 } from 'react-admin';
@@ -48,11 +51,58 @@ const AppToolbar = () => {
   );
 };
 
-const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />} />;
+/** The page title react-admin writes into the app bar is the page's heading: an h1. */
+const AppAppBar = () => (
+  <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />}>
+    <TitlePortal className={AppBarClasses.title} {...{ component: 'h1' }} />
+  </AppBar>
+);
+
+/** How long a page may take to render its own heading before the app bar title is used. */
+const HEADING_WAIT_MS = 1500;
+
+/**
+ * On a page change, focus moves to the page's heading, so that keyboard and screen-reader
+ * users start on the new page rather than on the link they left (WCAG 2.4.3): the page's own
+ * h1 in main when it has one (home, pact), else the title in the app bar. It gives up as soon
+ * as the user moves focus elsewhere.
+ */
+const FocusPageHeading = () => {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const startedOn = document.activeElement;
+    const started = Date.now();
+    let frame = 0;
+    const visible = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement && el.innerText.trim() !== '' && el.getClientRects().length > 0;
+    const attempt = () => {
+      if (document.activeElement !== startedOn && document.activeElement !== document.body) return;
+      const own = document.querySelector('main h1');
+      const title = document.getElementById('react-admin-title');
+      const waited = Date.now() - started > HEADING_WAIT_MS;
+      const heading = visible(own) ? own : waited && visible(title) ? title : null;
+      if (!heading) {
+        if (Date.now() - started < HEADING_WAIT_MS * 2) frame = requestAnimationFrame(attempt);
+        return;
+      }
+      heading.tabIndex = -1;
+      heading.focus();
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+  return null;
+};
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppAppBar}>
     <DocumentLanguage />
+    <FocusPageHeading />
     {children}
   </Layout>
 );

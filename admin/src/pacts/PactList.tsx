@@ -21,8 +21,14 @@ import { PactProgress } from './PactProgress';
 import { StatusChip, StatusField } from './StatusChip';
 
 /** Only fields the API filters on (API.md): anything else would be a 400. */
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="app.pacts.search_placeholder" />,
+const pactFilters = (translate: (key: string) => string) => [
+  // SearchInput shows its placeholder as given: translate it here.
+  <SearchInput
+    key="q"
+    source="q"
+    alwaysOn
+    placeholder={translate('app.pacts.search_placeholder')}
+  />,
   <SelectInput key="status" source="status" choices={pactStatusChoices} alwaysOn />,
   <SelectInput key="type" source="type" choices={pactTypeChoices} />,
   <ReferenceInput key="territoryId" source="territoryId" reference="territories" />,
@@ -59,9 +65,14 @@ const PhoneList = () => {
 };
 
 export const PactList = () => {
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} empty={<EmptyState />}>
+    <List
+      filters={pactFilters(translate)}
+      sort={{ field: 'startDate', order: 'DESC' }}
+      empty={<EmptyState />}
+    >
       {phone ? (
         <PhoneList />
       ) : (
