@@ -2,6 +2,7 @@ import {
   addDays,
   daysBetween,
   daysInMonth,
+  endsAfterStart,
   formatIsoDate,
   ANY_YEAR,
   isIsoDate,
@@ -171,5 +172,19 @@ describe(daysBetween.name, () => {
     ['2026-01-10', '2026-01-01', -9],
   ])('%s → %s: %i', (from, to, expected) => {
     expect(daysBetween(from, to)).toBe(expected);
+  });
+});
+
+describe(endsAfterStart.name, () => {
+  it.each([
+    ['2026-01-01', '2026-01-02', true],
+    ['2026-01-01', '2026-01-01', false],
+    ['2026-01-02', '2026-01-01', false],
+    ['2026-12-31', '2027-01-01', true],
+    [null, '2026-01-01', true],
+    ['2026-01-01', undefined, true],
+    ['2026-02-30', '2026-01-01', true],
+  ])('start %s, end %s → %s', (start, end, expected) => {
+    expect(endsAfterStart(start, end)).toBe(expected);
   });
 });

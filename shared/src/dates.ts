@@ -112,3 +112,12 @@ export function daysBetween(from: string, to: string): number {
     (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
   );
 }
+
+/**
+ * The rule "a planned end comes after the start": false only when both are calendar dates
+ * and the end is on or before the start (a missing date is another rule's business). The
+ * server's pact writes, the approval requirements and the admin's pact form all ask this.
+ */
+export function endsAfterStart(start: unknown, end: unknown): boolean {
+  return !(isIsoDate(start) && isIsoDate(end) && end <= start);
+}

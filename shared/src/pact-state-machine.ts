@@ -9,7 +9,7 @@
  * (SUSPENDED can also be completed or terminated.)
  */
 
-import { isIsoDate } from './dates';
+import { endsAfterStart, isIsoDate } from './dates';
 import {
   OUTCOMES_BY_TYPE,
   PACT_STATUSES,
@@ -374,7 +374,7 @@ export function approvalRequirements(pact: {
       field: 'plannedEndDate',
       messages: { it: 'Data di fine prevista non indicata', en: 'planned end date is missing' },
     });
-  } else if (start && end <= start) {
+  } else if (start && !endsAfterStart(start, end)) {
     unmet.push({
       requirement: 'PLANNED_END_DATE',
       field: 'plannedEndDate',

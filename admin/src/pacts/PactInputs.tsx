@@ -1,4 +1,5 @@
 import { Typography } from '@mui/material';
+import { endsAfterStart } from '@generattivi/shared';
 import { useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
@@ -13,9 +14,7 @@ import {
 
 /** The planned end must follow the start (the server checks it too). */
 const endAfterStart = (value: unknown, values: { startDate?: string | null }) =>
-  typeof value === 'string' && value && values.startDate && value <= values.startDate
-    ? 'app.pacts.end_after_start'
-    : undefined;
+  endsAfterStart(values.startDate, value) ? undefined : 'app.pacts.end_after_start';
 
 const Heading = ({ children }: { children: string }) => (
   <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   approvalRequirements,
   checkTransition,
+  endsAfterStart,
   evaluateEligibility,
   isPactClosed,
   OPEN_MILESTONE_DECISIONS,
@@ -402,7 +403,7 @@ export class PactsService {
   }
 
   private static checkDates(startDate?: string | null, plannedEndDate?: string | null): void {
-    if (startDate && plannedEndDate && plannedEndDate <= startDate) {
+    if (!endsAfterStart(startDate, plannedEndDate)) {
       throw new FieldsError({
         plannedEndDate: fieldError('AFTER_START', {}, 'must be after the start date'),
       });
