@@ -28,7 +28,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**/*.{ts,js}', 'server/scripts/**/*.js', '**/seeds/**/*.ts', '.ci/**'],
+    files: [
+      'test/**/*.{ts,js}',
+      'server/scripts/**/*.js',
+      'server/src/demo/**/*.ts',
+      'server/src/scale/**/*.ts',
+      '.ci/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

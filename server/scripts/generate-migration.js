@@ -19,7 +19,7 @@ execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'i
 require('reflect-metadata');
 const { DataSource } = require('typeorm');
 const { Client } = require('pg');
-const { dataSourceOptions } = require(join(root, 'dist/database/data-source-options'));
+const { appDataSourceOptions } = require(join(root, 'dist/data-source'));
 
 const timestamp = Number(process.env.MIGRATION_TIMESTAMP ?? Date.now());
 const className = `${name}${timestamp}`;
@@ -81,7 +81,7 @@ async function pending(options) {
 async function main() {
   const results = {};
   const sqliteFile = join(mkdtempSync(join(tmpdir(), 'generattivi-mig-')), 'schema.sqlite');
-  results.sqlite = await pending(dataSourceOptions({ type: 'sqlite', path: sqliteFile }));
+  results.sqlite = await pending(appDataSourceOptions({ type: 'sqlite', path: sqliteFile }));
 
   const adminUrl = process.env.MIGRATION_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `generattivi_mig_${timestamp}`;
@@ -91,7 +91,9 @@ async function main() {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${dbName}`;
-    results.postgres = await pending(dataSourceOptions({ type: 'postgres', url: url.toString() }));
+    results.postgres = await pending(
+      appDataSourceOptions({ type: 'postgres', url: url.toString() }),
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();

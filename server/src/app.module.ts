@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PactsModule } from './pacts/pacts.module';
@@ -19,15 +19,14 @@ import { CivicCentersModule } from './civic-centers/civic-centers.module';
 import { AccessGuard } from './auth/access.guard';
 import { Admission, AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { SeedModule } from './database/seeds/seed.module';
-import { dataSourceOptions } from './database/data-source-options';
-import { createDataSource } from './database/sqlite-bound-integers';
-import { withStartupLock } from './database/startup-lock';
+import { SeedModule } from './demo/seed.module';
+import { appDataSourceOptions } from './data-source';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -38,16 +37,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.database),
-          // Migrations run under the start-up lock: instances started together take turns.
-          dataSourceFactory: async (options) => {
-            const dataSource = await createDataSource(options!).initialize();
-            await withStartupLock(dataSource, () => dataSource.runMigrations());
-            return dataSource;
-          },
-        }),
-        DatabaseModule,
+        DatabaseModule.forRoot(() => appDataSourceOptions(config.database)),
+        CommonModule,
+        AuditModule,
+        AccessLogModule,
         AuthModule,
         UsersModule,
         TerritoriesModule,
@@ -55,7 +48,6 @@ export class AppModule {
         HouseholdsModule,
         CommunityLabsModule,
         CivicCentersModule,
-        AuditModule,
         PactsModule,
         MilestonesModule,
         NotesModule,

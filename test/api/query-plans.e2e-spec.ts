@@ -25,7 +25,7 @@ import { createPgDatabase, engineUnderTest, ROOT } from '../support/server';
 
 const execFileAsync = promisify(execFile);
 const DIST = join(ROOT, 'server', 'dist');
-const SEED = join(DIST, 'database', 'seeds', 'scale.js');
+const SEED = join(DIST, 'scale', 'scale.js');
 const PACTS = 2_000;
 const LARGE = new Set([
   'pacts',
@@ -44,7 +44,7 @@ interface ListSpec {
   resource: string;
 }
 interface Dist {
-  dataSourceOptions(db: DatabaseConfig): DataSourceOptions;
+  appDataSourceOptions(db: DatabaseConfig): DataSourceOptions;
   ENTITIES: Entity[];
   findList(qb: unknown, query: unknown, spec: ListSpec): Promise<unknown>;
   parseListQuery(raw: ObjectLiteral, spec: ListSpec): unknown;
@@ -81,8 +81,7 @@ async function loadDist(): Promise<Dist> {
     for (const name of names) specs[name] = mod[name];
   }
   return {
-    ...(await load<Pick<Dist, 'dataSourceOptions'>>('database/data-source-options')),
-    ...(await load<Pick<Dist, 'ENTITIES'>>('database/entities')),
+    ...(await load<Pick<Dist, 'appDataSourceOptions' | 'ENTITIES'>>('data-source')),
     ...(await load<Pick<Dist, 'findList' | 'parseListQuery'>>('common/list-query')),
     ...(await load<Pick<Dist, 'applyScope'>>('auth/scope')),
     ...(await load<Pick<Dist, 'ReportsService'>>('reports/reports.service')),
@@ -157,7 +156,7 @@ describe('the scale database', () => {
     capture = new Capture();
     const { DataSource: DataSourceClass } = await import('typeorm');
     dataSource = new DataSourceClass({
-      ...dist.dataSourceOptions(db),
+      ...dist.appDataSourceOptions(db),
       logging: true,
       logger: capture,
     } as DataSourceOptions);

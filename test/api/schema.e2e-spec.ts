@@ -8,10 +8,10 @@ import { createPgDatabase, engineUnderTest, ROOT } from '../support/server';
 type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 /** The data source description of the built server, exactly as it runs. */
 async function serverDataSourceOptions(db: DatabaseConfig): Promise<DataSourceOptions> {
-  const mod = (await import(join(ROOT, 'server/dist/database/data-source-options'))) as {
-    dataSourceOptions: (db: DatabaseConfig) => DataSourceOptions;
+  const mod = (await import(join(ROOT, 'server/dist/data-source'))) as {
+    appDataSourceOptions: (db: DatabaseConfig) => DataSourceOptions;
   };
-  return mod.dataSourceOptions(db);
+  return mod.appDataSourceOptions(db);
 }
 
 describe('migrations', () => {

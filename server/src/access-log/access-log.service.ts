@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import { AccessLogEntry } from './access-log.entity';
 
 type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId'>;

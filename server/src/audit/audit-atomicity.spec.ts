@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
-import { dataSourceOptions } from '../database/data-source-options';
+import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -25,7 +25,7 @@ describe('UnitOfWork + AuditService', () => {
   const reload = (id: number) => dataSource.getRepository(User).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
     audit = new AuditService(dataSource);

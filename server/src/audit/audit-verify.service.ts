@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig, CONFIG } from '../config/config';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import { readRawMany } from '../database/sqlite-reader';
 import { ChainPosition, checkChain } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';

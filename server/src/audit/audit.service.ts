@@ -3,7 +3,7 @@ import type { AuditEntityType, AuditEvent as AuditEventRecord } from '@generatti
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import { checkChain } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { eventHash, GENESIS_HASH } from './audit-hash';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RevokedToken } from './revoked-token.entity';
+import { LoginAccount, LoginAddressWindow, LoginFailure } from './login-throttle.entity';
+import { UsersModule } from '../users/users.module';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig, CONFIG } from '../config/config';
@@ -9,8 +13,13 @@ import { LoginRateGuard } from './login-rate.guard';
 import { LoginThrottle } from './login-throttle';
 import { TokensService } from './tokens.service';
 
+/** The entities this feature owns: its module registers them, the data source lists them. */
+export const AUTH_ENTITIES = [RevokedToken, LoginFailure, LoginAccount, LoginAddressWindow];
+
 @Module({
   imports: [
+    TypeOrmModule.forFeature(AUTH_ENTITIES),
+    UsersModule,
     JwtModule.registerAsync({
       inject: [CONFIG],
       // One key object for the process: given the secret as a string, jsonwebtoken would

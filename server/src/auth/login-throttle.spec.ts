@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../common/unit-of-work';
-import { dataSourceOptions } from '../database/data-source-options';
+import { appDataSourceOptions } from '../data-source';
 import {
   ACCOUNT_BACKOFF_AFTER,
   ACCOUNT_BACKOFF_MS,
@@ -118,7 +118,7 @@ describe(LoginThrottle.name, () => {
     );
 
   beforeAll(async () => {
-    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
     uow = new UnitOfWork(dataSource, new AuditService(dataSource));

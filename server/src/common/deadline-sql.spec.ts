@@ -10,7 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
 import type { Caller } from '../auth/caller';
-import { dataSourceOptions } from '../database/data-source-options';
+import { appDataSourceOptions } from '../data-source';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 import { ReportsService } from '../reports/reports.service';
@@ -35,7 +35,7 @@ describe('deadline SQL', () => {
   let admin: Caller;
 
   beforeAll(async () => {
-    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
     const territories = dataSource.getRepository(Territory);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { dataSourceOptions } from '../database/data-source-options';
+import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { DatabaseBusyError, UnitOfWork } from './unit-of-work';
 
@@ -21,7 +21,7 @@ describe(UnitOfWork.name, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'generattivi-uow-'));
     const path = join(dir, 'uow.sqlite');
-    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path }));
+    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path }));
     await dataSource.initialize();
     await dataSource.runMigrations();
     uow = new UnitOfWork(dataSource, new AuditService(dataSource));

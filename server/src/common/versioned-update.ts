@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { nowIso } from '../database/columns';
+import { nowIso } from './clock';
 import { canonicalJson } from './canonical-json';
 import { ConflictError, FieldsError } from './domain-error';
 import { fieldError } from './error-body';

@@ -1,4 +1,5 @@
 import { BeforeInsert, Column, ColumnOptions, PrimaryGeneratedColumn } from 'typeorm';
+import { nowIso } from '../common/clock';
 
 /** A calendar date kept as `YYYY-MM-DD` text on both engines (no time-zone drift). */
 export const DateColumn = (options: ColumnOptions = {}) =>
@@ -10,8 +11,6 @@ export const DateColumn = (options: ColumnOptions = {}) =>
  */
 export const InstantColumn = (options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length: 24, ...options });
-
-export const nowIso = (): string => new Date().toISOString();
 
 /** `id`, `createdAt`, `updatedAt`: what every record carries (API.md). */
 export abstract class BaseRecord {

@@ -4,7 +4,6 @@ import type Database from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { QueryErrorLogger } from '../common/logging';
 import type { DatabaseConfig } from '../config/config';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
@@ -27,10 +26,13 @@ function prepareSqlite(db: Database.Database): void {
   registerSqliteFunctions(db);
 }
 
-/** The one description of the database, used by the server, the migration tools and tests. */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+/** The one description of a database with these entities (the application's are in ../data-source.ts). */
+export function dataSourceOptions(
+  db: DatabaseConfig,
+  entities: DataSourceOptions['entities'],
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

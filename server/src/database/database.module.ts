@@ -1,17 +1,28 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
-import { AuditService } from '../audit/audit.service';
-import { ResultCache } from '../common/result-cache';
-import { UnitOfWork } from '../common/unit-of-work';
+import type { DataSourceOptions } from 'typeorm';
 import { DatabaseInfo } from './database-info';
-import { ENTITIES } from './entities';
+import { createDataSource } from './sqlite-bound-integers';
+import { withStartupLock } from './startup-lock';
 
-/** Repositories of every entity, the unit of work, the audit writer and the result cache, for every feature. */
-@Global()
-@Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES)],
-  providers: [UnitOfWork, AuditService, AccessLogService, ResultCache, DatabaseInfo],
-  exports: [TypeOrmModule, UnitOfWork, AuditService, AccessLogService, ResultCache],
-})
-export class DatabaseModule {}
+/** The connection: opened, migrated under the start-up lock, its settings checked at start. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: () => DataSourceOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: options,
+          // Migrations run under the start-up lock: instances started together take turns.
+          dataSourceFactory: async (resolved) => {
+            const dataSource = await createDataSource(resolved!).initialize();
+            await withStartupLock(dataSource, () => dataSource.runMigrations());
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [DatabaseInfo],
+    };
+  }
+}

@@ -22,7 +22,7 @@ import {
   updateVersioned,
   versionConflict,
 } from '../common/versioned-update';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import { Pact } from '../pacts/pact.entity';
 import { CreateHouseholdDto, HOUSEHOLD_READ_ONLY, UpdateHouseholdDto } from './dto/household.dto';
 import { Household } from './household.entity';

@@ -15,7 +15,7 @@ import {
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import { Pact } from '../pacts/pact.entity';
 import { lockPact } from '../pacts/pact-lock';
 import { PactsService } from '../pacts/pacts.service';

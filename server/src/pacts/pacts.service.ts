@@ -28,7 +28,7 @@ import { applyScope, worksInTerritory } from '../auth/scope';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { CommunityLab } from '../community-labs/community-lab.entity';
 import { AppConfig, CONFIG } from '../config/config';
-import { nowIso } from '../database/columns';
+import { nowIso } from '../common/clock';
 import {
   ConflictError,
   DomainError,

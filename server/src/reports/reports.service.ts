@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readRawMany } from '../database/sqlite-reader';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { nowIso } from '../common/clock';
 import {
   addDays,
   ENDING_WITHIN_DAYS,
@@ -208,7 +209,7 @@ export class ReportsService {
         onTimeRate: rate(ms.onTime, ms.due),
       };
     });
-    return { rows, generatedAt: new Date().toISOString() };
+    return { rows, generatedAt: nowIso() };
   }
 
   async caseload(

@@ -7,11 +7,11 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH } from '../../audit/audit.service';
-import { hashPassword } from '../../auth/passwords';
-import { ConfigError, loadConfig, type DatabaseConfig } from '../../config/config';
-import { dataSourceOptions } from '../data-source-options';
-import { DEMO_PASSWORD } from './demo-accounts';
+import { GENESIS_HASH } from '../audit/audit.service';
+import { hashPassword } from '../auth/passwords';
+import { ConfigError, loadConfig, type DatabaseConfig } from '../config/config';
+import { appDataSourceOptions } from '../data-source';
+import { DEMO_PASSWORD } from '../demo/demo-accounts';
 import { ScaleGenerator, type ScaleCounts, type ScaleTerritory } from './scale-generator';
 import { PostgresSink, SqliteSink, tableShapes, type ScaleSink } from './scale-sink';
 
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const where = describe(config.database);
   console.log(`seed:scale: ${thousands(args.pacts)} pacts into ${where} (seed ${args.seed})`);
 
-  const dataSource = new DataSource(dataSourceOptions(config.database));
+  const dataSource = new DataSource(appDataSourceOptions(config.database));
   await dataSource.initialize();
   let prepared;
   try {

@@ -12,24 +12,24 @@ import {
   type Role,
   type TerritoryCode,
 } from '@generattivi/shared';
-import type { Beneficiary } from '../../beneficiaries/beneficiary.entity';
-import { toFullBeneficiaryRecord } from '../../beneficiaries/beneficiary.record';
-import type { CivicCenter } from '../../civic-centers/civic-center.entity';
-import { toCivicCenterRecord } from '../../civic-centers/civic-center.record';
-import type { CommunityLab } from '../../community-labs/community-lab.entity';
-import { toCommunityLabRecord } from '../../community-labs/community-lab.record';
-import type { Household } from '../../households/household.entity';
-import { toHouseholdRecord } from '../../households/household.record';
-import type { Milestone } from '../../milestones/milestone.entity';
-import { toMilestoneRecord } from '../../milestones/milestone.record';
-import type { Note } from '../../notes/note.entity';
-import { formatReference, referenceSeries } from '../../pacts/pact-references';
-import type { Pact } from '../../pacts/pact.entity';
-import { toPactRecord } from '../../pacts/pact.record';
-import type { User } from '../../users/user.entity';
-import { toUserRecord } from '../../users/user.record';
-import { TERRITORIES } from '../../territories/territories.data';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import type { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { toFullBeneficiaryRecord } from '../beneficiaries/beneficiary.record';
+import type { CivicCenter } from '../civic-centers/civic-center.entity';
+import { toCivicCenterRecord } from '../civic-centers/civic-center.record';
+import type { CommunityLab } from '../community-labs/community-lab.entity';
+import { toCommunityLabRecord } from '../community-labs/community-lab.record';
+import type { Household } from '../households/household.entity';
+import { toHouseholdRecord } from '../households/household.record';
+import type { Milestone } from '../milestones/milestone.entity';
+import { toMilestoneRecord } from '../milestones/milestone.record';
+import type { Note } from '../notes/note.entity';
+import { formatReference, referenceSeries } from '../pacts/pact-references';
+import type { Pact } from '../pacts/pact.entity';
+import { toPactRecord } from '../pacts/pact.record';
+import type { User } from '../users/user.entity';
+import { toUserRecord } from '../users/user.record';
+import { TERRITORIES } from '../territories/territories.data';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import {
   AUTONOMY_TITLES,
   CIVIC_CENTERS,
@@ -41,8 +41,8 @@ import {
   LAST_NAMES,
   MILESTONE_TITLES,
   NOTE_BODIES,
-} from './demo-catalogue';
-import { between, demoPerson, pick, prng, type Rng } from './demo-data';
+} from '../demo/demo-catalogue';
+import { between, demoPerson, pick, prng, type Rng } from '../demo/demo-data';
 import { ScaleAuditTrail } from './scale-audit';
 import {
   SCALE_CLOSING_NOTES,

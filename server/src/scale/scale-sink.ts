@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SEARCH_INDEXED, searchTable } from '../migrations/search-tables';
+import { SEARCH_INDEXED, searchTable } from '../database/migrations/search-tables';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';

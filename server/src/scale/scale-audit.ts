@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../common/canonical-json';
-import { diffChanges, eventHash } from '../../audit/audit.service';
+import { canonicalJson } from '../common/canonical-json';
+import { diffChanges, eventHash } from '../audit/audit.service';
 import type { ScaleSink } from './scale-sink';
 
 /** Events checked against the server's own functions before trusting the fast path. */

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
+import { CivicCentersModule } from '../civic-centers/civic-centers.module';
+import { CommunityLabsModule } from '../community-labs/community-labs.module';
+import { HouseholdsModule } from '../households/households.module';
+import { MilestonesModule } from '../milestones/milestones.module';
+import { NotesModule } from '../notes/notes.module';
+import { PactsModule } from '../pacts/pacts.module';
+import { DemoLoader } from './demo-loader';
+import { SeedService } from './seed.service';
+
+/** Reference data at every start; the demo data set on an empty database with DEMO_DATA. */
+@Module({
+  imports: [
+    BeneficiariesModule,
+    HouseholdsModule,
+    CommunityLabsModule,
+    CivicCentersModule,
+    PactsModule,
+    MilestonesModule,
+    NotesModule,
+  ],
+  providers: [SeedService, DemoLoader],
+})
+export class SeedModule {}
