@@ -3,14 +3,8 @@ import type { AuditEntityType, AuditEvent as AuditEventRecord, Role } from '@gen
 import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { AuditEvent } from './audit-event.entity';
 
 export const AUDIT_LIST = defineListSpec({
@@ -58,16 +52,10 @@ export class AuditEventsService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
   list(raw: RawListParams): Promise<ListResult<AuditEvent>> {
-    return findList(
-      this.events.createQueryBuilder('e'),
-      parseListQuery(raw, AUDIT_LIST),
-      AUDIT_LIST,
-    );
+    return listInScope(this.events, AUDIT_LIST, EVERYONE, raw);
   }
 
-  async get(id: number): Promise<AuditEvent> {
-    const e = await this.events.findOneBy({ id });
-    if (!e) throw new NotFoundError('audit-events', id);
-    return e;
+  get(id: number): Promise<AuditEvent> {
+    return findInScope(this.events, AUDIT_LIST, EVERYONE, id);
   }
 }

@@ -6,8 +6,8 @@ import { AccessLogEntry } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
-import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import { findInScope, listInScope, lookupInScope, noSuchRecord } from '../auth/scope';
+import { ConflictError, FieldsError } from '../common/domain-error';
 import {
   defineListSpec,
   findList,
@@ -25,6 +25,7 @@ import {
   versionConflict,
 } from '../common/versioned-update';
 import { Household } from '../households/household.entity';
+import { HOUSEHOLD_LIST } from '../households/households.service';
 import { resolvePlace } from '../territories/territory-place';
 import { Pact } from '../pacts/pact.entity';
 import {
@@ -147,19 +148,13 @@ export class BeneficiariesService {
       });
     }
     const spec = masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
-    return findList(this.scoped(caller), parseListQuery(raw, spec), spec);
-  }
-
-  private scoped(caller: Caller, tx?: EntityManager) {
-    const repo = tx ? tx.getRepository(Beneficiary) : this.beneficiaries;
-    return applyScope(repo.createQueryBuilder('b'), 'beneficiaries', 'b', caller);
+    return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);
   }
 
   /** A beneficiary the caller may see, else 404. */
-  async findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Beneficiary> {
-    const found = await this.scoped(caller, tx).andWhere('b.id = :id', { id }).getOne();
-    if (!found) throw new NotFoundError('beneficiaries', id);
-    return found;
+  findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Beneficiary> {
+    const reader = { caller, kind: 'beneficiaries' } as const;
+    return findInScope(this.beneficiaries, BENEFICIARY_LIST, reader, id, { tx });
   }
 
   /** One record, and the read in the access log. */
@@ -295,22 +290,15 @@ export class BeneficiariesService {
     householdId: number,
     territoryId: number,
   ): Promise<void> {
-    const qb = applyScope(
-      tx.getRepository(Household).createQueryBuilder('h'),
-      'households',
-      'h',
-      caller,
-    ).andWhere('h.id = :householdId', { householdId });
-    if (tx.connection.options.type === 'postgres') qb.setLock('pessimistic_read');
-    const household = await qb.getOne();
+    const household = await lookupInScope(
+      tx.getRepository(Household),
+      HOUSEHOLD_LIST,
+      { caller, kind: 'households' },
+      householdId,
+      { tx, lock: 'pessimistic_read' },
+    );
     if (!household)
-      throw new FieldsError({
-        householdId: fieldError(
-          'NO_SUCH_RECORD',
-          { resource: 'households', id: householdId },
-          `no household ${householdId}`,
-        ),
-      });
+      throw new FieldsError({ householdId: noSuchRecord('households', householdId, 'household') });
     if (household.territoryId !== territoryId) {
       throw new FieldsError({
         householdId: fieldError(

@@ -4,15 +4,9 @@ import { NOTE_KINDS } from '@generattivi/shared';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
-import { FieldsError, NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { findInScope, listInScope, noSuchRecord } from '../auth/scope';
+import { FieldsError } from '../common/domain-error';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
 import { nowIso } from '../common/clock';
@@ -54,16 +48,11 @@ export class NotesService {
   ) {}
 
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Note>> {
-    const qb = applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller);
-    return findList(qb, parseListQuery(raw, NOTE_LIST), NOTE_LIST);
+    return listInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, raw);
   }
 
-  async get(caller: Caller, id: number): Promise<Note> {
-    const n = await applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller)
-      .andWhere('n.id = :id', { id })
-      .getOne();
-    if (!n) throw new NotFoundError('notes', id);
-    return n;
+  get(caller: Caller, id: number): Promise<Note> {
+    return findInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, id);
   }
 
   async create(caller: Caller, body: CreateNoteDto) {
@@ -79,13 +68,7 @@ export class NotesService {
       // The pact's row first: lastNoteAt below is read, compared and written.
       await lockPact(tx, body.pactId);
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
-        throw new FieldsError({
-          pactId: fieldError(
-            'NO_SUCH_RECORD',
-            { resource: 'pacts', id: body.pactId },
-            `no pact ${body.pactId}`,
-          ),
-        });
+        throw new FieldsError({ pactId: noSuchRecord('pacts', body.pactId, 'pact') });
       });
       const note = await tx.save(
         tx.create(Note, {
