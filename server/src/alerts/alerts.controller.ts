@@ -5,18 +5,15 @@ import type { FastifyReply } from 'fastify';
 import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
-import { FRESHNESS, ResultCache } from '../common/result-cache';
-import { AlertsService } from './alerts.service';
+import { FRESHNESS } from '../common/result-cache';
+import { AlertFeed } from './alert-feed';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Expensive()
 @Controller('alerts')
 export class AlertsController {
-  constructor(
-    private readonly alerts: AlertsService,
-    private readonly cache: ResultCache,
-  ) {}
+  constructor(private readonly alerts: AlertFeed) {}
 
   @Get()
   @Can('alerts', 'list')
@@ -30,12 +27,6 @@ export class AlertsController {
     @Query() query: ListQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { filter, sort, range } = query;
-    const key = `alerts:${ResultCache.scopeKey(caller)}:${JSON.stringify([filter, sort, range])}`;
-    return sendList(
-      reply,
-      'alerts',
-      await this.cache.get(key, () => this.alerts.list(caller, query)),
-    );
+    return sendList(reply, 'alerts', await this.alerts.list(caller, query));
   }
 }

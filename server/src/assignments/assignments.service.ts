@@ -3,28 +3,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Assignment as AssignmentRecord } from '@generattivi/shared';
 import { Repository } from 'typeorm';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
-import { NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { findInScope, listInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { Assignment } from './assignment.entity';
 
 export const ASSIGNMENT_LIST = defineListSpec({
   resource: 'assignments',
   alias: 'a',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    communityMakerId: { column: 'communityMakerId', type: 'int' },
-    assignedById: { column: 'assignedById', type: 'int' },
-    startedAt: { column: 'startedAt', type: 'instant' },
-    endedAt: { column: 'endedAt', type: 'instant' },
-  },
+  fields: columns([
+    'id:int pactId:int communityMakerId:int assignedById:int startedAt:instant',
+    'endedAt:instant',
+  ]),
   defaultSort: ['startedAt', 'DESC'],
 });
 
@@ -48,20 +38,10 @@ export class AssignmentsService {
   constructor(@InjectRepository(Assignment) private readonly assignments: Repository<Assignment>) {}
 
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Assignment>> {
-    const qb = applyScope(this.assignments.createQueryBuilder('a'), 'pact-children', 'a', caller);
-    return findList(qb, parseListQuery(raw, ASSIGNMENT_LIST), ASSIGNMENT_LIST);
+    return listInScope(this.assignments, ASSIGNMENT_LIST, { caller, kind: 'pact-children' }, raw);
   }
 
-  async get(caller: Caller, id: number): Promise<Assignment> {
-    const a = await applyScope(
-      this.assignments.createQueryBuilder('a'),
-      'pact-children',
-      'a',
-      caller,
-    )
-      .andWhere('a.id = :id', { id })
-      .getOne();
-    if (!a) throw new NotFoundError('assignments', id);
-    return a;
+  get(caller: Caller, id: number): Promise<Assignment> {
+    return findInScope(this.assignments, ASSIGNMENT_LIST, { caller, kind: 'pact-children' }, id);
   }
 }

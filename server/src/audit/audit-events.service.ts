@@ -3,27 +3,15 @@ import type { AuditEntityType, AuditEvent as AuditEventRecord, Role } from '@gen
 import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { AuditEvent } from './audit-event.entity';
 
 export const AUDIT_LIST = defineListSpec({
   resource: 'audit-events',
   alias: 'e',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    at: { column: 'at', type: 'instant' },
-    actorId: { column: 'actorId', type: 'int' },
-    action: { column: 'action', type: 'string' },
-    entityType: { column: 'entityType', type: 'string' },
-    entityId: { column: 'entityId', type: 'int' },
-  },
+  fields: columns('id:int at:instant actorId:int action:string entityType:string entityId:int'),
   defaultSort: ['id', 'DESC'],
 });
 
@@ -58,16 +46,10 @@ export class AuditEventsService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
   list(raw: RawListParams): Promise<ListResult<AuditEvent>> {
-    return findList(
-      this.events.createQueryBuilder('e'),
-      parseListQuery(raw, AUDIT_LIST),
-      AUDIT_LIST,
-    );
+    return listInScope(this.events, AUDIT_LIST, EVERYONE, raw);
   }
 
-  async get(id: number): Promise<AuditEvent> {
-    const e = await this.events.findOneBy({ id });
-    if (!e) throw new NotFoundError('audit-events', id);
-    return e;
+  get(id: number): Promise<AuditEvent> {
+    return findInScope(this.events, AUDIT_LIST, EVERYONE, id);
   }
 }

@@ -1,4 +1,14 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { FieldError } from '@generattivi/shared';
+import { NotFoundError } from '../common/domain-error';
+import { fieldError } from '../common/error-body';
+import {
+  findList,
+  parseListQuery,
+  type ListResult,
+  type ListSpec,
+  type RawListParams,
+} from '../common/list-query';
 import type { Caller } from './caller';
 
 /**
@@ -73,4 +83,89 @@ export function applyScope<T extends ObjectLiteral>(
     }
   }
   return qb.andWhere('1 = 0');
+}
+
+/**
+ * Who reads a resource: a caller and the scope kind of the resource, or `EVERYONE` for the
+ * resources that describe the project rather than people (territories, civic centers…).
+ */
+export type Reader = { readonly caller: Caller; readonly kind: ScopeKind } | typeof EVERYONE;
+export const EVERYONE = 'everyone';
+
+/** The part of a list spec a lookup needs: the resource named in a 404, the query alias. */
+type Resource = Pick<ListSpec, 'resource' | 'alias'>;
+
+export interface LookupOptions {
+  /** Read inside this unit of work instead of the repository's own manager. */
+  tx?: EntityManager;
+  /** On PostgreSQL, the row stays locked until commit. */
+  lock?: 'pessimistic_read' | 'pessimistic_write';
+}
+
+/** A query on `from` as the reader may see it, aliased as the resource's list spec says. */
+export function scopedQuery<T extends ObjectLiteral>(
+  from: Repository<T>,
+  resource: Resource,
+  reader: Reader,
+  tx?: EntityManager,
+): SelectQueryBuilder<T> {
+  const repo = tx ? tx.getRepository(from.target) : from;
+  const qb = repo.createQueryBuilder(resource.alias);
+  return reader === EVERYONE ? qb : applyScope(qb, reader.kind, resource.alias, reader.caller);
+}
+
+/** The record `id` if the reader may see it, else null. */
+export function lookupInScope<T extends ObjectLiteral>(
+  from: Repository<T>,
+  resource: Resource,
+  reader: Reader,
+  id: number,
+  options: LookupOptions = {},
+): Promise<T | null> {
+  const qb = scopedQuery(from, resource, reader, options.tx).andWhere(
+    `${resource.alias}.id = :id`,
+    { id },
+  );
+  if (options.lock && options.tx?.connection.options.type === 'postgres') qb.setLock(options.lock);
+  return qb.getOne();
+}
+
+/** The record `id` if the reader may see it, else a 404: out of scope is not found. */
+export async function findInScope<T extends ObjectLiteral>(
+  from: Repository<T>,
+  resource: Resource,
+  reader: Reader,
+  id: number,
+  options: LookupOptions = {},
+): Promise<T> {
+  const found = await lookupInScope(from, resource, reader, id, options);
+  if (!found) throw new NotFoundError(resource.resource, id);
+  return found;
+}
+
+/** One page of a resource's list, as the reader may see it. */
+export function listInScope<T extends ObjectLiteral>(
+  from: Repository<T>,
+  spec: ListSpec,
+  reader: Reader,
+  raw: RawListParams,
+): Promise<ListResult<T>> {
+  return findList(scopedQuery(from, spec, reader), parseListQuery(raw, spec), spec);
+}
+
+/**
+ * What decides which records a caller sees, as a key (the result cache keys by it):
+ * everything, the caller's territories, or the pacts of one community maker.
+ */
+export function scopeKey(caller: Caller): string {
+  if (seesEverything(caller)) return 'all';
+  if (caller.role === 'SOCIAL_WORKER')
+    return `territories:${[...caller.territoryIds].sort((a, b) => a - b).join(',')}`;
+  if (caller.role === 'COMMUNITY_MAKER') return `maker:${caller.id}`;
+  return 'none';
+}
+
+/** The field error of a request naming a record that does not exist or is out of scope. */
+export function noSuchRecord(resource: string, id: number, noun: string): FieldError {
+  return fieldError('NO_SUCH_RECORD', { resource, id }, `no ${noun} ${id}`);
 }

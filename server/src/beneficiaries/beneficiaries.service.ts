@@ -6,8 +6,9 @@ import { AccessLogEntry } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
-import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import { findInScope, listInScope, lookupInScope, noSuchRecord } from '../auth/scope';
+import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   findList,
@@ -25,6 +26,7 @@ import {
   versionConflict,
 } from '../common/versioned-update';
 import { Household } from '../households/household.entity';
+import { HOUSEHOLD_LIST } from '../households/households.service';
 import { resolvePlace } from '../territories/territory-place';
 import { Pact } from '../pacts/pact.entity';
 import {
@@ -45,20 +47,17 @@ import { fieldError } from '../common/error-body';
 export const BENEFICIARY_LIST = defineListSpec({
   resource: 'beneficiaries',
   alias: 'b',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    firstName: { column: 'firstName', type: 'string' },
-    lastName: { column: 'lastName', type: 'string' },
-    fiscalCode: { column: 'fiscalCode', type: 'string' },
-    birthDate: { column: 'birthDate', type: 'date' },
-    sex: { column: 'sex', type: 'enum', values: SEXES },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    employmentStatus: { column: 'employmentStatus', type: 'enum', values: EMPLOYMENT_STATUSES },
-    householdId: { column: 'householdId', type: 'int' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int firstName:string lastName:string fiscalCode:string birthDate:date',
+      'sex:enum territoryId:int municipality:string employmentStatus:enum',
+      'householdId:int createdAt:instant updatedAt:instant',
+    ],
+    {
+      sex: { values: SEXES },
+      employmentStatus: { values: EMPLOYMENT_STATUSES },
+    },
+  ),
   search: ['firstName', 'lastName', 'fiscalCode'],
   searchIndex: 'beneficiaries',
   defaultSort: ['lastName', 'ASC'],
@@ -81,17 +80,9 @@ export const MASKED_BENEFICIARY_LIST = defineListSpec({
 export const ACCESS_LOG_LIST = defineListSpec({
   resource: 'access-log',
   alias: 'l',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    at: { column: 'at', type: 'instant' },
-    actorId: { column: 'actorId', type: 'int' },
-    entityType: {
-      column: 'entityType',
-      type: 'enum',
-      values: ['beneficiaries', 'households', 'pacts'],
-    },
-    entityId: { column: 'entityId', type: 'int' },
-  },
+  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int', {
+    entityType: { values: ['beneficiaries', 'households', 'pacts'] },
+  }),
   defaultSort: ['at', 'DESC'],
 });
 
@@ -147,19 +138,13 @@ export class BeneficiariesService {
       });
     }
     const spec = masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
-    return findList(this.scoped(caller), parseListQuery(raw, spec), spec);
-  }
-
-  private scoped(caller: Caller, tx?: EntityManager) {
-    const repo = tx ? tx.getRepository(Beneficiary) : this.beneficiaries;
-    return applyScope(repo.createQueryBuilder('b'), 'beneficiaries', 'b', caller);
+    return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);
   }
 
   /** A beneficiary the caller may see, else 404. */
-  async findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Beneficiary> {
-    const found = await this.scoped(caller, tx).andWhere('b.id = :id', { id }).getOne();
-    if (!found) throw new NotFoundError('beneficiaries', id);
-    return found;
+  findVisible(caller: Caller, id: number, tx?: EntityManager): Promise<Beneficiary> {
+    const reader = { caller, kind: 'beneficiaries' } as const;
+    return findInScope(this.beneficiaries, BENEFICIARY_LIST, reader, id, { tx });
   }
 
   /** One record, and the read in the access log. */
@@ -295,22 +280,15 @@ export class BeneficiariesService {
     householdId: number,
     territoryId: number,
   ): Promise<void> {
-    const qb = applyScope(
-      tx.getRepository(Household).createQueryBuilder('h'),
-      'households',
-      'h',
-      caller,
-    ).andWhere('h.id = :householdId', { householdId });
-    if (tx.connection.options.type === 'postgres') qb.setLock('pessimistic_read');
-    const household = await qb.getOne();
+    const household = await lookupInScope(
+      tx.getRepository(Household),
+      HOUSEHOLD_LIST,
+      { caller, kind: 'households' },
+      householdId,
+      { tx, lock: 'pessimistic_read' },
+    );
     if (!household)
-      throw new FieldsError({
-        householdId: fieldError(
-          'NO_SUCH_RECORD',
-          { resource: 'households', id: householdId },
-          `no household ${householdId}`,
-        ),
-      });
+      throw new FieldsError({ householdId: noSuchRecord('households', householdId, 'household') });
     if (household.territoryId !== territoryId) {
       throw new FieldsError({
         householdId: fieldError(

@@ -3,19 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller';
 import { RESULT_TTL_MS, ResultCache } from './result-cache';
 import type { UnitOfWork } from './unit-of-work';
-
-const caller = (role: Caller['role'], id = 7, territoryIds = [1]): Caller => ({
-  id,
-  email: `${id}@x.it`,
-  fullName: 'X',
-  role,
-  territoryIds,
-  jti: 'j',
-  tokenExpiresAt: 0,
-});
 
 describe(ResultCache.name, () => {
   let dir: string;
@@ -107,13 +96,5 @@ describe(ResultCache.name, () => {
     expect(await pg.get('a', compute)).toBe(1);
     lsn = '0/1A2C';
     expect(await pg.get('a', compute)).toBe(2);
-  });
-
-  it('keys by what decides the scope: role, territories, and the maker themselves', () => {
-    const key = (c: Caller) => ResultCache.scopeKey(c);
-    expect(key(caller('SOCIAL_WORKER', 1, [2, 1]))).toBe(key(caller('SOCIAL_WORKER', 2, [1, 2])));
-    expect(key(caller('SOCIAL_WORKER', 1, [1]))).not.toBe(key(caller('SOCIAL_WORKER', 1, [1, 2])));
-    expect(key(caller('COMMUNITY_MAKER', 1))).not.toBe(key(caller('COMMUNITY_MAKER', 2)));
-    expect(key(caller('MANAGER', 1, []))).not.toBe(key(caller('ADMIN', 1, [])));
   });
 });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso } from '@generattivi/shared';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller';
 import { UnitOfWork } from './unit-of-work';
 
 interface Entry {
@@ -40,12 +39,6 @@ export class ResultCache {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
   ) {}
-
-  /** The key part that decides what a caller sees: role, territories, and who for makers. */
-  static scopeKey(caller: Caller): string {
-    const who = caller.role === 'COMMUNITY_MAKER' ? caller.id : '';
-    return `${caller.role}:${who}:${[...caller.territoryIds].sort((a, b) => a - b).join(',')}`;
-  }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const stamp = await this.stamp();

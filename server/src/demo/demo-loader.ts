@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, todayIso, type TerritoryCode } from '@generattivi/shared';
 import { DataSource } from 'typeorm';
+import { PactAssignmentService } from '../assignments/pact-assignment.service';
 import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { CreateBeneficiaryDto } from '../beneficiaries/dto/beneficiary.dto';
@@ -16,6 +17,7 @@ import { CreateMilestoneDto, UpdateMilestoneDto } from '../milestones/dto/milest
 import { CreateNoteDto } from '../notes/dto/note.dto';
 import { NotesService } from '../notes/notes.service';
 import { CreatePactDto, TransitionDto } from '../pacts/dto/pact.dto';
+import { PactTransitionsService } from '../pacts/pact-transitions.service';
 import { PactsService } from '../pacts/pacts.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
@@ -52,6 +54,8 @@ export class DemoLoader {
     private readonly labs: CommunityLabsService,
     private readonly civicCenters: CivicCentersService,
     private readonly pacts: PactsService,
+    private readonly transitions: PactTransitionsService,
+    private readonly assignment: PactAssignmentService,
     private readonly milestones: MilestonesService,
     private readonly notes: NotesService,
   ) {}
@@ -243,7 +247,7 @@ export class DemoLoader {
     }
     const fire = async (to: TransitionDto['to'], reason?: string, outcome?: string) => {
       const current = await this.pacts.findVisible(sw, pact.id);
-      await this.pacts.transition(
+      await this.transitions.transition(
         sw,
         pact.id,
         dto(TransitionDto, { to, reason, outcome, version: current.version }),
@@ -287,7 +291,7 @@ export class DemoLoader {
     }
     if (plan.reassign && makers.length > 1) {
       const next = makers.find((m) => m.id !== maker.id)!;
-      await this.pacts.assign(sw, pact.id, {
+      await this.assignment.assign(sw, pact.id, {
         communityMakerId: next.id,
         reason: 'Cambio di laboratorio, più vicino a casa della persona',
       });

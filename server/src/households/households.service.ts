@@ -4,17 +4,12 @@ import { EntityManager, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
+import { findInScope, listInScope } from '../auth/scope';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { constraintViolation } from '../common/constraint-violation';
-import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import {
   assertNoReadOnlyOnCreate,
@@ -33,19 +28,11 @@ import { fieldError } from '../common/error-body';
 export const HOUSEHOLD_LIST = defineListSpec({
   resource: 'households',
   alias: 'h',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    name: { column: 'name', type: 'string' },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    membersCount: { column: 'membersCount', type: 'int' },
-    iseeEur: { column: 'iseeEur', type: 'decimal' },
-    vulnerable: { column: 'vulnerable', type: 'boolean' },
-    assessedById: { column: 'assessedById', type: 'int' },
-    assessedAt: { column: 'assessedAt', type: 'instant' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns([
+    'id:int name:string territoryId:int municipality:string membersCount:int',
+    'iseeEur:decimal vulnerable:boolean assessedById:int assessedAt:instant',
+    'createdAt:instant updatedAt:instant',
+  ]),
   search: ['name'],
   searchIndex: 'households',
   defaultSort: ['name', 'ASC'],
@@ -83,29 +70,23 @@ export class HouseholdsService {
   ) {}
 
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
-    return findList(this.scoped(caller), parseListQuery(raw, HOUSEHOLD_LIST), HOUSEHOLD_LIST);
-  }
-
-  private scoped(caller: Caller, tx?: EntityManager) {
-    const repo = tx ? tx.getRepository(Household) : this.households;
-    return applyScope(repo.createQueryBuilder('h'), 'households', 'h', caller);
+    return listInScope(this.households, HOUSEHOLD_LIST, { caller, kind: 'households' }, raw);
   }
 
   /**
    * A household the caller may see, else 404. With `forUpdate` on PostgreSQL its row stays
    * locked until commit (members added meanwhile cannot slip past the checks).
    */
-  async findVisible(
+  findVisible(
     caller: Caller,
     id: number,
     tx?: EntityManager,
     forUpdate = false,
   ): Promise<Household> {
-    const qb = this.scoped(caller, tx).andWhere('h.id = :id', { id });
-    if (forUpdate && tx?.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
-    const found = await qb.getOne();
-    if (!found) throw new NotFoundError('households', id);
-    return found;
+    return findInScope(this.households, HOUSEHOLD_LIST, { caller, kind: 'households' }, id, {
+      tx,
+      lock: forUpdate ? 'pessimistic_write' : undefined,
+    });
   }
 
   async read(caller: Caller, id: number): Promise<HouseholdRecord> {

@@ -11,9 +11,10 @@ import {
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
+import { findInScope, noSuchRecord, scopedQuery } from '../auth/scope';
 import { overdueMilestoneSql } from '../common/deadline-sql';
-import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   findList,
@@ -40,16 +41,15 @@ import { fieldError } from '../common/error-body';
 export const MILESTONE_LIST = defineListSpec({
   resource: 'milestones',
   alias: 'm',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    title: { column: 'title', type: 'string' },
-    status: { column: 'status', type: 'enum', values: MILESTONE_STATUSES },
-    dueDate: { column: 'dueDate', type: 'date' },
-    achievedAt: { column: 'achievedAt', type: 'date' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int pactId:int title:string status:enum dueDate:date achievedAt:date',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      status: { values: MILESTONE_STATUSES },
+    },
+  ),
   search: ['title', 'description'],
   searchIndex: 'milestones',
   defaultSort: ['dueDate', 'ASC'],
@@ -95,7 +95,7 @@ export class MilestonesService {
 
   async list(caller: Caller, raw: RawListParams): Promise<ListResult<MilestoneRecord>> {
     const { rest, taken } = takeFilters(raw, ['overdue']);
-    const qb = applyScope(this.milestones.createQueryBuilder('m'), 'pact-children', 'm', caller);
+    const qb = scopedQuery(this.milestones, MILESTONE_LIST, { caller, kind: 'pact-children' });
     if (taken.overdue !== undefined) {
       if (typeof taken.overdue !== 'boolean')
         throw new ListQueryError({ filter: 'overdue must be true or false' });
@@ -127,24 +127,14 @@ export class MilestonesService {
     return record;
   }
 
-  async get(caller: Caller, id: number, tx?: EntityManager): Promise<Milestone> {
-    const repo = tx ? tx.getRepository(Milestone) : this.milestones;
-    const m = await applyScope(repo.createQueryBuilder('m'), 'pact-children', 'm', caller)
-      .andWhere('m.id = :id', { id })
-      .getOne();
-    if (!m) throw new NotFoundError('milestones', id);
-    return m;
+  get(caller: Caller, id: number, tx?: EntityManager): Promise<Milestone> {
+    const reader = { caller, kind: 'pact-children' } as const;
+    return findInScope(this.milestones, MILESTONE_LIST, reader, id, { tx });
   }
 
   private async openPact(caller: Caller, pactId: number, tx: EntityManager): Promise<Pact> {
     const pact = await this.pacts.findVisible(caller, pactId, tx).catch(() => {
-      throw new FieldsError({
-        pactId: fieldError(
-          'NO_SUCH_RECORD',
-          { resource: 'pacts', id: pactId },
-          `no pact ${pactId}`,
-        ),
-      });
+      throw new FieldsError({ pactId: noSuchRecord('pacts', pactId, 'pact') });
     });
     if (isPactClosed(pact.status))
       throw new ConflictError(

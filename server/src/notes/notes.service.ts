@@ -4,15 +4,10 @@ import { NOTE_KINDS } from '@generattivi/shared';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
-import { FieldsError, NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { findInScope, listInScope, noSuchRecord } from '../auth/scope';
+import { FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
 import { nowIso } from '../common/clock';
@@ -27,14 +22,9 @@ import { fieldError } from '../common/error-body';
 export const NOTE_LIST = defineListSpec({
   resource: 'notes',
   alias: 'n',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    authorId: { column: 'authorId', type: 'int' },
-    kind: { column: 'kind', type: 'enum', values: NOTE_KINDS },
-    occurredAt: { column: 'occurredAt', type: 'instant' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-  },
+  fields: columns('id:int pactId:int authorId:int kind:enum occurredAt:instant createdAt:instant', {
+    kind: { values: NOTE_KINDS },
+  }),
   search: ['body'],
   searchIndex: 'notes',
   defaultSort: ['occurredAt', 'DESC'],
@@ -54,16 +44,11 @@ export class NotesService {
   ) {}
 
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Note>> {
-    const qb = applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller);
-    return findList(qb, parseListQuery(raw, NOTE_LIST), NOTE_LIST);
+    return listInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, raw);
   }
 
-  async get(caller: Caller, id: number): Promise<Note> {
-    const n = await applyScope(this.notes.createQueryBuilder('n'), 'pact-children', 'n', caller)
-      .andWhere('n.id = :id', { id })
-      .getOne();
-    if (!n) throw new NotFoundError('notes', id);
-    return n;
+  get(caller: Caller, id: number): Promise<Note> {
+    return findInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, id);
   }
 
   async create(caller: Caller, body: CreateNoteDto) {
@@ -79,13 +64,7 @@ export class NotesService {
       // The pact's row first: lastNoteAt below is read, compared and written.
       await lockPact(tx, body.pactId);
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
-        throw new FieldsError({
-          pactId: fieldError(
-            'NO_SUCH_RECORD',
-            { resource: 'pacts', id: body.pactId },
-            `no pact ${body.pactId}`,
-          ),
-        });
+        throw new FieldsError({ pactId: noSuchRecord('pacts', body.pactId, 'pact') });
       });
       const note = await tx.save(
         tx.create(Note, {

@@ -28,13 +28,20 @@ import {
   UpdatePactDto,
 } from './dto/pact.dto';
 import { toPactRecord } from './pact.record';
+import { PactAssignmentService } from '../assignments/pact-assignment.service';
+import { EligibilityService } from './eligibility.service';
+import { PactTransitionsService } from './pact-transitions.service';
 import { PactsService } from './pacts.service';
 
 @ApiTags('pacts')
 @ApiBearerAuth()
 @Controller('pacts')
 export class PactsController {
-  constructor(private readonly pacts: PactsService) {}
+  constructor(
+    private readonly pacts: PactsService,
+    private readonly transitions: PactTransitionsService,
+    private readonly assignment: PactAssignmentService,
+  ) {}
 
   @Get()
   @Can('pacts', 'list')
@@ -102,7 +109,7 @@ export class PactsController {
     @Param('id', IdPipe) id: number,
     @Body() body: TransitionDto,
   ) {
-    return this.pacts.transition(caller, id, body);
+    return this.transitions.transition(caller, id, body);
   }
 
   @Post(':id/assign')
@@ -113,7 +120,7 @@ export class PactsController {
       'Assigns a community maker of the pact territory: closes the current assignment and opens a new one',
   })
   assign(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number, @Body() body: AssignDto) {
-    return this.pacts.assign(caller, id, body);
+    return this.assignment.assign(caller, id, body);
   }
 }
 
@@ -122,7 +129,7 @@ export class PactsController {
 @Controller('eligibility')
 export class EligibilityController {
   constructor(
-    private readonly pacts: PactsService,
+    private readonly eligibility: EligibilityService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -141,6 +148,6 @@ export class EligibilityController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluates the eligibility rules without saving anything' })
   check(@CurrentUser() caller: Caller, @Body() body: EligibilityCheckDto) {
-    return this.pacts.check(caller, body);
+    return this.eligibility.check(caller, body);
   }
 }

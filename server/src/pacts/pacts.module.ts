@@ -3,8 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pact } from './pact.entity';
 import { PactReferenceCounter } from './pact-reference-counter.entity';
 import { PactCount } from './pact-count.entity';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { HouseholdsModule } from '../households/households.module';
+import { EligibilityService } from './eligibility.service';
+import { PactTransitionsService } from './pact-transitions.service';
 import { EligibilityController, PactsController } from './pacts.controller';
 import { PactsService } from './pacts.service';
 
@@ -12,9 +15,14 @@ import { PactsService } from './pacts.service';
 export const PACT_ENTITIES = [Pact, PactReferenceCounter, PactCount];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(PACT_ENTITIES), BeneficiariesModule, HouseholdsModule],
+  imports: [
+    TypeOrmModule.forFeature(PACT_ENTITIES),
+    BeneficiariesModule,
+    HouseholdsModule,
+    AssignmentsModule,
+  ],
   controllers: [PactsController, EligibilityController],
-  providers: [PactsService],
-  exports: [PactsService, TypeOrmModule],
+  providers: [PactsService, EligibilityService, PactTransitionsService],
+  exports: [PactsService, PactTransitionsService, AssignmentsModule, TypeOrmModule],
 })
 export class PactsModule {}

@@ -2,61 +2,27 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { Expensive } from '../common/admission';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditService } from '../audit/audit.service';
 import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
-import { FRESHNESS, ResultCache } from '../common/result-cache';
-import { UnitOfWork } from '../common/unit-of-work';
-import { caseloadCsv, outcomesCsv } from './reports.csv';
+import { FRESHNESS } from '../common/result-cache';
+import { ReportAnswer, ReportAnswers } from './report-answers';
 import { ReportQueryDto } from './reports.dto';
-import { ReportsService } from './reports.service';
+
+/** The report as JSON, or its CSV as a download. */
+function send<T>(reply: FastifyReply, answer: ReportAnswer<T>): T | string {
+  if ('report' in answer) return answer.report;
+  void reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${answer.filename}"`);
+  return answer.csv;
+}
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Expensive()
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly reports: ReportsService,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-    private readonly cache: ResultCache,
-  ) {}
-
-  private static cacheKey(name: string, caller: Caller, q: ReportQueryDto): string {
-    const { territoryId, type, from, to } = q;
-    return `report:${name}:${ResultCache.scopeKey(caller)}:${JSON.stringify([territoryId, type, from, to])}`;
-  }
-
-  private static wantsCsv(q: ReportQueryDto, accept?: string): boolean {
-    return q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
-  }
-
-  /** A CSV download is an export: it is written to the audit trail. */
-  private async sendCsv(
-    reply: FastifyReply,
-    caller: Caller,
-    name: string,
-    q: ReportQueryDto,
-    csv: string,
-  ): Promise<string> {
-    await this.uow.run((tx) =>
-      this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'export',
-        entityType: 'reports',
-        entityId: null,
-        changes: {
-          report: [null, name],
-          filters: [null, { territoryId: q.territoryId, type: q.type, from: q.from, to: q.to }],
-        },
-      }),
-    );
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`);
-    return csv;
-  }
+  constructor(private readonly reports: ReportAnswers) {}
 
   @Get('outcomes')
   @Can('reports', 'show')
@@ -72,12 +38,7 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const report = await this.cache.get(ReportsController.cacheKey('outcomes', caller, q), () =>
-      this.reports.outcomes(caller, q),
-    );
-    return ReportsController.wantsCsv(q, accept)
-      ? this.sendCsv(reply, caller, 'outcomes', q, outcomesCsv(report.rows))
-      : report;
+    return send(reply, await this.reports.outcomes(caller, q, accept));
   }
 
   @Get('caseload')
@@ -94,11 +55,6 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const report = await this.cache.get(ReportsController.cacheKey('caseload', caller, q), () =>
-      this.reports.caseload(caller, q),
-    );
-    return ReportsController.wantsCsv(q, accept)
-      ? this.sendCsv(reply, caller, 'caseload', q, caseloadCsv(report))
-      : report;
+    return send(reply, await this.reports.caseload(caller, q, accept));
   }
 }

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { isPactClosed } from '@generattivi/shared';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { nowIso } from '../common/clock';
+import { ConflictError, ForbiddenError } from '../common/domain-error';
+import { UnitOfWork } from '../common/unit-of-work';
+import { updateVersioned, versionConflict } from '../common/versioned-update';
+import type { AssignDto } from '../pacts/dto/pact.dto';
+import { lockVisiblePact } from '../pacts/pact-list';
+import { assertStaff } from '../pacts/pact-staff';
+import { toPactRecord } from '../pacts/pact.record';
+import { Pact } from '../pacts/pact.entity';
+import { Assignment } from './assignment.entity';
+
+/** Opens an assignment of the pact to a community maker, and audits it. */
+export async function openAssignment(
+  tx: EntityManager,
+  audit: AuditService,
+  caller: Caller,
+  pactId: number,
+  communityMakerId: number,
+  reason: string | null,
+): Promise<Assignment> {
+  const now = nowIso();
+  const assignment = await tx.save(
+    tx.create(Assignment, {
+      pactId,
+      communityMakerId,
+      assignedById: caller.id,
+      startedAt: now,
+      endedAt: null,
+      reason,
+    }),
+  );
+  await audit.created(tx, caller.id, 'assignments', assignment.id, {
+    pactId,
+    communityMakerId,
+    assignedById: caller.id,
+    startedAt: now,
+    reason,
+  });
+  return assignment;
+}
+
+/**
+ * Assigning a community maker to a pact (POST /pacts/:id/assign): the current assignment
+ * ends, a new one opens, the pact names the new maker.
+ */
+@Injectable()
+export class PactAssignmentService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async assign(caller: Caller, id: number, body: AssignDto) {
+    return this.uow.run(async (tx) => {
+      const pact = await lockVisiblePact(tx, caller, id);
+      if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
+        throw new ForbiddenError(
+          'ASSIGN_FORBIDDEN',
+          {},
+          'only an administrator or a social worker assigns community makers',
+        );
+      if (isPactClosed(pact.status))
+        throw new ConflictError(
+          'PACT_CLOSED',
+          { status: pact.status },
+          `the pact is ${pact.status}: its assignments are read-only`,
+        );
+      if (body.version !== undefined && body.version !== pact.version)
+        throw versionConflict(body.version, pact.version);
+      if (pact.communityMakerId === body.communityMakerId) {
+        throw new ConflictError(
+          'ALREADY_ASSIGNED',
+          { userId: body.communityMakerId },
+          `communityMakerId: user ${body.communityMakerId} already follows this pact`,
+        );
+      }
+      await assertStaff(tx, 'communityMakerId', body.communityMakerId, pact.territoryId);
+      const now = nowIso();
+      const open = await tx.findBy(Assignment, { pactId: id, endedAt: IsNull() });
+      for (const a of open) {
+        await tx.update(Assignment, { id: a.id }, { endedAt: now });
+        await this.audit.append(tx, {
+          actorId: caller.id,
+          action: 'update',
+          entityType: 'assignments',
+          entityId: a.id,
+          changes: { endedAt: [null, now] },
+        });
+      }
+      await updateVersioned(tx, Pact, id, pact.version, {
+        communityMakerId: body.communityMakerId,
+      });
+      await openAssignment(
+        tx,
+        this.audit,
+        caller,
+        pact.id,
+        body.communityMakerId,
+        body.reason?.trim() || null,
+      );
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'assign',
+        entityType: 'pacts',
+        entityId: id,
+        changes: {
+          communityMakerId: [pact.communityMakerId, body.communityMakerId],
+          ...(body.reason ? { reason: [null, body.reason] } : {}),
+        },
+      });
+      return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { PACT_STATUSES, PACT_TYPES } from '@generattivi/shared';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { findInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
+import { defineListSpec } from '../common/list-query';
+import { lockPact } from './pact-lock';
+import { Pact } from './pact.entity';
+
+export const PACT_LIST = defineListSpec({
+  resource: 'pacts',
+  alias: 'p',
+  fields: columns(
+    [
+      'id:int reference:string type:enum status:enum territoryId:int beneficiaryId:int',
+      'householdId:int socialWorkerId:int communityMakerId:int communityLabId:int',
+      'title:string outcome:string startDate:date plannedEndDate:date',
+      'submittedAt:instant closedAt:instant lastNoteAt:instant progress:int',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      type: { values: PACT_TYPES },
+      status: { values: PACT_STATUSES },
+    },
+  ),
+  search: ['reference', 'title'],
+  searchIndex: 'pacts',
+  defaultSort: ['id', 'DESC'],
+});
+
+/** A pact the caller may see, else 404. */
+export function visiblePact(tx: EntityManager, caller: Caller, id: number): Promise<Pact> {
+  return findInScope(tx.getRepository(Pact), PACT_LIST, { caller, kind: 'pacts' }, id, { tx });
+}
+
+/** The pact's row locked first (see lockPact), then the pact if the caller may see it. */
+export async function lockVisiblePact(
+  tx: EntityManager,
+  caller: Caller,
+  id: number,
+): Promise<Pact> {
+  await lockPact(tx, id);
+  return visiblePact(tx, caller, id);
+}
