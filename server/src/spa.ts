@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorBody } from './common/error-body';
@@ -21,6 +21,16 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
     });
   }
   const indexHtml = built ? readFileSync(indexFile, 'utf8') : undefined;
+  /** The admin's page, whatever the path (the client routes); a 404 when it is not built. */
+  const sendAdmin = (reply: FastifyReply) =>
+    indexHtml
+      ? reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(indexHtml)
+      : reply
+          .status(404)
+          .send(errorBody(404, 'ADMIN_NOT_BUILT', {}, 'the admin is not built: run npm run build'));
   fastify.get('/*', (request, reply) => {
     const path = pathOnly(request.url);
     if (path === '/api' || path.startsWith('/api/')) {
@@ -30,23 +40,7 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
           errorBody(404, 'ROUTE_NOT_FOUND', { method: 'GET', path }, `route GET ${path} not found`),
         );
     }
-    if (!indexHtml)
-      return reply
-        .status(404)
-        .send(errorBody(404, 'ADMIN_NOT_BUILT', {}, 'the admin is not built: run npm run build'));
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml);
+    return sendAdmin(reply);
   });
-  fastify.get('/', (_request, reply) => {
-    if (!indexHtml)
-      return reply
-        .status(404)
-        .send(errorBody(404, 'ADMIN_NOT_BUILT', {}, 'the admin is not built: run npm run build'));
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml);
-  });
+  fastify.get('/', (_request, reply) => sendAdmin(reply));
 }

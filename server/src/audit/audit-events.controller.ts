@@ -1,11 +1,10 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Can, Refused } from '../auth/access.decorators';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { Expensive } from '../common/admission';
-import { IdPipe } from '../common/id.pipe';
-import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { ListQueryDto, mapList } from '../common/list-endpoint';
+import { RefusedWrites, Route } from '../common/routes';
 import { MethodNotAllowedError } from '../common/not-allowed';
 import { AuditEventsService, toAuditEventRecord } from './audit-events.service';
 import { AuditVerifyService } from './audit-verify.service';
@@ -13,25 +12,23 @@ import { AuditVerifyService } from './audit-verify.service';
 @ApiTags('audit-events')
 @ApiBearerAuth()
 @Controller('audit-events')
+@RefusedWrites('audit-events', appendOnly, {
+  create: 'Always 405: the audit trail is append-only',
+  update: 'Always 405: the audit trail is append-only',
+  remove: 'Always 405: the audit trail is append-only',
+})
 export class AuditEventsController {
   constructor(
     private readonly events: AuditEventsService,
     private readonly verifier: AuditVerifyService,
   ) {}
 
-  @Get()
-  @Can('audit-events', 'list')
-  @ApiOperation({
-    summary: 'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte',
-  })
-  async list(
-    @CurrentUser() caller: Caller,
-    @Query() query: ListQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendList(reply, 'audit-events', await this.events.list(query), (e) =>
-      toAuditEventRecord(e, caller),
-    );
+  @Route.list(
+    'audit-events',
+    'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte',
+  )
+  async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
+    return mapList(await this.events.list(query), (e) => toAuditEventRecord(e, caller));
   }
 
   @Get('verify')
@@ -67,35 +64,13 @@ export class AuditEventsController {
     summary:
       'A full re-check: {id, status: QUEUED|RUNNING|DONE, checked, total, valid?, firstInvalidId?, createdAt, finishedAt?}',
   })
-  job(@Param('id', IdPipe) id: number) {
+  job(@Route.id() id: number) {
     return this.verifier.job(id);
   }
 
-  @Get(':id')
-  @Can('audit-events', 'show')
-  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.show('audit-events')
+  async one(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return toAuditEventRecord(await this.events.get(id), caller);
-  }
-
-  @Post()
-  @Refused('audit-events')
-  @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
-  create(): never {
-    throw appendOnly();
-  }
-
-  @Put(':id')
-  @Refused('audit-events')
-  @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
-  update(): never {
-    throw appendOnly();
-  }
-
-  @Delete(':id')
-  @Refused('audit-events')
-  @ApiOperation({ summary: 'Always 405: the audit trail is append-only' })
-  remove(): never {
-    throw appendOnly();
   }
 }
 

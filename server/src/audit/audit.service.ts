@@ -51,6 +51,15 @@ export function diffChanges(before: object | undefined, after: object | undefine
  * takes (after the pact row and its children), and it is held only for the insert and the
  * commit, not for the work.
  */
+/** The event of a whole record written or removed: where, by whom, which record, its fields. */
+type WholeRecordEvent = [
+  tx: EntityManager,
+  actorId: number | null,
+  entityType: AuditEntityType,
+  entityId: number,
+  record: object,
+];
+
 @Injectable()
 export class AuditService {
   /** Events waiting for the end of their unit of work, by transaction. */
@@ -118,20 +127,9 @@ export class AuditService {
   }
 
   /** The creation of a record, with all its fields. */
-  created(
-    tx: EntityManager,
-    actorId: number | null,
-    entityType: AuditEntityType,
-    entityId: number,
-    record: object,
-  ): Promise<void> {
-    return this.append(tx, {
-      actorId,
-      action: 'create',
-      entityType,
-      entityId,
-      changes: diffChanges(undefined, record),
-    });
+  created(...[tx, actorId, entityType, entityId, record]: WholeRecordEvent): Promise<void> {
+    const changes = diffChanges(undefined, record);
+    return this.append(tx, { actorId, action: 'create', entityType, entityId, changes });
   }
 
   /** The fields an update changed (the bookkeeping of `version` and `updatedAt` left out). */
@@ -149,20 +147,9 @@ export class AuditService {
   }
 
   /** The deletion of a record: the event keeps its whole content. */
-  deleted(
-    tx: EntityManager,
-    actorId: number | null,
-    entityType: AuditEntityType,
-    entityId: number,
-    record: object,
-  ): Promise<void> {
-    return this.append(tx, {
-      actorId,
-      action: 'delete',
-      entityType,
-      entityId,
-      changes: diffChanges(record, undefined),
-    });
+  deleted(...[tx, actorId, entityType, entityId, record]: WholeRecordEvent): Promise<void> {
+    const changes = diffChanges(record, undefined);
+    return this.append(tx, { actorId, action: 'delete', entityType, entityId, changes });
   }
 
   /**

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
-import { IdPipe } from '../common/id.pipe';
-import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { ListQueryDto, mapList, sendList } from '../common/list-endpoint';
+import { Route } from '../common/routes';
 import { BeneficiariesService, toAccessLogRecord } from './beneficiaries.service';
 import { toBeneficiaryRecord } from './beneficiary.record';
 import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
@@ -15,26 +15,18 @@ import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dt
 export class BeneficiariesController {
   constructor(private readonly beneficiaries: BeneficiariesService) {}
 
-  @Get()
-  @Can('beneficiaries', 'list')
-  @ApiOperation({
-    summary:
-      'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Managers see fiscal codes masked and no contact details, and cannot filter, search or sort by fiscal code.',
-  })
-  async list(
-    @CurrentUser() caller: Caller,
-    @Query() query: ListQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendList(reply, 'beneficiaries', await this.beneficiaries.list(caller, query), (b) =>
+  @Route.list(
+    'beneficiaries',
+    'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Managers see fiscal codes masked and no contact details, and cannot filter, search or sort by fiscal code.',
+  )
+  async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
+    return mapList(await this.beneficiaries.list(caller, query), (b) =>
       toBeneficiaryRecord(b, caller),
     );
   }
 
-  @Get(':id')
-  @Can('beneficiaries', 'show')
-  @ApiOperation({ summary: 'One beneficiary (the read is recorded in the access log)' })
-  one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.show('beneficiaries', 'One beneficiary (the read is recorded in the access log)')
+  one(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return this.beneficiaries.read(caller, id);
   }
 
@@ -46,7 +38,7 @@ export class BeneficiariesController {
   })
   async accessLog(
     @CurrentUser() caller: Caller,
-    @Param('id', IdPipe) id: number,
+    @Route.id() id: number,
     @Query() query: ListQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -54,33 +46,28 @@ export class BeneficiariesController {
     return sendList(reply, 'access-log', result, toAccessLogRecord);
   }
 
-  @Post()
-  @Can('beneficiaries', 'create')
-  @ApiOperation({
-    summary:
-      'Creates a beneficiary (social workers: in their territories); a duplicate fiscal code is a 409',
-  })
+  @Route.create(
+    'beneficiaries',
+    'Creates a beneficiary (social workers: in their territories); a duplicate fiscal code is a 409',
+  )
   create(@CurrentUser() caller: Caller, @Body() body: CreateBeneficiaryDto) {
     return this.beneficiaries.create(caller, body);
   }
 
-  @Put(':id')
-  @Can('beneficiaries', 'edit')
-  @ApiOperation({
-    summary: 'Edits a beneficiary (social workers: in and into their territories)',
-  })
+  @Route.update(
+    'beneficiaries',
+    'Edits a beneficiary (social workers: in and into their territories)',
+  )
   update(
     @CurrentUser() caller: Caller,
-    @Param('id', IdPipe) id: number,
+    @Route.id() id: number,
     @Body() body: UpdateBeneficiaryDto,
   ) {
     return this.beneficiaries.update(caller, id, body);
   }
 
-  @Delete(':id')
-  @Can('beneficiaries', 'delete')
-  @ApiOperation({ summary: 'Deletes a beneficiary no pact names; otherwise 409' })
-  remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.remove('beneficiaries', 'Deletes a beneficiary no pact names; otherwise 409')
+  remove(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return this.beneficiaries.remove(caller, id);
   }
 }

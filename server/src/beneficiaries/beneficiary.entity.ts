@@ -1,6 +1,6 @@
 import type { EmploymentStatus, Sex } from '@generattivi/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { DateColumn, VersionedRecord } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
 import { Household } from '../households/household.entity';
 import { Territory } from '../territories/territory.entity';
 
@@ -26,12 +26,8 @@ export class Beneficiary extends VersionedRecord {
   @Column({ type: 'varchar', length: 1 })
   sex!: Sex;
 
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => Territory)
   territoryId!: number;
-
-  @ManyToOne(() => Territory, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'territory_id' })
-  territory?: Territory;
 
   @Column({ type: 'varchar', length: 120 })
   municipality!: string;
@@ -48,11 +44,6 @@ export class Beneficiary extends VersionedRecord {
   @Column({ type: 'varchar', length: 20 })
   employmentStatus!: EmploymentStatus;
 
-  @Index()
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => Household, { index: true, nullable: true })
   householdId!: number | null;
-
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'household_id' })
-  household?: Household;
 }

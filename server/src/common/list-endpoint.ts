@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { map as mapAnswer } from 'rxjs';
 import { contentRange, ListResult, RawListParams } from './list-query';
 
 /** The query string of a list: JSON in `filter`, `sort` and `range` (react-admin simple REST). */
@@ -43,4 +45,24 @@ export function sendList<R, T = R>(
     contentRange(resource, result.start, result.rows.length, result.total),
   );
   return map ? result.rows.map(map) : (result.rows as unknown as T[]);
+}
+
+/** The page with its rows turned into what the API answers (records). */
+export function mapList<R, T>(result: ListResult<R>, map: (row: R) => T): ListResult<T> {
+  return { ...result, rows: result.rows.map(map) };
+}
+
+/**
+ * On a list route (`Route.list`): the handler returns the page (`ListResult`), the answer is
+ * its rows with `Content-Range` set (`sendList`).
+ */
+export function listAnswer(resource: string): NestInterceptor {
+  return {
+    intercept(context: ExecutionContext, next: CallHandler) {
+      const reply = context.switchToHttp().getResponse<FastifyReply>();
+      return next
+        .handle()
+        .pipe(mapAnswer((result: ListResult<unknown>) => sendList(reply, resource, result)));
+    },
+  };
 }

@@ -1,4 +1,13 @@
-import { BeforeInsert, Column, ColumnOptions, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  Column,
+  ColumnOptions,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  ObjectType,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { nowIso } from '../common/clock';
 
 /** A calendar date kept as `YYYY-MM-DD` text on both engines (no time-zone drift). */
@@ -11,6 +20,27 @@ export const DateColumn = (options: ColumnOptions = {}) =>
  */
 export const InstantColumn = (options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length: 24, ...options });
+
+/**
+ * `<name>Id`: the integer id of an `entity` record, with the relation `<name>` to it declared
+ * for the schema (foreign key on `<name>_id`, ON DELETE RESTRICT; the code reads the id).
+ * `index`: the column has its own index.
+ */
+export const ReferenceColumn =
+  (
+    entity: () => ObjectType<unknown>,
+    options: { nullable?: boolean; index?: boolean } = {},
+  ): PropertyDecorator =>
+  (target, key) => {
+    const relation = String(key).replace(/Id$/, '');
+    if (options.index) Index()(target, key);
+    Column({ type: 'integer', nullable: options.nullable })(target, key);
+    ManyToOne(entity, { onDelete: 'RESTRICT' })(target, relation);
+    JoinColumn({ name: `${relation.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_id` })(
+      target,
+      relation,
+    );
+  };
 
 /** `id`, `createdAt`, `updatedAt`: what every record carries (API.md). */
 export abstract class BaseRecord {

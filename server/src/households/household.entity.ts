@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { InstantColumn, VersionedRecord } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { InstantColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 
@@ -10,13 +10,8 @@ export class Household extends VersionedRecord {
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
-  @Index()
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => Territory, { index: true })
   territoryId!: number;
-
-  @ManyToOne(() => Territory, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'territory_id' })
-  territory?: Territory;
 
   @Column({ type: 'varchar', length: 120 })
   municipality!: string;
@@ -34,12 +29,8 @@ export class Household extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   vulnerabilityReason!: string | null;
 
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => User, { nullable: true })
   assessedById!: number | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'assessed_by_id' })
-  assessedBy?: User;
 
   @InstantColumn({ nullable: true })
   assessedAt!: string | null;

@@ -1,6 +1,6 @@
 import type { MilestoneStatus } from '@generattivi/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { DateColumn, VersionedRecord } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
 import { Pact } from '../pacts/pact.entity';
 
 /** A tappa of a pact. `overdue` is derived (isMilestoneOverdue: PENDING, due before today, pact clock running). */
@@ -10,12 +10,8 @@ import { Pact } from '../pacts/pact.entity';
 // A pact's milestones; with status and dates, what the reports count per pact.
 @Index(['pactId', 'status', 'dueDate', 'achievedAt'])
 export class Milestone extends VersionedRecord {
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => Pact)
   pactId!: number;
-
-  @ManyToOne(() => Pact, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'pact_id' })
-  pact?: Pact;
 
   @Column({ type: 'varchar', length: 200 })
   title!: string;

@@ -1,6 +1,6 @@
 import type { NoteKind } from '@generattivi/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseRecord, InstantColumn } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseRecord, ReferenceColumn, InstantColumn } from '../database/columns';
 import { Pact } from '../pacts/pact.entity';
 import { User } from '../users/user.entity';
 
@@ -10,20 +10,11 @@ import { User } from '../users/user.entity';
 // The diary across pacts, latest first (the notes list's default sort).
 @Index(['occurredAt'])
 export class Note extends BaseRecord {
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => Pact)
   pactId!: number;
 
-  @ManyToOne(() => Pact, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'pact_id' })
-  pact?: Pact;
-
-  @Index()
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => User, { index: true })
   authorId!: number;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
-  author?: User;
 
   @Column({ type: 'varchar', length: 12 })
   kind!: NoteKind;

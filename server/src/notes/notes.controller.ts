@@ -1,10 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Can, Refused } from '../auth/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentUser } from '../auth/caller';
-import { IdPipe } from '../common/id.pipe';
-import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { ListQueryDto, mapList } from '../common/list-endpoint';
+import { RefusedWrites, Route } from '../common/routes';
 import { MethodNotAllowedError } from '../common/not-allowed';
 import { CreateNoteDto } from './dto/note.dto';
 import { toNoteRecord } from './note.record';
@@ -16,54 +14,29 @@ const appendOnly = () =>
 @ApiTags('notes')
 @ApiBearerAuth()
 @Controller('notes')
+@RefusedWrites('notes', appendOnly, {
+  update: 'Always 405: notes are append-only',
+  patch: 'Always 405: notes are append-only',
+  remove: 'Always 405: notes are append-only',
+})
 export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
-  @Get()
-  @Can('notes', 'list')
-  @ApiOperation({
-    summary:
-      'Diary notes of the pacts in scope; filter by pactId, kind, authorId, occurredAt_gte/_lte, q',
-  })
-  async list(
-    @CurrentUser() caller: Caller,
-    @Query() query: ListQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendList(reply, 'notes', await this.notes.list(caller, query), toNoteRecord);
+  @Route.list(
+    'notes',
+    'Diary notes of the pacts in scope; filter by pactId, kind, authorId, occurredAt_gte/_lte, q',
+  )
+  async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
+    return mapList(await this.notes.list(caller, query), toNoteRecord);
   }
 
-  @Get(':id')
-  @Can('notes', 'show')
-  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.show('notes')
+  async one(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return toNoteRecord(await this.notes.get(caller, id));
   }
 
-  @Post()
-  @Can('notes', 'create')
-  @ApiOperation({ summary: 'Adds a note (also to closed pacts); the author is the caller' })
+  @Route.create('notes', 'Adds a note (also to closed pacts); the author is the caller')
   create(@CurrentUser() caller: Caller, @Body() body: CreateNoteDto) {
     return this.notes.create(caller, body);
-  }
-
-  @Put(':id')
-  @Refused('notes')
-  @ApiOperation({ summary: 'Always 405: notes are append-only' })
-  update(): never {
-    throw appendOnly();
-  }
-
-  @Patch(':id')
-  @Refused('notes')
-  @ApiOperation({ summary: 'Always 405: notes are append-only' })
-  patch(): never {
-    throw appendOnly();
-  }
-
-  @Delete(':id')
-  @Refused('notes')
-  @ApiOperation({ summary: 'Always 405: notes are append-only' })
-  remove(): never {
-    throw appendOnly();
   }
 }

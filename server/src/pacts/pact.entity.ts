@@ -1,8 +1,8 @@
 import type { EligibilityEvaluation, PactStatus, PactType } from '@generattivi/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { CommunityLab } from '../community-labs/community-lab.entity';
-import { DateColumn, InstantColumn, VersionedRecord } from '../database/columns';
+import { DateColumn, InstantColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
 import { Household } from '../households/household.entity';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
@@ -80,50 +80,23 @@ export class Pact extends VersionedRecord {
   @Column({ type: 'varchar', length: 12 })
   status!: PactStatus;
 
-  @Column({ type: 'integer' })
+  @ReferenceColumn(() => Territory)
   territoryId!: number;
 
-  @ManyToOne(() => Territory, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'territory_id' })
-  territory?: Territory;
-
-  @Index()
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => Beneficiary, { index: true, nullable: true })
   beneficiaryId!: number | null;
 
-  @ManyToOne(() => Beneficiary, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'beneficiary_id' })
-  beneficiary?: Beneficiary;
-
-  @Index()
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => Household, { index: true, nullable: true })
   householdId!: number | null;
 
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'household_id' })
-  household?: Household;
-
-  @Index()
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => User, { index: true, nullable: true })
   socialWorkerId!: number | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'social_worker_id' })
-  socialWorker?: User;
-
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => User, { nullable: true })
   communityMakerId!: number | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'community_maker_id' })
-  communityMaker?: User;
-
-  @Column({ type: 'integer', nullable: true })
+  @ReferenceColumn(() => CommunityLab, { nullable: true })
   communityLabId!: number | null;
-
-  @ManyToOne(() => CommunityLab, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'community_lab_id' })
-  communityLab?: CommunityLab;
 
   @Column({ type: 'varchar', length: 200 })
   title!: string;

@@ -132,43 +132,38 @@ const dateMs = (date: string) => Date.parse(`${date}T00:00:00.000Z`);
 const dayStart = (ms: number) => ms - (((ms % DAY) + DAY) % DAY);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** Picks a key of `weights` with probability proportional to its weight. */
-function weighted<K extends string>(rng: Rng, weights: ReadonlyArray<[K, number]>): K {
-  const total = weights.reduce((s, [, w]) => s + w, 0);
+/** Picks a key of `weights` with probability proportional to its weight (in key order). */
+function weighted<K extends string>(rng: Rng, weights: Readonly<Partial<Record<K, number>>>): K {
+  const entries = Object.entries(weights) as [K, number][];
+  const total = entries.reduce((s, [, w]) => s + w, 0);
   let r = rng() * total;
-  for (const [k, w] of weights) {
+  for (const [k, w] of entries) {
     r -= w;
     if (r < 0) return k;
   }
-  return weights[weights.length - 1][0];
+  return entries[entries.length - 1][0];
 }
 
-/** The status mix depends on how long ago the pact was opened. */
+/** The status mix by how long ago the pact was opened: under 45 days, under 400, longer. */
+const NEW_PACTS = { DRAFT: 35, SUBMITTED: 30, ACTIVE: 30, CANCELLED: 5 };
+const RUNNING_PACTS = {
+  ACTIVE: 78,
+  SUSPENDED: 6,
+  COMPLETED: 8,
+  TERMINATED: 5,
+  CANCELLED: 1,
+  SUBMITTED: 1,
+  DRAFT: 1,
+};
+const OLD_PACTS = { COMPLETED: 75, TERMINATED: 14, CANCELLED: 5, ACTIVE: 5, SUSPENDED: 1 };
+const EMPLOYMENT_MIX = { UNEMPLOYED: 45, INACTIVE: 20, EMPLOYED: 25, RETIRED: 10 };
+const NOTE_KIND_MIX = { MEETING: 35, CALL: 35, HOME_VISIT: 15, NOTE: 15 };
+
 function statusFor(rng: Rng, ageDays: number): PactStatus {
-  if (ageDays < 45)
-    return weighted<PactStatus>(rng, [
-      ['DRAFT', 35],
-      ['SUBMITTED', 30],
-      ['ACTIVE', 30],
-      ['CANCELLED', 5],
-    ]);
-  if (ageDays < 400)
-    return weighted<PactStatus>(rng, [
-      ['ACTIVE', 78],
-      ['SUSPENDED', 6],
-      ['COMPLETED', 8],
-      ['TERMINATED', 5],
-      ['CANCELLED', 1],
-      ['SUBMITTED', 1],
-      ['DRAFT', 1],
-    ]);
-  return weighted<PactStatus>(rng, [
-    ['COMPLETED', 75],
-    ['TERMINATED', 14],
-    ['CANCELLED', 5],
-    ['ACTIVE', 5],
-    ['SUSPENDED', 1],
-  ]);
+  return weighted<PactStatus>(
+    rng,
+    ageDays < 45 ? NEW_PACTS : ageDays < 400 ? RUNNING_PACTS : OLD_PACTS,
+  );
 }
 
 interface Staff {
@@ -585,12 +580,7 @@ export class ScaleGenerator {
     } as Household;
     this.sink.add('households', household);
     this.audit.create(at, socialWorkerId, 'households', household.id, toHouseholdRecord(household));
-    const employment = weighted<EmploymentStatus>(this.rng, [
-      ['UNEMPLOYED', 45],
-      ['INACTIVE', 20],
-      ['EMPLOYED', 25],
-      ['RETIRED', 10],
-    ]);
+    const employment = weighted<EmploymentStatus>(this.rng, EMPLOYMENT_MIX);
     const head = this.beneficiary(
       t,
       municipality,
@@ -840,12 +830,7 @@ export class ScaleGenerator {
         updatedAt: iso(createdMs),
         pactId,
         authorId: maker !== null && rng() < 0.75 ? maker : socialWorkerId,
-        kind: weighted<NoteKind>(rng, [
-          ['MEETING', 35],
-          ['CALL', 35],
-          ['HOME_VISIT', 15],
-          ['NOTE', 15],
-        ]),
+        kind: weighted<NoteKind>(rng, NOTE_KIND_MIX),
         occurredAt: iso(occurredMs),
         body: pick(rng, NOTE_BODIES_ALL),
       } as Note);
@@ -859,11 +844,7 @@ export class ScaleGenerator {
     const { territories, pacts } = this.options;
     // Opening instants increase with i; density grows linearly towards today.
     const ageDays = Math.max(SPAN_DAYS * (1 - Math.sqrt((i + rng()) / pacts)), 0.05);
-    const code = weighted<TerritoryCode>(rng, [
-      ['CREMA', TERRITORY_SHARE.CREMA],
-      ['CREMONA', TERRITORY_SHARE.CREMONA],
-      ['CASALMAGGIORE', TERRITORY_SHARE.CASALMAGGIORE],
-    ]);
+    const code = weighted(rng, TERRITORY_SHARE);
     const t = territories.find((x) => x.code === code) ?? territories[0];
     const type: PactType = rng() < 0.55 ? 'AUTONOMY' : 'INCLUSION';
     const tl = this.timeline(statusFor(rng, ageDays), ageDays);

@@ -6,11 +6,7 @@ export type { UserRecord };
 
 export function toUserRecord(u: User): UserRecord {
   return {
-    id: u.id,
-    email: u.email,
-    fullName: u.fullName,
-    role: u.role,
-    territoryIds: u.territoryIds,
+    ...toSessionUser(u),
     active: u.active,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,

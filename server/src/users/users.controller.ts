@@ -1,11 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Can } from '../auth/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ConflictError } from '../common/domain-error';
-import { IdPipe } from '../common/id.pipe';
-import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { ListQueryDto, mapList } from '../common/list-endpoint';
+import { Route } from '../common/routes';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { toUserRecord } from './user.record';
 import { UsersService } from './users.service';
@@ -16,45 +14,35 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @Can('users', 'list', 'pick')
-  @ApiOperation({
-    summary:
-      'The account directory; filter by role, active, territoryIds (contains), q on name and email',
-  })
-  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return sendList(reply, 'users', await this.users.list(query), toUserRecord);
+  @Route.list(
+    'users',
+    'The account directory; filter by role, active, territoryIds (contains), q on name and email',
+    ['pick'],
+  )
+  async list(@Query() query: ListQueryDto) {
+    return mapList(await this.users.list(query), toUserRecord);
   }
 
-  @Get(':id')
-  @Can('users', 'show', 'pick')
-  async one(@Param('id', IdPipe) id: number) {
+  @Route.show('users', undefined, ['pick'])
+  async one(@Route.id() id: number) {
     return toUserRecord(await this.users.get(id));
   }
 
-  @Post()
-  @Can('users', 'create')
+  @Route.create('users')
   create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
     return this.users.create(caller, body);
   }
 
-  @Put(':id')
-  @Can('users', 'edit')
-  update(
-    @CurrentUser() caller: Caller,
-    @Param('id', IdPipe) id: number,
-    @Body() body: UpdateUserDto,
-  ) {
+  @Route.update('users')
+  update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdateUserDto) {
     return this.users.update(caller, id, body);
   }
 
-  @Delete(':id')
-  @Can('users', 'delete')
-  @ApiOperation({
-    summary:
-      'Always 409: accounts are deactivated (active=false), never deleted, so the trail keeps its actors',
-  })
-  async remove(@Param('id', IdPipe) id: number): Promise<never> {
+  @Route.remove(
+    'users',
+    'Always 409: accounts are deactivated (active=false), never deleted, so the trail keeps its actors',
+  )
+  async remove(@Route.id() id: number): Promise<never> {
     await this.users.get(id);
     throw new ConflictError(
       'USER_NOT_DELETABLE',

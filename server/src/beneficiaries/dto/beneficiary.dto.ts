@@ -21,7 +21,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { IsIsoDate, IsWholeNumber } from '../../common/validators';
-import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { CreateBody, UpdateBody } from '../../common/read-only-fields';
 
 const NOT_BLANK = /\S/;
 const PHONE = /^\+?[0-9][0-9 ./()-]{3,38}$/;
@@ -145,22 +145,8 @@ class BeneficiaryFields {
   householdId?: number | null;
 }
 
-export class CreateBeneficiaryDto extends WithReadOnlyFields(
-  BeneficiaryFields,
-  ['id', 'createdAt', 'updatedAt', 'version'],
-  'read-only: refused on create',
-) {}
+export class CreateBeneficiaryDto extends CreateBody(BeneficiaryFields) {}
 
-class UpdateBeneficiaryDtoFields extends BeneficiaryFields {
-  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsWholeNumber()
-  version!: number;
-}
-
-export class UpdateBeneficiaryDto extends WithReadOnlyFields(
-  UpdateBeneficiaryDtoFields,
-  ['id', 'createdAt', 'updatedAt'],
-  'read-only: ignored when unchanged',
-) {}
+export class UpdateBeneficiaryDto extends UpdateBody(BeneficiaryFields) {}
 
 export const BENEFICIARY_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;

@@ -9,15 +9,18 @@ import {
   OneToMany,
   PrimaryColumn,
 } from 'typeorm';
+import { registerSqliteFunctions } from '../../database/sqlite-functions';
 import {
   applyListFilter,
   applyListQuery,
   contentRange,
+  defineListSpec,
   escapeLike,
   findList,
-} from './apply-list-query';
-import { registerSqliteFunctions } from '../../database/sqlite-functions';
-import { defineListSpec, parseListQuery, type RawListParams } from './list-query';
+  parseListQuery,
+  type RawListParams,
+} from '.';
+import { FIELDS_OF_EVERY_TYPE } from './list-spec.fixture';
 
 // A throwaway table, created by hand: `synchronize` stays out of the code base.
 @Entity('lq_item')
@@ -104,15 +107,9 @@ const ITEMS = defineListSpec({
   resource: 'items',
   alias: 'item',
   fields: {
-    id: { column: 'id', type: 'int' },
-    reference: { column: 'reference', type: 'string' },
-    status: { column: 'status', type: 'enum', values: ['DRAFT', 'ACTIVE', 'CLOSED'] },
+    ...FIELDS_OF_EVERY_TYPE,
     title: { column: 'title', type: 'string' },
     ownerId: { column: 'ownerId', type: 'int' },
-    amount: { column: 'amount', type: 'decimal' },
-    startDate: { column: 'startDate', type: 'date' },
-    closedAt: { column: 'closedAt', type: 'instant' },
-    urgent: { column: 'urgent', type: 'boolean' },
   },
   search: ['reference', 'title'],
   defaultSort: ['startDate', 'DESC'],

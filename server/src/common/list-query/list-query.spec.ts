@@ -6,19 +6,14 @@ import {
   type ListSpec,
   type RawListParams,
 } from './list-query';
+import { FIELDS_OF_EVERY_TYPE } from './list-spec.fixture';
 
 const PACTS = defineListSpec({
   resource: 'pacts',
   alias: 'pact',
   fields: {
-    id: { column: 'id', type: 'int' },
-    reference: { column: 'reference', type: 'string' },
-    status: { column: 'status', type: 'enum', values: ['DRAFT', 'ACTIVE', 'CLOSED'] },
+    ...FIELDS_OF_EVERY_TYPE,
     territoryId: { column: 'territoryId', type: 'int' },
-    amount: { column: 'amount', type: 'decimal' },
-    startDate: { column: 'startDate', type: 'date' },
-    closedAt: { column: 'closedAt', type: 'instant' },
-    urgent: { column: 'urgent', type: 'boolean' },
     title: { column: 'title', type: 'string', sort: false },
     internalCode: { column: 'internalCode', type: 'string', filter: false, sort: false },
   },
@@ -52,10 +47,10 @@ function rejection(raw: RawListParams, spec: ListSpec = PACTS): ListQueryError {
 const errorsOf = (raw: RawListParams, spec?: ListSpec) => rejection(raw, spec).errors;
 
 const FILTERABLE =
-  'filterable: id, reference, status, territoryId, amount, startDate, closedAt, urgent, title, q; ' +
-  'ranges (_gte, _lte): id, territoryId, amount, startDate, closedAt';
+  'filterable: id, reference, status, amount, startDate, closedAt, urgent, territoryId, title, q; ' +
+  'ranges (_gte, _lte): id, amount, startDate, closedAt, territoryId';
 const SORTABLE =
-  'sortable: id, reference, status, territoryId, amount, startDate, closedAt, urgent';
+  'sortable: id, reference, status, amount, startDate, closedAt, urgent, territoryId';
 
 describe(parseListQuery.name, () => {
   describe('defaults', () => {
@@ -409,7 +404,7 @@ describe(parseListQuery.name, () => {
     it('refuses _gte / _lte on a field without ranges', () => {
       expect(errorsOf({ filter: j({ status_gte: 'ACTIVE' }) })).toEqual({
         filter:
-          'status_gte is not allowed: ranges work on id, territoryId, amount, startDate, closedAt',
+          'status_gte is not allowed: ranges work on id, amount, startDate, closedAt, territoryId',
       });
     });
 

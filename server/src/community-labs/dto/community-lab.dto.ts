@@ -1,31 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional } from 'class-validator';
+import { CreateBody, UpdateBody } from '../../common/read-only-fields';
 import { IsWholeNumber } from '../../common/validators';
+import { VenueFields } from '../../territories/dto/venue.dto';
 
-class CommunityLabFields {
-  @ApiProperty({ example: 'Laboratorio di comunità Crema Nuova' })
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(160)
-  name!: string;
-
-  @ApiProperty({ example: 1 })
-  @IsWholeNumber()
-  territoryId!: number;
-
-  @ApiPropertyOptional({ nullable: true, description: 'one of the territory’s municipalities' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  municipality?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  description?: string | null;
-
+class CommunityLabFields extends VenueFields('Laboratorio di comunità Crema Nuova') {
   @ApiPropertyOptional({
     type: [Number],
     example: [6],
@@ -38,22 +17,8 @@ class CommunityLabFields {
   communityMakerIds?: number[];
 }
 
-export class CreateCommunityLabDto extends WithReadOnlyFields(
-  CommunityLabFields,
-  ['id', 'createdAt', 'updatedAt', 'version'],
-  'read-only: refused on create',
-) {}
+export class CreateCommunityLabDto extends CreateBody(CommunityLabFields) {}
 
-class UpdateCommunityLabDtoFields extends CommunityLabFields {
-  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsWholeNumber()
-  version!: number;
-}
-
-export class UpdateCommunityLabDto extends WithReadOnlyFields(
-  UpdateCommunityLabDtoFields,
-  ['id', 'createdAt', 'updatedAt'],
-  'read-only: ignored when unchanged',
-) {}
+export class UpdateCommunityLabDto extends UpdateBody(CommunityLabFields) {}
 
 export const COMMUNITY_LAB_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
-import { WithReadOnlyFields } from '../../common/read-only-fields';
+import { CreateBody, UpdateBody } from '../../common/read-only-fields';
 import { IsWholeNumber } from '../../common/validators';
 
 /** decimal(12,2): ten digits before the point. */
@@ -75,23 +75,15 @@ class HouseholdFields {
   vulnerabilityReason?: string | null;
 }
 
-export class CreateHouseholdDto extends WithReadOnlyFields(
-  HouseholdFields,
-  ['id', 'createdAt', 'updatedAt', 'version', 'assessedById', 'assessedAt'],
-  'read-only: refused on create',
-) {}
+export class CreateHouseholdDto extends CreateBody(HouseholdFields, [
+  'assessedById',
+  'assessedAt',
+]) {}
 
-class UpdateHouseholdDtoFields extends HouseholdFields {
-  @ApiProperty({ description: 'the version you read; a stale one is a 409' })
-  @IsWholeNumber()
-  version!: number;
-}
-
-export class UpdateHouseholdDto extends WithReadOnlyFields(
-  UpdateHouseholdDtoFields,
-  ['id', 'createdAt', 'updatedAt', 'assessedById', 'assessedAt'],
-  'read-only: ignored when unchanged',
-) {}
+export class UpdateHouseholdDto extends UpdateBody(HouseholdFields, [
+  'assessedById',
+  'assessedAt',
+]) {}
 
 export const HOUSEHOLD_READ_ONLY = [
   'id',

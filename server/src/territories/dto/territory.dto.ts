@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { TERRITORY_CODES, type TerritoryCode } from '@generattivi/shared';
 import {
-  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -10,6 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { ReadOnly } from '../../common/read-only-fields';
 import { IsWholeNumber } from '../../common/validators';
 
 class TerritoryFields {
@@ -37,14 +37,8 @@ export class CreateTerritoryDto extends TerritoryFields {
 
 export class UpdateTerritoryDto extends TerritoryFields {
   @ApiProperty() @IsWholeNumber() version!: number;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
-  @Allow()
-  code?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
-  @Allow()
-  createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
-  @Allow()
-  updatedAt?: unknown;
+  @ReadOnly() id?: unknown;
+  @ReadOnly() code?: unknown;
+  @ReadOnly() createdAt?: unknown;
+  @ReadOnly() updatedAt?: unknown;
 }

@@ -1,7 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@generattivi/shared';
 import {
-  Allow,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -15,10 +15,15 @@ import {
 } from 'class-validator';
 import { IsHardToGuess } from '../../auth/password-strength';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { ReadOnly } from '../../common/read-only-fields';
 import { IsWholeNumber } from '../../common/validators';
 
 /** Read-only fields fail validation on create, so one 400 names them with the other problems. */
-const READ_ONLY_ON_CREATE = 'is read-only: it cannot be set on create';
+const RefusedOnCreate = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'read-only: refused on create' }),
+    IsEmpty({ message: 'is read-only: it cannot be set on create' }),
+  );
 
 class UserFields {
   @ApiProperty({ example: 'l.bertolotti@comune.crema.cr.it' })
@@ -61,21 +66,10 @@ export class CreateUserDto extends UserFields {
   @IsHardToGuess()
   password!: string;
 
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @IsEmpty({ message: READ_ONLY_ON_CREATE })
-  id?: unknown;
-
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @IsEmpty({ message: READ_ONLY_ON_CREATE })
-  createdAt?: unknown;
-
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @IsEmpty({ message: READ_ONLY_ON_CREATE })
-  updatedAt?: unknown;
-
-  @ApiPropertyOptional({ description: 'read-only: refused on create' })
-  @IsEmpty({ message: READ_ONLY_ON_CREATE })
-  version?: unknown;
+  @RefusedOnCreate() id?: unknown;
+  @RefusedOnCreate() createdAt?: unknown;
+  @RefusedOnCreate() updatedAt?: unknown;
+  @RefusedOnCreate() version?: unknown;
 }
 
 export class UpdateUserDto extends UserFields {
@@ -95,13 +89,9 @@ export class UpdateUserDto extends UserFields {
   @IsHardToGuess()
   password?: string;
 
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' }) @Allow() id?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
-  @Allow()
-  createdAt?: unknown;
-  @ApiPropertyOptional({ description: 'read-only: ignored when unchanged' })
-  @Allow()
-  updatedAt?: unknown;
+  @ReadOnly() id?: unknown;
+  @ReadOnly() createdAt?: unknown;
+  @ReadOnly() updatedAt?: unknown;
 }
 
 export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;
