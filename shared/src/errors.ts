@@ -138,8 +138,11 @@ export const ERROR_CODES = {
   NO_MILESTONE: [],
   NO_START_DATE: [],
   NO_PLANNED_END_DATE: [],
-  /** List queries: one parameter (`filter`, `sort`, `range`, `q`), worded by the server. */
-  QUERY_PARAM: ['detail'],
+  /**
+   * List queries: one parameter (`filter`, `sort` or `range`) and why it was refused, one of
+   * QUERY_PARAM_REASONS; the server's message has the details.
+   */
+  QUERY_PARAM: ['param', 'reason'],
   SEARCH_TOO_SHORT: ['min'],
   /** Input limits. */
   TOO_DEEP: ['max'],
@@ -149,6 +152,35 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Why a list parameter was refused: QUERY_PARAM's `reason` (the admin words each). */
+export const QUERY_PARAM_REASONS = [
+  /** Given more than once in the query string. */
+  'REPEATED',
+  /** Not JSON text, or malformed JSON. */
+  'NOT_JSON',
+  /** JSON of the wrong shape: not an object (`filter`), not a pair (`sort`, `range`). */
+  'SHAPE',
+  /** A field the list does not have, or may not be filtered or sorted on. */
+  'UNKNOWN_FIELD',
+  /** A value of the wrong type for its field. */
+  'VALUE',
+  /** An "any of" list longer than a page. */
+  'TOO_MANY_VALUES',
+  /** `_gte` / `_lte` on a field that takes no ranges. */
+  'NO_RANGE',
+  /** The sort order is not ASC or DESC. */
+  'SORT_ORDER',
+  /** `range` bounds that are not whole numbers, negative, or reversed. */
+  'RANGE_BOUNDS',
+  /** More rows than a page may have. */
+  'PAGE_TOO_LARGE',
+  /** A search text too long, or of too many words. */
+  'SEARCH_TOO_LONG',
+  /** A filter on a value the caller sees masked. */
+  'MASKED_FIELD',
+] as const;
+export type QueryParamReason = (typeof QUERY_PARAM_REASONS)[number];
 
 /** The parameters of one code, by name (for a union of codes: the parameters of one of them). */
 export type ErrorParams<C extends ErrorCode = ErrorCode> = C extends ErrorCode

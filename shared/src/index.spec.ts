@@ -18,6 +18,7 @@ describe('@generattivi/shared entry', () => {
       'daysBetween',
       'daysInMonth',
       'decodeFiscalCode',
+      'endsAfterStart',
       'eurosToCents',
       'evaluateEligibility',
       'findTransition',

@@ -537,10 +537,17 @@ describe('pacts', () => {
       citizenCommitments: 'Partecipare agli incontri',
     });
     expect(ok.status).toBe(200);
-    expect(
-      (await put(`/api/pacts/${pact.id}`, makerCrema, { ...ok.body, startDate: addDays(today, 3) }))
-        .status,
-    ).toBe(403);
+    // The fields are named as in the API, for the admin to say by their labels.
+    const refused = await put(`/api/pacts/${pact.id}`, makerCrema, {
+      ...ok.body,
+      startDate: addDays(today, 3),
+      socialWorkerId: null,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'MAKER_FIELDS_ONLY',
+      params: { fields: 'socialWorkerId, startDate' },
+    });
     expect(
       (await put(`/api/pacts/${pact.id}`, manager, { ...ok.body, title: 'x y z' })).status,
     ).toBe(403);

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '@generattivi/shared';
+import { ERROR_CODES, QUERY_PARAM_REASONS, type ErrorCode } from '@generattivi/shared';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import en from '../i18n/en';
 import itMessages from '../i18n/it';
@@ -76,6 +76,37 @@ describe(localizeCode.name, () => {
         'x',
       ),
     ).not.toMatch(/DRAFT|COMPLETED|SUBMITTED|CANCELLED/);
+  });
+
+  it('says the pact fields a community maker may not change by their labels', () => {
+    const refusal = {
+      code: 'MAKER_FIELDS_ONLY',
+      params: { fields: 'socialWorkerId, plannedEndDate' },
+    };
+    expect(localizeCode(refusal, italian, 'x')).toBe(
+      'I community maker possono modificare solo titolo, obiettivi e impegni, non: Assistente sociale, Fine prevista.',
+    );
+    expect(localizeCode(refusal, english, 'x')).not.toMatch(/socialWorkerId|plannedEndDate/);
+  });
+
+  it('says a refused list parameter and its reason in the language on screen', () => {
+    const refusal = { code: 'QUERY_PARAM', params: { param: 'range', reason: 'PAGE_TOO_LARGE' } };
+    expect(localizeCode(refusal, italian, 'x')).toBe(
+      'Intervallo di righe non valido: chiede più righe di quante ne stiano in una pagina',
+    );
+    expect(localizeCode(refusal, english, 'x')).toBe(
+      'not a valid row range: asks for more rows than fit in a page',
+    );
+  });
+
+  it.each([
+    ['Italian', itMessages],
+    ['English', en],
+  ])('words every reason and parameter of QUERY_PARAM in %s', (_, messages) => {
+    expect(Object.keys(messages.app.query_param_reasons).sort()).toEqual(
+      [...QUERY_PARAM_REASONS].sort(),
+    );
+    expect(Object.keys(messages.app.query_params).sort()).toEqual(['filter', 'range', 'sort']);
   });
 
   it('falls back to the server message for an unknown code or missing parameters', () => {

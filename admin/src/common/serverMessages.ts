@@ -28,6 +28,15 @@ const VOCABULARY: Record<string, (value: string, translate: Translate) => string
       .split(', ')
       .map((status) => statusOf(status, translate))
       .join(', '),
+  // The pact fields a community maker may not change (MAKER_FIELDS_ONLY), by their labels.
+  fields: (value, translate) =>
+    value
+      .split(', ')
+      .map((field) => translate(`resources.pacts.fields.${field}`, { _: field }))
+      .join(', '),
+  // A list parameter (QUERY_PARAM) and why it was refused.
+  param: (value, translate) => translate(`app.query_params.${value}`, { _: value }),
+  reason: (value, translate) => translate(`app.query_param_reasons.${value}`, { _: value }),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { PACT_TYPE_LABELS, type ErrorCode } from '@generattivi/shared';
+import { PACT_TYPE_LABELS, type ErrorCode, type QueryParamReason } from '@generattivi/shared';
 import englishMessages from 'ra-language-english';
 import type { AppMessages } from './it';
 
@@ -577,12 +577,27 @@ const appMessages: AppMessages = {
       NO_MILESTONE: 'At least one milestone is required',
       NO_START_DATE: 'Start date is missing',
       NO_PLANNED_END_DATE: 'Planned end date is missing',
-      QUERY_PARAM: 'not a valid parameter (%{detail})',
+      QUERY_PARAM: 'not a valid %{param}: %{reason}',
       SEARCH_TOO_SHORT: 'needs a word of at least %{min} characters (shorter words are ignored)',
       TOO_DEEP: 'is nested deeper than %{max} levels',
       NUL_CHARACTER: 'must not contain a NUL character (\\u0000)',
       INVALID: 'is not valid',
     } satisfies Record<ErrorCode, string>,
+    query_params: { filter: 'filter', sort: 'sort order', range: 'row range' },
+    query_param_reasons: {
+      REPEATED: 'given more than once',
+      NOT_JSON: 'not in the expected format',
+      SHAPE: 'not of the expected shape',
+      UNKNOWN_FIELD: 'names a field the list does not have or that cannot be used here',
+      VALUE: 'a value is not of its field’s type',
+      TOO_MANY_VALUES: 'lists more values than fit in a page',
+      NO_RANGE: 'asks for a range on a field that takes none',
+      SORT_ORDER: 'the order can only be ascending or descending',
+      RANGE_BOUNDS: 'the bounds must be whole numbers, not negative, the first not past the second',
+      PAGE_TOO_LARGE: 'asks for more rows than fit in a page',
+      SEARCH_TOO_LONG: 'the search text is too long or has too many words',
+      MASKED_FIELD: 'uses a value your role sees masked',
+    } satisfies Record<QueryParamReason, string>,
     errors: {
       version_conflict:
         'Version conflict: someone else changed this record after you opened it. Reload the page to see the current version, then make your change again.',

@@ -7,6 +7,7 @@ import {
   type PactOutcome,
   type PactStatus,
   type PactType,
+  type QueryParamReason,
   type Role,
   type Sex,
   type TerminationCode,
@@ -823,13 +824,30 @@ const appMessages = {
       NO_MILESTONE: 'Serve almeno una tappa',
       NO_START_DATE: 'Data di inizio non indicata',
       NO_PLANNED_END_DATE: 'Data di fine prevista non indicata',
-      QUERY_PARAM: 'parametro non valido (%{detail})',
+      QUERY_PARAM: '%{param} non valido: %{reason}',
       SEARCH_TOO_SHORT:
         'serve almeno una parola di %{min} caratteri (le parole più corte sono ignorate)',
       TOO_DEEP: 'è annidato oltre %{max} livelli',
       NUL_CHARACTER: 'non può contenere il carattere NUL (\\u0000)',
       INVALID: 'non è valido',
     } satisfies Record<ErrorCode, string>,
+    // The list parameters and why one was refused (QUERY_PARAM's `param` and `reason`).
+    query_params: { filter: 'Filtro', sort: 'Ordinamento', range: 'Intervallo di righe' },
+    query_param_reasons: {
+      REPEATED: 'indicato più volte',
+      NOT_JSON: 'non è nel formato atteso',
+      SHAPE: 'non ha la forma attesa',
+      UNKNOWN_FIELD: "indica un campo che l'elenco non ha o che qui non si può usare",
+      VALUE: 'un valore non è del tipo del suo campo',
+      TOO_MANY_VALUES: 'elenca più valori di quanti ne stiano in una pagina',
+      NO_RANGE: 'chiede un intervallo su un campo che non lo ammette',
+      SORT_ORDER: "l'ordine può essere solo crescente o decrescente",
+      RANGE_BOUNDS:
+        'gli estremi devono essere numeri interi non negativi, il primo non oltre il secondo',
+      PAGE_TOO_LARGE: 'chiede più righe di quante ne stiano in una pagina',
+      SEARCH_TOO_LONG: 'il testo da cercare è troppo lungo o ha troppe parole',
+      MASKED_FIELD: 'usa un dato che il tuo ruolo vede oscurato',
+    } satisfies Record<QueryParamReason, string>,
     errors: {
       version_conflict:
         "Conflitto di versione: qualcun altro ha modificato questo record dopo che l'hai aperto. Ricarica la pagina per vedere la versione aggiornata, poi ripeti la modifica.",

@@ -133,9 +133,11 @@ export class BeneficiariesService {
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
     const masked = !seesPersonalDetails(caller.role);
     if (masked && takeFilters(raw, ['fiscalCode']).taken.fiscalCode !== undefined) {
-      throw new ListQueryError({
-        filter: 'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
-      });
+      throw ListQueryError.of(
+        'filter',
+        'MASKED_FIELD',
+        'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
+      );
     }
     const spec = masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
     return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import type { ErrorCode, FieldError } from '@generattivi/shared';
+import type { ErrorCode } from '@generattivi/shared';
 import { ErrorBody, errorBody, fieldsOf } from './error-body';
 import { ListQueryError } from './list-query';
 import { databaseErrorCode } from './logging';
@@ -56,16 +56,6 @@ const BODY_PARSER_MESSAGES: Array<[RegExp, 'MALFORMED_JSON' | 'EMPTY_JSON_BODY']
   [/^Body cannot be empty/, 'EMPTY_JSON_BODY'],
 ];
 
-const SEARCH_TOO_SHORT = /q needs a word of at least (\d+) characters/;
-
-/** One list parameter's problem as a field error. */
-function listQueryFieldError(message: string): FieldError {
-  const short = SEARCH_TOO_SHORT.exec(message);
-  return short
-    ? { code: 'SEARCH_TOO_SHORT', params: { min: Number(short[1]) }, message }
-    : { code: 'QUERY_PARAM', params: { detail: message }, message };
-}
-
 /** Turns any thrown value into the API's error body; never leaks internals. */
 export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: boolean } {
   if (exception instanceof HttpException) {
@@ -95,14 +85,8 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
     return { body: bodyByStatus(status, message), unexpected: false };
   }
   if (exception instanceof ListQueryError) {
-    const fields = Object.fromEntries(
-      Object.entries(exception.errors).map(([param, problem]) => [
-        param,
-        listQueryFieldError(problem),
-      ]),
-    );
     return {
-      body: errorBody(400, 'LIST_QUERY', {}, exception.message, fieldsOf(fields)),
+      body: errorBody(400, 'LIST_QUERY', {}, exception.message, fieldsOf(exception.fieldErrors)),
       unexpected: false,
     };
   }

@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { FieldsError } from './domain-error';
-import { constraintToFieldError, createValidationPipe } from './validation';
+import { constraintArguments, constraintToFieldError, createValidationPipe } from './validation';
 import { IsIsoDate, IsIsoInstant, IsWholeNumber } from './validators';
 
 class Sample {
@@ -124,6 +124,33 @@ describe('the validation pipe', () => {
       message: 'unknown field',
     });
     expect(body?.errors.extra).toBe('unknown field');
+  });
+
+  it('reads the parameters from the declaration, whatever the message, in subclasses too', async () => {
+    class Worded {
+      @MaxLength(4, { message: 'is far too long, keep it under 99' })
+      @IsString()
+      words!: string;
+    }
+    class Derived extends Worded {}
+    for (const metatype of [Worded, Derived]) {
+      const body = await createValidationPipe()
+        .transform({ words: 'abcdef' }, { type: 'body', metatype })
+        .then(
+          () => undefined,
+          (error: FieldsError) => error.getResponse() as { fieldErrors: Record<string, object> },
+        );
+      expect(body?.fieldErrors.words).toMatchObject({ code: 'MAX_LENGTH', params: { max: 4 } });
+    }
+    expect(constraintArguments(new Derived(), 'words')).toEqual({ maxLength: [4], isString: [] });
+  });
+
+  it('never makes up a parameter: a bound without its argument is INVALID', () => {
+    expect(constraintToFieldError('max', 'must not be greater than 10').code).toBe('INVALID');
+    expect(constraintToFieldError('max', 'x', [10])).toMatchObject({
+      code: 'MAX',
+      params: { max: 10 },
+    });
   });
 
   it('answers a constraint it does not know with INVALID, never a code outside the list', () => {

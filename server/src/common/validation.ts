@@ -1,10 +1,32 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ErrorCode, ErrorParams, FieldError, ParamlessErrorCode } from '@generattivi/shared';
+import { getMetadataStorage } from 'class-validator';
 import { FieldsError } from './domain-error';
 import { fieldError } from './error-body';
 
-/** The last number of a class-validator message ("must not be greater than 10" → 10). */
-const numberIn = (message: string): number => Number(/(-?\d+(?:\.\d+)?)\D*$/.exec(message)?.[1]);
+/**
+ * The arguments each constraint of a property was declared with, by constraint name
+ * (`@MaxLength(120)` → `{ maxLength: [120] }`), from class-validator's metadata of the
+ * validated object's class and the classes it extends.
+ */
+export function constraintArguments(
+  target: object | undefined,
+  property: string,
+): Record<string, readonly unknown[]> {
+  if (typeof target !== 'object' || target === null) return {};
+  const args: Record<string, readonly unknown[]> = {};
+  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(
+    target.constructor,
+    '',
+    true,
+    false,
+  )) {
+    // The class's own declaration first, then those it inherits: the first one counts.
+    if (metadata.propertyName === property && metadata.name && !(metadata.name in args))
+      args[metadata.name] = metadata.constraints ?? [];
+  }
+  return args;
+}
 
 /** The wording of each fiscal-code problem (shared/fiscal-code.ts), to its code. */
 const FISCAL_CODE_PROBLEMS: Array<[RegExp, ParamlessErrorCode]> = [
@@ -15,13 +37,27 @@ const FISCAL_CODE_PROBLEMS: Array<[RegExp, ParamlessErrorCode]> = [
 ];
 
 /**
- * One class-validator constraint (its name and the English message it produced) as a code
- * of shared's list with its parameters. The parameters of the stock constraints are read
- * from their message: the pipe is given neither the value nor the constraint's arguments.
+ * One class-validator constraint (its name, the English message it produced and the
+ * arguments it was declared with) as a code of shared's list with its parameters. The
+ * parameters are the constraint's arguments; only our own wordings (blank, phone, fiscal
+ * code, birth date) choose among codes by their message. Without its argument a constraint
+ * is INVALID, never a code with a made-up parameter.
  */
-export function constraintToFieldError(constraint: string, message: string): FieldError {
+export function constraintToFieldError(
+  constraint: string,
+  message: string,
+  args: readonly unknown[] = [],
+): FieldError {
   const of = <C extends ErrorCode>(code: C, params: ErrorParams<C>) =>
     fieldError(code, params, message);
+  const [first] = args;
+  const bound = <C extends 'MIN' | 'MAX' | 'MIN_LENGTH' | 'MAX_LENGTH' | 'MIN_ITEMS' | 'MAX_ITEMS'>(
+    code: C,
+    name: 'min' | 'max',
+  ) =>
+    typeof first === 'number'
+      ? fieldError(code, { [name]: first } as ErrorParams<C>, message)
+      : of('INVALID', {});
   switch (constraint) {
     case 'whitelistValidation':
       return of('UNKNOWN_FIELD', {});
@@ -44,24 +80,21 @@ export function constraintToFieldError(constraint: string, message: string): Fie
     case 'nestedValidation':
       return of('NOT_OBJECT', {});
     case 'min':
-      return of('MIN', { min: numberIn(message) });
+      return bound('MIN', 'min');
     case 'max':
-      return of('MAX', { max: numberIn(message) });
+      return bound('MAX', 'max');
     case 'minLength':
-      return of('MIN_LENGTH', { min: numberIn(message) });
+      return bound('MIN_LENGTH', 'min');
     case 'maxLength':
-      return of('MAX_LENGTH', { max: numberIn(message) });
+      return bound('MAX_LENGTH', 'max');
     case 'arrayMinSize':
-      return of('MIN_ITEMS', { min: numberIn(message) });
+      return bound('MIN_ITEMS', 'min');
     case 'arrayMaxSize':
-      return of('MAX_ITEMS', { max: numberIn(message) });
+      return bound('MAX_ITEMS', 'max');
     case 'arrayUnique':
       return of('UNIQUE_ITEMS', {});
     case 'isIn':
-    case 'isEnum':
-      return of('ONE_OF', {
-        values: /one of(?: the following values:)? (.*)$/.exec(message)?.[1] ?? '',
-      });
+      return Array.isArray(first) ? of('ONE_OF', { values: first.join(', ') }) : of('INVALID', {});
     case 'isEmail':
       return of('EMAIL', {});
     case 'matches':
@@ -81,7 +114,9 @@ export function constraintToFieldError(constraint: string, message: string): Fie
     case 'isPlausibleBirthDate':
       return /future/.test(message)
         ? of('NOT_FUTURE', {})
-        : of('NOT_BEFORE', { date: message.split(' ').pop() ?? '' });
+        : typeof first === 'string'
+          ? of('NOT_BEFORE', { date: first })
+          : of('INVALID', {});
     case 'isFiscalCodeOfPerson':
       return of(
         FISCAL_CODE_PROBLEMS.find(([re]) => re.test(message))?.[1] ?? 'FISCAL_CODE_FORMAT',
@@ -113,6 +148,7 @@ export function flattenValidationErrors(
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
+      const args = constraintArguments(error.target, error.property);
       // "property foo should not exist" → "unknown field"; "title must be…" → "must be…".
       const found = Object.entries(error.constraints).map(([key, msg]) =>
         constraintToFieldError(
@@ -120,6 +156,7 @@ export function flattenValidationErrors(
           key === 'whitelistValidation'
             ? 'unknown field'
             : msg.replace(new RegExp(`^${error.property} `), ''),
+          args[key],
         ),
       );
       // A wrong type says the most (a number is not "too long"); the message names them all.
@@ -148,7 +185,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The target (the validated object) names the class whose constraint arguments
+    // become the codes' parameters; it never leaves the pipe.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new FieldsError(flattenValidationErrors(errors)),
   });
 }

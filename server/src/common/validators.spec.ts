@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getMetadataStorage } from 'class-validator';
+import { ERROR_CODES } from '@generattivi/shared';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { IdPipe } from './id.pipe';
 import { FieldsError } from './domain-error';
+import { constraintArguments, constraintToFieldError } from './validation';
 import { INT32_MAX, INT32_MIN, isCanonicalWholeNumber } from './validators';
 
 describe('IdPipe', () => {
@@ -91,5 +93,31 @@ describe('integer fields of the DTOs', () => {
       }
     }
     expect(unbounded).toEqual([]);
+  });
+});
+
+describe('constraints of the DTOs', () => {
+  it('each one becomes a code of the list with its parameters, read from its declaration', async () => {
+    const unmapped: string[] = [];
+    const seen = new Set<string>();
+    for (const dto of await allDtoClasses()) {
+      for (const { propertyName, name, type } of validations(dto)) {
+        // @IsOptional and @ValidateIf only decide whether the others run.
+        if (!name || type === ValidationTypes.CONDITIONAL_VALIDATION) continue;
+        seen.add(name);
+        const args = constraintArguments(new dto(), propertyName)[name];
+        const { code, params } = constraintToFieldError(name, 'x', args);
+        const expected = [...ERROR_CODES[code]].sort();
+        if (code === 'INVALID' || Object.keys(params).sort().join() !== expected.join())
+          unmapped.push(`${dto.name}.${propertyName} ${name} → ${code} ${JSON.stringify(params)}`);
+        else if (Object.values(params).some((v) => v === '' || Number.isNaN(v)))
+          unmapped.push(`${dto.name}.${propertyName} ${name}: empty ${JSON.stringify(params)}`);
+      }
+    }
+    // Not vacuous: the constraints with parameters are among those walked.
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['min', 'max', 'maxLength', 'minLength', 'arrayMaxSize', 'isIn']),
+    );
+    expect(unmapped).toEqual([]);
   });
 });

@@ -98,7 +98,7 @@ export class MilestonesService {
     const qb = scopedQuery(this.milestones, MILESTONE_LIST, { caller, kind: 'pact-children' });
     if (taken.overdue !== undefined) {
       if (typeof taken.overdue !== 'boolean')
-        throw new ListQueryError({ filter: 'overdue must be true or false' });
+        throw ListQueryError.of('filter', 'VALUE', 'overdue must be true or false');
       qb.innerJoin(Pact, 'op', 'op.id = m.pactId').andWhere(
         `${taken.overdue ? '' : 'NOT '}${overdueMilestoneSql('m', 'op')}`,
         { today: todayIso() },

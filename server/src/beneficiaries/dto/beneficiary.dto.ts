@@ -58,6 +58,7 @@ const IsFiscalCodeOfPerson = () =>
 const IsPlausibleBirthDate = () =>
   ValidateBy({
     name: 'isPlausibleBirthDate',
+    constraints: [EARLIEST_BIRTH_DATE],
     validator: {
       validate: (value: unknown) =>
         !isIsoDate(value, ANY_YEAR) || (value >= EARLIEST_BIRTH_DATE && value <= todayIso()),

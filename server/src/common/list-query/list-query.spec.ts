@@ -1,6 +1,8 @@
+import type { QueryParamReason } from '@generattivi/shared';
 import {
   defineListSpec,
   ListQueryError,
+  listParamError,
   parseListQuery,
   type ListQuery,
   type ListSpec,
@@ -444,10 +446,10 @@ describe(parseListQuery.name, () => {
 });
 
 describe(ListQueryError.name, () => {
-  it('is an Error carrying the errors per parameter', () => {
+  it('is an Error carrying the coded errors per parameter, and their English wording', () => {
     const error = new ListQueryError({
-      filter: 'unknown field "foo"',
-      range: 'end (1) is before start (5)',
+      filter: listParamError('filter', 'UNKNOWN_FIELD', 'unknown field "foo"'),
+      range: listParamError('range', 'RANGE_BOUNDS', 'end (1) is before start (5)'),
     });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ListQueryError');
@@ -455,7 +457,69 @@ describe(ListQueryError.name, () => {
       filter: 'unknown field "foo"',
       range: 'end (1) is before start (5)',
     });
+    expect(error.fieldErrors.range).toEqual({
+      code: 'QUERY_PARAM',
+      params: { param: 'range', reason: 'RANGE_BOUNDS' },
+      message: 'end (1) is before start (5)',
+    });
     expect(error.message).toBe('filter: unknown field "foo"; range: end (1) is before start (5)');
+  });
+});
+
+describe('the code and parameters of each refusal', () => {
+  const codeOf = (raw: RawListParams, spec?: ListSpec) => {
+    const fieldErrors = rejection(raw, spec).fieldErrors;
+    return Object.fromEntries(
+      Object.entries(fieldErrors).map(([param, { code, params }]) => [param, { code, params }]),
+    );
+  };
+  const reason = (param: string, why: QueryParamReason) => ({
+    [param]: { code: 'QUERY_PARAM', params: { param, reason: why } },
+  });
+
+  it.each<[string, RawListParams, string, QueryParamReason]>([
+    ['a parameter given twice', { range: ['[0,9]', '[10,19]'] }, 'range', 'REPEATED'],
+    ['malformed JSON', { filter: '{' }, 'filter', 'NOT_JSON'],
+    ['JSON that is not text', { sort: 42 }, 'sort', 'NOT_JSON'],
+    ['a filter that is not an object', { filter: '[1]' }, 'filter', 'SHAPE'],
+    ['a sort that is not a pair', { sort: '["id"]' }, 'sort', 'SHAPE'],
+    ['a range that is not a pair', { range: '{}' }, 'range', 'SHAPE'],
+    ['an unknown filter field', { filter: j({ foo: 1 }) }, 'filter', 'UNKNOWN_FIELD'],
+    ['an unknown sort field', { sort: j(['foo', 'ASC']) }, 'sort', 'UNKNOWN_FIELD'],
+    ['an unsortable field', { sort: j(['title', 'ASC']) }, 'sort', 'UNKNOWN_FIELD'],
+    ['a value of the wrong type', { filter: j({ id: 'x' }) }, 'filter', 'VALUE'],
+    ['an enum value not in the list', { filter: j({ status: 'X' }) }, 'filter', 'VALUE'],
+    [
+      'too many values',
+      { filter: j({ id: [...Array(1001).keys()] }) },
+      'filter',
+      'TOO_MANY_VALUES',
+    ],
+    ['a range on a field without', { filter: j({ status_gte: 'A' }) }, 'filter', 'NO_RANGE'],
+    ['a wrong sort order', { sort: j(['id', 'UP']) }, 'sort', 'SORT_ORDER'],
+    ['a reversed range', { range: '[5,1]' }, 'range', 'RANGE_BOUNDS'],
+    ['a negative start', { range: '[-1,1]' }, 'range', 'RANGE_BOUNDS'],
+    ['a page too large', { range: '[0,1000]' }, 'range', 'PAGE_TOO_LARGE'],
+    ['a search too long', { filter: j({ q: 'x'.repeat(201) }) }, 'filter', 'SEARCH_TOO_LONG'],
+  ])('%s', (_, raw, param, why) => {
+    expect(codeOf(raw)).toEqual(reason(param, why));
+  });
+
+  it('names the first problem of a filter with several', () => {
+    expect(codeOf({ filter: j({ id: 'x', foo: 1 }) })).toEqual(reason('filter', 'VALUE'));
+    expect(errorsOf({ filter: j({ id: 'x', foo: 1 }) }).filter).toMatch(/^id must be .*; unknown/);
+  });
+
+  it('gives a search too short, nesting and NUL characters codes of their own', () => {
+    expect(codeOf({ filter: j({ q: 'ab' }) })).toEqual({
+      filter: { code: 'SEARCH_TOO_SHORT', params: { min: 3 } },
+    });
+    expect(codeOf({ filter: `${'['.repeat(40)}${']'.repeat(40)}` })).toEqual({
+      filter: { code: 'TOO_DEEP', params: { max: 32 } },
+    });
+    expect(codeOf({ filter: j({ reference: 'a\u0000b' }) })).toEqual({
+      filter: { code: 'NUL_CHARACTER', params: {} },
+    });
   });
 });
 

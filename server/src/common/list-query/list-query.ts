@@ -21,8 +21,14 @@
  *   meaning the whole UTC day: `_gte` from 00:00:00.000Z, `_lte` up to 23:59:59.999Z.
  * - Without `sort`, the resource's `defaultSort`; `id` always breaks ties (same direction).
  */
-import { isIsoDate, parseIsoInstant } from '@generattivi/shared';
-import { jsonInputProblem } from '../input-limits';
+import {
+  type CodedError,
+  type FieldError,
+  isIsoDate,
+  parseIsoInstant,
+  type QueryParamReason,
+} from '@generattivi/shared';
+import { jsonInputProblem, MAX_JSON_DEPTH } from '../input-limits';
 import { INT32_MAX, INT32_MIN } from '../validators';
 
 export type SortOrder = 'ASC' | 'DESC';
@@ -106,16 +112,38 @@ export interface RawListParams {
   range?: unknown;
 }
 
-/** A 400 about list parameters; `errors` maps `filter` / `sort` / `range` to what is wrong. */
+/** Why a parameter was refused: a QUERY_PARAM reason, or a code of its own with its parameters. */
+export type ListParamProblem =
+  QueryParamReason | CodedError<'SEARCH_TOO_SHORT' | 'TOO_DEEP' | 'NUL_CHARACTER'>;
+
+/** The field error of one refused parameter: its code, parameters and English wording. */
+export function listParamError(
+  param: string,
+  problem: ListParamProblem,
+  message: string,
+): FieldError {
+  return typeof problem === 'string'
+    ? { code: 'QUERY_PARAM', params: { param, reason: problem }, message }
+    : ({ ...problem, message } as FieldError);
+}
+
+/**
+ * A 400 about list parameters: `fieldErrors` maps `filter` / `sort` / `range` to its code
+ * and parameters, `errors` to the English wording of what is wrong.
+ */
 export class ListQueryError extends Error {
   override readonly name = 'ListQueryError';
+  readonly errors: Readonly<Record<string, string>>;
 
-  constructor(readonly errors: Readonly<Record<string, string>>) {
-    super(
-      Object.entries(errors)
-        .map(([param, problem]) => `${param}: ${problem}`)
-        .join('; '),
-    );
+  constructor(readonly fieldErrors: Readonly<Record<string, FieldError>>) {
+    const entries = Object.entries(fieldErrors);
+    super(entries.map(([param, { message }]) => `${param}: ${message}`).join('; '));
+    this.errors = Object.fromEntries(entries.map(([param, { message }]) => [param, message]));
+  }
+
+  /** One parameter refused for one reason. */
+  static of(param: string, problem: ListParamProblem, message: string): ListQueryError {
+    return new ListQueryError({ [param]: listParamError(param, problem, message) });
   }
 }
 
@@ -203,10 +231,17 @@ export function defineListSpec<F extends string>(spec: ListSpec<F>): ListSpec<F>
 // ---------------------------------------------------------------------------------------
 // Parsing. A `Problem` is a client mistake inside one parameter; it never leaves this file.
 
-class Problem extends Error {}
+class Problem extends Error {
+  constructor(
+    readonly why: ListParamProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-function fail(message: string): never {
-  throw new Problem(message);
+function fail(why: ListParamProblem, message: string): never {
+  throw new Problem(why, message);
 }
 
 function quote(text: string): string {
@@ -225,16 +260,22 @@ function describe(value: unknown): string {
 /** The decoded JSON of a query-string parameter, or undefined when absent. */
 function decodeParam(raw: unknown, example: string): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (Array.isArray(raw)) fail('given more than once');
-  if (typeof raw !== 'string') fail(`must be JSON text such as ${example}`);
+  if (Array.isArray(raw)) fail('REPEATED', 'given more than once');
+  if (typeof raw !== 'string') fail('NOT_JSON', `must be JSON text such as ${example}`);
   let decoded: unknown;
   try {
     decoded = JSON.parse(raw);
   } catch {
-    return fail(`malformed JSON; expected something like ${example}`);
+    return fail('NOT_JSON', `malformed JSON; expected something like ${example}`);
   }
   const problem = jsonInputProblem(decoded);
-  if (problem) fail(problem.path ? `${problem.path} ${problem.problem}` : problem.problem);
+  if (problem) {
+    const why: ListParamProblem =
+      problem.code === 'TOO_DEEP'
+        ? { code: 'TOO_DEEP', params: { max: MAX_JSON_DEPTH } }
+        : { code: 'NUL_CHARACTER', params: {} };
+    fail(why, problem.path ? `${problem.path} ${problem.problem}` : problem.problem);
+  }
   return decoded;
 }
 
@@ -255,6 +296,7 @@ function parseInstant(value: unknown, bound: 'gte' | 'lte' | undefined): string 
   }
   const alternative = bound !== undefined ? ' or a date YYYY-MM-DD' : '';
   return fail(
+    'VALUE',
     `must be an ISO 8601 instant such as ${INSTANT_EXAMPLE}${alternative}, got ${describe(value)}`,
   );
 }
@@ -266,25 +308,25 @@ function parseValue(field: ListField, value: unknown, bound?: 'gte' | 'lte'): Fi
     case 'int':
       return Number.isInteger(value) && Number(value) >= INT32_MIN && Number(value) <= INT32_MAX
         ? (value as number)
-        : fail(`must be an integer from ${INT32_MIN} to ${INT32_MAX}, ${got}`);
+        : fail('VALUE', `must be an integer from ${INT32_MIN} to ${INT32_MAX}, ${got}`);
     case 'decimal':
       if (typeof value === 'number' && Math.abs(value) < MAX_DECIMAL) return String(value);
       if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return value;
-      return fail(`must be a number with at most 15 digits before the point, ${got}`);
+      return fail('VALUE', `must be a number with at most 15 digits before the point, ${got}`);
     case 'string':
-      return typeof value === 'string' ? value : fail(`must be a string, ${got}`);
+      return typeof value === 'string' ? value : fail('VALUE', `must be a string, ${got}`);
     case 'enum': {
       const values = field.values ?? [];
       return typeof value === 'string' && values.includes(value)
         ? value
-        : fail(`must be one of ${values.join(' | ')}, ${got}`);
+        : fail('VALUE', `must be one of ${values.join(' | ')}, ${got}`);
     }
     case 'date':
-      return isIsoDate(value) ? value : fail(`must be a date YYYY-MM-DD, ${got}`);
+      return isIsoDate(value) ? value : fail('VALUE', `must be a date YYYY-MM-DD, ${got}`);
     case 'instant':
       return parseInstant(value, bound);
     case 'boolean':
-      return typeof value === 'boolean' ? value : fail(`must be true or false, ${got}`);
+      return typeof value === 'boolean' ? value : fail('VALUE', `must be true or false, ${got}`);
   }
 }
 
@@ -299,19 +341,23 @@ function parseEquality(
   if (value === null) return { field: name, op: 'null' };
   if (!Array.isArray(value)) return { field: name, op: 'eq', value: parseValue(field, value) };
   const items: unknown[] = value;
-  if (items.length > maxValues) fail(`takes at most ${maxValues} values, got ${items.length}`);
+  if (items.length > maxValues)
+    fail('TOO_MANY_VALUES', `takes at most ${maxValues} values, got ${items.length}`);
   const values = items.filter((item) => item !== null).map((item) => parseValue(field, item));
   return { field: name, op: 'in', values, orNull: items.includes(null) };
 }
 
 function parseSearch(value: unknown): string[] {
-  if (typeof value !== 'string') fail(`must be a string, got ${describe(value)}`);
-  if (value.length > MAX_SEARCH_LENGTH) fail(`must be at most ${MAX_SEARCH_LENGTH} characters`);
+  if (typeof value !== 'string') fail('VALUE', `must be a string, got ${describe(value)}`);
+  if (value.length > MAX_SEARCH_LENGTH)
+    fail('SEARCH_TOO_LONG', `must be at most ${MAX_SEARCH_LENGTH} characters`);
   const words = value.split(/\s+/).filter((word) => word !== '');
-  if (words.length > MAX_SEARCH_WORDS) fail(`must be at most ${MAX_SEARCH_WORDS} words`);
+  if (words.length > MAX_SEARCH_WORDS)
+    fail('SEARCH_TOO_LONG', `must be at most ${MAX_SEARCH_WORDS} words`);
   const usable = words.filter((word) => [...word].length >= MIN_SEARCH_WORD);
   if (words.length > 0 && usable.length === 0) {
     fail(
+      { code: 'SEARCH_TOO_SHORT', params: { min: MIN_SEARCH_WORD } },
       `needs a word of at least ${MIN_SEARCH_WORD} characters (shorter words are ignored: no index can serve them)`,
     );
   }
@@ -351,7 +397,7 @@ function parseFilterEntry(key: string, value: unknown, spec: ListSpec): Partial<
   const base = bound ? fieldOf(spec, bound[1]) : undefined;
   if (!bound || !base || !isFilterable(base)) throw new UnknownKey(key);
   if (!allowsRange(base))
-    fail(`is not allowed: ranges work on ${fieldNames(spec, allowsRange).join(', ')}`);
+    fail('NO_RANGE', `is not allowed: ranges work on ${fieldNames(spec, allowsRange).join(', ')}`);
   const op = bound[2] as 'gte' | 'lte';
   return { filters: [{ field: bound[1], op, value: parseValue(base, value, op) }] };
 }
@@ -361,9 +407,9 @@ function parseFilter(raw: unknown, spec: ListSpec): ParsedFilter {
   const parsed: ParsedFilter = { filters: [], search: [] };
   if (decoded === undefined) return parsed;
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
-    fail(`must be a JSON object such as {"status":"ACTIVE"}, got ${describe(decoded)}`);
+    fail('SHAPE', `must be a JSON object such as {"status":"ACTIVE"}, got ${describe(decoded)}`);
   }
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(decoded)) {
     try {
@@ -372,15 +418,22 @@ function parseFilter(raw: unknown, spec: ListSpec): ParsedFilter {
       parsed.search.push(...(entry.search ?? []));
     } catch (error) {
       if (error instanceof UnknownKey) unknown.push(quote(key));
-      else if (error instanceof Problem) problems.push(`${key} ${error.message}`);
+      else if (error instanceof Problem)
+        problems.push(new Problem(error.why, `${key} ${error.message}`));
       else throw error;
     }
   }
   if (unknown.length > 0) {
     const noun = unknown.length === 1 ? 'field' : 'fields';
-    problems.push(`unknown ${noun} ${unknown.join(', ')}; ${filterableList(spec)}`);
+    problems.push(
+      new Problem(
+        'UNKNOWN_FIELD',
+        `unknown ${noun} ${unknown.join(', ')}; ${filterableList(spec)}`,
+      ),
+    );
   }
-  if (problems.length > 0) fail(problems.join('; '));
+  // The first problem names the code; the message lists them all.
+  if (problems.length > 0) fail(problems[0].why, problems.map((p) => p.message).join('; '));
   return parsed;
 }
 
@@ -393,15 +446,17 @@ function parseSort(raw: unknown, spec: ListSpec): ListQuery['sort'] {
   const decoded = decodeParam(raw, '["id","ASC"]');
   if (decoded === undefined) return { field: spec.defaultSort[0], order: spec.defaultSort[1] };
   if (!Array.isArray(decoded) || decoded.length !== 2) {
-    fail(`must be a JSON array ["field","ASC"|"DESC"], got ${describe(decoded)}`);
+    fail('SHAPE', `must be a JSON array ["field","ASC"|"DESC"], got ${describe(decoded)}`);
   }
   const [field, order]: unknown[] = decoded;
-  if (typeof field !== 'string') fail(`field must be a string, got ${describe(field)}`);
+  if (typeof field !== 'string')
+    fail('UNKNOWN_FIELD', `field must be a string, got ${describe(field)}`);
   const sortField = fieldOf(spec, field);
-  if (!sortField) fail(`unknown field ${quote(field)}; ${sortableList(spec)}`);
-  if (!isSortable(sortField)) fail(`${quote(field)} cannot be sorted; ${sortableList(spec)}`);
+  if (!sortField) fail('UNKNOWN_FIELD', `unknown field ${quote(field)}; ${sortableList(spec)}`);
+  if (!isSortable(sortField))
+    fail('UNKNOWN_FIELD', `${quote(field)} cannot be sorted; ${sortableList(spec)}`);
   if (order !== 'ASC' && order !== 'DESC')
-    fail(`order must be "ASC" or "DESC", got ${describe(order)}`);
+    fail('SORT_ORDER', `order must be "ASC" or "DESC", got ${describe(order)}`);
   return { field, order };
 }
 
@@ -418,17 +473,20 @@ function parseRange(raw: unknown, spec: ListSpec, rowsByDefault: number): ListQu
   const decoded = decodeParam(raw, '[0,24]');
   if (decoded === undefined) return { start: 0, end: rowsByDefault - 1 };
   if (!Array.isArray(decoded) || decoded.length !== 2) {
-    fail(`must be a JSON array [start,end], got ${describe(decoded)}`);
+    fail('SHAPE', `must be a JSON array [start,end], got ${describe(decoded)}`);
   }
   const [start, end]: unknown[] = decoded;
-  if (!Number.isSafeInteger(start)) fail(`start must be an integer, got ${describe(start)}`);
-  if (!Number.isSafeInteger(end)) fail(`end must be an integer, got ${describe(end)}`);
+  if (!Number.isSafeInteger(start))
+    fail('RANGE_BOUNDS', `start must be an integer, got ${describe(start)}`);
+  if (!Number.isSafeInteger(end))
+    fail('RANGE_BOUNDS', `end must be an integer, got ${describe(end)}`);
   const [from, to] = [start as number, end as number];
-  if (from < 0) fail(`start (${from}) must not be negative`);
-  if (to < from) fail(`end (${to}) is before start (${from})`);
+  if (from < 0) fail('RANGE_BOUNDS', `start (${from}) must not be negative`);
+  if (to < from) fail('RANGE_BOUNDS', `end (${to}) is before start (${from})`);
   const rows = to - from + 1;
   const max = maxPageOf(spec);
-  if (rows > max) fail(`[${from},${to}] asks for ${rows} rows; at most ${max} per page`);
+  if (rows > max)
+    fail('PAGE_TOO_LARGE', `[${from},${to}] asks for ${rows} rows; at most ${max} per page`);
   return { start: from, end: to };
 }
 
@@ -440,13 +498,13 @@ function parseRange(raw: unknown, spec: ListSpec, rowsByDefault: number): ListQu
  */
 export function parseListQuery(raw: RawListParams, spec: ListSpec): ListQuery {
   assertValidSpec(spec);
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const attempt = <T>(param: string, parse: () => T): T | undefined => {
     try {
       return parse();
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
-      errors[param] = error.message;
+      errors[param] = listParamError(param, error.why, error.message);
       return undefined;
     }
   };

@@ -14,7 +14,7 @@ export function takeFilters<K extends string>(
   try {
     parsed = JSON.parse(raw.filter);
   } catch {
-    throw new ListQueryError({ filter: 'is not valid JSON' });
+    throw ListQueryError.of('filter', 'NOT_JSON', 'is not valid JSON');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     return { rest: raw, taken: {} };
