@@ -16,8 +16,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField, InstantField } from '../common/fields';
-import { pactTypeChoices } from '../pacts/pactChoices';
-import { StatusField } from '../pacts/StatusChip';
+import { RelatedPacts } from '../pacts/RelatedPacts';
 import { EURO } from './euro';
 
 /** Who assessed the household as vulnerable, when and why; or that nobody did yet. */
@@ -91,22 +90,7 @@ export const HouseholdShow = () => {
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.households.tab_pacts" path="pacts">
-          <ReferenceManyField
-            reference="pacts"
-            target="householdId"
-            sort={{ field: 'startDate', order: 'DESC' }}
-            label={false}
-            empty={<Typography>—</Typography>}
-          >
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="reference" />
-              <DataTable.Col source="type">
-                <SelectField source="type" choices={pactTypeChoices} />
-              </DataTable.Col>
-              <DataTable.Col source="status" field={StatusField} />
-              <DataTable.Col source="startDate" field={CalendarDateField} />
-            </DataTable>
-          </ReferenceManyField>
+          <RelatedPacts target="householdId" label={false} empty={<Typography>—</Typography>} />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
