@@ -7,7 +7,6 @@ import {
   NumberField,
   ReferenceField,
   ReferenceManyField,
-  SelectField,
   Show,
   TabbedShowLayout,
   TextField,
@@ -16,8 +15,11 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField, InstantField } from '../common/fields';
+import { ChoiceCol } from '../common/lists';
 import { RelatedPacts } from '../pacts/RelatedPacts';
 import { EURO } from './euro';
+
+const employmentChoices = enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus');
 
 /** Who assessed the household as vulnerable, when and why; or that nobody did yet. */
 const VulnerabilityAssessment = () => {
@@ -80,12 +82,7 @@ export const HouseholdShow = () => {
               <DataTable.Col source="firstName" />
               <DataTable.Col source="fiscalCode" disableSort />
               <DataTable.Col source="birthDate" field={CalendarDateField} />
-              <DataTable.Col source="employmentStatus">
-                <SelectField
-                  source="employmentStatus"
-                  choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
-                />
-              </DataTable.Col>
+              <ChoiceCol source="employmentStatus" choices={employmentChoices} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
