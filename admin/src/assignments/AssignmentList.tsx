@@ -1,9 +1,9 @@
-import { DataTable, List, ReferenceField, ReferenceInput } from 'react-admin';
+import { DataTable, ReferenceInput } from 'react-admin';
 import { InstantField } from '../common/fields';
-import { EmptyState } from '../common/EmptyState';
+import { pactFilter, ReferenceCol, ResourceList } from '../common/lists';
 
 const filters = [
-  <ReferenceInput key="pactId" source="pactId" reference="pacts" alwaysOn />,
+  pactFilter,
   <ReferenceInput
     key="communityMakerId"
     source="communityMakerId"
@@ -13,20 +13,12 @@ const filters = [
 ];
 
 export const AssignmentList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="pactId">
-        <ReferenceField source="pactId" reference="pacts" />
-      </DataTable.Col>
-      <DataTable.Col source="communityMakerId">
-        <ReferenceField source="communityMakerId" reference="users" />
-      </DataTable.Col>
-      <DataTable.Col source="startedAt" field={InstantField} />
-      <DataTable.Col source="endedAt" field={InstantField} />
-      <DataTable.Col source="assignedById">
-        <ReferenceField source="assignedById" reference="users" />
-      </DataTable.Col>
-      <DataTable.Col source="reason" disableSort />
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
+    <ReferenceCol source="pactId" reference="pacts" />
+    <ReferenceCol source="communityMakerId" reference="users" />
+    <DataTable.Col source="startedAt" field={InstantField} />
+    <DataTable.Col source="endedAt" field={InstantField} />
+    <ReferenceCol source="assignedById" reference="users" />
+    <DataTable.Col source="reason" disableSort />
+  </ResourceList>
 );

@@ -9,6 +9,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
+import { TerritoryInput } from '../common/TerritoryInput';
 import { MunicipalityInput } from '../common/MunicipalityInput';
 import { FiscalCodeInput } from './FiscalCodeInput';
 
@@ -20,9 +21,7 @@ export const BeneficiaryInputs = () => (
     <FiscalCodeInput />
     <DateInput source="birthDate" validate={required()} />
     <SelectInput source="sex" choices={enumChoices(SEXES, 'sex')} validate={required()} />
-    <ReferenceInput source="territoryId" reference="territories">
-      <SelectInput validate={required()} />
-    </ReferenceInput>
+    <TerritoryInput />
     <MunicipalityInput />
     <TextInput source="address" />
     <TextInput source="phone" type="tel" />

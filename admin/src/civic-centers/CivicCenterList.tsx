@@ -1,20 +1,11 @@
-import { DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
-
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="territoryId" source="territoryId" reference="territories" />,
-];
+import { DataTable } from 'react-admin';
+import { ReferenceCol, ResourceList, searchFilter, territoryFilter } from '../common/lists';
 
 export const CivicCenterList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="name" />
-      <DataTable.Col source="territoryId">
-        <ReferenceField source="territoryId" reference="territories" />
-      </DataTable.Col>
-      <DataTable.NumberCol source="childrenReached" />
-      <DataTable.NumberCol source="adultsReached" />
-    </DataTable>
-  </List>
+  <ResourceList filters={[searchFilter, territoryFilter]} sort={{ field: 'name', order: 'ASC' }}>
+    <DataTable.Col source="name" />
+    <ReferenceCol source="territoryId" reference="territories" />
+    <DataTable.NumberCol source="childrenReached" />
+    <DataTable.NumberCol source="adultsReached" />
+  </ResourceList>
 );

@@ -1,13 +1,12 @@
-import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, ReferenceField, TextField } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 
 export const CivicCenterShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <ReferenceField source="territoryId" reference="territories" />
-      <TextField source="description" />
-      <NumberField source="childrenReached" />
-      <NumberField source="adultsReached" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="name" />
+    <ReferenceField source="territoryId" reference="territories" />
+    <TextField source="description" />
+    <NumberField source="childrenReached" />
+    <NumberField source="adultsReached" />
+  </ShowPage>
 );

@@ -8,37 +8,35 @@ import {
   DialogTitle,
   Stack,
   useMediaQuery,
+  type ButtonProps,
   type Theme,
 } from '@mui/material';
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import type { ServerRefusal } from './serverErrors';
+import type { FormDialogState } from './useFormDialog';
 import { VersionConflictNotice } from './VersionConflictNotice';
 
 /**
- * A small form in a dialog, full screen on a phone: the fields, the server's refusal when
- * there is one (a stale version with "Ricarica"), Cancel and the action. Enter submits.
+ * A small form in a dialog (mounted while `dialog` is open), full screen on a phone: the
+ * fields, the server's refusal when there is one (a stale version with "Ricarica"), Cancel
+ * and the action, which shows it is sending. Enter submits.
  */
 export const FormDialog = ({
+  dialog,
   title,
-  open,
-  onClose,
   onSubmit,
   submitLabel,
-  sending,
-  refusal,
+  refusalNotice,
   submitDisabled = false,
   submitColor = 'primary',
   children,
 }: {
+  dialog: FormDialogState;
   title: string;
-  open: boolean;
-  onClose: () => void;
   onSubmit: () => void;
   submitLabel: string;
-  sending: boolean;
-  /** Shown by the caller itself when it needs more than a message (a list of rules). */
-  refusal?: ServerRefusal | null;
+  /** The caller's own wording of a refusal, when it needs more than a message (a list of rules). */
+  refusalNotice?: ReactNode;
   submitDisabled?: boolean;
   submitColor?: 'primary' | 'error' | 'success';
   children: ReactNode;
@@ -46,13 +44,15 @@ export const FormDialog = ({
   const translate = useTranslate();
   const id = useId();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const { open, onClose, sending, refusal } = dialog.props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!sending) onSubmit();
   };
+  if (!open) return null;
   return (
     <Dialog
-      open={open}
+      open
       onClose={onClose}
       fullWidth
       maxWidth="sm"
@@ -64,7 +64,9 @@ export const FormDialog = ({
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {children}
-            {refusal?.kind === 'version' ? (
+            {refusalNotice !== undefined ? (
+              refusalNotice
+            ) : refusal?.kind === 'version' ? (
               <VersionConflictNotice onReload={onClose} />
             ) : refusal && refusal.kind !== 'fields' ? (
               <Alert severity="error" role="alert">
@@ -92,3 +94,21 @@ export const FormDialog = ({
     </Dialog>
   );
 };
+
+/** The button that opens a form dialog; its own `onClick` runs first (to prepare the fields). */
+export const DialogButton = ({
+  dialog,
+  onClick,
+  ...button
+}: ButtonProps & { dialog: FormDialogState }) => (
+  <Button
+    {...button}
+    onClick={(event) => {
+      onClick?.(event);
+      dialog.show();
+    }}
+  />
+);
+
+/** A dialog button that keeps to one line beside a list item or a card's title. */
+export const inlineButtonSx = { minHeight: 48, whiteSpace: 'nowrap', flexShrink: 0 } as const;

@@ -1,12 +1,21 @@
 import { Alert, Button } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useCloseNotification, useRefresh, useTranslate } from 'react-admin';
 
 /**
- * A 409 on a stale version, in plain words: someone else saved the record after it was
- * opened. "Ricarica" fetches the current version (the form shows it), then the user
- * repeats the change.
+ * A warning that the record changed under the user, with "Ricarica": it fetches the
+ * current version (the page shows it), then `onReload` (closing the dialog or notification).
  */
-export const VersionConflictNotice = ({ onReload }: { onReload?: () => void }) => {
+export const ReloadNotice = ({
+  onReload,
+  raised = false,
+  children,
+}: {
+  onReload?: () => void;
+  /** Floats above the page (in a notification). */
+  raised?: boolean;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   return (
@@ -14,7 +23,7 @@ export const VersionConflictNotice = ({ onReload }: { onReload?: () => void }) =
       severity="warning"
       variant="standard"
       role="alert"
-      sx={{ boxShadow: 3 }}
+      sx={raised ? { boxShadow: 3 } : undefined}
       action={
         <Button
           color="inherit"
@@ -29,8 +38,22 @@ export const VersionConflictNotice = ({ onReload }: { onReload?: () => void }) =
         </Button>
       }
     >
-      {translate('app.errors.version_conflict')}
+      {children}
     </Alert>
+  );
+};
+
+/**
+ * A 409 on a stale version, in plain words: someone else saved the record after it was
+ * opened. "Ricarica" fetches the current version (the form shows it), then the user
+ * repeats the change.
+ */
+export const VersionConflictNotice = ({ onReload }: { onReload?: () => void }) => {
+  const translate = useTranslate();
+  return (
+    <ReloadNotice onReload={onReload} raised>
+      {translate('app.errors.version_conflict')}
+    </ReloadNotice>
   );
 };
 

@@ -12,8 +12,8 @@ const statusOf = (value: string, translate: Translate) =>
   translate(`enums.pactStatus.${value}`, { _: value });
 
 /**
- * Parameters that are values of a vocabulary (a resource, a pact type or status, a role):
- * said in the user's language, like the rest of the sentence.
+ * Parameters that are values of a vocabulary (a resource, a pact type or status, a role) or
+ * a quantity with its unit (a wait): said in the user's language, like the rest of the sentence.
  */
 const VOCABULARY: Record<string, (value: string, translate: Translate) => string> = {
   resource: (value, translate) =>
@@ -23,6 +23,13 @@ const VOCABULARY: Record<string, (value: string, translate: Translate) => string
   status: statusOf,
   from: statusOf,
   to: statusOf,
+  seconds: (value, translate) => {
+    // A wait: in seconds up to two minutes, then in whole minutes (rounded up).
+    const seconds = Number(value);
+    return seconds >= 120
+      ? translate('app.wait.minutes', { smart_count: Math.ceil(seconds / 60) })
+      : translate('app.wait.seconds', { smart_count: Math.ceil(seconds) });
+  },
   allowed: (value, translate) =>
     value
       .split(', ')

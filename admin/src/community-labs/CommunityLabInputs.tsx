@@ -1,11 +1,9 @@
-import { ReferenceArrayInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { ReferenceArrayInput, TextInput } from 'react-admin';
+import { NameAndTerritoryInputs } from '../common/TerritoryInput';
 
 export const CommunityLabInputs = () => (
   <>
-    <TextInput source="name" validate={required()} />
-    <ReferenceInput source="territoryId" reference="territories">
-      <SelectInput validate={required()} />
-    </ReferenceInput>
+    <NameAndTerritoryInputs />
     <TextInput source="description" multiline minRows={3} />
     <ReferenceArrayInput
       source="communityMakerIds"

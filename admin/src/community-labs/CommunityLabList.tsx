@@ -1,31 +1,16 @@
+import { DataTable } from 'react-admin';
 import {
-  ChipField,
-  DataTable,
-  List,
-  ReferenceArrayField,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-} from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
-
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="territoryId" source="territoryId" reference="territories" />,
-];
+  ReferenceChipsCol,
+  ReferenceCol,
+  ResourceList,
+  searchFilter,
+  territoryFilter,
+} from '../common/lists';
 
 export const CommunityLabList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="name" />
-      <DataTable.Col source="territoryId">
-        <ReferenceField source="territoryId" reference="territories" />
-      </DataTable.Col>
-      <DataTable.Col source="communityMakerIds" disableSort>
-        <ReferenceArrayField source="communityMakerIds" reference="users">
-          <ChipField source="fullName" size="small" />
-        </ReferenceArrayField>
-      </DataTable.Col>
-    </DataTable>
-  </List>
+  <ResourceList filters={[searchFilter, territoryFilter]} sort={{ field: 'name', order: 'ASC' }}>
+    <DataTable.Col source="name" />
+    <ReferenceCol source="territoryId" reference="territories" />
+    <ReferenceChipsCol source="communityMakerIds" reference="users" chip="fullName" />
+  </ResourceList>
 );

@@ -1,18 +1,11 @@
-import {
-  ReferenceArrayField,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { ReferenceArrayField, ReferenceField, TextField } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 
 export const CommunityLabShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <ReferenceField source="territoryId" reference="territories" />
-      <TextField source="description" />
-      <ReferenceArrayField source="communityMakerIds" reference="users" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="name" />
+    <ReferenceField source="territoryId" reference="territories" />
+    <TextField source="description" />
+    <ReferenceArrayField source="communityMakerIds" reference="users" />
+  </ShowPage>
 );

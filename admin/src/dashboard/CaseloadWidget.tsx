@@ -1,6 +1,6 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CaseloadRow } from '../providers/reports';
+import { FiguresTable } from './FiguresTable';
 import { HomeCard } from './HomeCard';
 import { useReport } from './useReport';
 
@@ -36,36 +36,14 @@ export const CaseloadWidget = ({
       error={error}
       empty={rows.length === 0 && translate('app.caseload.none')}
     >
-      <TableContainer>
-        <Table size="small" aria-label={translate(`app.caseload.title_${people}`)}>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {translate('app.caseload.person')}
-              </TableCell>
-              {COLUMNS.map(([key]) => (
-                <TableCell key={key} component="th" scope="col" align="right">
-                  {header(key)}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.userId}>
-                <TableCell component="th" scope="row">
-                  {row.fullName}
-                </TableCell>
-                {COLUMNS.map(([key, value]) => (
-                  <TableCell key={key} align="right">
-                    {value(row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <FiguresTable
+        label={translate(`app.caseload.title_${people}`)}
+        nameLabel={translate('app.caseload.person')}
+        rows={rows}
+        rowKey={(row) => row.userId}
+        rowName={(row) => row.fullName}
+        columns={COLUMNS.map(([key, value]) => ({ key, label: header(key), value }))}
+      />
     </HomeCard>
   );
 };

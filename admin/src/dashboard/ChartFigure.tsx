@@ -1,25 +1,29 @@
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useId, type ReactNode } from 'react';
+import { Box, Typography } from '@mui/material';
+import { useId } from 'react';
 import { useTranslate } from 'react-admin';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type YAxisProps,
+} from 'recharts';
 import type { ChartRow } from './chartData';
+import { FiguresTable } from './FiguresTable';
 
 /** Legend entries in the body text colour: the swatch carries the series colour. */
-export const legendText = (value: string) => <span style={{ color: '#212121' }}>{value}</span>;
+const legendText = (value: string) => <span style={{ color: '#212121' }}>{value}</span>;
 
 /** Tooltip entries in the body text colour too (the series colours may be light). */
-export const tooltipItemStyle = { color: '#212121' };
+const tooltipItemStyle = { color: '#212121' };
 
 /** An x-axis tick on two lines, "Crema" over "Autonomia" (the group names are "A · B"). */
-export const TwoLineTick = ({
+const TwoLineTick = ({
   x = 0,
   y = 0,
   payload,
@@ -41,35 +45,54 @@ export const TwoLineTick = ({
   );
 };
 
+/** A column of the figures' table; a bar series is one too. */
 export interface ChartColumn {
   key: string;
   label: string;
   format?: (value: ChartRow[string]) => string;
 }
 
+/** A series of bars: its column of figures and its colour (≥ 3:1 on white, WCAG graphics). */
+export interface ChartSeries extends ChartColumn {
+  colour: string;
+}
+
+const shown = (column: ChartColumn, value: ChartRow[string]) =>
+  column.format
+    ? column.format(value)
+    : value === null || value === undefined
+      ? '—'
+      : String(value);
+
 /**
- * A chart with its caption, drawn for the eye, and the same figures as a table under
- * "Mostra i dati" for keyboards and screen readers.
+ * A bar chart with its caption, drawn for the eye, and the same figures as a table under
+ * "Mostra i dati" for keyboards and screen readers: one bar group per territory and type.
+ * A stacked chart piles its series with a legend; a single series may print its values
+ * above the bars. The series are the table's columns, then any `extraColumns`.
  */
-export const ChartFigure = ({
+export const BarChartFigure = ({
   title,
   data,
-  columns,
-  children,
+  series,
+  extraColumns = [],
+  stacked = false,
+  valueLabels,
+  tooltipFormat,
+  yAxis = { allowDecimals: false },
 }: {
   title: string;
   data: ChartRow[];
-  columns: ChartColumn[];
-  children: ReactNode;
+  series: ChartSeries[];
+  extraColumns?: ChartColumn[];
+  stacked?: boolean;
+  /** Values above the bars, with this wording of a value (or as they are). */
+  valueLabels?: true | ((value: unknown) => string);
+  tooltipFormat?: (value: unknown) => string;
+  yAxis?: Pick<YAxisProps, 'allowDecimals' | 'domain' | 'unit'>;
 }) => {
   const translate = useTranslate();
   const id = useId();
-  const show = (column: ChartColumn, value: ChartRow[string]) =>
-    column.format
-      ? column.format(value)
-      : value === null || value === undefined
-        ? '—'
-        : String(value);
+  const columns = [...series, ...extraColumns];
   return (
     <Box component="figure" aria-labelledby={id} sx={{ m: 0 }} data-chart={title}>
       <Typography
@@ -81,42 +104,53 @@ export const ChartFigure = ({
         {title}
       </Typography>
       <Box role="img" aria-label={title} sx={{ width: '100%', height: 300 }}>
-        {children}
+        <ResponsiveContainer>
+          <BarChart
+            data={data}
+            accessibilityLayer={false}
+            margin={{ top: valueLabels ? 24 : 8, right: 8, left: 0, bottom: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" tick={<TwoLineTick />} interval={0} height={40} />
+            <YAxis {...yAxis} />
+            <Tooltip
+              itemStyle={tooltipItemStyle}
+              formatter={tooltipFormat ? (value) => tooltipFormat(value) : undefined}
+            />
+            {stacked ? <Legend formatter={legendText} itemSorter={null} /> : null}
+            {series.map((s) => (
+              <Bar
+                isAnimationActive={false}
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId={stacked ? 'stack' : undefined}
+                fill={s.colour}
+              >
+                {valueLabels ? (
+                  <LabelList
+                    dataKey={s.key}
+                    position="top"
+                    formatter={valueLabels === true ? undefined : valueLabels}
+                  />
+                ) : null}
+              </Bar>
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
       </Box>
       <Box component="details" sx={{ mt: 1 }}>
         <Box component="summary" sx={{ cursor: 'pointer', py: 1 }}>
           {translate('app.reports.show_data')}
         </Box>
-        <TableContainer>
-          <Table size="small" aria-label={title}>
-            <TableHead>
-              <TableRow>
-                <TableCell component="th" scope="col">
-                  {translate('app.reports.group')}
-                </TableCell>
-                {columns.map((c) => (
-                  <TableCell key={c.key} component="th" scope="col" align="right">
-                    {c.label}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.map((row) => (
-                <TableRow key={row.name}>
-                  <TableCell component="th" scope="row">
-                    {row.name}
-                  </TableCell>
-                  {columns.map((c) => (
-                    <TableCell key={c.key} align="right">
-                      {show(c, row[c.key])}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <FiguresTable
+          label={title}
+          nameLabel={translate('app.reports.group')}
+          rows={data}
+          rowKey={(row) => row.name}
+          rowName={(row) => row.name}
+          columns={columns.map((c) => ({ ...c, value: (row: ChartRow) => shown(c, row[c.key]) }))}
+        />
       </Box>
     </Box>
   );

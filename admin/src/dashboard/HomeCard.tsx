@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import { useId, type ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useGetList, useTranslate, type GetListParams, type RaRecord } from 'react-admin';
 
 /**
  * A home widget: a titled section (an h2, so that the page reads as an outline), an
@@ -71,5 +71,55 @@ export const HomeCard = ({
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/** "… e altri N" under a list that shows only the first rows of `total`. */
+export const MoreCount = ({ total, shown }: { total?: number; shown: number }) => {
+  const translate = useTranslate();
+  return total !== undefined && total > shown ? (
+    <Typography variant="body2" sx={{ mt: 1 }}>
+      {translate('app.dashboard.more', { smart_count: total - shown })}
+    </Typography>
+  ) : null;
+};
+
+/**
+ * A home card over the first page of a list: the server's total as the badge, the rows,
+ * how many more there are; loading, error and empty states from HomeCard.
+ */
+export const ListCard = <Row extends RaRecord>({
+  resource,
+  params,
+  retry,
+  title,
+  empty,
+  children,
+}: {
+  resource: string;
+  params: Partial<GetListParams>;
+  /** False where a 404 means "not available here" rather than a passing failure. */
+  retry?: false;
+  title: string;
+  empty: string;
+  children: (rows: Row[]) => ReactNode;
+}) => {
+  const {
+    data = [],
+    total,
+    isPending,
+    error,
+  } = useGetList<Row>(resource, params, retry === false ? { retry } : undefined);
+  return (
+    <HomeCard
+      title={title}
+      count={error ? undefined : total}
+      loading={isPending}
+      error={error}
+      empty={data.length === 0 && empty}
+    >
+      {children(data)}
+      <MoreCount total={total} shown={data.length} />
+    </HomeCard>
   );
 };

@@ -1,16 +1,6 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useTranslate } from 'react-admin';
 import type { OutcomesRow } from '../providers/reports';
-import { ChartFigure, legendText, tooltipItemStyle, TwoLineTick } from './ChartFigure';
+import { BarChartFigure } from './ChartFigure';
 import { breakdownSeries, outcomeBreakdown, type RowName } from './chartData';
 
 /** Completions in cool colours, terminations in warm ones; all ≥ 3:1 on white (WCAG, graphics). */
@@ -28,7 +18,6 @@ const TERMINATION_COLOURS = ['#c62828', '#ad1457', '#bf360c', '#6d4c41'];
 /** How closed pacts ended, for each territory and type: outcome or termination code. */
 export const OutcomeBreakdownChart = ({ rows, name }: { rows: OutcomesRow[]; name: RowName }) => {
   const translate = useTranslate();
-  const data = outcomeBreakdown(rows, name);
   const series = breakdownSeries(rows);
   const label = (s: (typeof series)[number]) =>
     s.kind === 'outcome'
@@ -40,36 +29,17 @@ export const OutcomeBreakdownChart = ({ rows, name }: { rows: OutcomesRow[]; nam
     s.kind === 'outcome'
       ? OUTCOME_COLOURS[outcomes++ % OUTCOME_COLOURS.length]
       : TERMINATION_COLOURS[terminations++ % TERMINATION_COLOURS.length];
-  const coloured = series.map((s) => ({ ...s, label: label(s), colour: colour(s) }));
   return (
-    <ChartFigure
+    <BarChartFigure
       title={translate('app.reports.outcomes')}
-      data={data}
-      columns={coloured.map((s) => ({ key: s.key, label: s.label, format: (v) => String(v ?? 0) }))}
-    >
-      <ResponsiveContainer>
-        <BarChart
-          data={data}
-          accessibilityLayer={false}
-          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={<TwoLineTick />} interval={0} height={40} />
-          <YAxis allowDecimals={false} />
-          <Tooltip itemStyle={tooltipItemStyle} />
-          <Legend formatter={legendText} itemSorter={null} />
-          {coloured.map((s) => (
-            <Bar
-              isAnimationActive={false}
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="outcome"
-              fill={s.colour}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFigure>
+      data={outcomeBreakdown(rows, name)}
+      stacked
+      series={series.map((s) => ({
+        key: s.key,
+        label: label(s),
+        colour: colour(s),
+        format: (v) => String(v ?? 0),
+      }))}
+    />
   );
 };

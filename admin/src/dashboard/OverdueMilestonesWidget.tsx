@@ -10,7 +10,7 @@ import { Box, List, ListItem, Stack, Typography } from '@mui/material';
 import { useGetList, useGetMany, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../common/format';
 import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
-import { HomeCard } from './HomeCard';
+import { HomeCard, MoreCount } from './HomeCard';
 import { PactLink } from './PactLink';
 
 const SHOWN = 10;
@@ -75,11 +75,7 @@ export const OverdueMilestonesWidget = () => {
           );
         })}
       </List>
-      {total !== undefined && total > SHOWN ? (
-        <Typography variant="body2" sx={{ mt: 1 }}>
-          {translate('app.dashboard.more', { smart_count: total - SHOWN })}
-        </Typography>
-      ) : null}
+      <MoreCount total={total} shown={SHOWN} />
     </HomeCard>
   );
 };

@@ -1,17 +1,7 @@
 import type { PactStatus } from '@generattivi/shared';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useTranslate } from 'react-admin';
 import type { OutcomesRow } from '../providers/reports';
-import { ChartFigure, legendText, tooltipItemStyle, TwoLineTick } from './ChartFigure';
+import { BarChartFigure } from './ChartFigure';
 import { pactsByStatus, statusesPresent, type RowName } from './chartData';
 
 /** Series colours, ≥ 3:1 on white (WCAG, graphics), matching the status chips. */
@@ -28,38 +18,16 @@ const FILL: Record<PactStatus, string> = {
 /** Pacts by status, stacked, for each territory and type. */
 export const PactsByStatusChart = ({ rows, name }: { rows: OutcomesRow[]; name: RowName }) => {
   const translate = useTranslate();
-  const data = pactsByStatus(rows, name);
-  const statuses = statusesPresent(rows);
-  const label = (s: string) => translate(`enums.pactStatus.${s}`);
   return (
-    <ChartFigure
+    <BarChartFigure
       title={translate('app.reports.by_status')}
-      data={data}
-      columns={statuses.map((s) => ({ key: s, label: label(s) }))}
-    >
-      <ResponsiveContainer>
-        <BarChart
-          data={data}
-          accessibilityLayer={false}
-          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={<TwoLineTick />} interval={0} height={40} />
-          <YAxis allowDecimals={false} />
-          <Tooltip itemStyle={tooltipItemStyle} />
-          <Legend formatter={legendText} itemSorter={null} />
-          {statuses.map((s) => (
-            <Bar
-              isAnimationActive={false}
-              key={s}
-              dataKey={s}
-              name={label(s)}
-              stackId="status"
-              fill={FILL[s]}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFigure>
+      data={pactsByStatus(rows, name)}
+      stacked
+      series={statusesPresent(rows).map((s) => ({
+        key: s,
+        label: translate(`enums.pactStatus.${s}`),
+        colour: FILL[s],
+      }))}
+    />
   );
 };

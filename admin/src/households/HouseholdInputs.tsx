@@ -1,20 +1,10 @@
-import {
-  BooleanInput,
-  minValue,
-  NumberInput,
-  ReferenceInput,
-  required,
-  SelectInput,
-  TextInput,
-} from 'react-admin';
+import { BooleanInput, minValue, NumberInput, required, TextInput } from 'react-admin';
+import { NameAndTerritoryInputs } from '../common/TerritoryInput';
 import { MunicipalityInput } from '../common/MunicipalityInput';
 
 export const HouseholdInputs = () => (
   <>
-    <TextInput source="name" validate={required()} />
-    <ReferenceInput source="territoryId" reference="territories">
-      <SelectInput validate={required()} />
-    </ReferenceInput>
+    <NameAndTerritoryInputs />
     <MunicipalityInput />
     <NumberInput source="membersCount" min={1} step={1} validate={[required(), minValue(1)]} />
     <NumberInput source="iseeEur" min={0} step={0.01} validate={minValue(0)} />

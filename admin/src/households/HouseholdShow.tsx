@@ -7,7 +7,6 @@ import {
   NumberField,
   ReferenceField,
   ReferenceManyField,
-  SelectField,
   Show,
   TabbedShowLayout,
   TextField,
@@ -16,9 +15,11 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField, InstantField } from '../common/fields';
-import { pactTypeChoices } from '../pacts/pactChoices';
-import { StatusField } from '../pacts/StatusChip';
+import { ChoiceCol } from '../common/lists';
+import { RelatedPacts } from '../pacts/RelatedPacts';
 import { EURO } from './euro';
+
+const employmentChoices = enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus');
 
 /** Who assessed the household as vulnerable, when and why; or that nobody did yet. */
 const VulnerabilityAssessment = () => {
@@ -81,32 +82,12 @@ export const HouseholdShow = () => {
               <DataTable.Col source="firstName" />
               <DataTable.Col source="fiscalCode" disableSort />
               <DataTable.Col source="birthDate" field={CalendarDateField} />
-              <DataTable.Col source="employmentStatus">
-                <SelectField
-                  source="employmentStatus"
-                  choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
-                />
-              </DataTable.Col>
+              <ChoiceCol source="employmentStatus" choices={employmentChoices} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.households.tab_pacts" path="pacts">
-          <ReferenceManyField
-            reference="pacts"
-            target="householdId"
-            sort={{ field: 'startDate', order: 'DESC' }}
-            label={false}
-            empty={<Typography>—</Typography>}
-          >
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="reference" />
-              <DataTable.Col source="type">
-                <SelectField source="type" choices={pactTypeChoices} />
-              </DataTable.Col>
-              <DataTable.Col source="status" field={StatusField} />
-              <DataTable.Col source="startDate" field={CalendarDateField} />
-            </DataTable>
-          </ReferenceManyField>
+          <RelatedPacts target="householdId" label={false} empty={<Typography>—</Typography>} />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

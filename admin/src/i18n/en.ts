@@ -162,12 +162,7 @@ const appMessages: AppMessages = {
   app: {
     title: 'GenerAttivi',
     subtitle: 'Patti GenerAttivi, Fare Legami project',
-    login_throttle: {
-      ACCOUNT_LOCKED:
-        'Too many failed attempts for this account from this address: try again in %{wait}.',
-      ACCOUNT_BACKOFF:
-        'Too many failed attempts for this account from several addresses: try again in %{wait}.',
-      LOGIN_RATE_LIMITED: 'Too many login attempts from this address: try again in %{wait}.',
+    wait: {
       seconds: '%{smart_count} second |||| %{smart_count} seconds',
       minutes: '%{smart_count} minute |||| %{smart_count} minutes',
     },
@@ -449,7 +444,8 @@ const appMessages: AppMessages = {
       before: 'Before',
       after: 'After',
     },
-    // Every error code of the API (shared/src/errors.ts), with its parameters.
+    // Every error code of the API (shared/src/errors.ts), with its parameters; %{seconds} is
+    // a wait already in words ("42 seconds", "14 minutes").
     error_codes: {
       VALIDATION: 'Some fields are not valid: correct them and try again.',
       LIST_QUERY: 'The list request is not valid (filter, sort or page).',
@@ -508,14 +504,14 @@ const appMessages: AppMessages = {
         'The database is busy with other changes: nothing was saved; try again in a moment.',
       NOT_ELIGIBLE: 'The pact does not meet the eligibility rules.',
       APPROVAL_REQUIREMENTS: 'The pact cannot be approved yet: something is missing.',
-      ACCOUNT_LOCKED: 'Too many failed attempts for this account: try again in %{seconds} seconds.',
+      ACCOUNT_LOCKED:
+        'Too many failed attempts for this account from this address: try again in %{seconds}.',
       ACCOUNT_BACKOFF:
-        'Too many failed attempts for this account from several addresses: try again in %{seconds} seconds.',
-      LOGIN_RATE_LIMITED:
-        'Too many login attempts from this address: try again in %{seconds} seconds.',
+        'Too many failed attempts for this account from several addresses: try again in %{seconds}.',
+      LOGIN_RATE_LIMITED: 'Too many login attempts from this address: try again in %{seconds}.',
       TOO_MANY_REQUESTS: 'Too many requests: try again shortly.',
       INTERNAL: 'Unexpected server error (request %{requestId}): it has been logged.',
-      BUSY: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds} s.',
+      BUSY: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds}.',
       SERVICE_UNAVAILABLE: 'The service is unavailable right now: try again shortly.',
       UNKNOWN_FIELD: 'unknown field',
       REQUIRED: 'required',

@@ -399,13 +399,8 @@ const appMessages = {
   app: {
     title: 'GenerAttivi',
     subtitle: 'Patti GenerAttivi, progetto Fare Legami',
-    // The 429s of the login (server/src/auth/login-throttle.ts), by code.
-    login_throttle: {
-      ACCOUNT_LOCKED:
-        'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{wait}.',
-      ACCOUNT_BACKOFF:
-        'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{wait}.',
-      LOGIN_RATE_LIMITED: 'Troppi tentativi di accesso da questo indirizzo: riprova tra %{wait}.',
+    // A wait the server asks for (the `seconds` of an error code), in words.
+    wait: {
       seconds: '%{smart_count} secondo |||| %{smart_count} secondi',
       minutes: '%{smart_count} minuto |||| %{smart_count} minuti',
     },
@@ -689,7 +684,8 @@ const appMessages = {
       before: 'Prima',
       after: 'Dopo',
     },
-    // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters.
+    // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters;
+    // %{seconds} is a wait already in words ("42 secondi", "14 minuti").
     error_codes: {
       VALIDATION: 'Alcuni campi non sono validi: correggili e riprova.',
       LIST_QUERY: "La richiesta dell'elenco non è valida (filtro, ordinamento o pagina).",
@@ -753,14 +749,14 @@ const appMessages = {
       NOT_ELIGIBLE: 'Il patto non soddisfa i requisiti di ammissibilità.',
       APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
       ACCOUNT_LOCKED:
-        'Troppi tentativi non riusciti per questo account: riprova tra %{seconds} secondi.',
+        'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',
       ACCOUNT_BACKOFF:
-        'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{seconds} secondi.',
+        'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{seconds}.',
       LOGIN_RATE_LIMITED:
-        'Troppi tentativi di accesso da questo indirizzo: riprova tra %{seconds} secondi.',
+        'Troppi tentativi di accesso da questo indirizzo: riprova tra %{seconds}.',
       TOO_MANY_REQUESTS: 'Troppe richieste: riprova tra poco.',
       INTERNAL: 'Errore imprevisto del server (richiesta %{requestId}): è stato registrato.',
-      BUSY: 'Il server è occupato con altre richieste pesanti (report, ricerche, verifica); riprova tra %{seconds} s.',
+      BUSY: 'Il server è occupato con altre richieste pesanti (report, ricerche, verifica); riprova tra %{seconds}.',
       SERVICE_UNAVAILABLE: 'Il servizio non è disponibile in questo momento: riprova tra poco.',
       UNKNOWN_FIELD: 'campo non previsto',
       REQUIRED: 'obbligatorio',

@@ -1,12 +1,22 @@
 import { HttpError } from 'ra-core';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
+import enMessages from '../i18n/en';
 import itMessages from '../i18n/it';
 import { throttleNotice } from './throttleNotice';
 
 const translate = polyglotI18nProvider(() => itMessages, 'it').translate;
+const inEnglish = polyglotI18nProvider(() => enMessages, 'en').translate;
 
-const refused = (code: string, retryAfterSeconds: number) =>
-  new HttpError('too many', 429, { statusCode: 429, code, retryAfterSeconds });
+/** A refused login as the server sends it (server/src/auth/auth.service.ts). */
+const refused = (code: string, seconds: number) =>
+  new HttpError('too many', 429, {
+    statusCode: 429,
+    error: 'Too Many Requests',
+    code,
+    params: { seconds },
+    message: 'too many attempts',
+    retryAfterSeconds: seconds,
+  });
 
 describe('throttleNotice', () => {
   it('says in Italian which limit was hit and how long to wait', () => {
@@ -18,6 +28,15 @@ describe('throttleNotice', () => {
     );
     expect(throttleNotice(refused('LOGIN_RATE_LIMITED', 42), translate)).toBe(
       'Troppi tentativi di accesso da questo indirizzo: riprova tra 42 secondi.',
+    );
+  });
+
+  it('says it in English too', () => {
+    expect(throttleNotice(refused('ACCOUNT_LOCKED', 61), inEnglish)).toBe(
+      'Too many failed attempts for this account from this address: try again in 61 seconds.',
+    );
+    expect(throttleNotice(refused('LOGIN_RATE_LIMITED', 120), inEnglish)).toBe(
+      'Too many login attempts from this address: try again in 2 minutes.',
     );
   });
 

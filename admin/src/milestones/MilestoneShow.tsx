@@ -1,25 +1,17 @@
-import {
-  BooleanField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, ReferenceField, SelectField, TextField } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import { CalendarDateField } from '../common/fields';
 import { milestoneStatusChoices } from './milestoneChoices';
 
 export const MilestoneShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <ReferenceField source="pactId" reference="pacts" />
-      <TextField source="title" />
-      <TextField source="description" />
-      <CalendarDateField source="dueDate" />
-      <SelectField source="status" choices={milestoneStatusChoices} />
-      <BooleanField source="overdue" />
-      <CalendarDateField source="achievedAt" />
-      <TextField source="evidence" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <ReferenceField source="pactId" reference="pacts" />
+    <TextField source="title" />
+    <TextField source="description" />
+    <CalendarDateField source="dueDate" />
+    <SelectField source="status" choices={milestoneStatusChoices} />
+    <BooleanField source="overdue" />
+    <CalendarDateField source="achievedAt" />
+    <TextField source="evidence" />
+  </ShowPage>
 );

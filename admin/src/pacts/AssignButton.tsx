@@ -1,26 +1,22 @@
 import type { Pact, Role, User } from '@generattivi/shared';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { Alert, Button, DialogContentText, MenuItem, TextField } from '@mui/material';
+import { Alert, DialogContentText, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import {
   useDataProvider,
   useGetList,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
-import { FormDialog } from '../common/FormDialog';
-import { useDialogMutation } from '../common/useDialogMutation';
+import { DialogButton, FormDialog } from '../common/FormDialog';
+import { useFormDialog, type FormDialogState } from '../common/useFormDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { canAssignMaker } from './pactPermissions';
 
 /** Offers only the active community makers of the pact's territory. */
-const AssignDialog = ({ pact, onClose }: { pact: Pact; onClose: () => void }) => {
+const AssignDialog = ({ pact, dialog }: { pact: Pact; dialog: FormDialogState }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data: makers = [], isPending } = useGetList<User>('users', {
     filter: { role: 'COMMUNITY_MAKER', territoryIds: pact.territoryId, active: true },
@@ -30,39 +26,29 @@ const AssignDialog = ({ pact, onClose }: { pact: Pact; onClose: () => void }) =>
   const choices = makers.filter((m) => m.id !== pact.communityMakerId);
   const [makerId, setMakerId] = useState<number | ''>('');
   const [reason, setReason] = useState('');
-  const { sending, errors, setErrors, refusal, run } = useDialogMutation();
+  const { errors } = dialog;
 
   const submit = async () => {
-    if (makerId === '') {
-      setErrors({ communityMakerId: translate('ra.validation.required') });
-      return;
-    }
-    const saved = await run(() =>
-      dataProvider.assignPact(pact.id, {
-        communityMakerId: makerId,
-        version: pact.version,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      }),
+    if (!dialog.required({ communityMakerId: makerId })) return;
+    await dialog.send(
+      () =>
+        dataProvider.assignPact(pact.id, {
+          communityMakerId: Number(makerId),
+          version: pact.version,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        }),
+      'app.assign.done',
+      { name: makers.find((m) => m.id === makerId)?.fullName ?? '' },
     );
-    if (!saved) return;
-    notify('app.assign.done', {
-      type: 'success',
-      messageArgs: { name: makers.find((m) => m.id === makerId)?.fullName ?? '' },
-    });
-    onClose();
-    refresh();
   };
 
   return (
     <FormDialog
+      dialog={dialog}
       title={`${translate('app.assign.title')} — ${pact.reference}`}
-      open
-      onClose={onClose}
       onSubmit={submit}
       submitLabel={translate('app.assign.confirm')}
-      sending={sending}
       submitDisabled={!isPending && choices.length === 0}
-      refusal={refusal}
     >
       <DialogContentText>{translate('app.assign.explain')}</DialogContentText>
       {!isPending && choices.length === 0 ? (
@@ -103,14 +89,14 @@ export const AssignButton = ({ pact: pactProp }: { pact?: Pact }) => {
   const pact = pactProp ?? recordPact;
   const { permissions: role } = usePermissions<Role | undefined>();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
+  const dialog = useFormDialog();
   if (!pact || !canAssignMaker(role, pact.status)) return null;
   return (
     <>
-      <Button variant="outlined" startIcon={<PersonAddIcon />} onClick={() => setOpen(true)}>
+      <DialogButton dialog={dialog} variant="outlined" startIcon={<PersonAddIcon />}>
         {translate(pact.communityMakerId ? 'app.assign.change' : 'app.assign.button')}
-      </Button>
-      {open ? <AssignDialog pact={pact} onClose={() => setOpen(false)} /> : null}
+      </DialogButton>
+      {dialog.open ? <AssignDialog pact={pact} dialog={dialog} /> : null}
     </>
   );
 };

@@ -4,7 +4,6 @@ import {
   Pagination,
   RecordContextProvider,
   ReferenceField,
-  ReferenceManyField,
   useListContext,
   usePermissions,
   useRecordContext,
@@ -12,6 +11,7 @@ import {
 } from 'react-admin';
 import { formatInstant } from '../common/format';
 import { AddNoteButton } from '../notes/AddNoteButton';
+import { PactRecords } from './PactRecords';
 import { canAddNote } from './pactPermissions';
 
 const Notes = () => {
@@ -60,21 +60,16 @@ export const DiaryList = () => {
   const { permissions: role } = usePermissions<Role | undefined>();
   if (!pact) return null;
   return (
-    <Box>
-      {canAddNote(role) ? (
-        <Box sx={{ mb: 2 }}>
-          <AddNoteButton pact={pact} size="medium" variant="contained" />
-        </Box>
-      ) : null}
-      <ReferenceManyField
-        reference="notes"
-        target="pactId"
-        sort={{ field: 'occurredAt', order: 'DESC' }}
-        perPage={25}
-        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      >
-        <Notes />
-      </ReferenceManyField>
-    </Box>
+    <PactRecords
+      reference="notes"
+      sort={{ field: 'occurredAt', order: 'DESC' }}
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      action={
+        canAddNote(role) ? <AddNoteButton pact={pact} size="medium" variant="contained" /> : null
+      }
+    >
+      <Notes />
+    </PactRecords>
   );
 };

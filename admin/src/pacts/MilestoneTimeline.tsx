@@ -9,7 +9,6 @@ import {
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import {
   EditButton,
-  ReferenceManyField,
   useListContext,
   usePermissions,
   useRecordContext,
@@ -18,6 +17,7 @@ import {
 import { formatDate } from '../common/format';
 import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
 import { AddMilestoneButton } from '../milestones/AddMilestoneButton';
+import { PactRecords } from './PactRecords';
 import { canWriteMilestones } from './pactPermissions';
 
 /** Dot colours of the timeline, readable against white (≥ 3:1 for graphics). */
@@ -135,25 +135,20 @@ export const MilestoneTimeline = () => {
   // The server's `overdue` already follows the pact's clock; say why nothing is late.
   const paused = !isPactClockRunning(pact.status) && !isPactClosed(pact.status);
   return (
-    <Box>
-      {paused ? (
-        <Alert severity="info" sx={{ mb: 2 }} data-clock="paused">
-          {translate('app.milestones.clock_paused')}
-        </Alert>
-      ) : null}
-      {writable ? (
-        <Box sx={{ mb: 2 }}>
-          <AddMilestoneButton pact={pact} />
-        </Box>
-      ) : null}
-      <ReferenceManyField
-        reference="milestones"
-        target="pactId"
-        sort={{ field: 'dueDate', order: 'ASC' }}
-        perPage={200}
-      >
-        <Timeline writable={writable} />
-      </ReferenceManyField>
-    </Box>
+    <PactRecords
+      reference="milestones"
+      sort={{ field: 'dueDate', order: 'ASC' }}
+      perPage={200}
+      notice={
+        paused ? (
+          <Alert severity="info" sx={{ mb: 2 }} data-clock="paused">
+            {translate('app.milestones.clock_paused')}
+          </Alert>
+        ) : null
+      }
+      action={writable ? <AddMilestoneButton pact={pact} /> : null}
+    >
+      <Timeline writable={writable} />
+    </PactRecords>
   );
 };

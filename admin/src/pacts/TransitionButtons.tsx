@@ -5,9 +5,10 @@ import {
   type PactTransition,
   type Role,
 } from '@generattivi/shared';
-import { Button, type ButtonProps } from '@mui/material';
-import { useState } from 'react';
+import type { ButtonProps } from '@mui/material';
 import { usePermissions, useRecordContext } from 'react-admin';
+import { DialogButton } from '../common/FormDialog';
+import { useFormDialog } from '../common/useFormDialog';
 import { useLocalized } from '../common/useLocalized';
 import { TransitionDialog } from './TransitionDialog';
 
@@ -27,22 +28,22 @@ const TransitionButton = ({
   transition: PactTransition;
   size: ButtonProps['size'];
 }) => {
-  const [open, setOpen] = useState(false);
+  const dialog = useFormDialog();
   const localized = useLocalized();
   const main = transition.action === 'APPROVE' || transition.action === 'SUBMIT';
   return (
     <>
-      <Button
+      <DialogButton
+        dialog={dialog}
         variant={main ? 'contained' : 'outlined'}
         color={COLOR[transition.action] ?? 'primary'}
         size={size}
-        onClick={() => setOpen(true)}
         data-action={transition.action}
       >
         {localized(transition.label)}
-      </Button>
-      {open ? (
-        <TransitionDialog pact={pact} transition={transition} onClose={() => setOpen(false)} />
+      </DialogButton>
+      {dialog.open ? (
+        <TransitionDialog pact={pact} transition={transition} dialog={dialog} />
       ) : null}
     </>
   );

@@ -26,16 +26,9 @@ import {
   TextField,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import {
-  useDataProvider,
-  useGetList,
-  useNotify,
-  usePermissions,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { useDataProvider, useGetList, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
-import { useDialogMutation } from '../common/useDialogMutation';
+import type { FormDialogState } from '../common/useFormDialog';
 import { useLocalized } from '../common/useLocalized';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { openMilestonesBody, openMilestonesQuestion } from './openMilestones';
@@ -85,22 +78,21 @@ const outcomeChoices = (transition: PactTransition, pact: Pact) =>
 export const TransitionDialog = ({
   pact,
   transition,
-  onClose,
+  dialog,
 }: {
   pact: Pact;
   transition: PactTransition;
-  onClose: () => void;
+  dialog: FormDialogState;
 }) => {
   const translate = useTranslate();
   const localized = useLocalized();
-  const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { permissions: role } = usePermissions<Role | undefined>();
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState('');
   const [openMilestones, setOpenMilestones] = useState<OpenMilestoneDecision | ''>('');
-  const { sending, errors, setErrors, refusal, run } = useDialogMutation();
+  const { errors, setErrors, refusal } = dialog;
   const pending = usePendingMilestones(pact.id, transition.openMilestones !== 'KEEP');
   const question = openMilestonesQuestion(transition, pending?.length);
   // A refused submission or approval keeps its evaluation on the pact: the page shows it too.
@@ -141,38 +133,39 @@ export const TransitionDialog = ({
         return;
       }
     }
-    const done = await run(() =>
-      dataProvider.transitionPact(pact.id, {
-        to: transition.to,
-        version: pact.version,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(outcome ? { outcome: outcome as PactOutcome | TerminationCode } : {}),
-        ...openMilestonesBody(question, openMilestones),
-      }),
+    await dialog.send(
+      () =>
+        dataProvider.transitionPact(pact.id, {
+          to: transition.to,
+          version: pact.version,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(outcome ? { outcome: outcome as PactOutcome | TerminationCode } : {}),
+          ...openMilestonesBody(question, openMilestones),
+        }),
+      'app.transitions.done',
+      { reference: pact.reference, status: translate(`enums.pactStatus.${transition.to}`) },
     );
-    if (!done) return;
-    notify('app.transitions.done', {
-      type: 'success',
-      messageArgs: {
-        reference: pact.reference,
-        status: translate(`enums.pactStatus.${transition.to}`),
-      },
-    });
-    onClose();
-    refresh();
   };
 
   return (
     <FormDialog
+      dialog={dialog}
       title={`${label} — ${pact.reference}`}
-      open
-      onClose={onClose}
       onSubmit={submit}
       submitLabel={label}
       submitColor={
         transition.to === 'CANCELLED' || transition.to === 'TERMINATED' ? 'error' : 'primary'
       }
-      sending={sending}
+      refusalNotice={
+        refusal && refusal.kind !== 'fields' ? (
+          <TransitionRefusal
+            refusal={refusal}
+            pact={pact}
+            milestoneCount={milestoneCount}
+            onReload={dialog.close}
+          />
+        ) : null
+      }
     >
       <DialogContentText>
         {translate(`app.transitions.explain.${transition.action}`, {
@@ -256,14 +249,6 @@ export const TransitionDialog = ({
           onChange={(e) => setReason(e.target.value)}
           error={!!errors.reason}
           helperText={errors.reason}
-        />
-      ) : null}
-      {refusal && refusal.kind !== 'fields' ? (
-        <TransitionRefusal
-          refusal={refusal}
-          pact={pact}
-          milestoneCount={milestoneCount}
-          onReload={onClose}
         />
       ) : null}
     </FormDialog>

@@ -3,11 +3,11 @@ import {
   type Pact,
   type UnmetApprovalRequirement,
 } from '@generattivi/shared';
-import { Alert, AlertTitle, Button, List, ListItem, ListItemText } from '@mui/material';
-import { useRefresh, useTranslate } from 'react-admin';
+import { Alert, AlertTitle, List, ListItem, ListItemText } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import type { ServerRefusal } from '../common/serverErrors';
 import { useLocalized } from '../common/useLocalized';
-import { VersionConflictNotice } from '../common/VersionConflictNotice';
+import { ReloadNotice, VersionConflictNotice } from '../common/VersionConflictNotice';
 import { EligibilityChecks } from './EligibilityChecks';
 
 /** What a pact still lacks to be approved, in the language on screen. */
@@ -50,7 +50,6 @@ export const TransitionRefusal = ({
   onReload: () => void;
 }) => {
   const translate = useTranslate();
-  const refresh = useRefresh();
   switch (refusal.kind) {
     case 'version':
       return <VersionConflictNotice onReload={onReload} />;
@@ -81,30 +80,14 @@ export const TransitionRefusal = ({
     }
     case 'transition':
       return (
-        <Alert
-          severity="warning"
-          role="alert"
-          action={
-            <Button
-              color="inherit"
-              variant="outlined"
-              size="small"
-              onClick={() => {
-                refresh();
-                onReload();
-              }}
-            >
-              {translate('app.errors.reload')}
-            </Button>
-          }
-        >
+        <ReloadNotice onReload={onReload}>
           <AlertTitle>{translate('app.transitions.status_changed')}</AlertTitle>
           {refusal.allowed.length > 0
             ? translate('app.transitions.now_allowed', {
                 statuses: refusal.allowed.map((s) => translate(`enums.pactStatus.${s}`)).join(', '),
               })
             : translate('app.transitions.now_closed')}
-        </Alert>
+        </ReloadNotice>
       );
     default:
       return (

@@ -14,59 +14,37 @@ const ACTIONS = {
 
 const NONE = '';
 const READ = 'LSX';
+/** Notes are append-only: created (or cloned), never edited or deleted. */
+const APPEND = 'LSXCK';
+const FULL = 'LSXCKED';
+
+/** The same actions on every resource, to start a role's row from. */
+const every = (actions: string) =>
+  Object.fromEntries(RESOURCES.map((resource) => [resource, actions])) as Record<Resource, string>;
+
 const EXPECTED: Record<Role, Record<Resource, string>> = {
-  ADMIN: {
-    territories: 'LSXCKED',
-    users: 'LSXCKED',
-    beneficiaries: 'LSXCKED',
-    households: 'LSXCKED',
-    pacts: 'LSXCKED',
-    milestones: 'LSXCKED',
-    notes: 'LSXCK',
-    assignments: READ,
-    'community-labs': 'LSXCKED',
-    'civic-centers': 'LSXCKED',
-    'audit-events': READ,
-  },
-  MANAGER: {
-    territories: READ,
-    users: READ,
-    beneficiaries: READ,
-    households: READ,
-    pacts: READ,
-    milestones: READ,
-    notes: READ,
-    assignments: READ,
-    'community-labs': READ,
-    'civic-centers': READ,
-    'audit-events': READ,
-  },
+  ADMIN: { ...every(FULL), notes: APPEND, assignments: READ, 'audit-events': READ },
+  MANAGER: every(READ),
   // A social worker deletes the case records of their territories that nothing references
   // (the server answers 409 for the others) and keeps the labs and civic centers up to date.
   SOCIAL_WORKER: {
-    territories: READ,
+    ...every(READ),
     users: NONE,
-    beneficiaries: 'LSXCKED',
-    households: 'LSXCKED',
-    pacts: 'LSXCKED',
-    milestones: 'LSXCKED',
-    notes: 'LSXCK',
-    assignments: READ,
+    beneficiaries: FULL,
+    households: FULL,
+    pacts: FULL,
+    milestones: FULL,
+    notes: APPEND,
     'community-labs': 'LSXCKE',
     'civic-centers': 'LSXCKE',
     'audit-events': NONE,
   },
   COMMUNITY_MAKER: {
-    territories: READ,
+    ...every(READ),
     users: NONE,
-    beneficiaries: READ,
-    households: READ,
     pacts: 'LSXE',
-    milestones: 'LSXCKED',
-    notes: 'LSXCK',
-    assignments: READ,
-    'community-labs': READ,
-    'civic-centers': READ,
+    milestones: FULL,
+    notes: APPEND,
     'audit-events': NONE,
   },
 };

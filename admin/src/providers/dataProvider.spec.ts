@@ -6,6 +6,33 @@ import { fakeFetch, jsonResponse, requestHeaders } from './testing';
 const translate = (key: string, options?: Record<string, unknown>) =>
   `${key} ${JSON.stringify(options ?? {})}`;
 
+/** A refusal as the server words it: its status, the status's name, the rest of the body. */
+const serverError = <Rest extends { message: string }>(statusCode: 400 | 409, rest: Rest) => ({
+  statusCode,
+  error: statusCode === 400 ? 'Bad Request' : 'Conflict',
+  ...rest,
+});
+
+/** A 400 VALIDATION with its field errors: the English text and the code of each field. */
+const validationError = (
+  fields: Record<string, { message: string; code: string; params?: Record<string, unknown> }>,
+) => {
+  const entries = Object.entries(fields);
+  return serverError(400, {
+    code: 'VALIDATION',
+    params: {},
+    message: entries.map(([field, e]) => `${field}: ${e.message}`).join('; '),
+    errors: Object.fromEntries(entries.map(([field, e]) => [field, e.message])),
+    fieldErrors: Object.fromEntries(
+      entries.map(([field, e]) => [field, { code: e.code, params: e.params ?? {} }]),
+    ),
+  });
+};
+
+/** The error react-admin shows for that refusal, in Italian. */
+const onScreen = (body: ReturnType<typeof serverError>) =>
+  toUserError(new HttpError(body.message, body.statusCode, body), i18nProvider.translate);
+
 describe(createDataProvider.name, () => {
   const realFetch = globalThis.fetch;
   afterEach(() => {
@@ -41,18 +68,13 @@ describe(createDataProvider.name, () => {
   });
 
   it("keeps a 400's field errors in the body, where react-admin puts them beside the inputs", async () => {
-    const body = {
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'VALIDATION',
-      params: {},
-      message: 'fiscalCode: check character does not match; birthDate: required',
-      errors: { fiscalCode: 'check character does not match', birthDate: 'required' },
-      fieldErrors: {
-        fiscalCode: { code: 'FISCAL_CODE_CHECK_CHARACTER', params: {} },
-        birthDate: { code: 'REQUIRED', params: {} },
+    const body = validationError({
+      fiscalCode: {
+        message: 'check character does not match',
+        code: 'FISCAL_CODE_CHECK_CHARACTER',
       },
-    };
+      birthDate: { message: 'required', code: 'REQUIRED' },
+    });
     fakeFetch(() => jsonResponse(400, body));
 
     const error = await provider('t')
@@ -75,14 +97,12 @@ describe(createDataProvider.name, () => {
   });
 
   it('turns a 409 about a stale version into a version conflict message with the server detail', async () => {
-    const body = {
-      statusCode: 409,
-      error: 'Conflict',
+    const body = serverError(409, {
       code: 'VERSION_CONFLICT',
       params: { sent: 3, current: 4 },
       message:
         'version: the record was changed by someone else (you sent version 3, it is now at 4)',
-    };
+    });
     fakeFetch(() => jsonResponse(409, body));
 
     const error = await provider('t')
@@ -98,16 +118,12 @@ describe(createDataProvider.name, () => {
   });
 
   it('turns any other 409 into a conflict message that quotes the server', async () => {
-    const body = {
-      statusCode: 409,
-      error: 'Conflict',
+    const body = serverError(409, {
       code: 'HOUSEHOLD_HAS_MEMBERS',
       params: { id: 3, members: 2 },
       message: 'households 3 has 2 member beneficiaries',
-    };
-    expect(
-      toUserError(new HttpError(body.message, 409, body), i18nProvider.translate),
-    ).toMatchObject({
+    });
+    expect(onScreen(body)).toMatchObject({
       status: 409,
       message:
         "L'operazione è in conflitto con lo stato attuale del record (Il nucleo familiare n. 3 ha 2 componenti e non si può eliminare.). Ricarica la pagina per vedere i dati aggiornati e riprova.",
@@ -115,17 +131,13 @@ describe(createDataProvider.name, () => {
   });
 
   it('puts a 409 about one field beside that field', () => {
-    const body = {
-      statusCode: 409,
-      error: 'Conflict',
+    const body = serverError(409, {
       code: 'DUPLICATE_FISCAL_CODE',
       params: { fiscalCode: 'RSSMRA85T10A562S' },
       message: 'fiscalCode: another beneficiary already has the fiscal code RSSMRA85T10A562S',
-    };
+    });
     const italian = 'Un altro beneficiario ha già il codice fiscale RSSMRA85T10A562S.';
-    expect(
-      toUserError(new HttpError(body.message, 409, body), i18nProvider.translate),
-    ).toMatchObject({
+    expect(onScreen(body)).toMatchObject({
       status: 409,
       message: `Impossibile salvare: ${italian}. Correggi il campo indicato e riprova.`,
       body: { code: 'DUPLICATE_FISCAL_CODE', errors: { fiscalCode: italian } },
@@ -133,33 +145,25 @@ describe(createDataProvider.name, () => {
   });
 
   it('writes the 409 message in the language on screen', async () => {
-    const body = {
-      statusCode: 409,
-      error: 'Conflict',
+    const body = serverError(409, {
       code: 'VERSION_CONFLICT',
       params: { sent: 1, current: 2 },
       message: 'version: the record was changed by someone else',
-    };
-    const error = toUserError(new HttpError(body.message, 409, body), i18nProvider.translate);
+    });
+    const error = onScreen(body);
     expect((error as Error).message).toMatch(/^Conflitto di versione: .*Ricarica la pagina/);
   });
 
   it('writes a 400 in the language on screen from its codes, field by field', () => {
-    const body = {
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'VALIDATION',
-      params: {},
-      message: 'title: should not be empty; municipality: is not a municipality of Crema',
-      errors: { title: 'should not be empty', municipality: 'is not a municipality of Crema' },
-      fieldErrors: {
-        title: { code: 'REQUIRED', params: {} },
-        municipality: { code: 'NOT_MUNICIPALITY_OF', params: { territory: 'Crema' } },
+    const body = validationError({
+      title: { message: 'should not be empty', code: 'REQUIRED' },
+      municipality: {
+        message: 'is not a municipality of Crema',
+        code: 'NOT_MUNICIPALITY_OF',
+        params: { territory: 'Crema' },
       },
-    };
-    expect(
-      toUserError(new HttpError(body.message, 400, body), i18nProvider.translate),
-    ).toMatchObject({
+    });
+    expect(onScreen(body)).toMatchObject({
       status: 400,
       message: 'Alcuni campi non sono validi: correggili e riprova.',
       body: { errors: { title: 'obbligatorio', municipality: 'non è un comune di Crema' } },

@@ -1,11 +1,10 @@
-import { Show, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
+import { TextArrayField, TextField } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 
 export const TerritoryShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="name" />
-      <TextArrayField source="municipalities" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="name" />
+    <TextArrayField source="municipalities" />
+  </ShowPage>
 );

@@ -1,36 +1,15 @@
-import {
-  BooleanField,
-  ChipField,
-  DataTable,
-  EmailField,
-  List,
-  ReferenceArrayField,
-  SearchInput,
-  SelectField,
-  SelectInput,
-} from 'react-admin';
+import { BooleanField, DataTable, EmailField, SelectInput } from 'react-admin';
+import { ChoiceCol, ReferenceChipsCol, ResourceList, searchFilter } from '../common/lists';
 import { roleChoices } from './roleChoices';
-import { EmptyState } from '../common/EmptyState';
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="role" source="role" choices={roleChoices} />,
-];
+const filters = [searchFilter, <SelectInput key="role" source="role" choices={roleChoices} />];
 
 export const UserList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'fullName', order: 'ASC' }}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="fullName" />
-      <DataTable.Col source="email" field={EmailField} />
-      <DataTable.Col source="role">
-        <SelectField source="role" choices={roleChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="territoryIds" disableSort>
-        <ReferenceArrayField source="territoryIds" reference="territories">
-          <ChipField source="name" size="small" />
-        </ReferenceArrayField>
-      </DataTable.Col>
-      <DataTable.Col source="active" field={BooleanField} />
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'fullName', order: 'ASC' }}>
+    <DataTable.Col source="fullName" />
+    <DataTable.Col source="email" field={EmailField} />
+    <ChoiceCol source="role" choices={roleChoices} />
+    <ReferenceChipsCol source="territoryIds" reference="territories" chip="name" />
+    <DataTable.Col source="active" field={BooleanField} />
+  </ResourceList>
 );
