@@ -1,13 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
-import {
-  beneficiaryBody,
-  createBeneficiary,
-  createHousehold,
-  Json,
-  territoryIds,
-  userId,
-} from '../support/fixtures';
+import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
+import { pactBody, pactSetup, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string };
@@ -48,15 +42,11 @@ describe('pact list totals (pact_counts)', () => {
               await createHousehold(server, token, { territoryId: t[territory], municipality })
             ).id,
           };
-    const res = await post('/api/pacts', token, {
-      type,
-      territoryId: t[territory],
-      ...subject,
-      communityMakerId: maker[territory],
-      title: `Patto ${type} ${territory}`,
-      startDate: today,
-      plannedEndDate: addDays(today, 180),
-    });
+    const res = await post(
+      '/api/pacts',
+      token,
+      pactBody(t[territory], maker[territory], subject, { title: `Patto ${type} ${territory}` }),
+    );
     if (res.status !== 201) throw new Error(`create pact → ${res.status} ${res.text}`);
     const milestone = await post('/api/milestones', token, {
       pactId: res.body.id,
@@ -68,12 +58,7 @@ describe('pact list totals (pact_counts)', () => {
   }
 
   async function move(p: { id: number; token: string }, to: string, extra: Json = {}) {
-    const current = await server.request<Pact>('GET', `/api/pacts/${p.id}`, { token: p.token });
-    const res = await post(`/api/pacts/${p.id}/transitions`, p.token, {
-      version: current.body.version,
-      to,
-      ...extra,
-    });
+    const res = await transition(server, p.token, p.id, { to, ...extra });
     if (res.status !== 200) throw new Error(`${to} → ${res.status} ${res.text}`);
   }
 
@@ -97,21 +82,21 @@ describe('pact list totals (pact_counts)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const [admin, manager, swCrema, swCremona, makerCrema] = await Promise.all(
-      [
-        'admin@demo.generattivi.it',
-        'manager@demo.generattivi.it',
-        'sociale.crema@demo.generattivi.it',
-        'sociale.cremona@demo.generattivi.it',
-        'maker.crema@demo.generattivi.it',
-      ].map((e) => server.login(e)),
-    );
-    tokens = { admin, manager, swCrema, swCremona, makerCrema };
-    t = await territoryIds(server, admin);
-    maker = {
-      CREMA: await userId(server, admin, 'maker.crema@demo.generattivi.it'),
-      CREMONA: await userId(server, admin, 'maker.cremona@demo.generattivi.it'),
-    };
+    ({
+      tokens,
+      territories: t,
+      users: maker,
+    } = await pactSetup(
+      server,
+      {
+        admin: 'admin@demo.generattivi.it',
+        manager: 'manager@demo.generattivi.it',
+        swCrema: 'sociale.crema@demo.generattivi.it',
+        swCremona: 'sociale.cremona@demo.generattivi.it',
+        makerCrema: 'maker.crema@demo.generattivi.it',
+      },
+      { CREMA: 'maker.crema@demo.generattivi.it', CREMONA: 'maker.cremona@demo.generattivi.it' },
+    ));
     db = await openDatabase(server);
 
     // Pacts in two territories, of both types, moved through the transitions.

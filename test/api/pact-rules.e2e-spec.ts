@@ -1,12 +1,6 @@
 import { addDays, todayIso } from '@generattivi/shared';
-import {
-  beneficiaryBody,
-  createBeneficiary,
-  createHousehold,
-  Json,
-  territoryIds,
-  userId,
-} from '../support/fixtures';
+import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
+import { pactBody, pactSetup, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Rec = Json & { id: number; version: number; updatedAt: string };
@@ -34,14 +28,17 @@ describe('pact rules', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    [admin, swCrema] = await Promise.all(
-      ['admin@demo.generattivi.it', 'sociale.crema@demo.generattivi.it'].map((e) =>
-        server.login(e),
-      ),
+    const setup = await pactSetup(
+      server,
+      { admin: 'admin@demo.generattivi.it', swCrema: 'sociale.crema@demo.generattivi.it' },
+      {
+        makerCrema: 'maker.crema@demo.generattivi.it',
+        swCrema: 'sociale.crema@demo.generattivi.it',
+      },
     );
-    t = await territoryIds(server, admin);
-    makerCremaId = await userId(server, admin, 'maker.crema@demo.generattivi.it');
-    swCremaId = await userId(server, admin, 'sociale.crema@demo.generattivi.it');
+    ({ admin, swCrema } = setup.tokens);
+    t = setup.territories;
+    ({ makerCrema: makerCremaId, swCrema: swCremaId } = setup.users);
   });
   afterAll(async () => {
     await server?.stop();
@@ -56,16 +53,12 @@ describe('pact rules', () => {
     extra: Json = {},
   ): Promise<Pact> {
     const b = await createBeneficiary(server, swCrema, beneficiaryBody(t.CREMA));
-    const res = await req('POST', '/api/pacts', swCrema, {
-      type: 'AUTONOMY',
-      territoryId: t.CREMA,
-      beneficiaryId: b.id,
-      communityMakerId: makerCremaId,
-      title: 'Percorso verso il lavoro',
-      startDate: today,
-      plannedEndDate: addDays(today, 180),
-      ...extra,
-    });
+    const res = await req(
+      'POST',
+      '/api/pacts',
+      swCrema,
+      pactBody(t.CREMA, makerCremaId, { beneficiaryId: b.id }, extra),
+    );
     expect(res.status).toBe(201);
     for (const m of milestones) {
       const created = await req('POST', '/api/milestones', swCrema, { pactId: res.body.id, ...m });
@@ -74,13 +67,7 @@ describe('pact rules', () => {
     return (await get(`/api/pacts/${res.body.id}`)).body;
   }
 
-  async function move(id: number, body: Json, token = swCrema) {
-    const current = await get(`/api/pacts/${id}`);
-    return req('POST', `/api/pacts/${id}/transitions`, token, {
-      version: current.body.version,
-      ...body,
-    });
-  }
+  const move = (id: number, body: Json) => transition<Pact>(server, swCrema, id, body);
 
   async function activate(id: number) {
     expect((await move(id, { to: 'SUBMITTED' })).status).toBe(200);

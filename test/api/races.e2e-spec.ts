@@ -1,13 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
-import {
-  beneficiaryBody,
-  createBeneficiary,
-  createHousehold,
-  Json,
-  territoryIds,
-  userId,
-} from '../support/fixtures';
+import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
+import { pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
 import { ApiResponse, startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string; reference: string };
@@ -53,23 +47,10 @@ describe('races between two server instances on one database', () => {
       (e: unknown) => String((e as { message?: unknown } | null)?.message ?? e),
     );
 
-  function pactBody(subject: Json, type: 'AUTONOMY' | 'INCLUSION' = 'AUTONOMY'): Json {
-    return {
-      type,
-      territoryId: crema,
-      ...subject,
-      communityMakerId: makers[0],
-      title: `Patto ${type}`,
-      startDate: today,
-      plannedEndDate: addDays(today, 180),
-    };
-  }
+  const pactBody = (subject: Json) => newPactBody(crema, makers[0], subject);
 
-  async function createPact(subject: Json, type: 'AUTONOMY' | 'INCLUSION' = 'AUTONOMY') {
-    const res = await a.request<Pact>('POST', '/api/pacts', {
-      token: sw,
-      body: pactBody(subject, type),
-    });
+  async function createPact(subject: Json) {
+    const res = await a.request<Pact>('POST', '/api/pacts', { token: sw, body: pactBody(subject) });
     if (res.status !== 201) throw new Error(`create pact → ${res.status} ${res.text}`);
     return res.body;
   }
@@ -79,10 +60,7 @@ describe('races between two server instances on one database', () => {
   }
 
   async function move(id: number, to: string, extra: Json = {}) {
-    const res = await a.request<Pact>('POST', `/api/pacts/${id}/transitions`, {
-      token: sw,
-      body: { version: (await current(id)).version, to, ...extra },
-    });
+    const res = await transition<Pact>(a, sw, id, { to, ...extra });
     if (res.status !== 200) throw new Error(`${to} → ${res.status} ${res.text}`);
     return res.body;
   }
@@ -94,16 +72,14 @@ describe('races between two server instances on one database', () => {
   beforeAll(async () => {
     a = await startServer();
     b = await startServer({ databaseUrl: a.databaseUrl, demoData: false });
-    [sw, admin] = await Promise.all([
-      a.login('sociale.crema@demo.generattivi.it'),
-      b.login('admin@demo.generattivi.it'),
-    ]);
-    crema = (await territoryIds(a, admin)).CREMA;
-    makers = await Promise.all(
-      ['maker.crema@demo.generattivi.it', 'f.galli@demo.generattivi.it'].map((e) =>
-        userId(a, admin, e),
-      ),
+    const setup = await pactSetup(
+      a,
+      { sw: 'sociale.crema@demo.generattivi.it', admin: 'admin@demo.generattivi.it' },
+      { crema: 'maker.crema@demo.generattivi.it', galli: 'f.galli@demo.generattivi.it' },
     );
+    ({ sw, admin } = setup.tokens);
+    crema = setup.territories.CREMA;
+    makers = [setup.users.crema, setup.users.galli];
     db = await openDatabase(a);
   });
   afterAll(async () => {
@@ -142,7 +118,7 @@ describe('races between two server instances on one database', () => {
     const householdId = (await createHousehold(a, sw, { territoryId: crema })).id;
     const responses = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        fire<Pact>(i, 'POST', '/api/pacts', pactBody({ householdId }, 'INCLUSION')),
+        fire<Pact>(i, 'POST', '/api/pacts', pactBody({ householdId })),
       ),
     );
     expect(statuses(responses)).toEqual([201, ...Array<number>(N - 1).fill(409)]);

@@ -25,15 +25,13 @@ const {
   readFileSync,
   writeFileSync,
 } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
+const { ROOT, freePort, sleep, startServer: startBuiltServer, stop } = require('./server');
 
-const ROOT = resolve(__dirname, '..', '..');
 const env = process.env;
-const SERVER_MAIN = resolve(env.BENCH_SERVER_MAIN ?? join(ROOT, 'server', 'dist', 'main.js'));
 const MIGRATIONS = join(ROOT, 'server', 'dist', 'database', 'migrations');
 const SEED = join(ROOT, 'server', 'dist', 'scale', 'scale.js');
 const PG_URL = env.BENCH_DATABASE_URL;
@@ -58,19 +56,6 @@ const START_FLAGS =
 const NODE_OPTIONS = env.BENCH_NODE_OPTIONS ?? START_FLAGS;
 
 const log = (...args) => console.log(...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
 function build() {
   if (env.BENCH_NO_BUILD === '1') return;
   log('building the server (nx run server:build)…');
@@ -209,62 +194,31 @@ function cpuMs(pid) {
   }
 }
 
-async function waitFor(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the process exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(10);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 async function startServer() {
-  const port = await freePort();
   const logFile = join(tmpdir(), `generattivi-bench-server-${process.pid}.log`);
   // The server writes its log straight to the file: through a pipe, a busy bench process
   // would make the server buffer its log lines in memory (and inflate its RSS).
   const out = openSync(logFile, 'w');
-  const started = Date.now();
-  const child = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: env.PATH ?? '',
-      ...(env.NODE_PATH ? { NODE_PATH: env.NODE_PATH } : {}),
-      ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      DEMO_DATA: 'false',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL,
-      LOGIN_RATE_LIMIT: '1000',
-      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
-    },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${url}/api/health`, child, 60_000);
+    const server = await startBuiltServer(
+      {
+        ...(env.NODE_PATH ? { NODE_PATH: env.NODE_PATH } : {}),
+        ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        DEMO_DATA: 'false',
+        DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL,
+        LOGIN_RATE_LIMIT: '1000',
+        LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
+      },
+      ['ignore', out, out],
+    );
+    return { ...server, logFile };
   } catch (e) {
-    child.kill('SIGKILL');
     throw new Error(`${e.message}; server log: ${logFile}`);
+  } finally {
+    closeSync(out);
   }
-  return { url, child, startMs: Date.now() - started, logFile };
-}
-
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(5000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 async function login(url, email = EMAIL) {

@@ -10,34 +10,18 @@
 //   INSTANCES           server instances on the one database (default 1)
 //   BENCH_DURATION      seconds (default 10), BENCH_CONNECTIONS per instance (default 16)
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
-const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { startServer, stop } = require('./server');
 
-const ROOT = resolve(__dirname, '..', '..');
 const env = process.env;
-const SERVER_MAIN = resolve(env.BENCH_SERVER_MAIN ?? join(ROOT, 'server', 'dist', 'main.js'));
 const INSTANCES = Number(env.INSTANCES ?? 1);
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 16);
 const PG_URL = env.BENCH_DATABASE_URL;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
 
 async function database() {
   if (!PG_URL) {
@@ -62,34 +46,20 @@ async function database() {
   };
 }
 
-async function start(databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: env.PATH ?? '',
+/** One instance on the database, with the demo data (loaded by the first to start). */
+function start(databaseUrl) {
+  return startServer(
+    {
       NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DEMO_DATA: 'true',
       JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-signing',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '10000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).status === 200) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('server not healthy');
+    ['ignore', 'ignore', 'inherit'],
+    120_000,
+  );
 }
 
 async function main() {
@@ -140,8 +110,7 @@ async function main() {
         `${(created / DURATION).toFixed(0)} households created/s (${created} created, ${other} other answers)`,
     );
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
-    await sleep(1000);
+    await Promise.all(servers.map((s) => stop(s.child)));
     await db.drop();
   }
 }
