@@ -29,7 +29,7 @@ export function useFormDialog<Values extends Record<string, string>>(
   /** True when every value is given; otherwise "Obbligatorio" beside each missing one. */
   const required = (values: Record<string, unknown>): boolean => {
     const missing = Object.entries(values).filter(
-      ([, value]) => value === '' || value === null || value === undefined || value === false,
+      ([, value]) => value === '' || value === null || value === undefined,
     );
     if (missing.length) {
       setErrors(

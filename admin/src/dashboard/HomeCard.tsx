@@ -3,6 +3,53 @@ import { useId, type ReactNode } from 'react';
 import { useGetList, useTranslate, type GetListParams, type RaRecord } from 'react-admin';
 
 /**
+ * What a card shows of its data: placeholders while loading, the error (a 404 says the
+ * report is not available here), what to say when there is nothing, or the data.
+ */
+export const CardState = ({
+  loading,
+  error,
+  empty,
+  loadingHeight,
+  children,
+}: {
+  loading: boolean;
+  error?: unknown;
+  empty?: string | false;
+  /** One placeholder this high (a chart) instead of two rows. */
+  loadingHeight?: number;
+  children?: ReactNode;
+}) => {
+  const translate = useTranslate();
+  const status = (error as { status?: number } | null | undefined)?.status;
+  if (loading) {
+    return (
+      <Stack spacing={1} aria-busy="true">
+        {loadingHeight ? (
+          <Skeleton variant="rounded" height={loadingHeight} />
+        ) : (
+          <>
+            <Skeleton variant="rounded" height={32} />
+            <Skeleton variant="rounded" height={32} />
+          </>
+        )}
+      </Stack>
+    );
+  }
+  if (error) {
+    return (
+      <Alert severity={status === 404 ? 'info' : 'warning'}>
+        {translate(status === 404 ? 'app.dashboard.not_available' : 'app.dashboard.load_error', {
+          message: (error as Error)?.message ?? '',
+        })}
+      </Alert>
+    );
+  }
+  if (empty) return <Typography color="text.secondary">{empty}</Typography>;
+  return <>{children}</>;
+};
+
+/**
  * A home widget: a titled section (an h2, so that the page reads as an outline), an
  * optional count, and what to say while loading, on error and when there is nothing.
  */
@@ -25,8 +72,6 @@ export const HomeCard = ({
   children?: ReactNode;
 }) => {
   const id = useId();
-  const translate = useTranslate();
-  const status = (error as { status?: number } | null | undefined)?.status;
   return (
     <Card component="section" aria-labelledby={id} sx={{ height: '100%' }}>
       <CardContent>
@@ -50,25 +95,9 @@ export const HomeCard = ({
           </Typography>
           {action}
         </Stack>
-        {loading ? (
-          <Stack spacing={1} aria-busy="true">
-            <Skeleton variant="rounded" height={32} />
-            <Skeleton variant="rounded" height={32} />
-          </Stack>
-        ) : error ? (
-          <Alert severity={status === 404 ? 'info' : 'warning'}>
-            {translate(
-              status === 404 ? 'app.dashboard.not_available' : 'app.dashboard.load_error',
-              {
-                message: (error as Error)?.message ?? '',
-              },
-            )}
-          </Alert>
-        ) : empty ? (
-          <Typography color="text.secondary">{empty}</Typography>
-        ) : (
-          children
-        )}
+        <CardState loading={loading} error={error} empty={empty}>
+          {children}
+        </CardState>
       </CardContent>
     </Card>
   );

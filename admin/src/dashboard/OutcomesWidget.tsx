@@ -4,7 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { formatInstant } from '../common/format';
 import type { OutcomesRow, ReportQuery } from '../providers/reports';
-import { HomeCard } from './HomeCard';
+import { CardState, HomeCard } from './HomeCard';
 import { useReport } from './useReport';
 
 /** recharts is heavy: the charts arrive in their own chunk, after the page. */
@@ -108,39 +108,16 @@ export const OutcomesWidget = () => {
           fullWidth={false}
         />
       </Stack>
-      <HomeCardBody loading={isPending} error={error} empty={rows.length === 0}>
+      <CardState
+        loading={isPending}
+        error={error}
+        empty={rows.length === 0 && translate('app.reports.none')}
+        loadingHeight={300}
+      >
         <Suspense fallback={<Skeleton variant="rounded" height={300} />}>
           <OutcomeCharts rows={rows} name={name} />
         </Suspense>
-      </HomeCardBody>
+      </CardState>
     </HomeCard>
   );
-};
-
-/** Loading, error and empty states of the charts, under the filters. */
-const HomeCardBody = ({
-  loading,
-  error,
-  empty,
-  children,
-}: {
-  loading: boolean;
-  error: unknown;
-  empty: boolean;
-  children: React.ReactNode;
-}) => {
-  const translate = useTranslate();
-  const status = (error as { status?: number } | null)?.status;
-  if (loading) return <Skeleton variant="rounded" height={300} />;
-  if (error) {
-    return (
-      <Typography role="status">
-        {translate(status === 404 ? 'app.dashboard.not_available' : 'app.dashboard.load_error', {
-          message: (error as Error).message ?? '',
-        })}
-      </Typography>
-    );
-  }
-  if (empty) return <Typography>{translate('app.reports.none')}</Typography>;
-  return <>{children}</>;
 };
