@@ -491,14 +491,9 @@ export class ScaleGenerator {
     const at = iso(createdMs);
     const b = {
       ...this.newRecord('beneficiaries', at),
-      firstName: p.firstName,
-      lastName: p.lastName,
-      fiscalCode: p.fiscalCode,
-      birthDate: p.birthDate,
-      sex: p.sex,
+      ...p,
       territoryId: t.id,
       municipality,
-      address: p.address,
       phone: householdId !== null && age < 18 ? null : p.phone,
       email:
         this.rng() < 0.25
@@ -506,7 +501,6 @@ export class ScaleGenerator {
               .toLowerCase()
               .replace(/[^a-z0-9.@]/g, '')
           : null,
-      employmentStatus: p.employmentStatus,
       householdId,
     } as Beneficiary;
     this.sink.add('beneficiaries', b);
