@@ -927,12 +927,8 @@ export class ScaleGenerator {
     for (const n of notes) {
       n.id = ++this.counts.notes;
       this.sink.add('notes', n);
-      this.audit.create(n.createdAt, n.authorId, 'notes', n.id, {
-        pactId,
-        kind: n.kind,
-        occurredAt: n.occurredAt,
-        body: n.body,
-      });
+      const { kind, occurredAt, body } = n;
+      this.audit.create(n.createdAt, n.authorId, 'notes', n.id, { pactId, kind, occurredAt, body });
     }
   }
 }
