@@ -4,18 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { PactsModule } from './pacts/pacts.module';
 import { ReportsModule } from './reports/reports.module';
 import { AlertsModule } from './alerts/alerts.module';
-import { MilestonesModule } from './milestones/milestones.module';
-import { NotesModule } from './notes/notes.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
-import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
-import { HouseholdsModule } from './households/households.module';
-import { CommunityLabsModule } from './community-labs/community-labs.module';
-import { CivicCentersModule } from './civic-centers/civic-centers.module';
 import { AccessGuard } from './auth/access.guard';
 import { Admission, AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -25,7 +18,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { SeedModule } from './demo/seed.module';
+import { SEEDED_MODULES, SeedModule } from './demo/seed.module';
 import { appDataSourceOptions } from './data-source';
 import { HealthController } from './health/health.controller';
 
@@ -44,13 +37,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TerritoriesModule,
-        BeneficiariesModule,
-        HouseholdsModule,
-        CommunityLabsModule,
-        CivicCentersModule,
-        PactsModule,
-        MilestonesModule,
-        NotesModule,
+        ...SEEDED_MODULES,
         AssignmentsModule,
         ReportsModule,
         AlertsModule,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
 
 /**
  * Who opened which person's record and when (GDPR art. 15): one row per read of one
@@ -10,7 +11,7 @@ export class AccessLogEntry {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 24 })
+  @InstantColumn()
   at!: string;
 
   @Index()

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
 
 /**
  * A point up to which the hash chain was verified: the event, its hash then, and how many
@@ -21,6 +22,6 @@ export class AuditCheckpoint {
   checked!: number;
 
   /** ISO 8601 UTC instant. */
-  @Column({ type: 'varchar', length: 24 })
+  @InstantColumn()
   at!: string;
 }

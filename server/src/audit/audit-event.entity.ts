@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
 
 /**
  * Append-only, hash-chained record of who did what. `changes` is kept as the canonical
@@ -12,7 +13,7 @@ export class AuditEvent {
 
   /** ISO 8601 UTC instant. */
   @Index()
-  @Column({ type: 'varchar', length: 24 })
+  @InstantColumn()
   at!: string;
 
   @Index()

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
 
 export const VERIFY_JOB_STATUSES = ['QUEUED', 'RUNNING', 'DONE'] as const;
 export type VerifyJobStatus = (typeof VERIFY_JOB_STATUSES)[number];
@@ -44,12 +45,12 @@ export class AuditVerifyJob {
   leaseOwner!: string | null;
 
   /** ISO 8601 UTC instant after which another instance may take the job over. */
-  @Column({ type: 'varchar', length: 24, nullable: true })
+  @InstantColumn({ nullable: true })
   leaseUntil!: string | null;
 
-  @Column({ type: 'varchar', length: 24 })
+  @InstantColumn()
   createdAt!: string;
 
-  @Column({ type: 'varchar', length: 24, nullable: true })
+  @InstantColumn({ nullable: true })
   finishedAt!: string | null;
 }

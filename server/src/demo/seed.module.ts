@@ -9,17 +9,20 @@ import { PactsModule } from '../pacts/pacts.module';
 import { DemoLoader } from './demo-loader';
 import { SeedService } from './seed.service';
 
+/** The modules whose records the demo data set writes (their services). */
+export const SEEDED_MODULES = [
+  BeneficiariesModule,
+  HouseholdsModule,
+  CommunityLabsModule,
+  CivicCentersModule,
+  PactsModule,
+  MilestonesModule,
+  NotesModule,
+];
+
 /** Reference data at every start; the demo data set on an empty database with DEMO_DATA. */
 @Module({
-  imports: [
-    BeneficiariesModule,
-    HouseholdsModule,
-    CommunityLabsModule,
-    CivicCentersModule,
-    PactsModule,
-    MilestonesModule,
-    NotesModule,
-  ],
+  imports: SEEDED_MODULES,
   providers: [SeedService, DemoLoader],
 })
 export class SeedModule {}

@@ -30,18 +30,7 @@ import type { User } from '../users/user.entity';
 import { toUserRecord } from '../users/user.record';
 import { TERRITORIES } from '../territories/territories.data';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
-import {
-  AUTONOMY_TITLES,
-  CIVIC_CENTERS,
-  COMMUNITY_LABS,
-  EXTRA_MAKERS,
-  FIRST_NAMES_F,
-  FIRST_NAMES_M,
-  INCLUSION_TITLES,
-  LAST_NAMES,
-  MILESTONE_TITLES,
-  NOTE_BODIES,
-} from '../demo/demo-catalogue';
+import * as demoCatalogue from '../demo/demo-catalogue';
 import { between, demoPerson, pick, prng, type Rng } from '../demo/demo-data';
 import { ScaleAuditTrail } from './scale-audit';
 import {
@@ -74,8 +63,8 @@ const CHILD_MEMBER = 0.1;
 /** Pacts committed per transaction. */
 export const PACTS_PER_BATCH = 5_000;
 
-const LAST_NAMES_ALL = [...LAST_NAMES, ...SCALE_LAST_NAMES];
-const NOTE_BODIES_ALL = [...NOTE_BODIES, ...SCALE_NOTE_BODIES];
+const LAST_NAMES_ALL = [...demoCatalogue.LAST_NAMES, ...SCALE_LAST_NAMES];
+const NOTE_BODIES_ALL = [...demoCatalogue.NOTE_BODIES, ...SCALE_NOTE_BODIES];
 const OBJECTIVES: Record<PactType, string> = {
   AUTONOMY: 'Acquisire competenze spendibili e trovare un’occupazione stabile.',
   INCLUSION: 'Ritrovare stabilità economica e relazioni di sostegno nel quartiere.',
@@ -318,13 +307,9 @@ export class ScaleGenerator {
     territoryIds: number[],
     createdMs: number,
   ): number {
-    const id = ++this.counts.users;
     const at = iso(createdMs);
     const user = {
-      id,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
+      ...this.newRecord('users', at),
       email,
       fullName,
       role,
@@ -334,13 +319,13 @@ export class ScaleGenerator {
       tokenVersion: 0,
     };
     this.sink.add('users', user);
-    this.audit.create(at, null, 'users', id, toUserRecord(user as User));
-    return id;
+    this.audit.create(at, null, 'users', user.id, toUserRecord(user as User));
+    return user.id;
   }
 
   private randomName(): string {
     const female = this.rng() < 0.6; // most social workers and community makers are women
-    return `${pick(this.rng, female ? FIRST_NAMES_F : FIRST_NAMES_M)} ${pick(this.rng, LAST_NAMES_ALL)}`;
+    return `${pick(this.rng, female ? demoCatalogue.FIRST_NAMES_F : demoCatalogue.FIRST_NAMES_M)} ${pick(this.rng, LAST_NAMES_ALL)}`;
   }
 
   /** The demo accounts, the extra demo makers, and enough staff for the caseload. */
@@ -363,7 +348,7 @@ export class ScaleGenerator {
       if (a.role === 'COMMUNITY_MAKER')
         this.makers.get(territoryIds[0])!.push({ id, territoryId: territoryIds[0] });
     }
-    for (const m of EXTRA_MAKERS) {
+    for (const m of demoCatalogue.EXTRA_MAKERS) {
       const t = byCode(m.territory);
       const id = this.user(m.email, m.fullName, 'COMMUNITY_MAKER', [t.id], createdMs);
       this.makers.get(t.id)!.push({ id, territoryId: t.id });
@@ -394,17 +379,19 @@ export class ScaleGenerator {
     }
   }
 
+  /** The fields of a new record of `kind` made `at`: its id (the next), its stamps, version 1. */
+  private newRecord(kind: keyof ScaleCounts, at: string) {
+    return { id: ++this.counts[kind], createdAt: at, updatedAt: at, version: 1 };
+  }
+
   /** The demo civic centers and laboratories, and more laboratories for a bigger caseload. */
   private places(createdMs: number): void {
     const { territories, pacts } = this.options;
     const at = iso(createdMs);
-    for (const c of CIVIC_CENTERS) {
+    for (const c of demoCatalogue.CIVIC_CENTERS) {
       const t = territories.find((x) => x.code === c.territory)!;
       const center = {
-        id: ++this.counts.civicCenters,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
+        ...this.newRecord('civicCenters', at),
         name: c.name,
         territoryId: t.id,
         municipality: c.municipality,
@@ -423,7 +410,7 @@ export class ScaleGenerator {
     }
     for (const t of territories) {
       const makers = this.makers.get(t.id)!;
-      const catalogue = COMMUNITY_LABS.filter((l) => l.territory === t.code);
+      const catalogue = demoCatalogue.COMMUNITY_LABS.filter((l) => l.territory === t.code);
       const wanted = Math.max(
         catalogue.length,
         Math.round((pacts * TERRITORY_SHARE[t.code]) / PACTS_PER_LAB),
@@ -443,10 +430,7 @@ export class ScaleGenerator {
         for (let e = 0; e < extra && makerIds.size < makers.length; e++)
           makerIds.add(pick(this.rng, makers).id);
         const lab = {
-          id: ++this.counts.communityLabs,
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
+          ...this.newRecord('communityLabs', at),
           name,
           territoryId: t.id,
           municipality,
@@ -506,18 +490,10 @@ export class ScaleGenerator {
     const p = this.person(dateOf(createdMs), age, employment, lastName);
     const at = iso(createdMs);
     const b = {
-      id: ++this.counts.beneficiaries,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      fiscalCode: p.fiscalCode,
-      birthDate: p.birthDate,
-      sex: p.sex,
+      ...this.newRecord('beneficiaries', at),
+      ...p,
       territoryId: t.id,
       municipality,
-      address: p.address,
       phone: householdId !== null && age < 18 ? null : p.phone,
       email:
         this.rng() < 0.25
@@ -525,7 +501,6 @@ export class ScaleGenerator {
               .toLowerCase()
               .replace(/[^a-z0-9.@]/g, '')
           : null,
-      employmentStatus: p.employmentStatus,
       householdId,
     } as Beneficiary;
     this.sink.add('beneficiaries', b);
@@ -559,10 +534,7 @@ export class ScaleGenerator {
     // Most households are below the ISEE threshold; some above it were assessed vulnerable.
     const assessed = !unknownIsee && this.rng() < 0.15;
     const household = {
-      id: ++this.counts.households,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
+      ...this.newRecord('households', at),
       name: `Famiglia ${lastName}`,
       territoryId: t.id,
       municipality,
@@ -759,7 +731,7 @@ export class ScaleGenerator {
         updatedAt: iso(changedMs),
         version: mStatus === 'PENDING' ? 1 : 2,
         pactId,
-        title: MILESTONE_TITLES[(i + k) % MILESTONE_TITLES.length],
+        title: demoCatalogue.MILESTONE_TITLES[(i + k) % demoCatalogue.MILESTONE_TITLES.length],
         description: pick(rng, SCALE_MILESTONE_DESCRIPTIONS),
         dueDate: dateOf(due),
         status: mStatus,
@@ -891,7 +863,10 @@ export class ScaleGenerator {
       socialWorkerId: socialWorker.id,
       communityMakerId: stints.length ? stints[stints.length - 1].makerId : null,
       communityLabId: lab?.id ?? null,
-      title: pick(rng, type === 'AUTONOMY' ? AUTONOMY_TITLES : INCLUSION_TITLES),
+      title: pick(
+        rng,
+        type === 'AUTONOMY' ? demoCatalogue.AUTONOMY_TITLES : demoCatalogue.INCLUSION_TITLES,
+      ),
       objectives: OBJECTIVES[type],
       citizenCommitments: CITIZEN_COMMITMENTS,
       communityCommitments: COMMUNITY_COMMITMENTS,
@@ -952,12 +927,8 @@ export class ScaleGenerator {
     for (const n of notes) {
       n.id = ++this.counts.notes;
       this.sink.add('notes', n);
-      this.audit.create(n.createdAt, n.authorId, 'notes', n.id, {
-        pactId,
-        kind: n.kind,
-        occurredAt: n.occurredAt,
-        body: n.body,
-      });
+      const { kind, occurredAt, body } = n;
+      this.audit.create(n.createdAt, n.authorId, 'notes', n.id, { pactId, kind, occurredAt, body });
     }
   }
 }
