@@ -52,6 +52,7 @@ export class ReportsController {
         },
       }),
     );
+    // The reply is thenable (it settles once sent); header() itself is synchronous.
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`);
