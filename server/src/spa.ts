@@ -13,6 +13,7 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
   const indexFile = join(adminDist, 'index.html');
   const built = existsSync(indexFile);
   if (built) {
+    // Fastify loads its plugins in order when the app starts listening: nothing to await here.
     void fastify.register(fastifyStatic, {
       root: adminDist,
       prefix: '/',

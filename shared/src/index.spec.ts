@@ -35,6 +35,7 @@ describe('@generattivi/shared entry', () => {
       'isMilestoneOverdue',
       'isPactClockRunning',
       'isPactClosed',
+      'lastDiaryActivity',
       'noRecentNoteBefore',
       'normalizeFiscalCode',
       'openMilestonesOutcome',

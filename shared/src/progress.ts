@@ -48,6 +48,15 @@ export function noRecentNoteBefore(now: Date): string {
   return new Date(now.getTime() - NO_NOTE_DAYS * 86_400_000).toISOString();
 }
 
+/** When a pact's diary last moved: its last note, else its approval, else its creation. */
+export function lastDiaryActivity(pact: {
+  lastNoteAt?: string | null;
+  approvedAt?: string | null;
+  createdAt: string;
+}): string {
+  return pact.lastNoteAt ?? pact.approvedAt ?? pact.createdAt;
+}
+
 /**
  * "No recent note": an ACTIVE pact whose last diary note — or, when it never had one, its
  * approval (else its creation) — is more than NO_NOTE_DAYS days before `now`. The alerts
@@ -63,8 +72,7 @@ export function hasNoRecentNote(
   now: Date,
 ): boolean {
   if (!NO_NOTE_STATUSES.includes(pact.status)) return false;
-  const since = pact.lastNoteAt ?? pact.approvedAt ?? pact.createdAt;
-  return since < noRecentNoteBefore(now);
+  return lastDiaryActivity(pact) < noRecentNoteBefore(now);
 }
 /** An active pact whose planned end falls within this many days is "ending soon". */
 export const ENDING_WITHIN_DAYS = 30;

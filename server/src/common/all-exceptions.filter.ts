@@ -150,7 +150,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body.requestId = requestId;
       body.params = { requestId };
     }
-    // A refusal that says when to come back says it in the standard header too.
+    // A refusal that says when to come back says it in the standard header too. (The reply is
+    // thenable, settling once sent; header() and send() themselves are synchronous.)
     if (typeof body.retryAfterSeconds === 'number')
       void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply

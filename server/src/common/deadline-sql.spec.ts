@@ -2,6 +2,8 @@ import {
   addDays,
   hasNoRecentNote,
   isMilestoneOverdue,
+  isPactClockRunning,
+  lastDiaryActivity,
   MILESTONE_STATUSES,
   noRecentNoteBefore,
   PACT_STATUSES,
@@ -16,7 +18,13 @@ import { Pact } from '../pacts/pact.entity';
 import { ReportsService } from '../reports/reports.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
-import { noRecentNoteSql, overdueMilestoneSql } from './deadline-sql';
+import {
+  clockRunsSql,
+  lastDiaryActivitySql,
+  noRecentNoteSql,
+  overdueMilestoneSql,
+  pendingPastDueSql,
+} from './deadline-sql';
 
 /**
  * The deadline rules are decided once in shared/ and mirrored in SQL: both are evaluated on
@@ -127,6 +135,51 @@ describe('deadline SQL', () => {
       .map((p) => p.id)
       .sort((a, b) => a - b);
 
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id).sort((a, b) => a - b);
+
+  it('clockRunsSql selects exactly the pacts isPactClockRunning says', async () => {
+    const rows = await dataSource
+      .getRepository(Pact)
+      .createQueryBuilder('p')
+      .where(clockRunsSql('p'))
+      .getMany();
+    const expected = pacts.filter((p) => isPactClockRunning(p.status));
+    // DRAFT, SUBMITTED and ACTIVE; not SUSPENDED nor the closed ones.
+    expect(new Set(expected.map((p) => p.status))).toEqual(
+      new Set(['DRAFT', 'SUBMITTED', 'ACTIVE']),
+    );
+    expect(ids(rows)).toEqual(ids(expected));
+  });
+
+  it('pendingPastDueSql is the milestone half: overdue as if its pact’s clock ran', async () => {
+    const rows = await dataSource
+      .getRepository(Milestone)
+      .createQueryBuilder('m')
+      .where(pendingPastDueSql('m'), { today })
+      .getMany();
+    const expected = milestones.filter((m) => isMilestoneOverdue(m, 'ACTIVE', today));
+    // Pending and due 30 days or 1 day ago, on each of the six pacts; never due today.
+    expect(expected).toHaveLength(PACT_STATUSES.length * 2);
+    expect(expected.some((m) => m.dueDate === today)).toBe(false);
+    expect(ids(rows)).toEqual(ids(expected));
+  });
+
+  it('lastDiaryActivitySql is lastDiaryActivity: the last note, else the approval, else the creation', async () => {
+    const rows = await dataSource
+      .getRepository(Pact)
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .addSelect(lastDiaryActivitySql('p'), 'since')
+      .getRawMany<{ id: number; since: string }>();
+    const expected = new Map(pacts.map((p) => [p.id, lastDiaryActivity(p)]));
+    // Some pacts were never noted, some never approved either: each fallback is taken.
+    expect(pacts.some((p) => !p.lastNoteAt && p.approvedAt)).toBe(true);
+    expect(pacts.some((p) => !p.lastNoteAt && !p.approvedAt)).toBe(true);
+    expect(rows).toHaveLength(pacts.length);
+    for (const { id, since } of rows)
+      expect({ id, since }).toEqual({ id, since: expected.get(id) });
+  });
+
   it('overdueMilestoneSql selects exactly the milestones isMilestoneOverdue says', async () => {
     const rows = await dataSource
       .getRepository(Milestone)
@@ -172,6 +225,11 @@ describe('deadline SQL', () => {
         .sort((a, b) => a - b);
     expect(of('MILESTONE_OVERDUE')).toEqual(expectedOverdue());
     expect(of('NO_RECENT_NOTE')).toEqual(expectedQuiet());
+    // A quiet diary is dated by its last activity, fallbacks included.
+    for (const alert of rows.filter((a) => a.kind === 'NO_RECENT_NOTE')) {
+      const pact = pacts.find((p) => p.id === alert.pactId)!;
+      expect(alert.since).toBe(lastDiaryActivity(pact).slice(0, 10));
+    }
     // A SUSPENDED pact raises no deadline alert at all.
     const suspended = new Set(pacts.filter((p) => p.status === 'SUSPENDED').map((p) => p.id));
     expect(rows.filter((a) => suspended.has(a.pactId))).toEqual([]);

@@ -24,7 +24,7 @@ export function overdueMilestoneSql(m: string, p: string): string {
   return `(${pendingPastDueSql(m)} AND ${clockRunsSql(p)})`;
 }
 
-/** When the pact's diary last moved: its last note, else its approval, else its creation. */
+/** lastDiaryActivity(p): its last note, else its approval, else its creation. */
 export function lastDiaryActivitySql(p: string): string {
   return `COALESCE(${p}.lastNoteAt, ${p}.approvedAt, ${p}.createdAt)`;
 }

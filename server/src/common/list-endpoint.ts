@@ -40,6 +40,7 @@ export function sendList<R, T = R>(
   result: ListResult<R>,
   map?: (row: R) => T,
 ): T[] {
+  // The reply is thenable (it settles once sent); header() itself is synchronous.
   void reply.header(
     'Content-Range',
     contentRange(resource, result.start, result.rows.length, result.total),
