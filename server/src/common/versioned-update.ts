@@ -1,10 +1,11 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { nowIso } from './clock';
 import { canonicalJson } from './canonical-json';
 import { ConflictError, FieldsError } from './domain-error';
 import { fieldError } from './error-body';
-import type { FieldError } from '@generattivi/shared';
+import type { AuditEntityType, FieldError } from '@generattivi/shared';
+import type { AuditService } from '../audit/audit.service';
 
 export function versionConflict(expected: number, current: number): ConflictError {
   return new ConflictError(
@@ -115,4 +116,61 @@ export function assertNoReadOnlyOnCreate(body: object, fields: readonly string[]
       );
   }
   if (Object.keys(errors).length) throw new FieldsError(errors);
+}
+
+/** A simple resource as the versioned save sees it: its entity, audit name, record, read-only fields. */
+export interface SavedResource<E, R> {
+  entity: EntityTarget<E>;
+  resource: AuditEntityType;
+  toRecord: (entity: E) => R;
+  readOnly: readonly string[];
+}
+
+/** Who writes, through which unit of work and audit trail. */
+export interface Writer {
+  tx: EntityManager;
+  audit: AuditService;
+  actorId: number;
+}
+
+/** Inserts a record of a simple resource, audits it and returns it as read back. */
+export async function createRecord<E extends ObjectLiteral & { id: number }, R extends object>(
+  { tx, audit, actorId }: Writer,
+  target: SavedResource<E, R>,
+  fields: DeepPartial<E>,
+): Promise<R> {
+  const saved = await tx.save(tx.create(target.entity, fields));
+  const record = target.toRecord(
+    await tx.findOneByOrFail(target.entity, { id: saved.id } as never),
+  );
+  await audit.created(tx, actorId, target.resource, saved.id, record);
+  return record;
+}
+
+/**
+ * The update of a simple resource: a stale version is a 409 first, read-only fields sent
+ * back must be unchanged (400), then `changes` (which checks what it must, and may refuse)
+ * gives the new values; one versioned write, audited with the record before and after. A PUT
+ * that changes nothing writes nothing and returns the record as it is.
+ */
+export async function updateRecord<
+  E extends ObjectLiteral & { id: number; version: number },
+  R extends object,
+>(
+  { tx, audit, actorId }: Writer,
+  target: SavedResource<E, R>,
+  current: E,
+  body: { version: number },
+  changes: () => Promise<QueryDeepPartialEntity<E>> | QueryDeepPartialEntity<E>,
+): Promise<R> {
+  // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
+  if (body.version !== current.version) throw versionConflict(body.version, current.version);
+  const before = target.toRecord(current);
+  assertReadOnlyUnchanged(body, before, target.readOnly);
+  const id = current.id;
+  if (!(await updateVersioned(tx, target.entity, id, body.version, await changes(), current)))
+    return before;
+  const after = target.toRecord(await tx.findOneByOrFail(target.entity, { id } as never));
+  await audit.updated(tx, actorId, target.resource, id, before, after);
+  return after;
 }

@@ -3,25 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { worksInTerritory } from '../auth/scope';
+import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { constraintViolation } from '../common/constraint-violation';
-import { ConflictError, FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { ConflictError, FieldsError } from '../common/domain-error';
+import { fieldError } from '../common/error-body';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
-import {
-  assertNoReadOnlyOnCreate,
-  assertReadOnlyUnchanged,
-  updateVersioned,
-  versionConflict,
-} from '../common/versioned-update';
-import { resolvePlace } from '../territories/territory-place';
+import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
 import { Pact } from '../pacts/pact.entity';
+import { placedFields } from '../territories/placed-fields';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { CommunityLab } from './community-lab.entity';
@@ -31,7 +21,6 @@ import {
   CreateCommunityLabDto,
   UpdateCommunityLabDto,
 } from './dto/community-lab.dto';
-import { fieldError } from '../common/error-body';
 
 export const COMMUNITY_LAB_LIST = defineListSpec({
   resource: 'community-labs',
@@ -49,6 +38,18 @@ export const COMMUNITY_LAB_LIST = defineListSpec({
   defaultSort: ['name', 'ASC'],
 });
 
+const COMMUNITY_LAB = {
+  entity: CommunityLab,
+  resource: 'community-labs',
+  toRecord: toCommunityLabRecord,
+  readOnly: COMMUNITY_LAB_READ_ONLY,
+} as const;
+
+const OUTSIDE = {
+  code: 'LAB_NOT_IN_TERRITORY',
+  message: 'you may edit only the community laboratories of your territories',
+} as const;
+
 /**
  * Laboratori di comunità: they describe the project, not people, so every role reads them all.
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
@@ -62,35 +63,21 @@ export class CommunityLabsService {
   ) {}
 
   list(raw: RawListParams): Promise<ListResult<CommunityLab>> {
-    return findList(
-      this.labs.createQueryBuilder('l'),
-      parseListQuery(raw, COMMUNITY_LAB_LIST),
-      COMMUNITY_LAB_LIST,
-    );
+    return listInScope(this.labs, COMMUNITY_LAB_LIST, EVERYONE, raw);
   }
 
-  async get(id: number, tx?: EntityManager): Promise<CommunityLab> {
-    const lab = await (tx ? tx.getRepository(CommunityLab) : this.labs).findOneBy({ id });
-    if (!lab) throw new NotFoundError('community-labs', id);
-    return lab;
+  get(id: number, tx?: EntityManager): Promise<CommunityLab> {
+    return findInScope(this.labs, COMMUNITY_LAB_LIST, EVERYONE, id, { tx });
   }
 
   async create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
     assertNoReadOnlyOnCreate(body, [...COMMUNITY_LAB_READ_ONLY, 'version']);
     return this.uow.run(async (tx) => {
-      const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
-      const saved = await tx.save(
-        tx.create(CommunityLab, {
-          name: body.name.trim(),
-          territoryId: place.territory.id,
-          municipality: place.municipality,
-          description: body.description ?? '',
-          communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
-        }),
-      );
-      const record = toCommunityLabRecord(await tx.findOneByOrFail(CommunityLab, { id: saved.id }));
-      await this.audit.created(tx, caller.id, 'community-labs', record.id, record);
-      return record;
+      const { place, fields } = await placedFields(tx, caller, body);
+      return createRecord({ tx, audit: this.audit, actorId: caller.id }, COMMUNITY_LAB, {
+        ...fields,
+        communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
+      });
     });
   }
 
@@ -101,43 +88,13 @@ export class CommunityLabsService {
   ): Promise<CommunityLabRecord> {
     return this.uow.run(async (tx) => {
       const current = await this.get(id, tx);
-      // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
-      if (body.version !== current.version) throw versionConflict(body.version, current.version);
-      const before = toCommunityLabRecord(current);
-      assertReadOnlyUnchanged(body, before, COMMUNITY_LAB_READ_ONLY);
-      if (!worksInTerritory(caller, current.territoryId)) {
-        throw new ForbiddenError(
-          'LAB_NOT_IN_TERRITORY',
-          {},
-          'you may edit only the community laboratories of your territories',
-        );
-      }
-      const municipality =
-        body.municipality === undefined ? current.municipality : body.municipality;
-      const place = await resolvePlace(tx, caller, body.territoryId, municipality);
-      const wrote = await updateVersioned(
-        tx,
-        CommunityLab,
-        id,
-        body.version,
-        {
-          name: body.name.trim(),
-          territoryId: place.territory.id,
-          municipality: place.municipality,
-          description:
-            body.description === undefined ? current.description : (body.description ?? ''),
-          communityMakerIds: await checkedMakers(
-            tx,
-            body.communityMakerIds ?? current.communityMakerIds,
-            place.territory,
-          ),
-        },
-        current,
-      );
-      if (!wrote) return before;
-      const after = toCommunityLabRecord(await tx.findOneByOrFail(CommunityLab, { id }));
-      await this.audit.updated(tx, caller.id, 'community-labs', id, before, after);
-      return after;
+      const writer = { tx, audit: this.audit, actorId: caller.id };
+      return updateRecord(writer, COMMUNITY_LAB, current, body, async () => {
+        const edit = { current, outside: OUTSIDE };
+        const { place, fields } = await placedFields(tx, caller, body, edit);
+        const makers = body.communityMakerIds ?? current.communityMakerIds;
+        return { ...fields, communityMakerIds: await checkedMakers(tx, makers, place.territory) };
+      });
     });
   }
 

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { TERRITORY_CODES } from '@generattivi/shared';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { ConflictError, NotFoundError } from '../common/domain-error';
-import {
-  defineListSpec,
-  findList,
-  ListResult,
-  parseListQuery,
-  RawListParams,
-} from '../common/list-query';
+import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { ConflictError } from '../common/domain-error';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
-import { assertReadOnlyUnchanged, updateVersioned } from '../common/versioned-update';
+import { createRecord, updateRecord } from '../common/versioned-update';
 import { CreateTerritoryDto, UpdateTerritoryDto } from './dto/territory.dto';
 import { Territory } from './territory.entity';
 
@@ -29,6 +24,13 @@ export const TERRITORY_LIST = defineListSpec({
   defaultSort: ['id', 'ASC'],
 });
 
+const TERRITORY = {
+  entity: Territory,
+  resource: 'territories',
+  toRecord: (t: Territory) => t,
+  readOnly: ['id', 'code', 'createdAt', 'updatedAt'],
+} as const;
+
 /** The three ambiti: read by everyone, edited (name, municipalities) by ADMIN. */
 @Injectable()
 export class TerritoriesService {
@@ -39,17 +41,11 @@ export class TerritoriesService {
   ) {}
 
   list(raw: RawListParams): Promise<ListResult<Territory>> {
-    return findList(
-      this.territories.createQueryBuilder('t'),
-      parseListQuery(raw, TERRITORY_LIST),
-      TERRITORY_LIST,
-    );
+    return listInScope(this.territories, TERRITORY_LIST, EVERYONE, raw);
   }
 
-  async get(id: number): Promise<Territory> {
-    const t = await this.territories.findOneBy({ id });
-    if (!t) throw new NotFoundError('territories', id);
-    return t;
+  get(id: number, tx?: EntityManager): Promise<Territory> {
+    return findInScope(this.territories, TERRITORY_LIST, EVERYONE, id, { tx });
   }
 
   async create(caller: Caller, body: CreateTerritoryDto): Promise<Territory> {
@@ -61,34 +57,21 @@ export class TerritoriesService {
           `code: territory ${body.code} already exists`,
         );
       }
-      const saved = await tx.save(
-        tx.create(Territory, {
-          code: body.code,
-          name: body.name.trim(),
-          municipalities: body.municipalities,
-        }),
-      );
-      await this.audit.created(tx, caller.id, 'territories', saved.id, saved);
-      return saved;
+      return createRecord({ tx, audit: this.audit, actorId: caller.id }, TERRITORY, {
+        code: body.code,
+        name: body.name.trim(),
+        municipalities: body.municipalities,
+      });
     });
   }
 
   async update(caller: Caller, id: number, body: UpdateTerritoryDto): Promise<Territory> {
-    const current = await this.get(id);
-    assertReadOnlyUnchanged(body, current, ['id', 'code', 'createdAt', 'updatedAt']);
     return this.uow.run(async (tx) => {
-      const wrote = await updateVersioned(
-        tx,
-        Territory,
-        id,
-        body.version,
-        { name: body.name.trim(), municipalities: body.municipalities },
-        current,
-      );
-      if (!wrote) return current;
-      const updated = await tx.findOneByOrFail(Territory, { id });
-      await this.audit.updated(tx, caller.id, 'territories', id, current, updated);
-      return updated;
+      const writer = { tx, audit: this.audit, actorId: caller.id };
+      return updateRecord(writer, TERRITORY, await this.get(id, tx), body, () => ({
+        name: body.name.trim(),
+        municipalities: body.municipalities,
+      }));
     });
   }
 
