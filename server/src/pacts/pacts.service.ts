@@ -7,7 +7,7 @@ import { Assignment } from '../assignments/assignment.entity';
 import { openAssignment } from '../assignments/pact-assignment.service';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { noSuchRecord, scopedQuery, worksInTerritory } from '../auth/scope';
+import { scopedQuery, worksInTerritory } from '../auth/scope';
 import { ConflictError, FieldsError, ForbiddenError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import {
@@ -29,7 +29,7 @@ import {
 } from '../common/versioned-update';
 import { Milestone } from '../milestones/milestone.entity';
 import { Note } from '../notes/note.entity';
-import { Territory } from '../territories/territory.entity';
+import { resolvePlace } from '../territories/territory-place';
 import {
   CreatePactDto,
   PACT_READ_ONLY,
@@ -136,17 +136,8 @@ export class PactsService {
     assertNoReadOnlyOnCreate(body, PACT_REFUSED_ON_CREATE);
     PactsService.checkDates(body.startDate, body.plannedEndDate);
     return this.uow.run(async (tx) => {
-      const territory = await tx.findOneBy(Territory, { id: body.territoryId });
-      if (!territory)
-        throw new FieldsError({
-          territoryId: noSuchRecord('territories', body.territoryId, 'territory'),
-        });
-      if (!worksInTerritory(caller, territory.id))
-        throw new ForbiddenError(
-          'NOT_IN_TERRITORY',
-          { territory: territory.name },
-          `you do not work in territory ${territory.code}`,
-        );
+      // An existing territory (else 400) the caller works in (else 403).
+      const { territory } = await resolvePlace(tx, caller, body.territoryId, null);
       const subject = await this.eligibility.subjectOf(
         tx,
         caller,
