@@ -4,20 +4,17 @@ import type { Assignment as AssignmentRecord } from '@generattivi/shared';
 import { Repository } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { findInScope, listInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { Assignment } from './assignment.entity';
 
 export const ASSIGNMENT_LIST = defineListSpec({
   resource: 'assignments',
   alias: 'a',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    communityMakerId: { column: 'communityMakerId', type: 'int' },
-    assignedById: { column: 'assignedById', type: 'int' },
-    startedAt: { column: 'startedAt', type: 'instant' },
-    endedAt: { column: 'endedAt', type: 'instant' },
-  },
+  fields: columns([
+    'id:int pactId:int communityMakerId:int assignedById:int startedAt:instant',
+    'endedAt:instant',
+  ]),
   defaultSort: ['startedAt', 'DESC'],
 });
 

@@ -4,20 +4,14 @@ import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/be
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { AuditEvent } from './audit-event.entity';
 
 export const AUDIT_LIST = defineListSpec({
   resource: 'audit-events',
   alias: 'e',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    at: { column: 'at', type: 'instant' },
-    actorId: { column: 'actorId', type: 'int' },
-    action: { column: 'action', type: 'string' },
-    entityType: { column: 'entityType', type: 'string' },
-    entityId: { column: 'entityId', type: 'int' },
-  },
+  fields: columns('id:int at:instant actorId:int action:string entityType:string entityId:int'),
   defaultSort: ['id', 'DESC'],
 });
 

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { findInScope, listInScope, lookupInScope, noSuchRecord } from '../auth/scope';
 import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   findList,
@@ -46,20 +47,17 @@ import { fieldError } from '../common/error-body';
 export const BENEFICIARY_LIST = defineListSpec({
   resource: 'beneficiaries',
   alias: 'b',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    firstName: { column: 'firstName', type: 'string' },
-    lastName: { column: 'lastName', type: 'string' },
-    fiscalCode: { column: 'fiscalCode', type: 'string' },
-    birthDate: { column: 'birthDate', type: 'date' },
-    sex: { column: 'sex', type: 'enum', values: SEXES },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    employmentStatus: { column: 'employmentStatus', type: 'enum', values: EMPLOYMENT_STATUSES },
-    householdId: { column: 'householdId', type: 'int' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int firstName:string lastName:string fiscalCode:string birthDate:date',
+      'sex:enum territoryId:int municipality:string employmentStatus:enum',
+      'householdId:int createdAt:instant updatedAt:instant',
+    ],
+    {
+      sex: { values: SEXES },
+      employmentStatus: { values: EMPLOYMENT_STATUSES },
+    },
+  ),
   search: ['firstName', 'lastName', 'fiscalCode'],
   searchIndex: 'beneficiaries',
   defaultSort: ['lastName', 'ASC'],
@@ -82,17 +80,9 @@ export const MASKED_BENEFICIARY_LIST = defineListSpec({
 export const ACCESS_LOG_LIST = defineListSpec({
   resource: 'access-log',
   alias: 'l',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    at: { column: 'at', type: 'instant' },
-    actorId: { column: 'actorId', type: 'int' },
-    entityType: {
-      column: 'entityType',
-      type: 'enum',
-      values: ['beneficiaries', 'households', 'pacts'],
-    },
-    entityId: { column: 'entityId', type: 'int' },
-  },
+  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int', {
+    entityType: { values: ['beneficiaries', 'households', 'pacts'] },
+  }),
   defaultSort: ['at', 'DESC'],
 });
 

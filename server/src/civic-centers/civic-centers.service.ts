@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
@@ -19,16 +20,10 @@ import {
 export const CIVIC_CENTER_LIST = defineListSpec({
   resource: 'civic-centers',
   alias: 'c',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    name: { column: 'name', type: 'string' },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    childrenReached: { column: 'childrenReached', type: 'int' },
-    adultsReached: { column: 'adultsReached', type: 'int' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns([
+    'id:int name:string territoryId:int municipality:string childrenReached:int',
+    'adultsReached:int createdAt:instant updatedAt:instant',
+  ]),
   search: ['name', 'description'],
   defaultSort: ['name', 'ASC'],
 });

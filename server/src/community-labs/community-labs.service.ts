@@ -7,6 +7,7 @@ import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
@@ -25,15 +26,15 @@ import {
 export const COMMUNITY_LAB_LIST = defineListSpec({
   resource: 'community-labs',
   alias: 'l',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    name: { column: 'name', type: 'string' },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    communityMakerIds: { column: 'communityMakerIds', type: 'int', jsonArray: true },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int name:string territoryId:int municipality:string communityMakerIds:int',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      communityMakerIds: { jsonArray: true },
+    },
+  ),
   search: ['name', 'description'],
   defaultSort: ['name', 'ASC'],
 });

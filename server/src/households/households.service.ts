@@ -8,6 +8,7 @@ import { findInScope, listInScope } from '../auth/scope';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import {
@@ -27,19 +28,11 @@ import { fieldError } from '../common/error-body';
 export const HOUSEHOLD_LIST = defineListSpec({
   resource: 'households',
   alias: 'h',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    name: { column: 'name', type: 'string' },
-    territoryId: { column: 'territoryId', type: 'int' },
-    municipality: { column: 'municipality', type: 'string' },
-    membersCount: { column: 'membersCount', type: 'int' },
-    iseeEur: { column: 'iseeEur', type: 'decimal' },
-    vulnerable: { column: 'vulnerable', type: 'boolean' },
-    assessedById: { column: 'assessedById', type: 'int' },
-    assessedAt: { column: 'assessedAt', type: 'instant' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns([
+    'id:int name:string territoryId:int municipality:string membersCount:int',
+    'iseeEur:decimal vulnerable:boolean assessedById:int assessedAt:instant',
+    'createdAt:instant updatedAt:instant',
+  ]),
   search: ['name'],
   searchIndex: 'households',
   defaultSort: ['name', 'ASC'],

@@ -14,6 +14,7 @@ import type { Caller } from '../auth/caller';
 import { findInScope, noSuchRecord, scopedQuery } from '../auth/scope';
 import { overdueMilestoneSql } from '../common/deadline-sql';
 import { ConflictError, FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   findList,
@@ -40,16 +41,15 @@ import { fieldError } from '../common/error-body';
 export const MILESTONE_LIST = defineListSpec({
   resource: 'milestones',
   alias: 'm',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    title: { column: 'title', type: 'string' },
-    status: { column: 'status', type: 'enum', values: MILESTONE_STATUSES },
-    dueDate: { column: 'dueDate', type: 'date' },
-    achievedAt: { column: 'achievedAt', type: 'date' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int pactId:int title:string status:enum dueDate:date achievedAt:date',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      status: { values: MILESTONE_STATUSES },
+    },
+  ),
   search: ['title', 'description'],
   searchIndex: 'milestones',
   defaultSort: ['dueDate', 'ASC'],

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { findInScope, listInScope, noSuchRecord } from '../auth/scope';
 import { FieldsError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
@@ -21,14 +22,9 @@ import { fieldError } from '../common/error-body';
 export const NOTE_LIST = defineListSpec({
   resource: 'notes',
   alias: 'n',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    pactId: { column: 'pactId', type: 'int' },
-    authorId: { column: 'authorId', type: 'int' },
-    kind: { column: 'kind', type: 'enum', values: NOTE_KINDS },
-    occurredAt: { column: 'occurredAt', type: 'instant' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-  },
+  fields: columns('id:int pactId:int authorId:int kind:enum occurredAt:instant createdAt:instant', {
+    kind: { values: NOTE_KINDS },
+  }),
   search: ['body'],
   searchIndex: 'notes',
   defaultSort: ['occurredAt', 'DESC'],

@@ -2,6 +2,7 @@ import { PACT_STATUSES, PACT_TYPES } from '@generattivi/shared';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { findInScope } from '../auth/scope';
+import { columns } from '../common/list-columns';
 import { defineListSpec } from '../common/list-query';
 import { lockPact } from './pact-lock';
 import { Pact } from './pact.entity';
@@ -9,28 +10,19 @@ import { Pact } from './pact.entity';
 export const PACT_LIST = defineListSpec({
   resource: 'pacts',
   alias: 'p',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    reference: { column: 'reference', type: 'string' },
-    type: { column: 'type', type: 'enum', values: PACT_TYPES },
-    status: { column: 'status', type: 'enum', values: PACT_STATUSES },
-    territoryId: { column: 'territoryId', type: 'int' },
-    beneficiaryId: { column: 'beneficiaryId', type: 'int' },
-    householdId: { column: 'householdId', type: 'int' },
-    socialWorkerId: { column: 'socialWorkerId', type: 'int' },
-    communityMakerId: { column: 'communityMakerId', type: 'int' },
-    communityLabId: { column: 'communityLabId', type: 'int' },
-    title: { column: 'title', type: 'string' },
-    outcome: { column: 'outcome', type: 'string' },
-    startDate: { column: 'startDate', type: 'date' },
-    plannedEndDate: { column: 'plannedEndDate', type: 'date' },
-    submittedAt: { column: 'submittedAt', type: 'instant' },
-    closedAt: { column: 'closedAt', type: 'instant' },
-    lastNoteAt: { column: 'lastNoteAt', type: 'instant' },
-    progress: { column: 'progress', type: 'int' },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int reference:string type:enum status:enum territoryId:int beneficiaryId:int',
+      'householdId:int socialWorkerId:int communityMakerId:int communityLabId:int',
+      'title:string outcome:string startDate:date plannedEndDate:date',
+      'submittedAt:instant closedAt:instant lastNoteAt:instant progress:int',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      type: { values: PACT_TYPES },
+      status: { values: PACT_STATUSES },
+    },
+  ),
   search: ['reference', 'title'],
   searchIndex: 'pacts',
   defaultSort: ['id', 'DESC'],

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { ConflictError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { createRecord, updateRecord } from '../common/versioned-update';
@@ -15,11 +16,9 @@ import { Territory } from './territory.entity';
 export const TERRITORY_LIST = defineListSpec({
   resource: 'territories',
   alias: 't',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    code: { column: 'code', type: 'enum', values: TERRITORY_CODES },
-    name: { column: 'name', type: 'string' },
-  },
+  fields: columns('id:int code:enum name:string', {
+    code: { values: TERRITORY_CODES },
+  }),
   search: ['name', 'municipalities'],
   defaultSort: ['id', 'ASC'],
 });

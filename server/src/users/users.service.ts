@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
 import type { Caller } from '../auth/caller';
 import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   findList,
@@ -29,16 +30,16 @@ import { fieldError } from '../common/error-body';
 export const USER_LIST = defineListSpec({
   resource: 'users',
   alias: 'u',
-  fields: {
-    id: { column: 'id', type: 'int' },
-    email: { column: 'email', type: 'string' },
-    fullName: { column: 'fullName', type: 'string' },
-    role: { column: 'role', type: 'enum', values: ROLES },
-    active: { column: 'active', type: 'boolean' },
-    territoryIds: { column: 'territoryIds', type: 'int', jsonArray: true },
-    createdAt: { column: 'createdAt', type: 'instant' },
-    updatedAt: { column: 'updatedAt', type: 'instant' },
-  },
+  fields: columns(
+    [
+      'id:int email:string fullName:string role:enum active:boolean territoryIds:int',
+      'createdAt:instant updatedAt:instant',
+    ],
+    {
+      role: { values: ROLES },
+      territoryIds: { jsonArray: true },
+    },
+  ),
   search: ['email', 'fullName'],
   defaultSort: ['fullName', 'ASC'],
 });
