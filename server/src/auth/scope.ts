@@ -150,7 +150,16 @@ export function listInScope<T extends ObjectLiteral>(
   reader: Reader,
   raw: RawListParams,
 ): Promise<ListResult<T>> {
-  return findList(scopedQuery(from, spec, reader), parseListQuery(raw, spec), spec);
+  return listPage(scopedQuery(from, spec, reader), spec, raw);
+}
+
+/** One page of a list read by a query already scoped (and joined, filtered) as it must be. */
+export function listPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  spec: ListSpec,
+  raw: RawListParams,
+): Promise<ListResult<T>> {
+  return findList(qb, parseListQuery(raw, spec), spec);
 }
 
 /**

@@ -6,15 +6,13 @@ import { AccessLogEntry } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { findInScope, listInScope, lookupInScope, noSuchRecord } from '../auth/scope';
+import { findInScope, listInScope, listPage, lookupInScope, noSuchRecord } from '../auth/scope';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
 import {
   defineListSpec,
-  findList,
   ListQueryError,
   ListResult,
-  parseListQuery,
   RawListParams,
   takeFilters,
 } from '../common/list-query';
@@ -223,7 +221,6 @@ export class BeneficiariesService {
   /** Reads of the person, of their household and of their pacts (ADMIN: GDPR art. 15). */
   async accessLogOf(caller: Caller, id: number, raw: RawListParams) {
     const person = await this.findVisible(caller, id);
-    const query = parseListQuery(raw, ACCESS_LOG_LIST);
     const reads = [
       '(l.entityType = :beneficiaries AND l.entityId = :id)',
       '(l.entityType = :pacts AND l.entityId IN (SELECT sp.id FROM pacts sp WHERE sp.beneficiary_id = :id))',
@@ -238,7 +235,7 @@ export class BeneficiariesService {
       households: 'households',
       pacts: 'pacts',
     });
-    return findList(qb, query, ACCESS_LOG_LIST);
+    return listPage(qb, ACCESS_LOG_LIST, raw);
   }
 
   /** Checks place, household and normalises text; `current` fills what a PUT leaves out. */

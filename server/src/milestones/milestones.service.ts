@@ -11,16 +11,14 @@ import {
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { findInScope, noSuchRecord, scopedQuery } from '../auth/scope';
+import { findInScope, listPage, noSuchRecord, scopedQuery } from '../auth/scope';
 import { overdueMilestoneSql } from '../common/deadline-sql';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
 import {
   defineListSpec,
-  findList,
   ListQueryError,
   ListResult,
-  parseListQuery,
   RawListParams,
   takeFilters,
 } from '../common/list-query';
@@ -104,7 +102,7 @@ export class MilestonesService {
         { today: todayIso() },
       );
     }
-    const result = await findList(qb, parseListQuery(rest, MILESTONE_LIST), MILESTONE_LIST);
+    const result = await listPage(qb, MILESTONE_LIST, rest);
     return { ...result, rows: await this.records(result.rows) };
   }
 

@@ -6,15 +6,10 @@ import { AuditService, diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
 import type { Caller } from '../auth/caller';
-import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
+import { EVERYONE, findInScope, listInScope } from '../auth/scope';
+import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import {
-  defineListSpec,
-  findList,
-  parseListQuery,
-  ListResult,
-  RawListParams,
-} from '../common/list-query';
+import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import {
   assertNoReadOnlyOnCreate,
@@ -66,15 +61,13 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(raw: RawListParams): Promise<ListResult<User>> {
-    const query = parseListQuery(raw, USER_LIST);
-    return findList(this.users.createQueryBuilder('u'), query, USER_LIST);
+  list(raw: RawListParams): Promise<ListResult<User>> {
+    return listInScope(this.users, USER_LIST, EVERYONE, raw);
   }
 
-  async get(id: number): Promise<User> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundError('users', id);
-    return user;
+  /** Accounts are not case records: the route's permission says who reads them, no scope. */
+  get(id: number): Promise<User> {
+    return findInScope(this.users, USER_LIST, EVERYONE, id);
   }
 
   private async assertTerritoriesExist(ids: number[]): Promise<number[]> {
