@@ -14,11 +14,7 @@ import { Can, Refused } from '../auth/access.decorators';
 import { IdPipe } from './id.pipe';
 import { listAnswer } from './list-endpoint';
 
-/**
- * The routes of a collection (`/<resource>` and `/<resource>/:id`), each with its entry of
- * the shared permission table (`@Can`) and, where given, its OpenAPI summary. `also`: further
- * actions that open the route too (e.g. `pick`, reading accounts to choose one).
- */
+/** An HTTP route with its access, and its OpenAPI summary when given. */
 function route(summary: string | undefined, ...decorators: MethodDecorator[]) {
   return summary === undefined
     ? applyDecorators(...decorators)
@@ -48,7 +44,12 @@ const remove = (resource: PermissionResource, summary?: string) =>
 /** The `:id` of the path, a positive whole number (`IdPipe`). */
 const id = () => Param('id', IdPipe);
 
-/** The routes of a collection: `@Route.list(…)`, `@Route.show(…)`, …, and `@Route.id()` for `:id`. */
+/**
+ * The routes of a collection (`/<resource>` and `/<resource>/:id`): `@Route.list(…)`,
+ * `@Route.show(…)`, …, each with its entry of the shared permission table (`@Can`) and, where
+ * given, its OpenAPI summary; `also`: further actions that open the route too (e.g. `pick`,
+ * reading accounts to choose one). `@Route.id()`: the `:id` parameter.
+ */
 export const Route = { list, show, create, update, remove, id };
 
 const WRITES = {
