@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadByEveryone } from '../common/read-by-everyone';
 import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
 import { placedFields } from '../territories/placed-fields';
 import { CivicCenter } from './civic-center.entity';
@@ -45,21 +41,7 @@ const OUTSIDE = {
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CivicCentersService {
-  constructor(
-    @InjectRepository(CivicCenter) private readonly centers: Repository<CivicCenter>,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-  ) {}
-
-  list(raw: RawListParams): Promise<ListResult<CivicCenter>> {
-    return listInScope(this.centers, CIVIC_CENTER_LIST, EVERYONE, raw);
-  }
-
-  get(id: number, tx?: EntityManager): Promise<CivicCenter> {
-    return findInScope(this.centers, CIVIC_CENTER_LIST, EVERYONE, id, { tx });
-  }
-
+export class CivicCentersService extends ReadByEveryone(CivicCenter, CIVIC_CENTER_LIST) {
   async create(caller: Caller, body: CreateCivicCenterDto): Promise<CivicCenterRecord> {
     assertNoReadOnlyOnCreate(body, [...CIVIC_CENTER_READ_ONLY, 'version']);
     return this.uow.run(async (tx) => {

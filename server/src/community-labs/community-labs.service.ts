@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { EntityManager, In } from 'typeorm';
 import type { Caller } from '../auth/caller';
-import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadByEveryone } from '../common/read-by-everyone';
 import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
 import { Pact } from '../pacts/pact.entity';
 import { placedFields } from '../territories/placed-fields';
@@ -56,21 +53,7 @@ const OUTSIDE = {
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CommunityLabsService {
-  constructor(
-    @InjectRepository(CommunityLab) private readonly labs: Repository<CommunityLab>,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-  ) {}
-
-  list(raw: RawListParams): Promise<ListResult<CommunityLab>> {
-    return listInScope(this.labs, COMMUNITY_LAB_LIST, EVERYONE, raw);
-  }
-
-  get(id: number, tx?: EntityManager): Promise<CommunityLab> {
-    return findInScope(this.labs, COMMUNITY_LAB_LIST, EVERYONE, id, { tx });
-  }
-
+export class CommunityLabsService extends ReadByEveryone(CommunityLab, COMMUNITY_LAB_LIST) {
   async create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
     assertNoReadOnlyOnCreate(body, [...COMMUNITY_LAB_READ_ONLY, 'version']);
     return this.uow.run(async (tx) => {

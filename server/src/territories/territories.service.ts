@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
 import { TERRITORY_CODES } from '@generattivi/shared';
-import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { ConflictError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadByEveryone } from '../common/read-by-everyone';
 import { createRecord, updateRecord } from '../common/versioned-update';
 import { CreateTerritoryDto, UpdateTerritoryDto } from './dto/territory.dto';
 import { Territory } from './territory.entity';
@@ -32,21 +28,7 @@ const TERRITORY = {
 
 /** The three ambiti: read by everyone, edited (name, municipalities) by ADMIN. */
 @Injectable()
-export class TerritoriesService {
-  constructor(
-    @InjectRepository(Territory) private readonly territories: Repository<Territory>,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-  ) {}
-
-  list(raw: RawListParams): Promise<ListResult<Territory>> {
-    return listInScope(this.territories, TERRITORY_LIST, EVERYONE, raw);
-  }
-
-  get(id: number, tx?: EntityManager): Promise<Territory> {
-    return findInScope(this.territories, TERRITORY_LIST, EVERYONE, id, { tx });
-  }
-
+export class TerritoriesService extends ReadByEveryone(Territory, TERRITORY_LIST) {
   async create(caller: Caller, body: CreateTerritoryDto): Promise<Territory> {
     return this.uow.run(async (tx) => {
       if (await tx.existsBy(Territory, { code: body.code })) {
