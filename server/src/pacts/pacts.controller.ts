@@ -2,13 +2,11 @@ import { PACT_TRANSITION_ACTIONS } from '@generattivi/shared';
 import {
   Body,
   Controller,
-  Delete,
   Get,
   HttpCode,
   Inject,
   Param,
   Post,
-  Put,
   Query,
   Res,
 } from '@nestjs/common';
@@ -20,6 +18,7 @@ import { Caller, CurrentUser } from '../auth/caller';
 import { IdPipe } from '../common/id.pipe';
 import { AppConfig, CONFIG } from '../config/config';
 import { ListQueryDto, sendList } from '../common/list-endpoint';
+import { Route } from '../common/routes';
 import {
   AssignDto,
   CreatePactDto,
@@ -57,10 +56,8 @@ export class PactsController {
     return sendList(reply, 'pacts', await this.pacts.list(caller, query), toPactRecord);
   }
 
-  @Get(':id')
-  @Can('pacts', 'show')
-  @ApiOperation({ summary: 'One pact (the read is recorded in the access log)' })
-  async one(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.show('pacts', 'One pact (the read is recorded in the access log)')
+  async one(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return toPactRecord(await this.pacts.read(caller, id));
   }
 
@@ -74,24 +71,16 @@ export class PactsController {
     return this.pacts.create(caller, body);
   }
 
-  @Put(':id')
-  @Can('pacts', 'edit')
-  @ApiOperation({
-    summary:
-      'Edits a pact (community makers: title, objectives and commitments of their DRAFT pacts); closed pacts are 409',
-  })
-  update(
-    @CurrentUser() caller: Caller,
-    @Param('id', IdPipe) id: number,
-    @Body() body: UpdatePactDto,
-  ) {
+  @Route.update(
+    'pacts',
+    'Edits a pact (community makers: title, objectives and commitments of their DRAFT pacts); closed pacts are 409',
+  )
+  update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdatePactDto) {
     return this.pacts.update(caller, id, body);
   }
 
-  @Delete(':id')
-  @Can('pacts', 'delete')
-  @ApiOperation({ summary: 'Deletes a DRAFT pact without diary notes; anything else is 409' })
-  remove(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number) {
+  @Route.remove('pacts', 'Deletes a DRAFT pact without diary notes; anything else is 409')
+  remove(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return this.pacts.remove(caller, id);
   }
 
