@@ -1,6 +1,7 @@
 import type { Action, PermissionResource } from '@generattivi/shared';
 import {
   applyDecorators,
+  Controller,
   Delete,
   Get,
   Param,
@@ -9,10 +10,12 @@ import {
   Put,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, Refused } from '../auth/access.decorators';
+import { Expensive } from './admission';
 import { IdPipe } from './id.pipe';
 import { listAnswer } from './list-endpoint';
+import { FRESHNESS } from './result-cache';
 
 /** An HTTP route with its access, and its OpenAPI summary when given. */
 function route(summary: string | undefined, ...decorators: MethodDecorator[]) {
@@ -51,6 +54,17 @@ const id = () => Param('id', IdPipe);
  * reading accounts to choose one). `@Route.id()`: the `:id` parameter.
  */
 export const Route = { list, show, create, update, remove, id };
+
+/**
+ * The controller of aggregates computed in the caller's scope (reports, alerts): `/<path>`,
+ * tagged `path` in OpenAPI, behind the bearer token, admitted as expensive work.
+ */
+export const AggregateController = (path: string) =>
+  applyDecorators(ApiTags(path), ApiBearerAuth(), Expensive(), Controller(path));
+
+/** A route answered through the result cache: its summary, and its freshness as description. */
+export const CachedRoute = (summary: string, ...decorators: MethodDecorator[]) =>
+  applyDecorators(...decorators, ApiOperation({ description: FRESHNESS, summary }));
 
 const WRITES = {
   create: () => Post(),
