@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
-import { appDataSourceOptions } from '../data-source';
+import { callerOf, memoryDatabase } from '../database/memory-database.fixture';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -25,9 +25,18 @@ describe('UnitOfWork + AuditService', () => {
   const reload = (id: number) => dataSource.getRepository(User).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    let territory: Territory;
+    let adminUser: User;
+    ({
+      dataSource,
+      territory,
+      user: adminUser,
+    } = await memoryDatabase({
+      email: 'admin@x.it',
+      fullName: 'Admin',
+      role: 'ADMIN',
+    }));
+    admin = callerOf(adminUser);
     audit = new AuditService(dataSource);
     uow = new UnitOfWork(dataSource, audit);
     users = new UsersService(
@@ -36,33 +45,6 @@ describe('UnitOfWork + AuditService', () => {
       uow,
       audit,
     );
-    const territories = dataSource.getRepository(Territory);
-    const territory = await territories.save(
-      territories.create({
-        code: 'CREMA',
-        name: 'Ambito distrettuale di Crema',
-        municipalities: ['Crema'],
-      }),
-    );
-    const repo = dataSource.getRepository(User);
-    const adminUser = await repo.save(
-      repo.create({
-        email: 'admin@x.it',
-        fullName: 'Admin',
-        role: 'ADMIN',
-        territoryIds: [territory.id],
-        passwordHash: 'not-a-real-hash',
-      }),
-    );
-    admin = {
-      id: adminUser.id,
-      email: adminUser.email,
-      fullName: adminUser.fullName,
-      role: 'ADMIN',
-      territoryIds: [territory.id],
-      jti: 'test',
-      tokenExpiresAt: 0,
-    };
     const created = await users.create(admin, {
       email: 'worker@x.it',
       fullName: 'Anna Worker',

@@ -12,7 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
 import type { Caller } from '../auth/caller';
-import { appDataSourceOptions } from '../data-source';
+import { callerOf, memoryDatabase } from '../database/memory-database.fixture';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 import { ReportsService } from '../reports/reports.service';
@@ -43,31 +43,14 @@ describe('deadline SQL', () => {
   let admin: Caller;
 
   beforeAll(async () => {
-    dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const territories = dataSource.getRepository(Territory);
-    const territory = await territories.save(
-      territories.create({ code: 'CREMA', name: 'Crema', municipalities: ['Crema'] }),
-    );
-    const worker = await dataSource.getRepository(User).save(
-      dataSource.getRepository(User).create({
-        email: 'sw@x.it',
-        fullName: 'Anna Worker',
-        role: 'SOCIAL_WORKER',
-        territoryIds: [territory.id],
-        passwordHash: 'not-a-real-hash',
-      }),
-    );
-    admin = {
-      id: worker.id,
-      email: 'admin@x.it',
-      fullName: 'Admin',
-      role: 'ADMIN',
-      territoryIds: [territory.id],
-      jti: 'test',
-      tokenExpiresAt: 0,
-    };
+    let territory: Territory;
+    let worker: User;
+    ({ dataSource, territory, user: worker } = await memoryDatabase({
+      email: 'sw@x.it',
+      fullName: 'Anna Worker',
+      role: 'SOCIAL_WORKER',
+    }));
+    admin = { ...callerOf(worker), role: 'ADMIN' };
     // Diary activity: a last note, only an approval, only a creation; each on either side
     // of the limit (exactly at it is not "before").
     const diaries = [
