@@ -16,8 +16,6 @@ import { callerOf, memoryDatabase } from '../database/memory-database.fixture';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 import { ReportsService } from '../reports/reports.service';
-import { Territory } from '../territories/territory.entity';
-import { User } from '../users/user.entity';
 import {
   clockRunsSql,
   lastDiaryActivitySql,
@@ -43,13 +41,13 @@ describe('deadline SQL', () => {
   let admin: Caller;
 
   beforeAll(async () => {
-    let territory: Territory;
-    let worker: User;
-    ({ dataSource, territory, user: worker } = await memoryDatabase({
+    const db = await memoryDatabase({
       email: 'sw@x.it',
       fullName: 'Anna Worker',
       role: 'SOCIAL_WORKER',
-    }));
+    });
+    dataSource = db.dataSource;
+    const { territory, user: worker } = db;
     admin = { ...callerOf(worker), role: 'ADMIN' };
     // Diary activity: a last note, only an approval, only a creation; each on either side
     // of the limit (exactly at it is not "before").
