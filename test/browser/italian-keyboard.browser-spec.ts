@@ -214,8 +214,6 @@ class Walker {
   readonly problems: string[] = [];
   /** The show, edit and create routes met, for the English pass. */
   readonly visited = new Set<string>();
-  /** The dialogs and menus checked, by where they were opened. */
-  readonly dialogsChecked: string[] = [];
   private readonly requests: Requests;
   private lastRoute = '/';
 
@@ -358,7 +356,6 @@ class Walker {
   }
 
   private async checkDialog(where: string, overlay: Locator): Promise<void> {
-    this.dialogsChecked.push(where);
     await this.untranslated(where, OPENED);
     // In a menu the arrows move the focus (Tab closes it); in a dialog, Tab.
     const menu = (await overlay.getAttribute('role')) === 'menu';
