@@ -9,6 +9,7 @@ import {
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
+  useLoading,
   useLocation,
   useLocaleState,
   useTranslate,
@@ -51,24 +52,70 @@ const AppToolbar = () => {
   );
 };
 
-/** The page title react-admin writes into the app bar is the page's heading: an h1. */
+/** The app bar shows the page title react-admin writes there; it is a heading only for want of one. */
 const AppAppBar = () => (
   <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />}>
-    <TitlePortal className={AppBarClasses.title} {...{ component: 'h1' }} />
+    <TitlePortal className={AppBarClasses.title} {...{ component: 'div' }} />
   </AppBar>
 );
 
-/** How long a page may take to render its own heading before the app bar title is used. */
-const HEADING_WAIT_MS = 1500;
+const shown = (el: Element | null): el is HTMLElement =>
+  el instanceof HTMLElement &&
+  el.innerText.trim() !== '' &&
+  (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
+
+/** The page's own heading: a visible h1 in main. */
+const ownHeading = () => Array.from(document.querySelectorAll('main h1')).find(shown);
+
+/**
+ * One h1 per page (WCAG 1.3.1, 2.4.6): the page's own h1 in main when it has one (home, pact);
+ * on the other pages the title in the app bar is the page's level-1 heading.
+ */
+const OnePageHeading = () => {
+  useEffect(() => {
+    // The whole document is watched: the layout may render main and the app bar anew, and a
+    // page just left can stay in the document a while, hidden.
+    const update = () => {
+      const title = document.getElementById('react-admin-title');
+      if (!title) return;
+      if (ownHeading()) {
+        title.removeAttribute('role');
+        title.removeAttribute('aria-level');
+      } else if (title.getAttribute('role') !== 'heading') {
+        title.setAttribute('role', 'heading');
+        title.setAttribute('aria-level', '1');
+      }
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['style', 'hidden'],
+    });
+    return () => observer.disconnect();
+  }, []);
+  return null;
+};
+
+/** How long a page may take to render its own heading (the pact's waits for its record). */
+const HEADING_WAIT_MS = 3000;
+/** Frames with nothing loading after which a page without its own h1 counts as rendered. */
+const QUIET_FRAMES = 5;
 
 /**
  * On a page change, focus moves to the page's heading, so that keyboard and screen-reader
  * users start on the new page rather than on the link they left (WCAG 2.4.3): the page's own
- * h1 in main when it has one (home, pact), else the title in the app bar. It gives up as soon
- * as the user moves focus elsewhere.
+ * h1 in main when it has one (home, pact), else, once nothing loads, the title in the app bar
+ * (left for the page's own h1 if that comes later). It gives up as soon as the user moves
+ * focus elsewhere.
  */
 const FocusPageHeading = () => {
   const { pathname } = useLocation();
+  const loading = useLoading();
+  const loadingNow = useRef(loading);
+  loadingNow.current = loading;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -78,20 +125,25 @@ const FocusPageHeading = () => {
     const startedOn = document.activeElement;
     const started = Date.now();
     let frame = 0;
-    const visible = (el: Element | null): el is HTMLElement =>
-      el instanceof HTMLElement && el.innerText.trim() !== '' && el.getClientRects().length > 0;
-    const attempt = () => {
-      if (document.activeElement !== startedOn && document.activeElement !== document.body) return;
-      const own = document.querySelector('main h1');
-      const title = document.getElementById('react-admin-title');
-      const waited = Date.now() - started > HEADING_WAIT_MS;
-      const heading = visible(own) ? own : waited && visible(title) ? title : null;
-      if (!heading) {
-        if (Date.now() - started < HEADING_WAIT_MS * 2) frame = requestAnimationFrame(attempt);
-        return;
-      }
+    let quiet = 0;
+    let focused: HTMLElement | null = null;
+    const focus = (heading: HTMLElement) => {
       heading.tabIndex = -1;
       heading.focus();
+      focused = heading;
+    };
+    const attempt = () => {
+      const active = document.activeElement;
+      if (active !== startedOn && active !== document.body && active !== focused) return;
+      const own = ownHeading();
+      if (own) {
+        if (own !== focused) focus(own);
+        return;
+      }
+      quiet = loadingNow.current ? 0 : quiet + 1;
+      const title = document.getElementById('react-admin-title');
+      if (!focused && quiet >= QUIET_FRAMES && shown(title)) focus(title);
+      if (Date.now() - started < HEADING_WAIT_MS) frame = requestAnimationFrame(attempt);
     };
     frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
@@ -102,6 +154,7 @@ const FocusPageHeading = () => {
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppAppBar}>
     <DocumentLanguage />
+    <OnePageHeading />
     <FocusPageHeading />
     {children}
   </Layout>
