@@ -6,10 +6,8 @@ import { ConflictError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { columns } from '../common/list-columns';
 import { defineListSpec } from '../common/list-query';
-import { ReadByEveryone } from '../common/read-by-everyone';
-import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
 import { Pact } from '../pacts/pact.entity';
-import { placedFields } from '../territories/placed-fields';
+import { PlacedRecords } from '../territories/placed-records';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { CommunityLab } from './community-lab.entity';
@@ -36,50 +34,38 @@ export const COMMUNITY_LAB_LIST = defineListSpec({
   defaultSort: ['name', 'ASC'],
 });
 
-const COMMUNITY_LAB = {
-  entity: CommunityLab,
-  resource: 'community-labs',
-  toRecord: toCommunityLabRecord,
-  readOnly: COMMUNITY_LAB_READ_ONLY,
-} as const;
-
-const OUTSIDE = {
-  code: 'LAB_NOT_IN_TERRITORY',
-  message: 'you may edit only the community laboratories of your territories',
-} as const;
-
 /**
  * Laboratori di comunità: they describe the project, not people, so every role reads them all.
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CommunityLabsService extends ReadByEveryone(CommunityLab, COMMUNITY_LAB_LIST) {
-  async create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
-    assertNoReadOnlyOnCreate(body, [...COMMUNITY_LAB_READ_ONLY, 'version']);
-    return this.uow.run(async (tx) => {
-      const { place, fields } = await placedFields(tx, caller, body);
-      return createRecord({ tx, audit: this.audit, actorId: caller.id }, COMMUNITY_LAB, {
-        ...fields,
-        communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
-      });
-    });
+export class CommunityLabsService extends PlacedRecords(
+  {
+    entity: CommunityLab,
+    resource: 'community-labs',
+    toRecord: toCommunityLabRecord,
+    readOnly: COMMUNITY_LAB_READ_ONLY,
+    outside: {
+      code: 'LAB_NOT_IN_TERRITORY',
+      message: 'you may edit only the community laboratories of your territories',
+    },
+  },
+  COMMUNITY_LAB_LIST,
+) {
+  create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
+    return this.createPlaced(caller, body, async ({ tx, place }) => ({
+      communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
+    }));
   }
 
-  async update(
-    caller: Caller,
-    id: number,
-    body: UpdateCommunityLabDto,
-  ): Promise<CommunityLabRecord> {
-    return this.uow.run(async (tx) => {
-      const current = await this.get(id, tx);
-      const writer = { tx, audit: this.audit, actorId: caller.id };
-      return updateRecord(writer, COMMUNITY_LAB, current, body, async () => {
-        const edit = { current, outside: OUTSIDE };
-        const { place, fields } = await placedFields(tx, caller, body, edit);
-        const makers = body.communityMakerIds ?? current.communityMakerIds;
-        return { ...fields, communityMakerIds: await checkedMakers(tx, makers, place.territory) };
-      });
-    });
+  update(caller: Caller, id: number, body: UpdateCommunityLabDto): Promise<CommunityLabRecord> {
+    return this.updatePlaced(caller, id, body, async ({ tx, place, current }) => ({
+      communityMakerIds: await checkedMakers(
+        tx,
+        body.communityMakerIds ?? current.communityMakerIds,
+        place.territory,
+      ),
+    }));
   }
 
   /** ADMIN only; refused while a pact names the laboratory. */
