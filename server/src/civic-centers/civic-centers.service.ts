@@ -22,24 +22,24 @@ export const CIVIC_CENTER_LIST = defineListSpec({
   defaultSort: ['name', 'ASC'],
 });
 
+const CIVIC_CENTER = {
+  entity: CivicCenter,
+  resource: 'civic-centers',
+  toRecord: toCivicCenterRecord,
+  readOnly: CIVIC_CENTER_READ_ONLY,
+} as const;
+
+const OUTSIDE = {
+  code: 'CIVIC_CENTER_NOT_IN_TERRITORY',
+  message: 'you may edit only the Civic Centers of your territories',
+} as const;
+
 /**
  * Civic Centers: they describe the project, not people, so every role reads them all.
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CivicCentersService extends PlacedRecords(
-  {
-    entity: CivicCenter,
-    resource: 'civic-centers',
-    toRecord: toCivicCenterRecord,
-    readOnly: CIVIC_CENTER_READ_ONLY,
-    outside: {
-      code: 'CIVIC_CENTER_NOT_IN_TERRITORY',
-      message: 'you may edit only the Civic Centers of your territories',
-    },
-  },
-  CIVIC_CENTER_LIST,
-) {
+export class CivicCentersService extends PlacedRecords(CIVIC_CENTER, CIVIC_CENTER_LIST, OUTSIDE) {
   create(caller: Caller, body: CreateCivicCenterDto): Promise<CivicCenterRecord> {
     return this.createPlaced(caller, body, () => ({
       childrenReached: body.childrenReached ?? 0,

@@ -34,23 +34,27 @@ export const COMMUNITY_LAB_LIST = defineListSpec({
   defaultSort: ['name', 'ASC'],
 });
 
+const COMMUNITY_LAB = {
+  entity: CommunityLab,
+  resource: 'community-labs',
+  toRecord: toCommunityLabRecord,
+  readOnly: COMMUNITY_LAB_READ_ONLY,
+} as const;
+
+const OUTSIDE = {
+  code: 'LAB_NOT_IN_TERRITORY',
+  message: 'you may edit only the community laboratories of your territories',
+} as const;
+
 /**
  * Laboratori di comunità: they describe the project, not people, so every role reads them all.
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
 export class CommunityLabsService extends PlacedRecords(
-  {
-    entity: CommunityLab,
-    resource: 'community-labs',
-    toRecord: toCommunityLabRecord,
-    readOnly: COMMUNITY_LAB_READ_ONLY,
-    outside: {
-      code: 'LAB_NOT_IN_TERRITORY',
-      message: 'you may edit only the community laboratories of your territories',
-    },
-  },
+  COMMUNITY_LAB,
   COMMUNITY_LAB_LIST,
+  OUTSIDE,
 ) {
   create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
     return this.createPlaced(caller, body, async ({ tx, place }) => ({

@@ -12,10 +12,9 @@ import {
 import { OutsideTerritory, Placed, PlacedBody, placedFields } from './placed-fields';
 import type { Place } from './territory-place';
 
-/** A resource placed in a territory: how it is saved, and the refusal of an edit from outside. */
+/** A resource placed in a territory, as it is saved. */
 export interface PlacedResource<E, R> extends SavedResource<E, R> {
   entity: new () => E;
-  outside: OutsideTerritory;
 }
 
 /**
@@ -27,7 +26,7 @@ export interface PlacedResource<E, R> extends SavedResource<E, R> {
 export function PlacedRecords<
   E extends ObjectLiteral & Placed & { id: number; version: number },
   R extends object,
->(target: PlacedResource<E, R>, spec: ListSpec) {
+>(target: PlacedResource<E, R>, spec: ListSpec, outside: OutsideTerritory) {
   abstract class Writes extends ReadByEveryone(target.entity, spec) {
     protected createPlaced(
       caller: Caller,
@@ -58,7 +57,7 @@ export function PlacedRecords<
         const current = await this.get(id, tx);
         const writer = { tx, audit: this.audit, actorId: caller.id };
         return updateRecord(writer, target, current, body, async () => {
-          const edit = { current, outside: target.outside };
+          const edit = { current, outside };
           const { place, fields } = await placedFields(tx, caller, body, edit);
           return {
             ...fields,
