@@ -1,3 +1,5 @@
+import { Test } from '@nestjs/testing';
+import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -39,12 +41,16 @@ describe('UnitOfWork + AuditService', () => {
     admin = callerOf(adminUser);
     audit = new AuditService(dataSource);
     uow = new UnitOfWork(dataSource, audit);
-    users = new UsersService(
-      dataSource.getRepository(User),
-      dataSource.getRepository(Territory),
-      uow,
-      audit,
-    );
+    const services = await Test.createTestingModule({
+      providers: [
+        UsersService,
+        { provide: getRepositoryToken(User), useValue: dataSource.getRepository(User) },
+        { provide: getRepositoryToken(Territory), useValue: dataSource.getRepository(Territory) },
+        { provide: UnitOfWork, useValue: uow },
+        { provide: AuditService, useValue: audit },
+      ],
+    }).compile();
+    users = services.get(UsersService);
     const created = await users.create(admin, {
       email: 'worker@x.it',
       fullName: 'Anna Worker',

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { columns } from '../common/list-columns';
 import { defineListSpec } from '../common/list-query';
-import { ReadByEveryone } from '../common/read-by-everyone';
-import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
-import { placedFields } from '../territories/placed-fields';
+import { PlacedRecords } from '../territories/placed-records';
 import { CivicCenter } from './civic-center.entity';
 import { CivicCenterRecord, toCivicCenterRecord } from './civic-center.record';
 import {
@@ -41,29 +39,19 @@ const OUTSIDE = {
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CivicCentersService extends ReadByEveryone(CivicCenter, CIVIC_CENTER_LIST) {
-  async create(caller: Caller, body: CreateCivicCenterDto): Promise<CivicCenterRecord> {
-    assertNoReadOnlyOnCreate(body, [...CIVIC_CENTER_READ_ONLY, 'version']);
-    return this.uow.run(async (tx) => {
-      const { fields } = await placedFields(tx, caller, body);
-      return createRecord({ tx, audit: this.audit, actorId: caller.id }, CIVIC_CENTER, {
-        ...fields,
-        childrenReached: body.childrenReached ?? 0,
-        adultsReached: body.adultsReached ?? 0,
-      });
-    });
+export class CivicCentersService extends PlacedRecords(CIVIC_CENTER, CIVIC_CENTER_LIST, OUTSIDE) {
+  create(caller: Caller, body: CreateCivicCenterDto): Promise<CivicCenterRecord> {
+    return this.createPlaced(caller, body, () => ({
+      childrenReached: body.childrenReached ?? 0,
+      adultsReached: body.adultsReached ?? 0,
+    }));
   }
 
-  async update(caller: Caller, id: number, body: UpdateCivicCenterDto): Promise<CivicCenterRecord> {
-    return this.uow.run(async (tx) => {
-      const current = await this.get(id, tx);
-      const writer = { tx, audit: this.audit, actorId: caller.id };
-      return updateRecord(writer, CIVIC_CENTER, current, body, async () => ({
-        ...(await placedFields(tx, caller, body, { current, outside: OUTSIDE })).fields,
-        childrenReached: body.childrenReached ?? current.childrenReached,
-        adultsReached: body.adultsReached ?? current.adultsReached,
-      }));
-    });
+  update(caller: Caller, id: number, body: UpdateCivicCenterDto): Promise<CivicCenterRecord> {
+    return this.updatePlaced(caller, id, body, ({ current }) => ({
+      childrenReached: body.childrenReached ?? current.childrenReached,
+      adultsReached: body.adultsReached ?? current.adultsReached,
+    }));
   }
 
   /** ADMIN only; nothing references a Civic Center. */

@@ -7,9 +7,10 @@ import type { ListResult, ListSpec, RawListParams } from './list-query';
 import { UnitOfWork } from './unit-of-work';
 
 /**
- * The base of the service of a resource that describes the project rather than people, so
- * every caller reads it in full (`EVERYONE`): a page of its list, one record by id (inside
- * `tx` when given, 404 when there is none); its writes go through `uow`, audited by `audit`.
+ * The base of the service of a resource that describes the project rather than people (or the
+ * directory of accounts), so every caller reads it in full (`EVERYONE`): a page of its list,
+ * one record by id (inside `tx` when given, 404 when there is none); its writes go through
+ * `uow`, audited by `audit`.
  * Repository, unit of work and audit are injected into the properties.
  */
 export function ReadByEveryone<T extends ObjectLiteral>(entity: new () => T, spec: ListSpec) {

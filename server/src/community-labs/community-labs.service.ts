@@ -6,10 +6,8 @@ import { ConflictError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { columns } from '../common/list-columns';
 import { defineListSpec } from '../common/list-query';
-import { ReadByEveryone } from '../common/read-by-everyone';
-import { assertNoReadOnlyOnCreate, createRecord, updateRecord } from '../common/versioned-update';
 import { Pact } from '../pacts/pact.entity';
-import { placedFields } from '../territories/placed-fields';
+import { PlacedRecords } from '../territories/placed-records';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { CommunityLab } from './community-lab.entity';
@@ -53,33 +51,25 @@ const OUTSIDE = {
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CommunityLabsService extends ReadByEveryone(CommunityLab, COMMUNITY_LAB_LIST) {
-  async create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
-    assertNoReadOnlyOnCreate(body, [...COMMUNITY_LAB_READ_ONLY, 'version']);
-    return this.uow.run(async (tx) => {
-      const { place, fields } = await placedFields(tx, caller, body);
-      return createRecord({ tx, audit: this.audit, actorId: caller.id }, COMMUNITY_LAB, {
-        ...fields,
-        communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
-      });
-    });
+export class CommunityLabsService extends PlacedRecords(
+  COMMUNITY_LAB,
+  COMMUNITY_LAB_LIST,
+  OUTSIDE,
+) {
+  create(caller: Caller, body: CreateCommunityLabDto): Promise<CommunityLabRecord> {
+    return this.createPlaced(caller, body, async ({ tx, place }) => ({
+      communityMakerIds: await checkedMakers(tx, body.communityMakerIds ?? [], place.territory),
+    }));
   }
 
-  async update(
-    caller: Caller,
-    id: number,
-    body: UpdateCommunityLabDto,
-  ): Promise<CommunityLabRecord> {
-    return this.uow.run(async (tx) => {
-      const current = await this.get(id, tx);
-      const writer = { tx, audit: this.audit, actorId: caller.id };
-      return updateRecord(writer, COMMUNITY_LAB, current, body, async () => {
-        const edit = { current, outside: OUTSIDE };
-        const { place, fields } = await placedFields(tx, caller, body, edit);
-        const makers = body.communityMakerIds ?? current.communityMakerIds;
-        return { ...fields, communityMakerIds: await checkedMakers(tx, makers, place.territory) };
-      });
-    });
+  update(caller: Caller, id: number, body: UpdateCommunityLabDto): Promise<CommunityLabRecord> {
+    return this.updatePlaced(caller, id, body, async ({ tx, place, current }) => ({
+      communityMakerIds: await checkedMakers(
+        tx,
+        body.communityMakerIds ?? current.communityMakerIds,
+        place.territory,
+      ),
+    }));
   }
 
   /** ADMIN only; refused while a pact names the laboratory. */

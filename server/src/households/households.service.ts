@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
-import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { findInScope, listInScope } from '../auth/scope';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadInScope } from '../common/read-in-scope';
 import {
   assertNoReadOnlyOnCreate,
   assertReadOnlyUnchanged,
@@ -61,16 +58,9 @@ const iseeColumn = (eur: number | null) => (eur === null ? null : eur.toFixed(2)
  * vulnerability flag or reason is an assessment: the server records who made it and when.
  */
 @Injectable()
-export class HouseholdsService {
-  constructor(
-    @InjectRepository(Household) private readonly households: Repository<Household>,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-    private readonly accessLog: AccessLogService,
-  ) {}
-
-  list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
-    return listInScope(this.households, HOUSEHOLD_LIST, { caller, kind: 'households' }, raw);
+export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'households') {
+  constructor(private readonly accessLog: AccessLogService) {
+    super();
   }
 
   /**
@@ -83,10 +73,7 @@ export class HouseholdsService {
     tx?: EntityManager,
     forUpdate = false,
   ): Promise<Household> {
-    return findInScope(this.households, HOUSEHOLD_LIST, { caller, kind: 'households' }, id, {
-      tx,
-      lock: forUpdate ? 'pessimistic_write' : undefined,
-    });
+    return this.get(caller, id, { tx, lock: forUpdate ? 'pessimistic_write' : undefined });
   }
 
   async read(caller: Caller, id: number): Promise<HouseholdRecord> {

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { NOTE_KINDS } from '@generattivi/shared';
-import { Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
-import { findInScope, listInScope, noSuchRecord } from '../auth/scope';
+import { noSuchRecord } from '../auth/scope';
 import { FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadInScope } from '../common/read-in-scope';
 import { assertNoReadOnlyOnCreate } from '../common/versioned-update';
 import { nowIso } from '../common/clock';
 import { Pact } from '../pacts/pact.entity';
@@ -35,20 +32,9 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** The diary: append-only; notes may be added to closed pacts too. */
 @Injectable()
-export class NotesService {
-  constructor(
-    @InjectRepository(Note) private readonly notes: Repository<Note>,
-    private readonly pacts: PactsService,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-  ) {}
-
-  list(caller: Caller, raw: RawListParams): Promise<ListResult<Note>> {
-    return listInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, raw);
-  }
-
-  get(caller: Caller, id: number): Promise<Note> {
-    return findInScope(this.notes, NOTE_LIST, { caller, kind: 'pact-children' }, id);
+export class NotesService extends ReadInScope(Note, NOTE_LIST, 'pact-children') {
+  constructor(private readonly pacts: PactsService) {
+    super();
   }
 
   async create(caller: Caller, body: CreateNoteDto) {

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { ROLES } from '@generattivi/shared';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
 import type { Caller } from '../auth/caller';
-import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
-import { UnitOfWork } from '../common/unit-of-work';
+import { defineListSpec } from '../common/list-query';
+import { ReadByEveryone } from '../common/read-by-everyone';
 import {
   assertNoReadOnlyOnCreate,
   assertReadOnlyUnchanged,
@@ -48,26 +47,15 @@ function duplicateEmail(): ConflictError {
 }
 
 /**
- * Accounts. Every signed-in user may read the directory (names on pacts, makers to assign);
- * only ADMIN creates and edits. Role, territory or activity changes and a new password
+ * Accounts. Every signed-in user may read the directory (names on pacts, makers to assign):
+ * accounts are not case records, the route's permission says who reads them, no scope. Only
+ * ADMIN creates and edits. Role, territory or activity changes and a new password
  * revoke the user's tokens at once (token version).
  */
 @Injectable()
-export class UsersService {
-  constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Territory) private readonly territories: Repository<Territory>,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
-  ) {}
-
-  list(raw: RawListParams): Promise<ListResult<User>> {
-    return listInScope(this.users, USER_LIST, EVERYONE, raw);
-  }
-
-  /** Accounts are not case records: the route's permission says who reads them, no scope. */
-  get(id: number): Promise<User> {
-    return findInScope(this.users, USER_LIST, EVERYONE, id);
+export class UsersService extends ReadByEveryone(User, USER_LIST) {
+  constructor(@InjectRepository(Territory) private readonly territories: Repository<Territory>) {
+    super();
   }
 
   private async assertTerritoriesExist(ids: number[]): Promise<number[]> {
