@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { columns } from '../common/list-columns';
-import { defineListSpec } from '../common/list-query';
 import { PlacedRecords } from '../territories/placed-records';
+import { venueList } from '../territories/venue-list';
 import { CivicCenter } from './civic-center.entity';
 import { CivicCenterRecord, toCivicCenterRecord } from './civic-center.record';
 import {
@@ -11,23 +11,14 @@ import {
   UpdateCivicCenterDto,
 } from './dto/civic-center.dto';
 
-export const CIVIC_CENTER_LIST = defineListSpec({
-  resource: 'civic-centers',
-  alias: 'c',
-  fields: columns([
+export const CIVIC_CENTER_LIST = venueList(
+  'civic-centers',
+  'c',
+  columns([
     'id:int name:string territoryId:int municipality:string childrenReached:int',
     'adultsReached:int createdAt:instant updatedAt:instant',
   ]),
-  search: ['name', 'description'],
-  defaultSort: ['name', 'ASC'],
-});
-
-const CIVIC_CENTER = {
-  entity: CivicCenter,
-  resource: 'civic-centers',
-  toRecord: toCivicCenterRecord,
-  readOnly: CIVIC_CENTER_READ_ONLY,
-} as const;
+);
 
 const OUTSIDE = {
   code: 'CIVIC_CENTER_NOT_IN_TERRITORY',
@@ -39,7 +30,11 @@ const OUTSIDE = {
  * ADMIN and the social workers of the territory write; only ADMIN deletes.
  */
 @Injectable()
-export class CivicCentersService extends PlacedRecords(CIVIC_CENTER, CIVIC_CENTER_LIST, OUTSIDE) {
+export class CivicCentersService extends PlacedRecords(
+  { entity: CivicCenter, toRecord: toCivicCenterRecord, readOnly: CIVIC_CENTER_READ_ONLY },
+  CIVIC_CENTER_LIST,
+  OUTSIDE,
+) {
   create(caller: Caller, body: CreateCivicCenterDto): Promise<CivicCenterRecord> {
     return this.createPlaced(caller, body, () => ({
       childrenReached: body.childrenReached ?? 0,

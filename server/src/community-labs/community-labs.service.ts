@@ -5,10 +5,10 @@ import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { columns } from '../common/list-columns';
-import { defineListSpec } from '../common/list-query';
 import { Pact } from '../pacts/pact.entity';
 import { PlacedRecords } from '../territories/placed-records';
 import { Territory } from '../territories/territory.entity';
+import { venueList } from '../territories/venue-list';
 import { User } from '../users/user.entity';
 import { CommunityLab } from './community-lab.entity';
 import { CommunityLabRecord, toCommunityLabRecord } from './community-lab.record';
@@ -18,28 +18,17 @@ import {
   UpdateCommunityLabDto,
 } from './dto/community-lab.dto';
 
-export const COMMUNITY_LAB_LIST = defineListSpec({
-  resource: 'community-labs',
-  alias: 'l',
-  fields: columns(
+export const COMMUNITY_LAB_LIST = venueList(
+  'community-labs',
+  'l',
+  columns(
     [
       'id:int name:string territoryId:int municipality:string communityMakerIds:int',
       'createdAt:instant updatedAt:instant',
     ],
-    {
-      communityMakerIds: { jsonArray: true },
-    },
+    { communityMakerIds: { jsonArray: true } },
   ),
-  search: ['name', 'description'],
-  defaultSort: ['name', 'ASC'],
-});
-
-const COMMUNITY_LAB = {
-  entity: CommunityLab,
-  resource: 'community-labs',
-  toRecord: toCommunityLabRecord,
-  readOnly: COMMUNITY_LAB_READ_ONLY,
-} as const;
+);
 
 const OUTSIDE = {
   code: 'LAB_NOT_IN_TERRITORY',
@@ -52,7 +41,7 @@ const OUTSIDE = {
  */
 @Injectable()
 export class CommunityLabsService extends PlacedRecords(
-  COMMUNITY_LAB,
+  { entity: CommunityLab, toRecord: toCommunityLabRecord, readOnly: COMMUNITY_LAB_READ_ONLY },
   COMMUNITY_LAB_LIST,
   OUTSIDE,
 ) {

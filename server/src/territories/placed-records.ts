@@ -1,7 +1,6 @@
 import type { DeepPartial, EntityManager, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Caller } from '../auth/caller';
-import type { ListSpec } from '../common/list-query';
 import { ReadByEveryone } from '../common/read-by-everyone';
 import {
   assertNoReadOnlyOnCreate,
@@ -11,9 +10,10 @@ import {
 } from '../common/versioned-update';
 import { OutsideTerritory, Placed, PlacedBody, placedFields } from './placed-fields';
 import type { Place } from './territory-place';
+import type { VenueList } from './venue-list';
 
-/** A resource placed in a territory, as it is saved. */
-export interface PlacedResource<E, R> extends SavedResource<E, R> {
+/** A resource placed in a territory, as it is saved (its name is its list's). */
+export interface PlacedResource<E, R> extends Omit<SavedResource<E, R>, 'resource'> {
   entity: new () => E;
 }
 
@@ -26,7 +26,8 @@ export interface PlacedResource<E, R> extends SavedResource<E, R> {
 export function PlacedRecords<
   E extends ObjectLiteral & Placed & { id: number; version: number },
   R extends object,
->(target: PlacedResource<E, R>, spec: ListSpec, outside: OutsideTerritory) {
+>(placed: PlacedResource<E, R>, spec: VenueList, outside: OutsideTerritory) {
+  const target = { ...placed, resource: spec.resource };
   abstract class Writes extends ReadByEveryone(target.entity, spec) {
     protected createPlaced(
       caller: Caller,
