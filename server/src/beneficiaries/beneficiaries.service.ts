@@ -17,12 +17,7 @@ import {
   takeFilters,
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
-import {
-  assertNoReadOnlyOnCreate,
-  assertReadOnlyUnchanged,
-  updateVersioned,
-  versionConflict,
-} from '../common/versioned-update';
+import { assertNoReadOnlyOnCreate, updateRecord } from '../common/versioned-update';
 import { Household } from '../households/household.entity';
 import { HOUSEHOLD_LIST } from '../households/households.service';
 import { resolvePlace } from '../territories/territory-place';
@@ -174,25 +169,21 @@ export class BeneficiariesService {
   async update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
     return this.withConflicts(body, async (tx) => {
       const current = await this.findVisible(caller, id, tx);
-      // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
-      if (body.version !== current.version) throw versionConflict(body.version, current.version);
-      assertReadOnlyUnchanged(body, toBeneficiaryRecord(current, caller), BENEFICIARY_READ_ONLY);
-      const fields = await this.checkedFields(tx, caller, body, current);
-      if (fields.fiscalCode !== current.fiscalCode) {
-        await this.assertFiscalCodeFree(tx, fields.fiscalCode);
-      }
-      if (!(await updateVersioned(tx, Beneficiary, id, body.version, fields, current)))
-        return toBeneficiaryRecord(current, caller);
-      const updated = await tx.findOneByOrFail(Beneficiary, { id });
-      await this.audit.updated(
-        tx,
-        caller.id,
-        'beneficiaries',
-        id,
-        toFullBeneficiaryRecord(current),
-        toFullBeneficiaryRecord(updated),
-      );
-      return toBeneficiaryRecord(updated, caller);
+      const target = {
+        entity: Beneficiary,
+        resource: 'beneficiaries',
+        toRecord: (b: Beneficiary) => toBeneficiaryRecord(b, caller),
+        readOnly: BENEFICIARY_READ_ONLY,
+        toAudited: toFullBeneficiaryRecord,
+      } as const;
+      const writer = { tx, audit: this.audit, actorId: caller.id };
+      return updateRecord(writer, target, current, body, async () => {
+        const fields = await this.checkedFields(tx, caller, body, current);
+        if (fields.fiscalCode !== current.fiscalCode) {
+          await this.assertFiscalCodeFree(tx, fields.fiscalCode);
+        }
+        return fields;
+      });
     });
   }
 

@@ -124,6 +124,8 @@ export interface SavedResource<E, R> {
   resource: AuditEntityType;
   toRecord: (entity: E) => R;
   readOnly: readonly string[];
+  /** The record the audit trail keeps of an update, where it is not the one returned (masked). */
+  toAudited?: (entity: E) => object;
 }
 
 /** Who writes, through which unit of work and audit trail. */
@@ -150,8 +152,9 @@ export async function createRecord<E extends ObjectLiteral & { id: number }, R e
 /**
  * The update of a simple resource: a stale version is a 409 first, read-only fields sent
  * back must be unchanged (400), then `changes` (which checks what it must, and may refuse)
- * gives the new values; one versioned write, audited with the record before and after. A PUT
- * that changes nothing writes nothing and returns the record as it is.
+ * gives the new values; one versioned write, audited with the record before and after (as
+ * `toAudited` gives it, where the resource has one). A PUT that changes nothing writes nothing
+ * and returns the record as it is.
  */
 export async function updateRecord<
   E extends ObjectLiteral & { id: number; version: number },
@@ -170,7 +173,10 @@ export async function updateRecord<
   const id = current.id;
   if (!(await updateVersioned(tx, target.entity, id, body.version, await changes(), current)))
     return before;
-  const after = target.toRecord(await tx.findOneByOrFail(target.entity, { id } as never));
-  await audit.updated(tx, actorId, target.resource, id, before, after);
+  const updated = await tx.findOneByOrFail(target.entity, { id } as never);
+  const after = target.toRecord(updated);
+  const audited = target.toAudited;
+  const [was, is] = audited ? [audited(current), audited(updated)] : [before, after];
+  await audit.updated(tx, actorId, target.resource, id, was, is);
   return after;
 }
