@@ -153,8 +153,9 @@ export async function createRecord<E extends ObjectLiteral & { id: number }, R e
  * The update of a simple resource: a stale version is a 409 first, read-only fields sent
  * back must be unchanged (400), then `changes` (which checks what it must, and may refuse)
  * gives the new values; one versioned write, audited with the record before and after (as
- * `toAudited` gives it, where the resource has one). A PUT that changes nothing writes nothing
- * and returns the record as it is.
+ * `toAudited` gives it, where the resource has one); `afterWrite` follows a write that was
+ * made, before the record is read back. A PUT that changes nothing writes nothing and returns
+ * the record as it is.
  */
 export async function updateRecord<
   E extends ObjectLiteral & { id: number; version: number },
@@ -165,6 +166,7 @@ export async function updateRecord<
   current: E,
   body: { version: number },
   changes: () => Promise<QueryDeepPartialEntity<E>> | QueryDeepPartialEntity<E>,
+  afterWrite?: () => Promise<void>,
 ): Promise<R> {
   // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
   if (body.version !== current.version) throw versionConflict(body.version, current.version);
@@ -173,6 +175,7 @@ export async function updateRecord<
   const id = current.id;
   if (!(await updateVersioned(tx, target.entity, id, body.version, await changes(), current)))
     return before;
+  await afterWrite?.();
   const updated = await tx.findOneByOrFail(target.entity, { id } as never);
   const after = target.toRecord(updated);
   const audited = target.toAudited;

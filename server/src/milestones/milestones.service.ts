@@ -9,7 +9,7 @@ import {
   type PactStatus,
 } from '@generattivi/shared';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AuditService, diffChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { findInScope, listPage, noSuchRecord, scopedQuery } from '../auth/scope';
 import { overdueMilestoneSql } from '../common/deadline-sql';
@@ -23,11 +23,7 @@ import {
   takeFilters,
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
-import {
-  assertNoReadOnlyOnCreate,
-  assertReadOnlyUnchanged,
-  updateVersioned,
-} from '../common/versioned-update';
+import { assertNoReadOnlyOnCreate, updateRecord } from '../common/versioned-update';
 import { lockPact } from '../pacts/pact-lock';
 import { Pact } from '../pacts/pact.entity';
 import { PactsService } from '../pacts/pacts.service';
@@ -174,53 +170,46 @@ export class MilestonesService {
       await lockPact(tx, (await this.get(caller, id, tx)).pactId);
       const current = await this.get(caller, id, tx);
       const pact = await this.pacts.findVisible(caller, current.pactId, tx);
-      assertReadOnlyUnchanged(body, toMilestoneRecord(current, pact.status), MILESTONE_READ_ONLY);
-      await this.openPact(caller, current.pactId, tx);
-      const status = body.status ?? current.status;
-      const achievedAt = checkAchievement(
-        status,
-        body.achievedAt === undefined
-          ? status === current.status
-            ? current.achievedAt
-            : undefined
-          : body.achievedAt,
-        todayIso(),
-      );
-      const wrote = await updateVersioned(
-        tx,
-        Milestone,
-        id,
-        body.version,
-        {
-          title: body.title.trim(),
-          description: body.description ?? current.description,
-          dueDate: body.dueDate,
-          status,
-          achievedAt,
-          evidence: body.evidence === undefined ? current.evidence : body.evidence,
+      const target = {
+        entity: Milestone,
+        resource: 'milestones',
+        toRecord: (m: Milestone) => toMilestoneRecord(m, pact.status),
+        readOnly: MILESTONE_READ_ONLY,
+        // Whether a milestone is overdue changes with the days, not with an edit.
+        toAudited: (m: Milestone) => {
+          const { overdue: _o, ...audited } = toMilestoneRecord(m, pact.status);
+          return audited;
         },
+      } as const;
+      const writer = { tx, audit: this.audit, actorId: caller.id };
+      return updateRecord(
+        writer,
+        target,
         current,
+        body,
+        async () => {
+          await this.openPact(caller, current.pactId, tx);
+          const status = body.status ?? current.status;
+          const achievedAt = checkAchievement(
+            status,
+            body.achievedAt === undefined
+              ? status === current.status
+                ? current.achievedAt
+                : undefined
+              : body.achievedAt,
+            todayIso(),
+          );
+          return {
+            title: body.title.trim(),
+            description: body.description ?? current.description,
+            dueDate: body.dueDate,
+            status,
+            achievedAt,
+            evidence: body.evidence === undefined ? current.evidence : body.evidence,
+          };
+        },
+        () => refreshProgress(tx, current.pactId),
       );
-      if (!wrote) return toMilestoneRecord(current, pact.status);
-      await refreshProgress(tx, current.pactId);
-      const updated = await tx.findOneByOrFail(Milestone, { id });
-      const {
-        version: _v,
-        updatedAt: _u,
-        overdue: _o,
-        ...changes
-      } = diffChanges(
-        toMilestoneRecord(current, pact.status),
-        toMilestoneRecord(updated, pact.status),
-      );
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'milestones',
-        entityId: id,
-        changes,
-      });
-      return toMilestoneRecord(updated, pact.status);
     });
   }
 
