@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { errorBody } from './common/error-body';
 import { pathOnly } from './common/logging';
 
+/** Vite names what it builds under assets/ by a hash of the content. */
+export function cacheControlFor(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /**
  * The built admin at `/`: its files as they are, and index.html for any other GET outside
  * /api so that deep links work. /api/... never falls through to the page.
@@ -19,6 +24,15 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
       prefix: '/',
       wildcard: false,
       index: false,
+      // The build wrote file.br and file.gz beside each text file: sent as they are.
+      preCompressed: true,
+      // Hashed file names change with their content: cached for a year. Anything else is
+      // checked again on every use.
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, path: string) => {
+        // header() sets and returns the reply (thenable); nothing to wait for.
+        void reply.header('cache-control', cacheControlFor(path));
+      },
     });
   }
   const indexHtml = built ? readFileSync(indexFile, 'utf8') : undefined;

@@ -1,0 +1,86 @@
+import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { ROOT, startServer, type TestServer } from '../support/server';
+
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A GET as a browser sends it, the body as it came over the wire (not decoded). */
+function rawGet(base: string, path: string, acceptEncoding?: string): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      new URL(path, base),
+      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the admin as it travels', () => {
+  let server: TestServer;
+  let entry: string;
+  let plain: Buffer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const html = readFileSync(join(ROOT, 'admin/dist/index.html'), 'utf8');
+    entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)![1];
+    plain = readFileSync(join(ROOT, 'admin/dist', entry));
+  });
+  afterAll(() => server.stop());
+
+  it('sends a hashed script brotli-compressed to a browser that takes brotli, cached for a year', async () => {
+    const res = await rawGet(server.url, entry, 'gzip, deflate, br, zstd');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(res.body).equals(plain)).toBe(true);
+    expect(res.body.length).toBeLessThan(plain.length / 3);
+  });
+
+  it('sends gzip to a browser that takes only gzip', async () => {
+    const res = await rawGet(server.url, entry, 'gzip');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(res.body).equals(plain)).toBe(true);
+  });
+
+  it('sends the file as it is to a client that asks for no encoding', async () => {
+    const res = await rawGet(server.url, entry);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.equals(plain)).toBe(true);
+  });
+
+  it('has the page itself checked again on every visit', async () => {
+    for (const path of ['/', '/pacts/1/show']) {
+      const res = await rawGet(server.url, path, 'gzip, br');
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('has a file that is not hashed checked again on every use', async () => {
+    const res = await rawGet(server.url, '/index.html', 'gzip, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+});
