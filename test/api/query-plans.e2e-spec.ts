@@ -69,7 +69,7 @@ const load = async <T>(path: string): Promise<T> => (await import(join(DIST, pat
 async function loadDist(): Promise<Dist> {
   const specs: Record<string, ListSpec> = {};
   for (const [path, names] of [
-    ['pacts/pacts.service', ['PACT_LIST']],
+    ['pacts/pact-list', ['PACT_LIST']],
     ['milestones/milestones.service', ['MILESTONE_LIST']],
     ['notes/notes.service', ['NOTE_LIST']],
     ['assignments/assignments.service', ['ASSIGNMENT_LIST']],

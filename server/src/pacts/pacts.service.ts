@@ -44,8 +44,6 @@ import { assertLab, assertStaff } from './pact-staff';
 import { toPactRecord } from './pact.record';
 import { Pact } from './pact.entity';
 
-export { PACT_LIST };
-
 /** PACT_LIST's filters applied to pact_counts, whose key columns have the same names. */
 const PACT_COUNT_FILTER = defineListSpec({ ...PACT_LIST, alias: 'c' });
 
