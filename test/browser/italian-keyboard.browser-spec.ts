@@ -35,13 +35,16 @@ const DO_NOT_PRESS = /^(Elimina|Esporta|Aggiorna|Esci|Salva|Conferma|Accedi)\b/i
 
 /** What shows that the admin is still loading. */
 const LOADING =
-  '.MuiSkeleton-root, [aria-busy="true"], .MuiLinearProgress-indeterminate, .app-loader';
+  '.MuiSkeleton-root, [aria-busy="true"], .MuiLinearProgress-indeterminate, .app-loader, .RaLoading-root';
 
 /** A dialog or menu (the sidebar's menu is one too: the walk marks what was open before). */
 const OVERLAY = '[role="dialog"], [role="menu"]';
 
 /** A dialog or menu a button has just opened. */
 const OPENED = '[role="dialog"]:not([data-open-before]), [role="menu"]:not([data-open-before])';
+
+/** How long a page's level-1 heading may stay hidden or missing while the page renders. */
+const HEADING_WAIT_MS = 5000;
 
 /** A visible level-1 heading: an h1, or the app bar title standing for one. */
 const LEVEL_ONE = 'h1, [role="heading"][aria-level="1"]';
@@ -260,14 +263,26 @@ class Walker {
     }
   }
 
-  /** Exactly one visible level-1 heading on the page. */
+  /**
+   * Exactly one visible level-1 heading on the page. Looked at again for a while before it
+   * counts as a problem: a part of the page loading late (a chunk, a record) can hide the page
+   * for a moment behind its spinner.
+   */
   async oneHeading(where: string): Promise<void> {
-    const headings = await this.page.locator(LEVEL_ONE).evaluateAll((els) =>
-      els.map((e) => ({
-        shown: e.checkVisibility(),
-        name: `${e.tagName.toLowerCase()} "${(e as HTMLElement).innerText.trim()}"`,
-      })),
-    );
+    const look = () =>
+      this.page.locator(LEVEL_ONE).evaluateAll((els) =>
+        els.map((e) => ({
+          shown: e.checkVisibility(),
+          name: `${e.tagName.toLowerCase()} "${(e as HTMLElement).innerText.trim()}"`,
+        })),
+      );
+    const deadline = Date.now() + HEADING_WAIT_MS;
+    let headings = await look();
+    while (headings.filter((h) => h.shown).length !== 1 && Date.now() < deadline) {
+      await this.page.waitForTimeout(200);
+      await this.settle();
+      headings = await look();
+    }
     const shown = headings.filter((h) => h.shown);
     if (shown.length !== 1)
       this.problems.push(
