@@ -21,6 +21,8 @@ import { DatabaseModule } from './database/database.module';
 import { SEEDED_MODULES, SeedModule } from './demo/seed.module';
 import { appDataSourceOptions } from './data-source';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(() => appDataSourceOptions(config.database)),
         CommonModule,
+        IdempotencyModule,
         AuditModule,
         AccessLogModule,
         AuthModule,
@@ -50,6 +53,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         Admission,
         { provide: APP_INTERCEPTOR, useClass: AdmissionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

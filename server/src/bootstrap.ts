@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { registerInputLimits } from './common/input-limits';
 import { requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
+import { documentIdempotencyKey } from './idempotency/idempotency';
 import { registerAdmin } from './spa';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -61,7 +62,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  const document = () => documentIdempotencyKey(SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 

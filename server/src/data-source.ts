@@ -8,6 +8,7 @@ import { COMMUNITY_LAB_ENTITIES } from './community-labs/community-labs.module';
 import type { DatabaseConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HOUSEHOLD_ENTITIES } from './households/households.module';
+import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   ...MILESTONE_ENTITIES,
   ...NOTE_ENTITIES,
   ...ASSIGNMENT_ENTITIES,
+  ...IDEMPOTENCY_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   CONTENT_LENGTH_MISMATCH: [],
   /** Any other refusal of the HTTP layer, by status. */
   BAD_REQUEST: [],
+  /** 400: the `Idempotency-Key` header (`header`) is not a UUID. */
+  IDEMPOTENCY_KEY_INVALID: ['header'],
   /** 401: no valid token. */
   UNAUTHORIZED: [],
   /** 401: the login failed. */
@@ -65,8 +67,12 @@ export const ERROR_CODES = {
   USER_NOT_DELETABLE: ['id'],
   HOUSEHOLD_HAS_MEMBERS: ['id', 'members'],
   DATABASE_BUSY: [],
+  /** The same `Idempotency-Key` is still being answered (by this or another instance). */
+  IDEMPOTENCY_IN_PROGRESS: ['seconds'],
   /** 422. */
   NOT_ELIGIBLE: [],
+  /** The `Idempotency-Key` was used by the same user for a different request. */
+  IDEMPOTENCY_KEY_REUSED: [],
   APPROVAL_REQUIREMENTS: [],
   /** 429. */
   ACCOUNT_LOCKED: ['seconds'],

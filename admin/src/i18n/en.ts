@@ -455,6 +455,8 @@ const appMessages: AppMessages = {
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
       CONTENT_LENGTH_MISMATCH: 'The request length does not match its content.',
       BAD_REQUEST: 'Bad request.',
+      IDEMPOTENCY_KEY_INVALID:
+        'The %{header} header of the request must be a UUID, for example 123e4567-e89b-12d3-a456-426614174000.',
       UNAUTHORIZED: 'Your session has expired or is missing: sign in again.',
       BAD_CREDENTIALS: 'Invalid email or password.',
       FORBIDDEN: 'You are not allowed to do this.',
@@ -502,7 +504,11 @@ const appMessages: AppMessages = {
       HOUSEHOLD_HAS_MEMBERS: 'Household %{id} has %{members} members and cannot be deleted.',
       DATABASE_BUSY:
         'The database is busy with other changes: nothing was saved; try again in a moment.',
+      IDEMPOTENCY_IN_PROGRESS:
+        'The same request is still being processed: retry in %{seconds} to get its answer.',
       NOT_ELIGIBLE: 'The pact does not meet the eligibility rules.',
+      IDEMPOTENCY_KEY_REUSED:
+        'This idempotency key was already used for a different request: send the request again with a new key.',
       APPROVAL_REQUIREMENTS: 'The pact cannot be approved yet: something is missing.',
       ACCOUNT_LOCKED:
         'Too many failed attempts for this account from this address: try again in %{seconds}.',

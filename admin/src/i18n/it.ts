@@ -695,6 +695,8 @@ const appMessages = {
       UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
       CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
       BAD_REQUEST: 'Richiesta non valida.',
+      IDEMPOTENCY_KEY_INVALID:
+        "L'intestazione %{header} della richiesta deve essere un UUID, per esempio 123e4567-e89b-12d3-a456-426614174000.",
       UNAUTHORIZED: 'Sessione scaduta o mancante: accedi di nuovo.',
       BAD_CREDENTIALS: 'Email o password non corretti.',
       FORBIDDEN: 'Non hai i permessi per questa operazione.',
@@ -746,7 +748,11 @@ const appMessages = {
         'Il nucleo familiare n. %{id} ha %{members} componenti e non si può eliminare.',
       DATABASE_BUSY:
         'Il database è occupato da altre modifiche: non è stato salvato nulla; riprova tra un momento.',
+      IDEMPOTENCY_IN_PROGRESS:
+        'La stessa richiesta è ancora in elaborazione: riprova tra %{seconds} per riceverne la risposta.',
       NOT_ELIGIBLE: 'Il patto non soddisfa i requisiti di ammissibilità.',
+      IDEMPOTENCY_KEY_REUSED:
+        'Questa chiave di idempotenza è già stata usata per una richiesta diversa: ripeti la richiesta con una chiave nuova.',
       APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
       ACCOUNT_LOCKED:
         'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',

@@ -7,6 +7,7 @@ import { LoginThrottle1795600000010 } from './1795600000010-LoginThrottle';
 import { AuditCheckpoints1795600000020 } from './1795600000020-AuditCheckpoints';
 import { SearchIndexes1795600000021 } from './1795600000021-SearchIndexes';
 import { PactInvariants1795600000030 } from './1795600000030-PactInvariants';
+import { IdempotencyKeys1795600000040 } from './1795600000040-IdempotencyKeys';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditCheckpoints1795600000020,
   SearchIndexes1795600000021,
   PactInvariants1795600000030,
+  IdempotencyKeys1795600000040,
 ];

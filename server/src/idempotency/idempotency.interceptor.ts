@@ -1,0 +1,60 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import type { RequestWithCaller } from '../auth/caller';
+import { parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from './idempotency';
+import { IdempotencyStore } from './idempotency-store';
+
+/**
+ * `Idempotency-Key` on every POST of a signed-in user (creations, transitions, assignments,
+ * checks…): the first request with a key does the work and its successful (2xx) answer is
+ * stored; the same key from the same user within 24 hours gets that answer again, status and
+ * body, marked `Idempotent-Replayed: true`, without the work being done again. A failed
+ * answer (4xx, 5xx) is not stored: the key is released for a corrected request.
+ *
+ * Runs after the guard (the caller is known, a refused caller never reaches the store) and
+ * before the validation pipe (a 400 of the body releases the key). Requests without a
+ * signed-in user (login) are outside the rule: their header is ignored. Without the header a
+ * request is answered as always.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & RequestWithCaller>();
+    if (request.method !== 'POST' || !request.caller) return next.handle();
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
+    if (key === undefined) return next.handle();
+    const fingerprint = requestFingerprint(request.method, request.url, request.body);
+    const reply = http.getResponse<FastifyReply>();
+    return from(this.answer(request.caller.id, key, fingerprint, reply, next));
+  }
+
+  private async answer(
+    userId: number,
+    key: string,
+    fingerprint: string,
+    reply: FastifyReply,
+    next: CallHandler,
+  ): Promise<unknown> {
+    const held = await this.store.reserve(userId, key, fingerprint);
+    if (held.kind === 'replay') {
+      void reply.status(held.status).header(REPLAYED_HEADER, 'true');
+      return held.body;
+    }
+    let body: unknown;
+    try {
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    } catch (e) {
+      await this.store.release(held);
+      throw e;
+    }
+    const status = reply.statusCode;
+    if (status >= 200 && status < 300) await this.store.complete(held, status, body);
+    else await this.store.release(held);
+    return body;
+  }
+}

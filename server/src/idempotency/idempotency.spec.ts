@@ -1,0 +1,105 @@
+import { HttpException } from '@nestjs/common';
+import { parseIdempotencyKey, requestFingerprint } from './idempotency';
+
+const codeOf = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof HttpException
+      ? [
+          e.getStatus(),
+          (e.getResponse() as { code: string; params: unknown }).code,
+          (e.getResponse() as { params: unknown }).params,
+        ]
+      : e;
+  }
+  return 'no error';
+};
+
+describe('parseIdempotencyKey', () => {
+  it('takes a UUID of any version, in lower case, and no header as no key', () => {
+    expect(parseIdempotencyKey('123e4567-e89b-12d3-a456-426614174000')).toBe(
+      '123e4567-e89b-12d3-a456-426614174000',
+    );
+    expect(parseIdempotencyKey('0F8FAD5B-D9CB-469F-A165-70867728950E')).toBe(
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+    );
+    expect(parseIdempotencyKey(' 0f8fad5b-d9cb-469f-a165-70867728950e ')).toBe(
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+    );
+    expect(parseIdempotencyKey(['0f8fad5b-d9cb-469f-a165-70867728950e'])).toBe(
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+    );
+    expect(parseIdempotencyKey(undefined)).toBeUndefined();
+  });
+
+  it.each([
+    '',
+    '   ',
+    'abc',
+    '0f8fad5b-d9cb-469f-a165-70867728950',
+    '0f8fad5b-d9cb-469f-a165-70867728950e0',
+    '0f8fad5bd9cb469fa16570867728950e',
+    '0f8fad5b-d9cb-469f-a165-70867728950g',
+    '{0f8fad5b-d9cb-469f-a165-70867728950e}',
+    'x0f8fad5b-d9cb-469f-a165-70867728950e',
+  ])('refuses %j with a 400 naming the header', (value) => {
+    expect(codeOf(() => parseIdempotencyKey(value))).toEqual([
+      400,
+      'IDEMPOTENCY_KEY_INVALID',
+      { header: 'Idempotency-Key' },
+    ]);
+  });
+
+  it('refuses the header given twice', () => {
+    const key = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(codeOf(() => parseIdempotencyKey([key, key]))).toEqual([
+      400,
+      'IDEMPOTENCY_KEY_INVALID',
+      { header: 'Idempotency-Key' },
+    ]);
+  });
+});
+
+describe('requestFingerprint', () => {
+  const base = requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' });
+
+  it('is a sha256 in hexadecimal', () => {
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('does not depend on the order of the keys, at any depth, nor on the case of the method', () => {
+    expect(requestFingerprint('post', '/api/notes', { kind: 'CALL', body: 'x', pactId: 1 })).toBe(
+      base,
+    );
+    expect(requestFingerprint('POST', '/p', { a: { x: 1, y: [{ b: 1, a: 2 }] }, b: 2 })).toBe(
+      requestFingerprint('POST', '/p', { b: 2, a: { y: [{ a: 2, b: 1 }], x: 1 } }),
+    );
+  });
+
+  it('tells apart a different method, path, query string, value, type or array order', () => {
+    const others = [
+      requestFingerprint('PUT', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' }),
+      requestFingerprint('POST', '/api/notes/', { pactId: 1, body: 'x', kind: 'CALL' }),
+      requestFingerprint('POST', '/api/notes?a=1', { pactId: 1, body: 'x', kind: 'CALL' }),
+      requestFingerprint('POST', '/api/notes', { pactId: 2, body: 'x', kind: 'CALL' }),
+      requestFingerprint('POST', '/api/notes', { pactId: '1', body: 'x', kind: 'CALL' }),
+      requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x' }),
+      requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL', extra: null }),
+    ];
+    for (const other of others) expect(other).not.toBe(base);
+    expect(requestFingerprint('POST', '/p', [1, 2])).not.toBe(
+      requestFingerprint('POST', '/p', [2, 1]),
+    );
+  });
+
+  it('counts no body as null, and text that could be a path as part of the body', () => {
+    expect(requestFingerprint('POST', '/p', undefined)).toBe(
+      requestFingerprint('POST', '/p', null),
+    );
+    expect(requestFingerprint('POST', '/p', {})).not.toBe(requestFingerprint('POST', '/p', null));
+    expect(requestFingerprint('POST', '/a', '\n/b')).not.toBe(
+      requestFingerprint('POST', '/a\n', '/b'),
+    );
+  });
+});
