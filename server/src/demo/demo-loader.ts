@@ -233,6 +233,17 @@ export class DemoLoader {
         plannedEndDate: plan.plannedEndDate,
       }),
     );
+    const noteTimes = plan.notes.map((n) => Date.now() - n.daysAgo * 86_400_000);
+    if (noteTimes.length) {
+      // The diary goes back in time, and no note is older than its pact: the pact is dated
+      // a day before its first note, as if opened then.
+      const openedAt = new Date(Math.min(...noteTimes) - 86_400_000).toISOString();
+      const p = (i: number) => (this.dataSource.options.type === 'postgres' ? `$${i}` : '?');
+      await this.dataSource.query(`UPDATE pacts SET created_at = ${p(1)} WHERE id = ${p(2)}`, [
+        openedAt,
+        pact.id,
+      ]);
+    }
     const milestoneIds: number[] = [];
     const author = assigned ? maker : sw;
     for (const m of plan.milestones) {
@@ -282,8 +293,8 @@ export class DemoLoader {
         }),
       );
     }
-    for (const n of plan.notes) {
-      const occurredAt = new Date(Date.now() - n.daysAgo * 86_400_000).toISOString();
+    for (const [k, n] of plan.notes.entries()) {
+      const occurredAt = new Date(noteTimes[k]).toISOString();
       await this.notes.create(
         author,
         dto(CreateNoteDto, { pactId: pact.id, kind: n.kind, body: n.body, occurredAt }),

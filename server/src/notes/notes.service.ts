@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NOTE_KINDS } from '@generattivi/shared';
+import { NOTE_KINDS, todayIso } from '@generattivi/shared';
 import type { Caller } from '../auth/caller';
 import { noSuchRecord } from '../auth/scope';
 import { FieldsError } from '../common/domain-error';
@@ -27,6 +27,12 @@ export const NOTE_LIST = defineListSpec({
   defaultSort: ['occurredAt', 'DESC'],
 });
 
+/** The day of an instant in Italy, as people read it there: dd/mm/yyyy. */
+function italianDate(instant: string): string {
+  const [year, month, day] = todayIso(new Date(instant)).split('-');
+  return `${day}/${month}/${year}`;
+}
+
 /** Allowed clock drift between a client and the server for "when it happened". */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -52,6 +58,15 @@ export class NotesService extends ReadInScope(Note, NOTE_LIST, 'pact-children') 
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
         throw new FieldsError({ pactId: noSuchRecord('pacts', body.pactId, 'pact') });
       });
+      // Nothing of a pact happened before it existed.
+      if (Date.parse(occurredAt) < Date.parse(pact.createdAt))
+        throw new FieldsError({
+          occurredAt: fieldError(
+            'NOT_BEFORE',
+            { date: italianDate(pact.createdAt) },
+            `must not be before the pact's creation (${pact.createdAt})`,
+          ),
+        });
       const note = await tx.save(
         tx.create(Note, {
           pactId: pact.id,
