@@ -1,4 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  StreamableFile,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestWithCaller } from '../auth/caller';
@@ -53,7 +59,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw e;
     }
     const status = reply.statusCode;
-    if (status >= 200 && status < 300) await this.store.complete(held, status, body);
+    // Only a successful JSON answer is kept (a file or bytes cannot be given again as JSON).
+    const json = !(body instanceof StreamableFile || Buffer.isBuffer(body));
+    if (status >= 200 && status < 300 && json) await this.store.complete(held, status, body);
     else await this.store.release(held);
     return body;
   }
