@@ -1,3 +1,4 @@
+import { addDays } from '@generattivi/shared';
 import fc from 'fast-check';
 import { DEMO_ACCOUNTS } from '../support/demo';
 import {
@@ -224,12 +225,24 @@ describe('input limits', () => {
     ['2026-02-30T10:00:00Z', 400],
     ['0000-01-01T00:00:00Z', 400],
     ['2026-05-01T10:00:00+14:30', 400],
-    ['2026-05-01T23:59:59Z', 201],
-    ['2026-05-01T10:00:00+14:00', 201],
-  ])('note instant %s → %i', async (occurredAt, status) => {
+    ['DAYT23:59:59Z', 201],
+    ['DAYT10:00:00+14:00', 201],
+  ])('note instant %s → %i', async (instant, status) => {
+    // DAY: two days after the creation of the pact of the oldest demo note (a note may not be
+    // older than its pact), days before today.
+    const oldest = await server.request<Array<{ pactId: number }>>(
+      'GET',
+      '/api/notes?sort=["occurredAt","ASC"]&range=[0,0]',
+      { token },
+    );
+    const { pactId } = oldest.body[0];
+    const pact = await server.request<{ createdAt: string }>('GET', `/api/pacts/${pactId}`, {
+      token,
+    });
+    const occurredAt = instant.replace('DAY', addDays(pact.body.createdAt.slice(0, 10), 2));
     const res = await server.request('POST', '/api/notes', {
       token,
-      body: { pactId: 1, kind: 'NOTE', body: 'Colloquio', occurredAt },
+      body: { pactId, kind: 'NOTE', body: 'Colloquio', occurredAt },
     });
     expect(res.status).toBe(status);
     if (status === 400) {

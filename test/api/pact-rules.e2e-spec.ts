@@ -1,4 +1,5 @@
 import { addDays, todayIso } from '@generattivi/shared';
+import { openDatabase } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
 import { pactBody, pactSetup, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
@@ -250,6 +251,13 @@ describe('pact rules', () => {
           plannedEndDate: addDays(today, -1),
         },
       );
+      // Opened when it started (the API dates a pact now, and no note is older than its pact).
+      const db = await openDatabase(server);
+      await db.run('UPDATE pacts SET created_at = $1 WHERE id = $2', [
+        new Date(Date.now() - 60 * 86_400_000).toISOString(),
+        pact.id,
+      ]);
+      await db.close();
       const note = await req('POST', '/api/notes', swCrema, {
         pactId: pact.id,
         kind: 'CALL',
