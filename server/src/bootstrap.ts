@@ -26,7 +26,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableCors({ origin: true, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
+  app.enableCors({
+    origin: true,
+    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Idempotent-Replayed'],
+  });
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -20,7 +20,7 @@ export class IdempotencyKey {
   @Column({ type: 'varchar', length: 36 })
   key!: string;
 
-  /** sha256 (hex) of the method, the path and the canonical JSON body of the first request. */
+  /** HMAC-SHA256 (hex) of the method, the path and the canonical JSON body of the first request. */
   @Column({ type: 'varchar', length: 64 })
   fingerprint!: string;
 

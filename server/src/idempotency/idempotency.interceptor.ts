@@ -1,6 +1,7 @@
 import {
   CallHandler,
   ExecutionContext,
+  Inject,
   Injectable,
   NestInterceptor,
   StreamableFile,
@@ -8,7 +9,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestWithCaller } from '../auth/caller';
-import { parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from './idempotency';
+import { AppConfig, CONFIG } from '../config/config';
+import {
+  fingerprintSecret,
+  parseIdempotencyKey,
+  REPLAYED_HEADER,
+  requestFingerprint,
+} from './idempotency';
 import { IdempotencyStore } from './idempotency-store';
 
 /**
@@ -25,7 +32,14 @@ import { IdempotencyStore } from './idempotency-store';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  private readonly secret: string;
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.secret = fingerprintSecret(config.jwtSecret);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -34,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || !request.caller) return next.handle();
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
-    const fingerprint = requestFingerprint(request.method, request.url, request.body);
+    const fingerprint = requestFingerprint(request.method, request.url, request.body, this.secret);
     const reply = http.getResponse<FastifyReply>();
     return from(this.answer(request.caller.id, key, fingerprint, reply, next));
   }

@@ -1,5 +1,9 @@
 import { HttpException } from '@nestjs/common';
-import { parseIdempotencyKey, requestFingerprint } from './idempotency';
+import { fingerprintSecret, parseIdempotencyKey, requestFingerprint } from './idempotency';
+
+const SECRET = fingerprintSecret('a-token-secret');
+const fp = (method: string, path: string, body: unknown) =>
+  requestFingerprint(method, path, body, SECRET);
 
 const codeOf = (f: () => unknown): unknown => {
   try {
@@ -62,44 +66,43 @@ describe('parseIdempotencyKey', () => {
 });
 
 describe('requestFingerprint', () => {
-  const base = requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' });
+  const base = fp('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' });
 
-  it('is a sha256 in hexadecimal', () => {
+  it('is an HMAC-SHA256 in hexadecimal, under a secret derived from the token secret', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
+    const body = { pactId: 1, body: 'x', kind: 'CALL' };
+    const other = fingerprintSecret('another-token-secret');
+    expect(other).not.toBe(SECRET);
+    expect(requestFingerprint('POST', '/api/notes', body, other)).not.toBe(base);
+    expect(
+      requestFingerprint('POST', '/api/notes', body, fingerprintSecret('a-token-secret')),
+    ).toBe(base);
   });
 
   it('does not depend on the order of the keys, at any depth, nor on the case of the method', () => {
-    expect(requestFingerprint('post', '/api/notes', { kind: 'CALL', body: 'x', pactId: 1 })).toBe(
-      base,
-    );
-    expect(requestFingerprint('POST', '/p', { a: { x: 1, y: [{ b: 1, a: 2 }] }, b: 2 })).toBe(
-      requestFingerprint('POST', '/p', { b: 2, a: { y: [{ a: 2, b: 1 }], x: 1 } }),
+    expect(fp('post', '/api/notes', { kind: 'CALL', body: 'x', pactId: 1 })).toBe(base);
+    expect(fp('POST', '/p', { a: { x: 1, y: [{ b: 1, a: 2 }] }, b: 2 })).toBe(
+      fp('POST', '/p', { b: 2, a: { y: [{ a: 2, b: 1 }], x: 1 } }),
     );
   });
 
   it('tells apart a different method, path, query string, value, type or array order', () => {
     const others = [
-      requestFingerprint('PUT', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' }),
-      requestFingerprint('POST', '/api/notes/', { pactId: 1, body: 'x', kind: 'CALL' }),
-      requestFingerprint('POST', '/api/notes?a=1', { pactId: 1, body: 'x', kind: 'CALL' }),
-      requestFingerprint('POST', '/api/notes', { pactId: 2, body: 'x', kind: 'CALL' }),
-      requestFingerprint('POST', '/api/notes', { pactId: '1', body: 'x', kind: 'CALL' }),
-      requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x' }),
-      requestFingerprint('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL', extra: null }),
+      fp('PUT', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL' }),
+      fp('POST', '/api/notes/', { pactId: 1, body: 'x', kind: 'CALL' }),
+      fp('POST', '/api/notes?a=1', { pactId: 1, body: 'x', kind: 'CALL' }),
+      fp('POST', '/api/notes', { pactId: 2, body: 'x', kind: 'CALL' }),
+      fp('POST', '/api/notes', { pactId: '1', body: 'x', kind: 'CALL' }),
+      fp('POST', '/api/notes', { pactId: 1, body: 'x' }),
+      fp('POST', '/api/notes', { pactId: 1, body: 'x', kind: 'CALL', extra: null }),
     ];
     for (const other of others) expect(other).not.toBe(base);
-    expect(requestFingerprint('POST', '/p', [1, 2])).not.toBe(
-      requestFingerprint('POST', '/p', [2, 1]),
-    );
+    expect(fp('POST', '/p', [1, 2])).not.toBe(fp('POST', '/p', [2, 1]));
   });
 
   it('counts no body as null, and text that could be a path as part of the body', () => {
-    expect(requestFingerprint('POST', '/p', undefined)).toBe(
-      requestFingerprint('POST', '/p', null),
-    );
-    expect(requestFingerprint('POST', '/p', {})).not.toBe(requestFingerprint('POST', '/p', null));
-    expect(requestFingerprint('POST', '/a', '\n/b')).not.toBe(
-      requestFingerprint('POST', '/a\n', '/b'),
-    );
+    expect(fp('POST', '/p', undefined)).toBe(fp('POST', '/p', null));
+    expect(fp('POST', '/p', {})).not.toBe(fp('POST', '/p', null));
+    expect(fp('POST', '/a', '\n/b')).not.toBe(fp('POST', '/a\n', '/b'));
   });
 });

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import { DomainError } from '../common/domain-error';
 
@@ -66,12 +66,24 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 /**
  * What makes two requests "the same request" for a key: the method, the path (with its query
  * string) and the body as canonical JSON (keys sorted at every depth, so the order a client
- * writes them in does not matter; no body is `null`). sha256, hexadecimal.
+ * writes them in does not matter; no body is `null`). HMAC-SHA256 under `secret`, hexadecimal:
+ * a body may hold a password (a new account's), and the database keeps only this digest,
+ * which cannot be tried against guesses without the server's secret.
  */
-export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
+export function requestFingerprint(
+  method: string,
+  path: string,
+  body: unknown,
+  secret: string,
+): string {
+  return createHmac('sha256', secret)
     .update(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? null)}`)
     .digest('hex');
+}
+
+/** The fingerprints' key, derived from the server's token secret (the same on every instance). */
+export function fingerprintSecret(tokenSecret: string): string {
+  return createHash('sha256').update(`idempotency-key fingerprint\n${tokenSecret}`).digest('hex');
 }
 
 /**
