@@ -1,6 +1,7 @@
-// Reads a PDF with pdf.js: prints {pages: [text of each page]} as JSON; with a second argument,
-// also renders the first page to that PNG file. Run as a child process by pdf.ts (pdf.js is an
-// ES module, which Jest's CommonJS runtime does not load).
+// Reads a PDF with pdf.js: prints {pages: [{text, items: [{str, y}]}]} as JSON (y in points
+// from the bottom of the page); with a second argument, also renders the first page to that PNG
+// file. Run as a child process by pdf.ts (pdf.js is an ES module, which Jest's CommonJS runtime
+// does not load).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,10 +18,13 @@ const pdf = await getDocument({
 const pages = [];
 for (let n = 1; n <= pdf.numPages; n++) {
   const page = await pdf.getPage(n);
-  const { items } = await page.getTextContent();
-  pages.push(
-    items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-  );
+  const items = (await page.getTextContent()).items.filter((item) => 'str' in item);
+  pages.push({
+    text: items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''),
+    items: items
+      .filter((item) => item.str.trim())
+      .map((item) => ({ str: item.str, y: item.transform[5] })),
+  });
 }
 
 if (png) {

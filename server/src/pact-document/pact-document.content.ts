@@ -109,6 +109,14 @@ export function italianDate(iso: string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
+/** A message's ISO dates (`2026-03-01`) written as dd/mm/yyyy. */
+function withItalianDates(text: string): string {
+  return text.replace(
+    /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    (_m, y: string, mo: string, d: string) => `${d}/${mo}/${y}`,
+  );
+}
+
 const MILESTONE_STATUS: Record<MilestoneStatus, string> = {
   PENDING: '',
   ACHIEVED: 'raggiunta',
@@ -165,7 +173,9 @@ function eligibilityOf(
       (evaluation.eligible ? 'tutti soddisfatti.' : 'non tutti soddisfatti.'),
     rules: evaluation.checks.map((check) => ({
       label: ELIGIBILITY_RULE_LABELS[check.rule]?.it ?? check.rule,
-      text: `${check.passed ? 'soddisfatto' : 'non soddisfatto'}. ${check.messages?.it ?? check.message}`,
+      text: `${check.passed ? 'soddisfatto' : 'non soddisfatto'}. ${withItalianDates(
+        check.messages?.it ?? check.message,
+      )}`,
     })),
   };
 }
@@ -173,7 +183,7 @@ function eligibilityOf(
 /** The privacy notice given to the citizen who signs (art. 13 of Regulation (EU) 2016/679). */
 function privacyNotice(territory: string): string {
   return (
-    `I dati personali riportati in questo patto sono trattati dall'Ambito territoriale di ${territory}, ` +
+    `I dati personali riportati in questo patto sono trattati dall'ente capofila dell'ambito territoriale (${territory}), ` +
     'titolare del trattamento, per definire, accompagnare e verificare il percorso concordato nel ' +
     "progetto «Fare Legami», nell'esecuzione di compiti di interesse pubblico in materia di servizi " +
     'sociali (art. 6, par. 1, lett. e, e art. 9, par. 2, lett. g, del Regolamento UE 2016/679). ' +

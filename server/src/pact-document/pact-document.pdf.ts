@@ -177,7 +177,7 @@ class Writer {
 
 async function draw(doc: PDFKit.PDFDocument, content: PactDocumentContent): Promise<void> {
   const w = new Writer(doc);
-  w.text(`Progetto «Fare Legami» · Ambito territoriale di ${content.territory}`, {
+  w.text(`Progetto «Fare Legami» · ${content.territory}`, {
     size: SMALL + 1,
     color: GREY,
     gap: 10,
