@@ -223,9 +223,10 @@ describe(pactDocumentContent.name, () => {
 });
 
 describe(italianDate.name, () => {
-  it('writes a date or an instant as dd/mm/yyyy', () => {
+  it('writes a date, or the date in Italy of an instant, as dd/mm/yyyy', () => {
     expect(italianDate('2026-03-01')).toBe('01/03/2026');
-    expect(italianDate('2026-12-31T23:00:00.000Z')).toBe('31/12/2026');
+    expect(italianDate('2026-12-31T22:59:59.000Z')).toBe('31/12/2026');
+    expect(italianDate('2026-12-31T23:00:00.000Z')).toBe('01/01/2027');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   ELIGIBILITY_RULE_LABELS,
   PACT_TYPE_LABELS,
   parseIsoDate,
+  todayIso,
   type EligibilityEvaluation,
   type MilestoneStatus,
   type PactStatus,
@@ -103,9 +104,10 @@ export function pactFingerprint(source: PactDocumentSource): string {
   return createHash('sha256').update(canonicalJson(source)).digest('hex').slice(0, 16);
 }
 
-/** `2026-03-01` → `01/03/2026`. */
+/** `2026-03-01` → `01/03/2026`; an instant is first given its calendar date in Italy. */
 export function italianDate(iso: string): string {
-  const { year, month, day } = parseIsoDate(iso.slice(0, 10));
+  const date = iso.length > 10 ? todayIso(new Date(iso)) : iso;
+  const { year, month, day } = parseIsoDate(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
