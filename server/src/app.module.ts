@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { PactDocumentModule } from './pact-document/pact-document.module';
 import { ReportsModule } from './reports/reports.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AssignmentsModule } from './assignments/assignments.module';
@@ -42,6 +43,7 @@ export class AppModule {
         TerritoriesModule,
         ...SEEDED_MODULES,
         AssignmentsModule,
+        PactDocumentModule,
         ReportsModule,
         AlertsModule,
         SeedModule,

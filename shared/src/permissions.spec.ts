@@ -67,12 +67,18 @@ describe('the permission table', () => {
     }
   });
 
-  it('pacts: the maker edits and submits their pacts; only ADMIN and the social worker do the rest', () => {
+  it('pacts: the maker edits, submits and prints their pacts (the manager never prints one); only ADMIN and the social worker do the rest', () => {
     expect(rolesAllowed('pacts', 'create')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
     expect(rolesAllowed('pacts', 'delete')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
     expect(rolesAllowed('pacts', 'assign')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
     expect(grantOf('COMMUNITY_MAKER', 'pacts', 'edit')).toBe('assigned');
     expect(grantOf('COMMUNITY_MAKER', 'pacts', 'submit')).toBe('assigned');
+    expect(ROLES.map((role) => grantOf(role, 'pacts', 'print'))).toEqual([
+      true,
+      false,
+      'own-territories',
+      'assigned',
+    ]);
     for (const action of [
       'approve',
       'send-back',

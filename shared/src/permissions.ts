@@ -53,6 +53,7 @@ export const ACTIONS = [
   'verify',
   'verify-all',
   'export',
+  'print',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +138,11 @@ export const PERMISSIONS: Readonly<
     cancel: CASE_WRITE,
     /** The maker must work in the pact's territory. */
     assign: CASE_WRITE,
+    /**
+     * The pact as a PDF to sign: it names the people, so whoever sees the pact and works on it
+     * prints it; the manager, who audits outcomes, does not.
+     */
+    print: PACT_WORK,
   },
   milestones: {
     list: CASE_READ,

@@ -195,6 +195,13 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/pacts', expect: everyone(200) },
   { method: 'GET', path: '/api/pacts/{pactCrema}', expect: everyone(200) },
   { method: 'GET', path: '/api/pacts/{pactCremona}', expect: outOfScope(200) },
+  // the printable pact names people: not for the manager
+  {
+    method: 'GET',
+    path: '/api/pacts/{pactCrema}/document',
+    expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 200, COMMUNITY_MAKER: 200 }),
+  },
+  { method: 'GET', path: '/api/pacts/{pactCremona}/document', expect: outOfScope(200, 403) },
   {
     method: 'PUT',
     path: '/api/pacts/{pactCremona}',

@@ -8,9 +8,12 @@ import {
   waitForData,
 } from '../support/ui';
 
-/** What a manager must never be offered: the labels of every create, edit and action button. */
+/**
+ * What a manager must never be offered: the labels of every create, edit and action button,
+ * and printing a pact (it names people).
+ */
 const WRITE_ACTIONS =
-  /^(Crea|Modifica|Elimina|Approva|Rimanda in bozza|Invia per approvazione|Sospendi|Riprendi|Concludi con esito|Interrompi|Annulla il patto|Segna raggiunta|Aggiungi(?! filtro)|Assegna|Cambia community maker|Nuovo patto)/;
+  /^(Stampa il patto|Crea|Modifica|Elimina|Approva|Rimanda in bozza|Invia per approvazione|Sospendi|Riprendi|Concludi con esito|Interrompi|Annulla il patto|Segna raggiunta|Aggiungi(?! filtro)|Assegna|Cambia community maker|Nuovo patto)/;
 
 /**
  * Journey (c): the manager reads outcomes across territories as charts (lazily loaded) and

@@ -1,4 +1,5 @@
 import { addDays, todayIso } from '@generattivi/shared';
+import { readFileSync } from 'node:fs';
 import { Browser, openBrowser } from '../support/browser';
 import { startServer, TestServer } from '../support/server';
 import {
@@ -185,5 +186,17 @@ describe('social worker journey', () => {
     await readyForScreenshot(page);
     await browser.screenshot('pact-page-milestones');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('downloads the pact to sign, named after its reference', async () => {
+    const { page } = browser;
+    const reference = (await page.locator('#pact-reference').textContent())?.trim();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Stampa il patto' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${reference}.pdf`);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -218,6 +218,8 @@ const appMessages: AppMessages = {
       add_milestone: 'Add milestone',
       add_note: 'Add note',
       actions: 'Pact actions',
+      print: 'Print the pact',
+      print_failed: 'The pact could not be downloaded: please try again.',
       progress_label: 'Progress: %{percent}%',
       no_maker: 'Nobody assigned',
       tab_details: 'Details',

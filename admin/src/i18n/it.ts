@@ -456,6 +456,8 @@ const appMessages = {
       add_milestone: 'Aggiungi tappa',
       add_note: 'Aggiungi nota',
       actions: 'Azioni sul patto',
+      print: 'Stampa il patto',
+      print_failed: 'Non è stato possibile scaricare il patto: riprova.',
       progress_label: 'Avanzamento: %{percent}%',
       no_maker: 'Nessuno assegnato',
       tab_details: 'Dettagli',

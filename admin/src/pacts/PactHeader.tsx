@@ -10,6 +10,7 @@ import {
 import { AssignButton } from './AssignButton';
 import { canEditPact } from './pactPermissions';
 import { PactProgress } from './PactProgress';
+import { PrintPactButton } from './PrintPactButton';
 import { StatusChip } from './StatusChip';
 import { TransitionButtons } from './TransitionButtons';
 
@@ -87,6 +88,7 @@ export const PactHeader = () => {
           <TransitionButtons pact={pact} />
           <AssignButton pact={pact} />
           {canEditPact(role, pact.status) ? <EditButton variant="outlined" /> : null}
+          <PrintPactButton pact={pact} />
         </Stack>
       </CardContent>
     </Card>
