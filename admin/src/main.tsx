@@ -1,12 +1,30 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { LoginShell } from './login/LoginShell';
+import { authProvider } from './login/session';
+
+/** The admin, fetched on its own: the login page does not wait for it. */
+const loadApp = () => import('./App');
+const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
+
+/** Signed out: the login page alone. Signed in (now or by an earlier visit): the admin. */
+const Root = () => {
+  const [signedIn, setSignedIn] = useState(() => authProvider.getToken() !== undefined);
+  const onSignedIn = useCallback(() => setSignedIn(true), []);
+  return signedIn ? (
+    <Suspense fallback={null}>
+      <App />
+    </Suspense>
+  ) : (
+    <LoginShell onSignedIn={onSignedIn} preload={loadApp} />
+  );
+};
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );
