@@ -2,9 +2,17 @@ import { lazy, StrictMode, Suspense, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LoginShell } from './login/LoginShell';
 import { authProvider } from './login/session';
+import { registerServiceWorker } from './serviceWorker';
 
 /** The admin, fetched on its own: the login page does not wait for it. */
-const loadApp = () => import('./App');
+let appModule: Promise<typeof import('./App')> | undefined;
+const loadApp = () => {
+  appModule ??= import('./App').then((module) => {
+    registerServiceWorker();
+    return module;
+  });
+  return appModule;
+};
 const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
 
 /** Signed out: the login page alone. Signed in (now or by an earlier visit): the admin. */
