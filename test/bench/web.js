@@ -5,7 +5,7 @@
 // Chrome's DevTools (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), and measures, as the demo
 // community maker, over several runs each in a fresh profile (median):
 //   - cold visit, HTTP cache off: time until the login form can be used, and the bytes
-//     transferred until then (sum of encodedDataLength) and until the network is idle;
+//     transferred from the network until then (sum of encodedDataLength) and until idle;
 //   - sign-in: time from pressing "Accedi" until the maker's home shows its pacts;
 //   - warm visit (cache on, still signed in): time until the home shows its pacts again.
 // Prints a table and writes test/bench/results/web-<date>.json (not committed).
@@ -13,13 +13,14 @@
 // Environment (all optional):
 //   BENCH_RUNS          runs (default 5)
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js (see server.js)
+//   BENCH_ADMIN_DIST    another build of the admin (a dist folder), to measure a change (A/B)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
 //   BENCH_LABEL         a word written in the JSON (e.g. "before")
 const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const { chromium } = require('playwright-core');
-const { ROOT, startServer, stop } = require('./server');
+const { ROOT, sleep, startServer, stop } = require('./server');
 
 const env = process.env;
 const RUNS = Number(env.BENCH_RUNS ?? 5);
@@ -54,27 +55,73 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Sums encodedDataLength of every response the page's target finishes loading. */
+/**
+ * Sums encodedDataLength of every response the page's target receives from the network (not
+ * those a service worker or the disk cache answered), each noted with the time it finished.
+ */
 function byteCounter(cdp) {
-  let bytes = 0;
-  let requests = 0;
+  const local = new Set();
+  let finished = [];
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.fromServiceWorker || e.response.fromDiskCache) local.add(e.requestId);
+  });
   cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
-    requests += 1;
+    if (!local.has(e.requestId)) finished.push({ at: Date.now(), bytes: e.encodedDataLength });
   });
   return {
     reset() {
-      bytes = 0;
-      requests = 0;
+      finished = [];
     },
-    get bytes() {
-      return bytes;
-    },
-    get requests() {
-      return requests;
+    /** Bytes and requests finished by `until` (epoch ms; all by default). */
+    sum(until = Infinity) {
+      const done = finished.filter((f) => f.at <= until);
+      return { bytes: done.reduce((n, f) => n + f.bytes, 0), requests: done.length };
     },
   };
 }
+
+/**
+ * Notes in the page, as it happens, when the login form can be used (both inputs and an
+ * enabled "Accedi" button) and when the maker's home shows its data (its heading and a pact),
+ * in epoch milliseconds: the polling of the test does not add to the figures.
+ */
+const MARKS = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  const loginUsable = () =>
+    document.querySelector('input[type="email"]') &&
+    document.querySelector('input[type="password"]') &&
+    [...document.querySelectorAll('button')].some(
+      (b) => !b.disabled && (b.textContent || '').includes('Accedi'),
+    );
+  const homeShown = () =>
+    [...document.querySelectorAll('h1')].some((h) => h.textContent === 'I miei patti') &&
+    document.querySelector('[data-pact]');
+  const check = () => {
+    if (!window.__loginUsableAt && loginUsable()) window.__loginUsableAt = now();
+    if (!window.__homeShownAt && homeShown()) window.__homeShownAt = now();
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+})();`;
+
+/** True once no service worker of the page is installing or waiting (or there is none). */
+const SW_SETTLED = `navigator.serviceWorker.getRegistration().then(
+  (r) => !r || (!r.installing && !r.waiting && r.active !== null),
+)`;
+
+async function swSettled(page) {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await page.evaluate(SW_SETTLED))) {
+    if (Date.now() > deadline) throw new Error('the service worker did not finish installing');
+    await sleep(100);
+  }
+}
+
+const mark = (page, name) => page.evaluate(`window.${name}`);
 
 /** The login form can be used: both inputs and an enabled "Accedi" button are on screen. */
 async function loginUsable(page) {
@@ -107,6 +154,7 @@ async function oneRun(url) {
     args: ARGS,
   });
   try {
+    await context.addInitScript({ content: MARKS });
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -115,15 +163,14 @@ async function oneRun(url) {
     const counter = byteCounter(cdp);
 
     // Cold visit.
-    let t = performance.now();
+    let t = Date.now();
     await page.goto(url + '/', { waitUntil: 'commit', timeout: TIMEOUT });
     await loginUsable(page);
-    const loginMs = performance.now() - t;
-    const loginBytes = counter.bytes;
-    const loginRequests = counter.requests;
+    const loginAt = await mark(page, '__loginUsableAt');
+    const loginMs = loginAt - t;
+    const { bytes: loginBytes, requests: loginRequests } = counter.sum(loginAt);
     await page.waitForLoadState('networkidle', { timeout: TIMEOUT });
-    const idleBytes = counter.bytes;
-    const idleRequests = counter.requests;
+    const { bytes: idleBytes, requests: idleRequests } = counter.sum();
 
     // Sign-in (cache on from here: what the login page loaded serves the home).
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -136,20 +183,25 @@ async function oneRun(url) {
       .first()
       .fill(PASSWORD);
     counter.reset();
-    t = performance.now();
+    t = Date.now();
     await page.getByRole('button', { name: 'Accedi' }).click();
     await homeShown(page);
-    const signInMs = performance.now() - t;
-    const signInBytes = counter.bytes;
+    const signInAt = await mark(page, '__homeShownAt');
+    const signInMs = signInAt - t;
+    const signInBytes = counter.sum(signInAt).bytes;
 
-    // Warm visit: the same profile comes back, signed in, with its HTTP cache.
+    // Warm visit: the same profile comes back later, signed in, with its HTTP cache and its
+    // service worker (if the admin has one) done installing.
+    await page.waitForLoadState('networkidle', { timeout: TIMEOUT });
+    await swSettled(page);
     await page.goto('about:blank');
     counter.reset();
-    t = performance.now();
+    t = Date.now();
     await page.goto(url + '/', { waitUntil: 'commit', timeout: TIMEOUT });
     await homeShown(page);
-    const warmMs = performance.now() - t;
-    const warmBytes = counter.bytes;
+    const warmAt = await mark(page, '__homeShownAt');
+    const warmMs = warmAt - t;
+    const warmBytes = counter.sum(warmAt).bytes;
 
     return {
       loginMs,
@@ -169,9 +221,10 @@ async function oneRun(url) {
 }
 
 async function main() {
+  const adminDist = resolve(env.BENCH_ADMIN_DIST ?? join(ROOT, 'admin', 'dist'));
   for (const [what, file] of [
     ['the server', join(ROOT, 'server', 'dist', 'main.js')],
-    ['the admin', join(ROOT, 'admin', 'dist', 'index.html')],
+    ['the admin', join(adminDist, 'index.html')],
   ]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: build ${what} first`);
   }
@@ -186,6 +239,7 @@ async function main() {
       JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-signing',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '10000',
+      ADMIN_DIST: adminDist,
     },
     ['ignore', 'ignore', 'inherit'],
   );
