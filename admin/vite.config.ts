@@ -37,10 +37,20 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The charts (the biggest chunk, a manager's and a social worker's) are not fetched
+        // ahead on a phone's data plan: kept once used, as any script of the build (hashed,
+        // never changing) that the precache would miss.
+        globIgnores: ['**/OutcomeCharts-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'assets', expiration: { maxEntries: 100 } },
+          },
+        ],
         // Every page of the admin is index.html (the client routes); /api never comes from here.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/],
-        runtimeCaching: [],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
