@@ -12,13 +12,12 @@ import milestones from './milestones';
 import notes from './notes';
 import pacts from './pacts';
 import { LoginPage } from './login/LoginPage';
-import { createAuthProvider } from './providers/authProvider';
+import { authProvider } from './login/session';
 import { createDataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import territories from './territories';
 import users from './users';
 
-const authProvider = createAuthProvider();
 const dataProvider = createDataProvider({
   getToken: authProvider.getToken,
   translate: i18nProvider.translate,

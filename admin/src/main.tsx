@@ -1,12 +1,62 @@
-import { StrictMode } from 'react';
+import type { Role } from '@generattivi/shared';
+import { lazy, StrictMode, Suspense, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { LoginShell } from './login/LoginShell';
+import { authProvider } from './login/session';
+import { registerServiceWorker } from './serviceWorker';
+
+/** The admin, fetched on its own: the login page does not wait for it. */
+let appModule: Promise<typeof import('./App')> | undefined;
+const loadApp = () => {
+  appModule ??= import('./App').then((module) => {
+    registerServiceWorker();
+    return module;
+  });
+  return appModule;
+};
+/**
+ * The home of each role, fetched as soon as the role is known, beside the admin rather than
+ * after it (the dashboard then finds the same chunk already there).
+ */
+const HOMES: Record<Role, () => Promise<unknown>> = {
+  COMMUNITY_MAKER: () => import('./dashboard/MakerHome'),
+  SOCIAL_WORKER: () => import('./dashboard/SocialWorkerHome'),
+  MANAGER: () => import('./dashboard/ManagerHome'),
+  ADMIN: () => import('./dashboard/AdminHome'),
+};
+const preloadHome = async () => {
+  const role = (await authProvider.getPermissions?.({})) as Role | undefined;
+  // Failing here only means the dashboard fetches it when it is shown.
+  if (role && role in HOMES) await HOMES[role]().catch(() => undefined);
+};
+
+const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
+
+/** A session of an earlier visit (sessionStorage): the admin and the home load at once. */
+const signedInAtStart = authProvider.getToken() !== undefined;
+if (signedInAtStart) void preloadHome();
+
+/** Signed out: the login page alone. Signed in (now or by an earlier visit): the admin. */
+const Root = () => {
+  const [signedIn, setSignedIn] = useState(signedInAtStart);
+  const onSignedIn = useCallback(() => {
+    void preloadHome();
+    setSignedIn(true);
+  }, []);
+  return signedIn ? (
+    <Suspense fallback={null}>
+      <App />
+    </Suspense>
+  ) : (
+    <LoginShell onSignedIn={onSignedIn} preload={loadApp} />
+  );
+};
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );

@@ -83,4 +83,60 @@ describe('the admin as it travels', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
   });
+
+  it('serves the service worker checked again on every use, so that a new build replaces it', async () => {
+    const res = await rawGet(server.url, '/sw.js', 'gzip, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    // It falls back to the page for navigations, never for /api.
+    const code = res.body.toString('utf8');
+    expect(code).toContain('"/index.html"');
+    expect(code).toContain('denylist:[/^\\/api(\\/|$)/]');
+  });
+
+  it('describes the installable app in Italian, with its icons', async () => {
+    const res = await rawGet(server.url, '/manifest.webmanifest');
+    expect(res.status).toBe(200);
+    const manifest = JSON.parse(res.body.toString('utf8')) as {
+      name: string;
+      short_name: string;
+      description: string;
+      lang: string;
+      theme_color: string;
+      icons: Array<{ src: string; sizes: string; type: string; purpose?: string }>;
+    };
+    expect(manifest).toMatchObject({ name: 'GenerAttivi', short_name: 'GenerAttivi', lang: 'it' });
+    expect(manifest.description).toMatch(/patti GenerAttivi/);
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`);
+    expect(sizes).toEqual(
+      expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
+    );
+    for (const icon of manifest.icons) {
+      const png = await rawGet(server.url, icon.src);
+      expect(png.status).toBe(200);
+      expect(png.headers['content-type']).toBe('image/png');
+      expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
+  });
+
+  it('sends what the first screen needs in 250 KB or less, as brotli travels', async () => {
+    // The page, its entry script and every script it preloads: what the login page needs.
+    const page = await rawGet(server.url, '/', 'gzip, deflate, br, zstd');
+    const html = page.body.toString('utf8');
+    const scripts = [
+      ...html.matchAll(
+        /<(?:script type="module"|link rel="modulepreload")[^>]*(?:src|href)="([^"]+)"/g,
+      ),
+    ].map((m) => m[1]);
+    expect(scripts).toContain(entry);
+    let bytes = page.body.length;
+    for (const path of scripts) {
+      const res = await rawGet(server.url, path, 'gzip, deflate, br, zstd');
+      expect(res.status).toBe(200);
+      bytes += res.body.length;
+    }
+    expect(bytes).toBeLessThanOrEqual(250_000);
+  });
 });

@@ -1,0 +1,60 @@
+import { CssBaseline } from '@mui/material';
+import { useEffect, useMemo } from 'react';
+import { AdminContext, localStorageStore, Notification, type AuthProvider } from 'react-admin';
+import { darkTheme, lightTheme } from '../layout/theme';
+import { i18nProvider } from '../providers/i18nProvider';
+import { LoginPage } from './LoginPage';
+import { authProvider } from './session';
+
+/** The path the page was opened at (a deep link), where the admin opens after signing in. */
+function openedAt(): string {
+  const path = window.location.hash.replace(/^#/, '');
+  return path && !path.startsWith('/login') ? path : '/';
+}
+
+/**
+ * The login page on its own, without the admin around it: a phone on a weak network downloads
+ * what signing in needs first, and the rest (`preload`) while the person types. Once signed
+ * in, `onSignedIn` hands over to the admin, at the path the page was opened at.
+ */
+export const LoginShell = ({
+  onSignedIn,
+  preload,
+}: {
+  onSignedIn: () => void;
+  preload: () => Promise<unknown>;
+}) => {
+  const store = useMemo(() => localStorageStore(), []);
+  const shellAuthProvider = useMemo<AuthProvider>(() => {
+    const redirectTo = openedAt();
+    return {
+      ...authProvider,
+      async login(params) {
+        await authProvider.login(params);
+        onSignedIn();
+        return { redirectTo };
+      },
+    };
+  }, [onSignedIn]);
+
+  useEffect(() => {
+    // Failing here only means the admin is fetched when it is needed.
+    preload().catch(() => undefined);
+  }, [preload]);
+
+  return (
+    <AdminContext
+      authProvider={shellAuthProvider}
+      i18nProvider={i18nProvider}
+      store={store}
+      theme={lightTheme}
+      darkTheme={darkTheme}
+    >
+      {/* As react-admin's AdminUI wraps its pages. */}
+      <CssBaseline enableColorScheme>
+        <LoginPage />
+        <Notification />
+      </CssBaseline>
+    </AdminContext>
+  );
+};
