@@ -1,3 +1,12 @@
+import TranslateIcon from '@mui/icons-material/Translate';
+import {
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  MenuItem,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useEffect, useRef, type ReactNode } from 'react';
 import {
   AppBar,
@@ -6,14 +15,21 @@ import {
   LoadingIndicator,
   TitlePortal,
   LocalesMenuButton,
+  Logout,
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
   useLoading,
+  useLocales,
   useLocation,
   useLocaleState,
   useTranslate,
+  useUserMenu,
 } from 'react-admin';
+import { PHONE } from './theme';
+
+/** Below 600 px the app bar keeps only the menu, the title and the user menu. */
+const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
 /** Keeps `<html lang>` on the language on screen, for screen readers and hyphenation. */
 const DocumentLanguage = () => {
@@ -28,11 +44,47 @@ const DocumentLanguage = () => {
  * The user menu button shows the person's name: its accessible name must include it
  * (WCAG 2.5.3, "label in name"), not only say "Profilo".
  */
+/** The languages, as items of the user menu (on a phone, where the app bar has no room). */
+const LanguageItems = () => {
+  const translate = useTranslate();
+  const languages = useLocales();
+  const [locale, setLocale] = useLocaleState();
+  const menu = useUserMenu();
+  return (
+    <>
+      <ListSubheader>{translate('app.layout.language')}</ListSubheader>
+      {languages.map((language) => (
+        <MenuItem
+          key={language.locale}
+          lang={language.locale}
+          selected={language.locale === locale}
+          aria-current={language.locale === locale ? 'true' : undefined}
+          onClick={() => {
+            setLocale(language.locale);
+            menu?.onClose();
+          }}
+        >
+          <ListItemIcon>
+            <TranslateIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{language.name}</ListItemText>
+        </MenuItem>
+      ))}
+    </>
+  );
+};
+
 const AppUserMenu = () => {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const phone = usePhone();
   const menu = translate('ra.auth.user_menu');
-  return <UserMenu label={identity?.fullName ? `${identity.fullName} — ${menu}` : menu} />;
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName} — ${menu}` : menu}>
+      {phone ? <LanguageItems /> : null}
+      <Logout />
+    </UserMenu>
+  );
 };
 
 /**
@@ -43,18 +95,36 @@ const AppToolbar = () => {
   const translate = useTranslate();
   // LoadingIndicator passes unknown props to its CircularProgress.
   const named = { 'aria-label': translate('ra.page.loading') };
+  const phone = usePhone();
   return (
     <>
-      <LocalesMenuButton />
-      <ToggleThemeButton />
+      {phone ? null : <LocalesMenuButton />}
+      {phone ? null : <ToggleThemeButton />}
       <LoadingIndicator {...named} />
     </>
   );
 };
 
-/** The app bar shows the page title react-admin writes there; it is a heading only for want of one. */
+/**
+ * The app bar shows the page title react-admin writes there; it is a heading only for want of
+ * one. On a phone it fits the screen: the title shrinks to one line ending in "…".
+ */
 const AppAppBar = () => (
-  <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />}>
+  <AppBar
+    userMenu={<AppUserMenu />}
+    toolbar={<AppToolbar />}
+    sx={{
+      [PHONE]: {
+        '& .RaAppBar-toolbar': { pl: 0.5, pr: 0.5, minWidth: 0 },
+        [`& .${AppBarClasses.title}`]: { minWidth: 0, flex: '1 1 0' },
+        [`& .${AppBarClasses.title} *`]: {
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        },
+      },
+    }}
+  >
     <TitlePortal className={AppBarClasses.title} {...{ component: 'div' }} />
   </AppBar>
 );
