@@ -10,9 +10,10 @@ const focusStyles = (ring: string, onAppBar: string) => ({
       ':focus-visible': { outline: `3px solid ${ring} !important`, outlineOffset: '2px' },
       // A date input's focus sits on its day, month or year inside, where neither :focus nor
       // :focus-visible reach the input: its box (which MUI marks focused) shows it.
-      '.MuiInputBase-root.Mui-focused:has(> input[type="date"])': {
-        outline: `3px solid ${ring} !important`,
-      },
+      '.MuiInputBase-root.Mui-focused:has(> input[type="date"]), .MuiInputBase-root.Mui-focused:has(> input[type="datetime-local"])':
+        {
+          outline: `3px solid ${ring} !important`,
+        },
       // Inside clipped containers (table cells, inputs) an outer outline would be cut off.
       'input:focus-visible, textarea:focus-visible, [role="combobox"]:focus-visible, td:focus-visible, tr:focus-visible':
         { outlineOffset: '-3px !important' },
