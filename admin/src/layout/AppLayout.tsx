@@ -79,8 +79,14 @@ const AppUserMenu = () => {
   const translate = useTranslate();
   const phone = usePhone();
   const menu = translate('ra.auth.user_menu');
+  // On a phone the button is an icon alone, named by react-admin from a translation key.
+  const label = phone
+    ? 'ra.auth.user_menu'
+    : identity?.fullName
+      ? `${identity.fullName} — ${menu}`
+      : menu;
   return (
-    <UserMenu label={identity?.fullName ? `${identity.fullName} — ${menu}` : menu}>
+    <UserMenu label={label}>
       {phone ? <LanguageItems /> : null}
       <Logout />
     </UserMenu>
