@@ -4,6 +4,7 @@ import { addDays, todayIso } from '@generattivi/shared';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
 import { openDatabase } from '../support/db';
+import { listQuery } from '../support/demo';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -97,6 +98,18 @@ async function expectFitsPhone(page: Page, where: string): Promise<void> {
   expect({ where, sideways, smallTargets }).toEqual({ where, sideways: null, smallTargets: [] });
 }
 
+/** Waits for a menu or drawer to finish opening (measured mid-way, it is scaled down). */
+async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((css) => {
+    const paper = document.querySelector(css);
+    return (
+      !!paper &&
+      paper.getAnimations({ subtree: true }).length === 0 &&
+      ['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(getComputedStyle(paper).transform)
+    );
+  }, selector);
+}
+
 /** `2026-12-05` → `05/12/2026`. */
 const italianDate = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -111,6 +124,8 @@ describe('the community maker on a phone', () => {
   const maker = 'maker.crema@demo.generattivi.it';
   const milestoneTitle = 'Colloquio con il tutor del laboratorio di falegnameria';
   let pact: Pact;
+  /** The show and edit pages of records the maker reads, once made. */
+  const recordPages: string[] = [];
 
   beforeAll(async () => {
     server = await startServer({ engine: 'sqlite' });
@@ -142,7 +157,7 @@ describe('the community maker on a phone', () => {
       startDate: todayIso(),
       plannedEndDate: addDays(todayIso(), 180),
     });
-    await apiPost(server, worker, '/api/milestones', {
+    const milestone = await apiPost(server, worker, '/api/milestones', {
       pactId: pact.id,
       title: milestoneTitle,
       dueDate: addDays(todayIso(), 7),
@@ -153,6 +168,23 @@ describe('the community maker on a phone', () => {
         version: pact.version,
       });
     }
+    const note = await apiPost(server, worker, '/api/notes', {
+      pactId: pact.id,
+      kind: 'CALL',
+      body: 'Primo contatto con la bottega di via Mazzini.',
+    });
+    const households = await server.request<Array<{ id: number }>>(
+      'GET',
+      `/api/households${listQuery({ territoryId: crema }, ['name', 'ASC'], [0, 0])}`,
+      { token: worker },
+    );
+    recordPages.push(
+      `/notes/${note.id}/show`,
+      `/beneficiaries/${beneficiary.id}/show`,
+      `/households/${households.body[0].id}/show`,
+      `/milestones/${milestone.id}/show`,
+      `/milestones/${milestone.id}`,
+    );
     const db = await openDatabase(server);
     try {
       const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
@@ -160,8 +192,13 @@ describe('the community maker on a phone', () => {
     } finally {
       await db.close();
     }
+    // The login page, before signing in.
+    await browser.page.goto(server.url + '/');
+    await field(browser.page, 'Email').waitFor();
+    loginProblems = await phoneProblems(browser.page);
     await signIn(browser.page, server, maker);
   });
+  let loginProblems: PhoneProblems;
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -173,6 +210,14 @@ describe('the community maker on a phone', () => {
     await page.locator('main h1, #react-admin-title[role="heading"]').first().waitFor();
     await waitForData(page);
   };
+
+  it('fits the login page', () => {
+    const { scrollWidth, viewportWidth, smallTargets } = loginProblems;
+    expect({ scrollWidth: Math.max(scrollWidth, viewportWidth), smallTargets }).toEqual({
+      scrollWidth: viewportWidth,
+      smallTargets: [],
+    });
+  });
 
   it('fits the home, "I miei patti", with large targets', async () => {
     await visit('/');
@@ -196,6 +241,14 @@ describe('the community maker on a phone', () => {
   it.each(makerPages)('fits %s', async (route) => {
     await visit(route);
     await expectFitsPhone(browser.page, route);
+  });
+
+  it('fits the pages of a note, a beneficiary, a household and a milestone', async () => {
+    expect(recordPages).toHaveLength(5);
+    for (const route of recordPages) {
+      await visit(route);
+      await expectFitsPhone(browser.page, route);
+    }
   });
 
   it('fits the pact page and each of its tabs, the next milestones before the eligibility', async () => {
@@ -278,6 +331,7 @@ describe('the community maker on a phone', () => {
     await expect(userMenu.getAttribute('aria-label')).resolves.toMatch(/Profilo/);
     await userMenu.click();
     await page.getByRole('menuitem', { name: 'English' }).waitFor();
+    await settled(page, '.MuiMenu-paper');
     await expectFitsPhone(page, 'user menu');
     await page.getByRole('menuitem', { name: 'Italiano' }).click();
     await page.getByRole('menuitem', { name: 'Italiano' }).waitFor({ state: 'hidden' });
@@ -289,6 +343,7 @@ describe('the community maker on a phone', () => {
     await visit('/');
     await page.locator('header button').first().click();
     await page.getByRole('menuitem', { name: 'Patti' }).first().waitFor();
+    await settled(page, '.MuiDrawer-paper');
     await expectFitsPhone(page, 'menu');
   });
 });
