@@ -30,6 +30,7 @@ const MIN_TARGET = 44;
 
 /** What a page does wrong on a phone: sideways scroll, and each control too small to tap. */
 interface PhoneProblems {
+  wide: string[];
   scrollWidth: number;
   viewportWidth: number;
   smallTargets: string[];
@@ -41,60 +42,77 @@ interface PhoneProblems {
  * high, named by its text or label.
  */
 async function phoneProblems(page: Page): Promise<PhoneProblems> {
-  return page.evaluate((min) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      [
-        'a[href]',
-        'button',
-        'summary',
-        'select',
-        'textarea',
-        'input:not([type="hidden"])',
-        '[role="button"]',
-        '[role="link"]',
-        '[role="tab"]',
-        '[role="menuitem"]',
-        '[role="option"]',
-        '[role="combobox"]',
-        '[role="checkbox"]',
-        '[role="switch"]',
-      ].join(', '),
-    );
-    const smallTargets: string[] = [];
-    for (const control of Array.from(controls)) {
-      if (!control.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true })) continue;
-      // An input is tapped through its box (the MUI field), a checkbox through its button.
-      const box = control.matches('input[type="checkbox"], input[type="radio"]')
-        ? control.parentElement
-        : control.matches('input, textarea, [role="combobox"]')
-          ? (control.closest('.MuiInputBase-root') ?? control)
-          : control;
-      const rect = (box ?? control).getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      if (rect.height >= min) continue;
-      const name =
-        control.getAttribute('aria-label') ||
-        control.innerText?.trim().replace(/\s+/g, ' ').slice(0, 60) ||
-        control.getAttribute('name') ||
-        control.getAttribute('placeholder') ||
-        control.className.toString().slice(0, 60);
-      smallTargets.push(
-        `${control.tagName.toLowerCase()} «${name}»: ${Math.round(rect.height)} px`,
+  return page.evaluate(
+    ({ min, width }) => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        [
+          'a[href]',
+          'button',
+          'summary',
+          'select',
+          'textarea',
+          'input:not([type="hidden"])',
+          '[role="button"]',
+          '[role="link"]',
+          '[role="tab"]',
+          '[role="menuitem"]',
+          '[role="option"]',
+          '[role="combobox"]',
+          '[role="checkbox"]',
+          '[role="switch"]',
+        ].join(', '),
       );
-    }
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      viewportWidth: window.innerWidth,
-      smallTargets,
-    };
-  }, MIN_TARGET);
+      const smallTargets: string[] = [];
+      for (const control of Array.from(controls)) {
+        if (!control.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true })) continue;
+        // An input is tapped through its box (the MUI field), a checkbox through its button.
+        const box = control.matches('input[type="checkbox"], input[type="radio"]')
+          ? control.parentElement
+          : control.matches('input, textarea, [role="combobox"]')
+            ? (control.closest('.MuiInputBase-root') ?? control)
+            : control;
+        const rect = (box ?? control).getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        if (rect.height >= min) continue;
+        const name =
+          control.getAttribute('aria-label') ||
+          control.innerText?.trim().replace(/\s+/g, ' ').slice(0, 60) ||
+          control.getAttribute('name') ||
+          control.getAttribute('placeholder') ||
+          control.className.toString().slice(0, 60);
+        smallTargets.push(
+          `${control.tagName.toLowerCase()} «${name}»: ${Math.round(rect.height)} px`,
+        );
+      }
+      // Why: the innermost elements wider than the screen, which widen the ones around them.
+      const tooWide = (el: Element) => el.getBoundingClientRect().width > width + 1;
+      const wide = Array.from(document.body.querySelectorAll<HTMLElement>('*'))
+        .filter((el) => tooWide(el) && !Array.from(el.children).some(tooWide))
+        .slice(0, 5)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''} ` +
+            `«${(el.innerText ?? '').trim().slice(0, 30)}» ${Math.round(el.getBoundingClientRect().width)} px`,
+        );
+      return {
+        wide,
+        scrollWidth: document.documentElement.scrollWidth,
+        // Not innerWidth: a phone zooms out to show a page wider than its screen.
+        viewportWidth: width,
+        smallTargets,
+      };
+    },
+    { min: MIN_TARGET, width: PHONE.width },
+  );
 }
 
 /** The page fits the phone: no sideways scroll, no control under 44 px (listed when any). */
 async function expectFitsPhone(page: Page, where: string): Promise<void> {
-  const { scrollWidth, viewportWidth, smallTargets } = await phoneProblems(page);
+  const { scrollWidth, viewportWidth, smallTargets, wide } = await phoneProblems(page);
   const sideways =
-    scrollWidth > viewportWidth ? `${scrollWidth} px wide in ${viewportWidth}` : null;
+    scrollWidth > viewportWidth
+      ? `${scrollWidth} px wide in ${viewportWidth}: ${wide.join('; ')}`
+      : null;
   expect({ where, sideways, smallTargets }).toEqual({ where, sideways: null, smallTargets: [] });
 }
 
@@ -173,11 +191,13 @@ describe('the community maker on a phone', () => {
       kind: 'CALL',
       body: 'Primo contatto con la bottega di via Mazzini.',
     });
+    // A household the maker reads (the ones of their pacts).
     const households = await server.request<Array<{ id: number }>>(
       'GET',
-      `/api/households${listQuery({ territoryId: crema }, ['name', 'ASC'], [0, 0])}`,
-      { token: worker },
+      `/api/households${listQuery({}, ['name', 'ASC'], [0, 0])}`,
+      { token: await server.login(maker) },
     );
+    expect(households.body).toHaveLength(1);
     recordPages.push(
       `/notes/${note.id}/show`,
       `/beneficiaries/${beneficiary.id}/show`,
@@ -247,6 +267,9 @@ describe('the community maker on a phone', () => {
     expect(recordPages).toHaveLength(5);
     for (const route of recordPages) {
       await visit(route);
+      // Shown, not refused and sent elsewhere.
+      expect(new URL(browser.page.url()).hash).toBe(`#${route}`);
+      await expect(browser.page.getByText("L'elemento non esiste").count()).resolves.toBe(0);
       await expectFitsPhone(browser.page, route);
     }
   });

@@ -228,7 +228,17 @@ const FocusPageHeading = () => {
 };
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar}>
+  <Layout
+    appBar={AppAppBar}
+    // On a phone the page may not grow wider than the screen for a wide child (react-admin
+    // sizes it to fit its content; a row of tabs, a long word): the child scrolls or wraps.
+    sx={{
+      [PHONE]: {
+        minWidth: 0,
+        '& .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card': { minWidth: 0 },
+      },
+    }}
+  >
     <DocumentLanguage />
     <OnePageHeading />
     <FocusPageHeading />
