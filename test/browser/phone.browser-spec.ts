@@ -347,6 +347,54 @@ describe('the community maker on a phone', () => {
     await note.waitFor();
     await expect(note.innerText()).resolves.toContain(`${italianDate(yesterday)}, 18:30`);
   });
+  it("shows the server's refusal of the time beside it, in Italian, in the dialog and on the note page", async () => {
+    const { page } = browser;
+    // The server's answer to a note dated before its pact (API.md "Errors"), whatever is sent.
+    const refusal = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'occurredAt: must not be before 2026-01-15',
+      code: 'VALIDATION',
+      params: {},
+      errors: { occurredAt: 'must not be before 2026-01-15' },
+      fieldErrors: {
+        occurredAt: {
+          code: 'NOT_BEFORE',
+          params: { date: '2026-01-15' },
+          message: 'must not be before 2026-01-15',
+        },
+      },
+    };
+    await page.route('**/api/notes', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 400, json: refusal })
+        : route.fallback(),
+    );
+    try {
+      await visit(`/pacts/${pact.id}/show/notes`);
+      await page
+        .getByRole('button', { name: `Aggiungi nota al patto ${pact.reference}` })
+        .last()
+        .click();
+      const dialog = page.getByRole('dialog');
+      await field(dialog, 'Testo').fill('Incontro al laboratorio.');
+      await field(dialog, 'Avvenuta il').press('Enter');
+      await dialog.getByText('non può essere precedente al 15/01/2026').waitFor();
+      await dialog.getByRole('button', { name: 'Annulla' }).click();
+
+      await visit('/notes/create');
+      const pactInput = field(page, 'Patto');
+      await pactInput.fill(pact.reference);
+      await page.getByRole('option', { name: new RegExp(pact.reference) }).click();
+      await field(page, 'Testo').fill('Incontro al laboratorio.');
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await page.getByText('non può essere precedente al 15/01/2026').waitFor();
+      expect(new URL(page.url()).hash).toBe('#/notes/create');
+    } finally {
+      await page.unroute('**/api/notes');
+    }
+  });
+
   it('fits the user menu, which offers the language', async () => {
     const { page } = browser;
     await visit('/');
