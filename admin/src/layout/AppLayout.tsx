@@ -28,7 +28,7 @@ import {
 } from 'react-admin';
 import { PHONE } from './theme';
 
-/** Below 600 px the app bar keeps only the menu, the title and the user menu. */
+/** Below 600 px the app bar has no room for the language button: it is in the user menu. */
 const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
 /** Keeps `<html lang>` on the language on screen, for screen readers and hyphenation. */
@@ -40,10 +40,6 @@ const DocumentLanguage = () => {
   return null;
 };
 
-/**
- * The user menu button shows the person's name: its accessible name must include it
- * (WCAG 2.5.3, "label in name"), not only say "Profilo".
- */
 /** The languages, as items of the user menu (on a phone, where the app bar has no room). */
 const LanguageItems = () => {
   const translate = useTranslate();
@@ -74,12 +70,17 @@ const LanguageItems = () => {
   );
 };
 
+/**
+ * The user menu button shows the person's name: its accessible name must include it
+ * (WCAG 2.5.3, "label in name"), not only say "Profilo". On a phone the button is an icon
+ * alone, and the menu also offers the languages.
+ */
 const AppUserMenu = () => {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   const phone = usePhone();
   const menu = translate('ra.auth.user_menu');
-  // On a phone the button is an icon alone, named by react-admin from a translation key.
+  // The icon alone is named by react-admin, from a translation key.
   const label = phone
     ? 'ra.auth.user_menu'
     : identity?.fullName
@@ -105,7 +106,7 @@ const AppToolbar = () => {
   return (
     <>
       {phone ? null : <LocalesMenuButton />}
-      {phone ? null : <ToggleThemeButton />}
+      <ToggleThemeButton />
       <LoadingIndicator {...named} />
     </>
   );
