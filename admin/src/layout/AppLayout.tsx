@@ -123,12 +123,16 @@ const AppAppBar = () => (
     sx={{
       [PHONE]: {
         '& .RaAppBar-toolbar': { pl: 0.5, pr: 0.5, minWidth: 0 },
-        [`& .${AppBarClasses.title}`]: { minWidth: 0, flex: '1 1 0' },
-        [`& .${AppBarClasses.title} *`]: {
+        // One block line that ends in "…", whatever the page puts inside.
+        [`& .${AppBarClasses.title}`]: {
+          display: 'block',
+          minWidth: 0,
+          flex: '1 1 0',
           whiteSpace: 'nowrap',
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         },
+        [`& .${AppBarClasses.title} *`]: { display: 'inline' },
       },
     }}
   >
