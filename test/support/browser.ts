@@ -13,14 +13,23 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** How the page is seen: a desktop window unless told otherwise (a phone: small, touch). */
+export interface BrowserOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  timezoneId?: string;
+}
+
 /** Debian's chromium in a fresh profile, with the flags this closed network needs. */
-export async function openBrowser(): Promise<Browser> {
+export async function openBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'generattivi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'it-IT',
     viewport: { width: 1280, height: 800 },
+    ...options,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,16 +1,145 @@
-import type { ReactElement, ReactNode } from 'react';
+import { Box, Card, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Children,
+  createElement,
+  isValidElement,
+  type ComponentType,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import {
   ChipField,
   DataTable,
+  Link,
   List,
+  NumberField,
+  RecordContextProvider,
   ReferenceArrayField,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectField,
+  TextField,
+  useCreatePath,
+  useListContext,
+  useResourceContext,
+  useTranslate,
+  useTranslateLabel,
+  type DataTableProps,
+  type RaRecord,
   type SortPayload,
 } from 'react-admin';
 import { EmptyState } from './EmptyState';
+
+/** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
+interface ColProps {
+  source: string;
+  label?: ReactNode;
+  children?: ReactNode;
+  field?: ComponentType<{ source: string }>;
+  reference?: string;
+  chip?: string;
+  choices?: { id: string; name: string }[];
+  locales?: string;
+  options?: Intl.NumberFormatOptions;
+}
+
+/** What a column shows of the record in context, without the table around it. */
+const ColValue = ({ col, link = true }: { col: ReactElement<ColProps>; link?: boolean }) => {
+  const { source, children, field, reference, chip, choices, locales, options } = col.props;
+  if (col.type === ReferenceCol && reference) {
+    return <ReferenceField source={source} reference={reference} link={link ? 'show' : false} />;
+  }
+  if (col.type === ReferenceChipsCol && reference && chip) {
+    return (
+      <ReferenceArrayField source={source} reference={reference}>
+        <ChipField source={chip} size="small" />
+      </ReferenceArrayField>
+    );
+  }
+  if (col.type === ChoiceCol && choices) return <SelectField source={source} choices={choices} />;
+  if (col.type === DataTable.NumberCol) {
+    return <NumberField source={source} locales={locales} options={options} />;
+  }
+  if (children) return <>{children}</>;
+  if (field) return createElement(field, { source });
+  return <TextField source={source} />;
+};
+
+/**
+ * A table's rows as cards, one under the other (on a phone): the first column as the card's
+ * title, which opens the record when the table's rows do, then each other column with its
+ * label.
+ */
+const CardRows = ({ opens, children }: { opens: boolean; children: ReactNode }) => {
+  const { data, isPending } = useListContext();
+  const resource = useResourceContext();
+  const createPath = useCreatePath();
+  const translate = useTranslate();
+  const translateLabel = useTranslateLabel();
+  if (isPending) return null;
+  if (!data?.length) {
+    return <Typography sx={{ p: 2 }}>{translate('ra.navigation.no_results')}</Typography>;
+  }
+  const cols = Children.toArray(children).filter((child): child is ReactElement<ColProps> =>
+    isValidElement(child),
+  );
+  const [first, ...rest] = cols;
+  return (
+    <Stack component="ul" spacing={1} sx={{ listStyle: 'none', m: 0, p: 1 }} data-cards>
+      {data.map((record: RaRecord) => (
+        <RecordContextProvider key={record.id} value={record}>
+          <Card component="li" variant="outlined">
+            {first ? (
+              <Box sx={{ px: 2, pt: 1, fontWeight: 600, overflowWrap: 'anywhere' }}>
+                {opens ? (
+                  <Link
+                    to={createPath({ resource, id: record.id, type: 'show' })}
+                    sx={{ display: 'flex', minHeight: 48, alignItems: 'center' }}
+                  >
+                    <ColValue col={first} link={false} />
+                  </Link>
+                ) : (
+                  <ColValue col={first} />
+                )}
+              </Box>
+            ) : null}
+            <Box component="dl" sx={{ m: 0, px: 2, pb: 1.5 }}>
+              {rest.map((col, i) => (
+                <Box key={col.props.source ?? i} sx={{ mt: 1, overflowWrap: 'anywhere' }}>
+                  <Typography component="dt" variant="caption" color="text.secondary">
+                    {translateLabel({ label: col.props.label, source: col.props.source, resource })}
+                  </Typography>
+                  <Box component="dd" sx={{ m: 0 }}>
+                    <ColValue col={col} />
+                  </Box>
+                </Box>
+              ))}
+            </Box>
+          </Card>
+        </RecordContextProvider>
+      ))}
+    </Stack>
+  );
+};
+
+/**
+ * A table of records that becomes cards below 600 px (a phone): the same columns, one card per
+ * row, nothing wider than the screen.
+ */
+export const ResponsiveTable = ({
+  rowClick = 'show',
+  children,
+  ...table
+}: Omit<DataTableProps, 'rowClick'> & { rowClick?: 'show' | false }) => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  if (phone) return <CardRows opens={rowClick === 'show'}>{children}</CardRows>;
+  return (
+    <DataTable rowClick={rowClick} {...table}>
+      {children}
+    </DataTable>
+  );
+};
 
 /**
  * A resource's list: its filters, its first order, what it says when empty; a row opens
@@ -26,7 +155,7 @@ export const ResourceList = ({
   children: ReactNode;
 }) => (
   <List empty={<EmptyState />} filters={filters} sort={sort}>
-    <DataTable rowClick="show">{children}</DataTable>
+    <ResponsiveTable>{children}</ResponsiveTable>
   </List>
 );
 

@@ -109,6 +109,16 @@ describe(localizeCode.name, () => {
     expect(Object.keys(messages.app.query_params).sort()).toEqual(['filter', 'range', 'sort']);
   });
 
+  it('writes a limit in time as dd/mm/yyyy, an instant with its Italian time', () => {
+    const before = (date: string) => ({ code: 'NOT_BEFORE', params: { date } });
+    expect(localizeCode(before('2026-01-15'), italian, 'x')).toBe(
+      'non può essere precedente al 15/01/2026',
+    );
+    expect(localizeCode(before('2026-01-15T08:30:00.000Z'), english, 'x')).toBe(
+      'must not be before 15/01/2026, 09:30',
+    );
+  });
+
   it('falls back to the server message for an unknown code or missing parameters', () => {
     expect(localizeCode({ code: 'STALE_VERSION' }, italian, 'stale')).toBe('stale');
     expect(localizeCode({ code: 'VERSION_CONFLICT', params: { sent: 3 } }, italian, 'v')).toBe('v');

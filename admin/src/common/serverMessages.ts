@@ -1,4 +1,5 @@
-import { ERROR_CODES, isErrorCode } from '@generattivi/shared';
+import { ERROR_CODES, isErrorCode, isIsoDate } from '@generattivi/shared';
+import { formatDate, formatInstant } from './format';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -41,6 +42,8 @@ const VOCABULARY: Record<string, (value: string, translate: Translate) => string
       .split(', ')
       .map((field) => translate(`resources.pacts.fields.${field}`, { _: field }))
       .join(', '),
+  // A limit in time (NOT_BEFORE): a calendar date or an instant, written the Italian way.
+  date: (value) => (isIsoDate(value) ? formatDate(value) : formatInstant(value)),
   // A list parameter (QUERY_PARAM) and why it was refused.
   param: (value, translate) => translate(`app.query_params.${value}`, { _: value }),
   reason: (value, translate) => translate(`app.query_param_reasons.${value}`, { _: value }),

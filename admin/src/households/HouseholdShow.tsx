@@ -15,7 +15,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField, InstantField } from '../common/fields';
-import { ChoiceCol } from '../common/lists';
+import { ChoiceCol, ResponsiveTable } from '../common/lists';
 import { RelatedPacts } from '../pacts/RelatedPacts';
 import { EURO } from './euro';
 
@@ -77,13 +77,13 @@ export const HouseholdShow = () => {
             label={false}
             empty={<Typography>{translate('app.households.no_members')}</Typography>}
           >
-            <DataTable rowClick="show" bulkActionButtons={false}>
+            <ResponsiveTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="lastName" />
               <DataTable.Col source="firstName" />
               <DataTable.Col source="fiscalCode" disableSort />
               <DataTable.Col source="birthDate" field={CalendarDateField} />
               <ChoiceCol source="employmentStatus" choices={employmentChoices} />
-            </DataTable>
+            </ResponsiveTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.households.tab_pacts" path="pacts">

@@ -215,6 +215,10 @@ const appMessages: AppMessages = {
       to: 'To',
     },
     pacts: {
+      now: 'Now in the pact',
+      next_milestones: 'Next milestones',
+      latest_notes: 'Latest notes',
+      no_next_milestones: 'No milestone left to reach.',
       add_milestone: 'Add milestone',
       add_note: 'Add note',
       actions: 'Pact actions',
@@ -233,6 +237,9 @@ const appMessages: AppMessages = {
       end_after_start: 'The planned end must be after the start date',
       search_placeholder: 'Search reference or title',
       ending_before: 'Planned end by',
+    },
+    layout: {
+      language: 'Language',
     },
     eligibility: {
       passed: 'Passed',

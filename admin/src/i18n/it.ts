@@ -453,6 +453,10 @@ const appMessages = {
       to: 'Al',
     },
     pacts: {
+      now: 'Ora nel patto',
+      next_milestones: 'Prossime tappe',
+      latest_notes: 'Ultime note',
+      no_next_milestones: 'Nessuna tappa da raggiungere.',
       add_milestone: 'Aggiungi tappa',
       add_note: 'Aggiungi nota',
       actions: 'Azioni sul patto',
@@ -471,6 +475,9 @@ const appMessages = {
       end_after_start: 'La fine prevista deve essere successiva alla data di inizio',
       search_placeholder: 'Cerca riferimento o titolo',
       ending_before: 'Fine prevista entro il',
+    },
+    layout: {
+      language: 'Lingua',
     },
     eligibility: {
       passed: 'Superata',

@@ -1,3 +1,12 @@
+import TranslateIcon from '@mui/icons-material/Translate';
+import {
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  MenuItem,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useEffect, useRef, type ReactNode } from 'react';
 import {
   AppBar,
@@ -6,14 +15,21 @@ import {
   LoadingIndicator,
   TitlePortal,
   LocalesMenuButton,
+  Logout,
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
   useLoading,
+  useLocales,
   useLocation,
   useLocaleState,
   useTranslate,
+  useUserMenu,
 } from 'react-admin';
+import { PHONE } from './theme';
+
+/** Below 600 px the app bar has no room for the language button: it is in the user menu. */
+const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
 /** Keeps `<html lang>` on the language on screen, for screen readers and hyphenation. */
 const DocumentLanguage = () => {
@@ -24,15 +40,58 @@ const DocumentLanguage = () => {
   return null;
 };
 
+/** The languages, as items of the user menu (on a phone, where the app bar has no room). */
+const LanguageItems = () => {
+  const translate = useTranslate();
+  const languages = useLocales();
+  const [locale, setLocale] = useLocaleState();
+  const menu = useUserMenu();
+  return (
+    <>
+      <ListSubheader>{translate('app.layout.language')}</ListSubheader>
+      {languages.map((language) => (
+        <MenuItem
+          key={language.locale}
+          lang={language.locale}
+          selected={language.locale === locale}
+          aria-current={language.locale === locale ? 'true' : undefined}
+          onClick={() => {
+            setLocale(language.locale);
+            menu?.onClose();
+          }}
+        >
+          <ListItemIcon>
+            <TranslateIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{language.name}</ListItemText>
+        </MenuItem>
+      ))}
+    </>
+  );
+};
+
 /**
  * The user menu button shows the person's name: its accessible name must include it
- * (WCAG 2.5.3, "label in name"), not only say "Profilo".
+ * (WCAG 2.5.3, "label in name"), not only say "Profilo". On a phone the button is an icon
+ * alone, and the menu also offers the languages.
  */
 const AppUserMenu = () => {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const phone = usePhone();
   const menu = translate('ra.auth.user_menu');
-  return <UserMenu label={identity?.fullName ? `${identity.fullName} — ${menu}` : menu} />;
+  // The icon alone is named by react-admin, from a translation key.
+  const label = phone
+    ? 'ra.auth.user_menu'
+    : identity?.fullName
+      ? `${identity.fullName} — ${menu}`
+      : menu;
+  return (
+    <UserMenu label={label}>
+      {phone ? <LanguageItems /> : null}
+      <Logout />
+    </UserMenu>
+  );
 };
 
 /**
@@ -43,18 +102,40 @@ const AppToolbar = () => {
   const translate = useTranslate();
   // LoadingIndicator passes unknown props to its CircularProgress.
   const named = { 'aria-label': translate('ra.page.loading') };
+  const phone = usePhone();
   return (
     <>
-      <LocalesMenuButton />
+      {phone ? null : <LocalesMenuButton />}
       <ToggleThemeButton />
       <LoadingIndicator {...named} />
     </>
   );
 };
 
-/** The app bar shows the page title react-admin writes there; it is a heading only for want of one. */
+/**
+ * The app bar shows the page title react-admin writes there; it is a heading only for want of
+ * one. On a phone it fits the screen: the title shrinks to one line ending in "…".
+ */
 const AppAppBar = () => (
-  <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />}>
+  <AppBar
+    userMenu={<AppUserMenu />}
+    toolbar={<AppToolbar />}
+    sx={{
+      [PHONE]: {
+        '& .RaAppBar-toolbar': { pl: 0.5, pr: 0.5, minWidth: 0 },
+        // One block line that ends in "…", whatever the page puts inside.
+        [`& .${AppBarClasses.title}`]: {
+          display: 'block',
+          minWidth: 0,
+          flex: '1 1 0',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        },
+        [`& .${AppBarClasses.title} *`]: { display: 'inline' },
+      },
+    }}
+  >
     <TitlePortal className={AppBarClasses.title} {...{ component: 'div' }} />
   </AppBar>
 );
@@ -152,7 +233,17 @@ const FocusPageHeading = () => {
 };
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar}>
+  <Layout
+    appBar={AppAppBar}
+    // On a phone the page may not grow wider than the screen for a wide child (react-admin
+    // sizes it to fit its content; a row of tabs, a long word): the child scrolls or wraps.
+    sx={{
+      [PHONE]: {
+        minWidth: 0,
+        '& .RaLayout-content, & .RaShow-card, & .RaEdit-card, & .RaCreate-card': { minWidth: 0 },
+      },
+    }}
+  >
     <DocumentLanguage />
     <OnePageHeading />
     <FocusPageHeading />

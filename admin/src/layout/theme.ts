@@ -10,9 +10,10 @@ const focusStyles = (ring: string, onAppBar: string) => ({
       ':focus-visible': { outline: `3px solid ${ring} !important`, outlineOffset: '2px' },
       // A date input's focus sits on its day, month or year inside, where neither :focus nor
       // :focus-visible reach the input: its box (which MUI marks focused) shows it.
-      '.MuiInputBase-root.Mui-focused:has(> input[type="date"])': {
-        outline: `3px solid ${ring} !important`,
-      },
+      '.MuiInputBase-root.Mui-focused:has(> input[type="date"]), .MuiInputBase-root.Mui-focused:has(> input[type="datetime-local"])':
+        {
+          outline: `3px solid ${ring} !important`,
+        },
       // Inside clipped containers (table cells, inputs) an outer outline would be cut off.
       'input:focus-visible, textarea:focus-visible, [role="combobox"]:focus-visible, td:focus-visible, tr:focus-visible':
         { outlineOffset: '-3px !important' },
@@ -22,6 +23,26 @@ const focusStyles = (ring: string, onAppBar: string) => ({
     },
   },
 });
+
+/** Phone widths (below MUI's `sm`, 600 px). */
+export const PHONE = '@media (max-width: 599.95px)';
+
+/**
+ * At phone widths every control a finger taps is at least 44 px high (WCAG 2.5.5): buttons,
+ * icon buttons, tabs, menu items, the links that open a record, the inputs.
+ */
+const touchTargets = {
+  MuiButton: { styleOverrides: { root: { [PHONE]: { minHeight: 44 } } } },
+  MuiIconButton: { styleOverrides: { root: { [PHONE]: { minHeight: 44, minWidth: 44 } } } },
+  MuiTab: { styleOverrides: { root: { [PHONE]: { minHeight: 48 } } } },
+  MuiMenuItem: { styleOverrides: { root: { [PHONE]: { minHeight: 48 } } } },
+  MuiLink: {
+    styleOverrides: {
+      root: { [PHONE]: { display: 'inline-flex', alignItems: 'center', minHeight: 44 } },
+    },
+  },
+  MuiInputBase: { styleOverrides: { root: { [PHONE]: { minHeight: 44 } } } },
+};
 
 /**
  * react-admin's default themes, with an app bar dark enough for white text (the default
@@ -33,10 +54,18 @@ export const lightTheme: RaThemeOptions = {
     ...defaultLightTheme.palette,
     secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
   },
-  components: { ...defaultLightTheme.components, ...focusStyles('#0d47a1', '#ffffff') },
+  components: {
+    ...defaultLightTheme.components,
+    ...touchTargets,
+    ...focusStyles('#0d47a1', '#ffffff'),
+  },
 };
 
 export const darkTheme: RaThemeOptions = {
   ...defaultDarkTheme,
-  components: { ...defaultDarkTheme.components, ...focusStyles('#90caf9', '#ffffff') },
+  components: {
+    ...defaultDarkTheme.components,
+    ...touchTargets,
+    ...focusStyles('#90caf9', '#ffffff'),
+  },
 };

@@ -4,38 +4,56 @@ import { MenuItem, TextField, type ButtonProps } from '@mui/material';
 import { useDataProvider, useTranslate } from 'react-admin';
 import { DialogButton, FormDialog, inlineButtonSx } from '../common/FormDialog';
 import { useFormDialog } from '../common/useFormDialog';
+import { occurredAtRefusal, toLocalInput } from './occurredAt';
 
 /**
- * "Aggiungi nota": one click opens the dialog (kind, text), one click saves the diary note
- * (`POST /api/notes`; it happened now). Notes are append-only: a correction is a new note.
+ * "Aggiungi nota": one click opens the dialog (kind, when it happened — now unless changed —
+ * and text), one click saves the diary note (`POST /api/notes`). A moment in the future or
+ * before the pact was created is refused before sending. Notes are append-only: a correction
+ * is a new note.
  */
 export const AddNoteButton = ({
   pact,
   size = 'large',
   variant = 'outlined',
 }: {
-  pact: Pick<Pact, 'id' | 'reference'>;
+  pact: Pick<Pact, 'id' | 'reference' | 'createdAt'>;
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
 }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider();
-  const dialog = useFormDialog({ kind: 'MEETING', body: '' });
-  const { kind, body } = dialog.values;
+  const dialog = useFormDialog({ kind: 'MEETING', occurredAt: '', body: '' });
+  const { kind, occurredAt, body } = dialog.values;
 
   const submit = async () => {
-    if (!dialog.required({ body: body.trim() })) return;
-    await dialog.send(
-      () => dataProvider.create('notes', { data: { pactId: pact.id, kind, body: body.trim() } }),
-      'app.notes.added',
-      { reference: pact.reference },
-    );
+    if (!dialog.required({ occurredAt, body: body.trim() })) return;
+    const refusal = occurredAtRefusal(occurredAt, pact.createdAt);
+    if (refusal) {
+      dialog.setErrors({
+        occurredAt: translate(`app.error_codes.${refusal.code}`, refusal.params),
+      });
+      return;
+    }
+    const data = {
+      pactId: pact.id,
+      kind,
+      occurredAt: new Date(occurredAt).toISOString(),
+      body: body.trim(),
+    };
+    await dialog.send(() => dataProvider.create('notes', { data }), 'app.notes.added', {
+      reference: pact.reference,
+    });
   };
 
   return (
     <>
       <DialogButton
         dialog={dialog}
+        // A new note happened now, unless the person says otherwise.
+        onClick={() => {
+          if (!body) dialog.set('occurredAt', toLocalInput(new Date()));
+        }}
         variant={variant}
         size={size}
         startIcon={<NoteAddIcon />}
@@ -61,6 +79,16 @@ export const AddNoteButton = ({
             </MenuItem>
           ))}
         </TextField>
+        <TextField
+          type="datetime-local"
+          label={translate('resources.notes.fields.occurredAt')}
+          {...dialog.field('occurredAt')}
+          required
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { max: toLocalInput(new Date()) },
+          }}
+        />
         <TextField
           label={translate('resources.notes.fields.body')}
           {...dialog.field('body')}

@@ -14,7 +14,8 @@ import { AddNoteButton } from '../notes/AddNoteButton';
 import { PactRecords } from './PactRecords';
 import { canAddNote } from './pactPermissions';
 
-const Notes = () => {
+/** The notes of the list in context, newest first: when, kind, author, text. */
+export const Notes = () => {
   const { data, isPending } = useListContext<Note>();
   const translate = useTranslate();
   if (isPending) return null;

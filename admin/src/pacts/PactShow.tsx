@@ -8,21 +8,25 @@ import {
   SelectField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   useGetResourceLabel,
   usePermissions,
 } from 'react-admin';
 import { ChangesField } from '../audit-events/ChangesField';
+import { ResponsiveTable } from '../common/lists';
 import { CalendarDateField, InstantField } from '../common/fields';
 import { DiaryList } from './DiaryList';
 import { EligibilityPanel } from './EligibilityPanel';
 import { MilestoneTimeline } from './MilestoneTimeline';
 import { PactHeader } from './PactHeader';
+import { PactNow } from './PactNow';
 import { canSeeAudit } from './pactPermissions';
 import { outcomeChoices } from './pactChoices';
 
 /**
- * The pact page: header with status and actions, the eligibility panel, then tabs for
+ * The pact page: header with status and actions; for an ACTIVE pact its next milestones and
+ * latest notes, then the eligibility panel (collapsed once the pact is approved); then tabs for
  * details, milestones (a timeline), diary, assignment history and audit (ADMIN, MANAGER).
  */
 export const PactShow = () => {
@@ -32,9 +36,12 @@ export const PactShow = () => {
     <Show actions={false} component="div">
       <Stack spacing={2} sx={{ mt: 1, mb: 4 }}>
         <PactHeader />
+        <PactNow />
         <EligibilityPanel />
         <Card>
-          <TabbedShowLayout>
+          <TabbedShowLayout
+            tabs={<TabbedShowLayoutTabs variant="scrollable" allowScrollButtonsMobile />}
+          >
             <TabbedShowLayout.Tab label="app.pacts.tab_details">
               <TextField source="title" />
               <ReferenceField source="territoryId" reference="territories" />
@@ -84,7 +91,7 @@ export const PactShow = () => {
                 label={false}
                 empty={<span>{'—'}</span>}
               >
-                <DataTable rowClick={false} bulkActionButtons={false}>
+                <ResponsiveTable rowClick={false} bulkActionButtons={false}>
                   <DataTable.Col source="communityMakerId">
                     <ReferenceField source="communityMakerId" reference="users" link={false} />
                   </DataTable.Col>
@@ -94,7 +101,7 @@ export const PactShow = () => {
                     <ReferenceField source="assignedById" reference="users" link={false} />
                   </DataTable.Col>
                   <DataTable.Col source="reason" disableSort />
-                </DataTable>
+                </ResponsiveTable>
               </ReferenceManyField>
             </TabbedShowLayout.Tab>
             {canSeeAudit(role) ? (

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { DataTable, ReferenceManyField } from 'react-admin';
 import { CalendarDateField } from '../common/fields';
-import { ChoiceCol } from '../common/lists';
+import { ChoiceCol, ResponsiveTable } from '../common/lists';
 import { pactTypeChoices } from './pactChoices';
 import { StatusField } from './StatusChip';
 
@@ -22,11 +22,11 @@ export const RelatedPacts = ({
     label={label}
     empty={empty}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="reference" />
       <ChoiceCol source="type" choices={pactTypeChoices} />
       <DataTable.Col source="status" field={StatusField} />
       <DataTable.Col source="startDate" field={CalendarDateField} />
-    </DataTable>
+    </ResponsiveTable>
   </ReferenceManyField>
 );
