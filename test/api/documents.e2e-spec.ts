@@ -329,6 +329,42 @@ describe('documents', () => {
       );
     });
 
+    it.each([
+      ['no boundary', 'multipart/form-data', '--x\r\n'],
+      [
+        'a truncated body',
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+      ],
+      [
+        'a malformed part header',
+        'multipart/form-data; boundary=x',
+        '--x\r\nnonsense\r\n\r\nabc\r\n--x--\r\n',
+      ],
+      [
+        'two files',
+        'multipart/form-data; boundary=x',
+        ['file', 'file']
+          .map(
+            (n) =>
+              `--x\r\nContent-Disposition: form-data; name="${n}"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n`,
+          )
+          .join('') + '--x--\r\n',
+      ],
+      [
+        'an unknown file field',
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="other"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n--x--\r\n',
+      ],
+    ])('a malformed multipart body (%s) → 400', async (_, contentType, body) => {
+      const res = await fetch(`${server.url}/api/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.tokens.sw}`, 'content-type': contentType },
+        body,
+      });
+      expect(res.status).toBe(400);
+    });
+
     it('multipart on a route that takes JSON → 415', async () => {
       const form = new FormData();
       form.append('title', 'x');
