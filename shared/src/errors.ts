@@ -68,6 +68,8 @@ export const ERROR_CODES = {
   REFERENCED: ['resource', 'id', 'count'],
   REFERENCED_MEANWHILE: ['resource', 'id'],
   PACT_HAS_NOTES: [],
+  /** Documents (`count`) are attached to the record to delete: they are deleted first. */
+  HAS_DOCUMENTS: ['count'],
   TERRITORY_REFERENCED: ['id'],
   DEPENDENCY_CHANGED: [],
   USER_NOT_DELETABLE: ['id'],

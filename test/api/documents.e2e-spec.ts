@@ -529,6 +529,60 @@ describe('documents', () => {
     expect(events[0].changes.sha256).toEqual([null, sha256(PNG)]);
   });
 
+  it('a record with documents attached is not deleted (409 HAS_DOCUMENTS) until they are', async () => {
+    const territoryId = (await get(s.tokens.sw, `/api/pacts/${s.crema.pact.id}`)).body
+      .territoryId as number;
+    const person = await createBeneficiary(
+      server,
+      s.tokens.sw,
+      beneficiaryBody(territoryId, { municipality: 'Crema' }),
+    );
+    const onPerson = await uploaded(s.tokens.sw, {
+      ownerType: 'beneficiaries',
+      ownerId: person.id,
+      kind: 'IDENTITY_DOCUMENT',
+      file: PDF,
+    });
+    const refused = await server.request<ErrorBody>('DELETE', `/api/beneficiaries/${person.id}`, {
+      token: s.tokens.sw,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'HAS_DOCUMENTS', params: { count: 1 } });
+
+    const pact = await server.request<Json & { id: number }>('POST', '/api/pacts', {
+      token: s.tokens.sw,
+      body: pactBody(territoryId, s.crema.pact.communityMakerId as number, {
+        beneficiaryId: person.id,
+      }),
+    });
+    expect(pact.status).toBe(201);
+    const milestone = await server.request<Json & { id: number }>('POST', '/api/milestones', {
+      token: s.tokens.sw,
+      body: { pactId: pact.body.id, title: 'Tappa', dueDate: '2099-01-31' },
+    });
+    const onMilestone = await uploaded(s.tokens.sw, {
+      ownerType: 'milestones',
+      ownerId: milestone.body.id,
+      kind: 'OTHER',
+      file: PDF,
+    });
+    for (const path of [`/api/milestones/${milestone.body.id}`, `/api/pacts/${pact.body.id}`]) {
+      const res = await server.request<ErrorBody>('DELETE', path, { token: s.tokens.sw });
+      expect([path, res.status, res.body.code]).toEqual([path, 409, 'HAS_DOCUMENTS']);
+    }
+    for (const doc of [onMilestone, onPerson])
+      expect(
+        (await server.request('DELETE', `/api/documents/${doc.id}`, { token: s.tokens.sw })).status,
+      ).toBe(200);
+    expect(
+      (await server.request('DELETE', `/api/pacts/${pact.body.id}`, { token: s.tokens.sw })).status,
+    ).toBe(200);
+    expect(
+      (await server.request('DELETE', `/api/beneficiaries/${person.id}`, { token: s.tokens.sw }))
+        .status,
+    ).toBe(200);
+  });
+
   it('a maker deletes the evidence of their pacts only', async () => {
     const mine = await uploaded(s.tokens.maker, {
       ownerType: 'pacts',

@@ -499,6 +499,7 @@ const appMessages: AppMessages = {
       ALREADY_ASSIGNED: 'User %{userId} already follows this pact.',
       TRANSITION_NOT_ALLOWED: 'Cannot move from %{from} to %{to}; allowed: %{allowed}.',
       REFERENCED: '%{resource} %{id} is named by %{count} pacts and cannot be deleted.',
+      HAS_DOCUMENTS: '%{count} documents are attached: delete them before deleting this record.',
       REFERENCED_MEANWHILE:
         '%{resource} %{id} was linked to other records meanwhile and cannot be deleted.',
       PACT_HAS_NOTES: 'The pact has diary notes, which are never deleted: cancel it instead.',

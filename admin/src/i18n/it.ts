@@ -742,6 +742,8 @@ const appMessages = {
       TRANSITION_NOT_ALLOWED:
         'Da %{from} non si può passare a %{to}; stati consentiti: %{allowed}.',
       REFERENCED: '%{resource} n. %{id} è indicato in %{count} patti e non si può eliminare.',
+      HAS_DOCUMENTS:
+        'Ci sono %{count} documenti allegati: eliminali prima di eliminare questo record.',
       REFERENCED_MEANWHILE:
         '%{resource} n. %{id} è stato collegato ad altri record nel frattempo e non si può eliminare.',
       PACT_HAS_NOTES: 'Il patto ha note di diario, che non si eliminano mai: annullalo invece.',
