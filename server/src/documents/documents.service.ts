@@ -24,6 +24,7 @@ import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
 import { Document, DocumentContent } from './document.entity';
 import { toDocumentRecord } from './document.record';
+import { lockOwners } from './owner-documents';
 
 export const DOCUMENT_LIST = defineListSpec({
   resource: 'documents',
@@ -155,6 +156,7 @@ export class DocumentsService {
     const owner = OWNERS[upload.ownerType];
     const sha256 = createHash('sha256').update(upload.content).digest('hex');
     return this.uow.run(async (tx) => {
+      await lockOwners(tx, upload.ownerType, [upload.ownerId], 'FOR KEY SHARE');
       const visible = await applyScope(
         tx.getRepository(owner.entity).createQueryBuilder('o'),
         owner.kind,
