@@ -231,6 +231,9 @@ describe('documents', () => {
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(again.body).toEqual(first.body);
       expect((await ofOwner(s.tokens.sw, 'milestones', s.milestone.id)).body).toHaveLength(1);
+      const other = await upload(s.tokens.sw, { ...u, file: PNG }, { 'idempotency-key': key });
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
   });
 
