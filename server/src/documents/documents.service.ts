@@ -144,7 +144,9 @@ export class DocumentsService {
       .getRepository(DocumentContent)
       .findOne({ where: { documentId: id } });
     if (!row) throw new NotFoundError('documents', id);
-    return { document, content: Buffer.from(row.content) };
+    // Both drivers give a Buffer: handed on as is, not copied.
+    const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
+    return { document, content };
   }
 
   async create(caller: Caller, upload: Upload) {
