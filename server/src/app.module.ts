@@ -5,6 +5,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PactDocumentModule } from './pact-document/pact-document.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AssignmentsModule } from './assignments/assignments.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ...SEEDED_MODULES,
         AssignmentsModule,
         PactDocumentModule,
+        DocumentsModule,
         ReportsModule,
         AlertsModule,
         SeedModule,

@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { DomainError } from './common/domain-error';
 import { registerInputLimits } from './common/input-limits';
 import { requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
@@ -12,6 +14,8 @@ import { documentIdempotencyKey } from './idempotency/idempotency';
 import { registerAdmin } from './spa';
 
 export const BODY_LIMIT = 1024 * 1024;
+/** The routes that take a `multipart/form-data` body (a file upload). */
+const MULTIPART_ROUTES = new Set(['/api/documents']);
 
 /** Builds the whole application exactly as production runs it (tests use this too). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -40,6 +44,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     return payload;
   });
   registerInputLimits(fastify);
+  // multipart/form-data is read by the routes that take files (their handler streams it);
+  // every other route answers it as before: 415.
+  await app.register(multipart);
+  fastify.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? ''))
+      throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', {}, 'body: send JSON');
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -4,6 +4,8 @@ import { AUDIT_ENTITIES } from './audit/audit.module';
 import { AUTH_ENTITIES } from './auth/auth.module';
 import { BENEFICIARY_ENTITIES } from './beneficiaries/beneficiaries.module';
 import { CIVIC_CENTER_ENTITIES } from './civic-centers/civic-centers.module';
+import { DOCUMENT_ENTITIES } from './documents/documents.module';
+import { documentContentSchema } from './documents/document.entity';
 import { COMMUNITY_LAB_ENTITIES } from './community-labs/community-labs.module';
 import type { DatabaseConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -31,7 +33,9 @@ export const ENTITIES = [
   ...NOTE_ENTITIES,
   ...ASSIGNMENT_ENTITIES,
   ...IDEMPOTENCY_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */
-export const appDataSourceOptions = (db: DatabaseConfig) => dataSourceOptions(db, ENTITIES);
+export const appDataSourceOptions = (db: DatabaseConfig) =>
+  dataSourceOptions(db, [...ENTITIES, documentContentSchema(db.type)]);

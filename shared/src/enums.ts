@@ -52,6 +52,32 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const NOTE_KINDS = ['MEETING', 'CALL', 'HOME_VISIT', 'NOTE'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** The records a document is attached to (API.md "Further endpoints": documents). */
+export const DOCUMENT_OWNER_TYPES = ['pacts', 'milestones', 'beneficiaries', 'households'] as const;
+export type DocumentOwnerType = (typeof DOCUMENT_OWNER_TYPES)[number];
+/** What a document is; a community maker adds only EVIDENCE and never reads the personal ones. */
+export const DOCUMENT_KINDS = [
+  'SIGNED_PACT',
+  'ISEE_CERTIFICATE',
+  'IDENTITY_DOCUMENT',
+  'EVIDENCE',
+  'OTHER',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The kinds a community maker never reads: they are about a person's identity and income. */
+export const PERSONAL_DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'ISEE_CERTIFICATE',
+  'IDENTITY_DOCUMENT',
+];
+/** The file types a document may be, decided from its bytes. */
+export const DOCUMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+] as const;
+export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
+
 export const AUTONOMY_OUTCOMES = ['EMPLOYED', 'TRAINING', 'INTERNSHIP', 'PARTIAL'] as const;
 export const INCLUSION_OUTCOMES = [
   'AUTONOMY_REGAINED',

@@ -15,8 +15,12 @@ export const ERROR_CODES = {
   EMPTY_JSON_BODY: [],
   /** 413. */
   BODY_TOO_LARGE: ['maxBytes'],
+  /** 413: an uploaded document is over `maxBytes`. */
+  DOCUMENT_TOO_LARGE: ['maxBytes'],
   /** 415. */
   UNSUPPORTED_MEDIA_TYPE: [],
+  /** 415: an uploaded document is none of the accepted types (`types`: PDF, JPEG, PNG, WebP). */
+  DOCUMENT_TYPE_UNSUPPORTED: ['types'],
   CONTENT_LENGTH_MISMATCH: [],
   /** Any other refusal of the HTTP layer, by status. */
   BAD_REQUEST: [],
@@ -37,6 +41,8 @@ export const ERROR_CODES = {
   ASSIGN_FORBIDDEN: [],
   LAB_NOT_IN_TERRITORY: [],
   CIVIC_CENTER_NOT_IN_TERRITORY: [],
+  /** 403: a community maker adds only evidence to the pacts (and milestones) assigned to them. */
+  MAKER_EVIDENCE_ONLY: [],
   /** 404: a record. */
   NOT_FOUND: ['resource', 'id'],
   /** 404: no such route. */
@@ -62,6 +68,8 @@ export const ERROR_CODES = {
   REFERENCED: ['resource', 'id', 'count'],
   REFERENCED_MEANWHILE: ['resource', 'id'],
   PACT_HAS_NOTES: [],
+  /** Documents (`count`) are attached to the record to delete: they are deleted first. */
+  HAS_DOCUMENTS: ['count'],
   TERRITORY_REFERENCED: ['id'],
   DEPENDENCY_CHANGED: [],
   USER_NOT_DELETABLE: ['id'],
@@ -112,6 +120,8 @@ export const ERROR_CODES = {
   EUROS: [],
   NOT_BEFORE: ['date'],
   NOT_FUTURE: [],
+  /** An uploaded file with no bytes. */
+  EMPTY_FILE: [],
   AFTER_START: [],
   READ_ONLY: [],
   READ_ONLY_ON_CREATE: [],

@@ -93,6 +93,25 @@ describe('the permission table', () => {
     }
   });
 
+  it('documents: read as their owner, the content not by the manager, added and removed by those who work on the owner', () => {
+    expect(ROLES.map((role) => grantOf(role, 'documents', 'list'))).toEqual([
+      true,
+      true,
+      'own-territories',
+      'assigned',
+    ]);
+    expect(rolesAllowed('documents', 'show')).toEqual(rolesAllowed('documents', 'list'));
+    for (const action of ['download', 'create', 'delete'] as const) {
+      expect(ROLES.map((role) => grantOf(role, 'documents', action))).toEqual([
+        true,
+        false,
+        'own-territories',
+        'assigned',
+      ]);
+    }
+    expect(rolesAllowed('documents', 'edit')).toEqual([]);
+  });
+
   it('gives the state machine its roles: one table', () => {
     for (const t of PACT_TRANSITIONS) {
       expect(t.roles).toEqual(rolesAllowed('pacts', transitionPermission(t.action)));

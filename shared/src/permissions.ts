@@ -24,6 +24,7 @@ export const PERMISSION_RESOURCES = [
   'reports',
   'alerts',
   'session',
+  'documents',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -54,6 +55,7 @@ export const ACTIONS = [
   'verify-all',
   'export',
   'print',
+  'download',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -183,6 +185,19 @@ export const PERMISSIONS: Readonly<
     export: grants(true, true, 'own-territories', 'own-caseload'),
   },
   alerts: { list: CASE_READ },
+  /**
+   * Files attached to pacts, milestones, beneficiaries and households, read as their owner is.
+   * The manager reads the metadata only; a maker adds only EVIDENCE to their pacts and their
+   * milestones, and never sees identity documents or ISEE certificates. Deleting a mistaken
+   * upload is for whoever writes its owner (the trail keeps name, size and hash).
+   */
+  documents: {
+    list: CASE_READ,
+    show: CASE_READ,
+    create: PACT_WORK,
+    delete: PACT_WORK,
+    download: PACT_WORK,
+  },
   /** One's own session: who am I, sign out. */
   session: { show: ALL, delete: ALL },
 };

@@ -6,6 +6,9 @@
 
 import type { EligibilityEvaluation } from './eligibility';
 import type {
+  DocumentKind,
+  DocumentMediaType,
+  DocumentOwnerType,
   EmploymentStatus,
   MilestoneStatus,
   NoteKind,
@@ -179,8 +182,24 @@ export interface CivicCenter extends VersionedRecord {
   adultsReached: number;
 }
 
-/** What an audit event is about: a collection's record, or `reports` for an export. */
-export type AuditEntityType = Resource | 'reports';
+/** An uploaded file's metadata; its bytes are at `/documents/:id/content`. */
+export interface DocumentRecord {
+  id: number;
+  ownerType: DocumentOwnerType;
+  ownerId: number;
+  kind: DocumentKind;
+  /** The name the file was uploaded with, cleaned of path separators and control characters. */
+  fileName: string;
+  mediaType: DocumentMediaType;
+  sizeBytes: number;
+  /** SHA-256 of the content, lowercase hex. */
+  sha256: string;
+  uploadedById: number;
+  createdAt: IsoInstant;
+}
+
+/** What an audit event is about: a collection's record, `documents`, or `reports` for an export. */
+export type AuditEntityType = Resource | 'documents' | 'reports';
 
 /** Append-only and hash-chained: `hash` covers the event and `prevHash`. */
 export interface AuditEvent {

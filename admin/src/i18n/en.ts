@@ -462,6 +462,8 @@ const appMessages: AppMessages = {
       EMPTY_JSON_BODY: 'The request is empty.',
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
+      DOCUMENT_TOO_LARGE: 'The file is too large (at most %{maxBytes} bytes).',
+      DOCUMENT_TYPE_UNSUPPORTED: 'File type not accepted: %{types} only.',
       CONTENT_LENGTH_MISMATCH: 'The request length does not match its content.',
       BAD_REQUEST: 'Bad request.',
       IDEMPOTENCY_KEY_INVALID:
@@ -480,6 +482,8 @@ const appMessages: AppMessages = {
       ASSIGN_FORBIDDEN: 'Only an administrator or a social worker assigns community makers.',
       LAB_NOT_IN_TERRITORY: 'You may edit only the community laboratories of your territories.',
       CIVIC_CENTER_NOT_IN_TERRITORY: 'You may edit only the Civic Centers of your territories.',
+      MAKER_EVIDENCE_ONLY:
+        'Community makers attach only evidence, to the pacts assigned to them and their milestones.',
       NOT_FOUND: '%{resource} %{id}: not found.',
       ROUTE_NOT_FOUND: 'No such address: %{method} %{path}.',
       ADMIN_NOT_BUILT: 'The admin is not installed on the server.',
@@ -502,6 +506,7 @@ const appMessages: AppMessages = {
       ALREADY_ASSIGNED: 'User %{userId} already follows this pact.',
       TRANSITION_NOT_ALLOWED: 'Cannot move from %{from} to %{to}; allowed: %{allowed}.',
       REFERENCED: '%{resource} %{id} is named by %{count} pacts and cannot be deleted.',
+      HAS_DOCUMENTS: '%{count} documents are attached: delete them before deleting this record.',
       REFERENCED_MEANWHILE:
         '%{resource} %{id} was linked to other records meanwhile and cannot be deleted.',
       PACT_HAS_NOTES: 'The pact has diary notes, which are never deleted: cancel it instead.',
@@ -554,6 +559,7 @@ const appMessages: AppMessages = {
       EUROS: 'must be a number of euros, 0 or more, with at most 2 decimals (empty when unknown)',
       NOT_BEFORE: 'must not be before %{date}',
       NOT_FUTURE: 'cannot be in the future',
+      EMPTY_FILE: 'the file is empty',
       AFTER_START: 'must be after the start date',
       READ_ONLY: 'is read-only',
       READ_ONLY_ON_CREATE: 'is read-only: it cannot be set on create',

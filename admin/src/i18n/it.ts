@@ -702,6 +702,8 @@ const appMessages = {
       EMPTY_JSON_BODY: 'La richiesta è vuota.',
       BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
       UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
+      DOCUMENT_TOO_LARGE: 'Il file è troppo grande (al massimo %{maxBytes} byte).',
+      DOCUMENT_TYPE_UNSUPPORTED: 'Tipo di file non accettato: sono ammessi %{types}.',
       CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
       BAD_REQUEST: 'Richiesta non valida.',
       IDEMPOTENCY_KEY_INVALID:
@@ -720,6 +722,8 @@ const appMessages = {
       ASSIGN_FORBIDDEN: 'Solo un amministratore o un assistente sociale assegna i community maker.',
       LAB_NOT_IN_TERRITORY: 'Puoi modificare solo i laboratori di comunità dei tuoi ambiti.',
       CIVIC_CENTER_NOT_IN_TERRITORY: 'Puoi modificare solo i Civic Center dei tuoi ambiti.',
+      MAKER_EVIDENCE_ONLY:
+        'I community maker allegano solo documentazione di attività ai patti loro assegnati e alle loro tappe.',
       NOT_FOUND: '%{resource} n. %{id}: non trovato.',
       ROUTE_NOT_FOUND: 'Indirizzo non trovato: %{method} %{path}.',
       ADMIN_NOT_BUILT: "L'interfaccia di amministrazione non è installata sul server.",
@@ -745,6 +749,8 @@ const appMessages = {
       TRANSITION_NOT_ALLOWED:
         'Da %{from} non si può passare a %{to}; stati consentiti: %{allowed}.',
       REFERENCED: '%{resource} n. %{id} è indicato in %{count} patti e non si può eliminare.',
+      HAS_DOCUMENTS:
+        'Ci sono %{count} documenti allegati: eliminali prima di eliminare questo record.',
       REFERENCED_MEANWHILE:
         '%{resource} n. %{id} è stato collegato ad altri record nel frattempo e non si può eliminare.',
       PACT_HAS_NOTES: 'Il patto ha note di diario, che non si eliminano mai: annullalo invece.',
@@ -800,6 +806,7 @@ const appMessages = {
         'deve essere un importo in euro, 0 o più, con al massimo 2 decimali (vuoto se non noto)',
       NOT_BEFORE: 'non può essere precedente al %{date}',
       NOT_FUTURE: 'non può essere nel futuro',
+      EMPTY_FILE: 'il file è vuoto',
       AFTER_START: 'deve essere successiva alla data di inizio',
       READ_ONLY: 'è di sola lettura',
       READ_ONLY_ON_CREATE: 'è di sola lettura: non si imposta alla creazione',

@@ -91,6 +91,7 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'POST /pacts/:id/transitions': { resource: 'pacts', actions: PACT_TRANSITION_ACTIONS },
   'POST /pacts/:id/assign': { resource: 'pacts', actions: ['assign'] },
   'GET /pacts/:id/document': { resource: 'pacts', actions: ['print'] },
+  'GET /documents/:id/content': { resource: 'documents', actions: ['download'] },
   'GET /eligibility/settings': { resource: 'eligibility', actions: ['show'] },
   'POST /eligibility/check': { resource: 'eligibility', actions: ['check'] },
   'GET /beneficiaries/:id/access-log': { resource: 'beneficiaries', actions: ['access-log'] },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
+import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogEntry } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
@@ -199,6 +200,7 @@ export class BeneficiariesService {
           `beneficiaries ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
         );
       }
+      await assertNoDocuments(tx, 'beneficiaries', [id]);
       await tx.delete(Beneficiary, { id });
       await this.audit.deleted(
         tx,

@@ -31,6 +31,8 @@ export interface AppConfig {
   expensiveConcurrency: number;
   /** …and wait in a queue at most this long; beyond it they get 503 BUSY. */
   expensiveQueue: number;
+  /** The largest document accepted by `POST /documents`, in bytes. */
+  documentMaxBytes: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -156,5 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditVerifyMargin: parseInteger(env, 'AUDIT_VERIFY_MARGIN', 10_000, 0, 10_000_000),
     expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
+    documentMaxBytes: parseInteger(
+      env,
+      'DOCUMENT_MAX_BYTES',
+      10 * 1024 * 1024,
+      1,
+      100 * 1024 * 1024,
+    ),
   };
 }

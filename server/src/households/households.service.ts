@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogService } from '../access-log/access-log.service';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
@@ -162,6 +163,7 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
             `households ${id} is named by ${pacts} pact${pacts === 1 ? '' : 's'} and cannot be deleted`,
           );
         }
+        await assertNoDocuments(tx, 'households', [id]);
         await tx.delete(Household, { id });
         await this.audit.deleted(tx, caller.id, 'households', id, record);
         return record;

@@ -48,7 +48,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || !request.caller) return next.handle();
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
-    const fingerprint = requestFingerprint(request.method, request.url, request.body, this.secret);
+    // A multipart body (an upload) is read by its handler, after this: its length stands for it
+    // (the same file sent again has the same length; another file, almost always another one).
+    const body = request.isMultipart()
+      ? { multipartLength: request.headers['content-length'] ?? null }
+      : request.body;
+    const fingerprint = requestFingerprint(request.method, request.url, body, this.secret);
     const reply = http.getResponse<FastifyReply>();
     return from(this.answer(request.caller.id, key, fingerprint, reply, next));
   }

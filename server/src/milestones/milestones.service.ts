@@ -9,6 +9,7 @@ import {
   type PactStatus,
 } from '@generattivi/shared';
 import { EntityManager, In, Repository } from 'typeorm';
+import { assertNoDocuments } from '../documents/owner-documents';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { findInScope, listPage, noSuchRecord, scopedQuery } from '../auth/scope';
@@ -226,6 +227,7 @@ export class MilestonesService {
         );
       }
       const record = toMilestoneRecord(m, pact.status);
+      await assertNoDocuments(tx, 'milestones', [id]);
       await tx.delete(Milestone, { id });
       await refreshProgress(tx, m.pactId);
       const { overdue: _o, ...fields } = record;

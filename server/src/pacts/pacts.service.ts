@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { endsAfterStart, isPactClosed, todayIso } from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
+import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogService } from '../access-log/access-log.service';
 import { Assignment } from '../assignments/assignment.entity';
 import { openAssignment } from '../assignments/pact-assignment.service';
@@ -345,6 +346,13 @@ export class PactsService {
           {},
           'the pact has diary notes, which are never deleted: cancel it instead',
         );
+      await assertNoDocuments(tx, 'pacts', [id]);
+      const milestones = await tx.find(Milestone, { select: { id: true }, where: { pactId: id } });
+      await assertNoDocuments(
+        tx,
+        'milestones',
+        milestones.map((m) => m.id),
+      );
       const record = toPactRecord(pact);
       await tx.delete(Milestone, { pactId: id });
       await tx.delete(Assignment, { pactId: id });

@@ -8,6 +8,7 @@ import { AuditCheckpoints1795600000020 } from './1795600000020-AuditCheckpoints'
 import { SearchIndexes1795600000021 } from './1795600000021-SearchIndexes';
 import { PactInvariants1795600000030 } from './1795600000030-PactInvariants';
 import { IdempotencyKeys1795600000040 } from './1795600000040-IdempotencyKeys';
+import { Documents1795600000050 } from './1795600000050-Documents';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -18,4 +19,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   SearchIndexes1795600000021,
   PactInvariants1795600000030,
   IdempotencyKeys1795600000040,
+  Documents1795600000050,
 ];

@@ -1,0 +1,215 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_MEDIA_TYPES,
+  DOCUMENT_OWNER_TYPES,
+  PERSONAL_DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentMediaType,
+  type DocumentOwnerType,
+} from '@generattivi/shared';
+import { createHash } from 'node:crypto';
+import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { applyScope, listPage, noSuchRecord, seesEverything, type ScopeKind } from '../auth/scope';
+import { FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
+import { columns } from '../common/list-columns';
+import { defineListSpec, type ListResult, type RawListParams } from '../common/list-query';
+import { UnitOfWork } from '../common/unit-of-work';
+import { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { Household } from '../households/household.entity';
+import { Milestone } from '../milestones/milestone.entity';
+import { Pact } from '../pacts/pact.entity';
+import { Document, DocumentContent } from './document.entity';
+import { toDocumentRecord } from './document.record';
+import { lockOwners } from './owner-documents';
+
+export const DOCUMENT_LIST = defineListSpec({
+  resource: 'documents',
+  alias: 'd',
+  fields: columns(
+    'id:int ownerType:enum ownerId:int kind:enum mediaType:enum fileName:string sizeBytes:int uploadedById:int createdAt:instant',
+    {
+      ownerType: { values: DOCUMENT_OWNER_TYPES },
+      kind: { values: DOCUMENT_KINDS },
+      mediaType: { values: DOCUMENT_MEDIA_TYPES },
+    },
+  ),
+  defaultSort: ['createdAt', 'DESC'],
+});
+
+/** A checked upload: its fields, its cleaned name, its bytes and their type. */
+export interface Upload {
+  ownerType: DocumentOwnerType;
+  ownerId: number;
+  kind: DocumentKind;
+  fileName: string;
+  mediaType: DocumentMediaType;
+  content: Buffer;
+}
+
+/** The kinds a community maker adds (and removes), to their pacts and their milestones. */
+const MAKER_KINDS: readonly DocumentKind[] = ['EVIDENCE'];
+const MAKER_OWNERS: readonly DocumentOwnerType[] = ['pacts', 'milestones'];
+
+/** Each owner's table, the scope it is read in, and its noun in messages. */
+const OWNERS: Record<
+  DocumentOwnerType,
+  { entity: new () => ObjectLiteral; kind: ScopeKind; noun: string }
+> = {
+  pacts: { entity: Pact, kind: 'pacts', noun: 'pact' },
+  milestones: { entity: Milestone, kind: 'pact-children', noun: 'milestone' },
+  beneficiaries: { entity: Beneficiary, kind: 'beneficiaries', noun: 'beneficiary' },
+  households: { entity: Household, kind: 'households', noun: 'household' },
+};
+
+/**
+ * The documents a caller sees on `alias`: those of the owners they see (auth/scope.ts) — for
+ * a community maker only those of the pacts assigned to them and of their milestones, never
+ * an identity document nor an ISEE certificate.
+ */
+export function applyDocumentScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  caller: Caller,
+): SelectQueryBuilder<T> {
+  if (seesEverything(caller)) return qb;
+  const owner = (type: DocumentOwnerType, ids: string) =>
+    `(${alias}.ownerType = '${type}' AND ${alias}.ownerId IN (${ids}))`;
+  if (caller.role === 'SOCIAL_WORKER') {
+    if (caller.territoryIds.length === 0) return qb.andWhere('1 = 0');
+    const mine = 'IN (:...scopeTerritoryIds)';
+    return qb.andWhere(
+      `(${[
+        owner('pacts', `SELECT sp.id FROM pacts sp WHERE sp.territory_id ${mine}`),
+        owner(
+          'milestones',
+          `SELECT sm.id FROM milestones sm JOIN pacts sp ON sp.id = sm.pact_id WHERE sp.territory_id ${mine}`,
+        ),
+        owner('beneficiaries', `SELECT sb.id FROM beneficiaries sb WHERE sb.territory_id ${mine}`),
+        owner('households', `SELECT sh.id FROM households sh WHERE sh.territory_id ${mine}`),
+      ].join(' OR ')})`,
+      { scopeTerritoryIds: caller.territoryIds },
+    );
+  }
+  if (caller.role === 'COMMUNITY_MAKER') {
+    return qb.andWhere(
+      `${alias}.kind NOT IN (:...personalKinds) AND (${owner(
+        'pacts',
+        'SELECT sp.id FROM pacts sp WHERE sp.community_maker_id = :scopeUserId',
+      )} OR ${owner(
+        'milestones',
+        'SELECT sm.id FROM milestones sm JOIN pacts sp ON sp.id = sm.pact_id WHERE sp.community_maker_id = :scopeUserId',
+      )})`,
+      { personalKinds: PERSONAL_DOCUMENT_KINDS, scopeUserId: caller.id },
+    );
+  }
+  return qb.andWhere('1 = 0');
+}
+
+/**
+ * Files attached to pacts, milestones, beneficiaries and households: kept in the database
+ * (metadata in `documents`, bytes in `document_contents`), written with their audit event in
+ * one transaction, read in the scope of their owner.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectRepository(Document) private readonly documents: Repository<Document>,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  private scoped(caller: Caller, tx?: EntityManager): SelectQueryBuilder<Document> {
+    const repo = tx ? tx.getRepository(Document) : this.documents;
+    return applyDocumentScope(repo.createQueryBuilder('d'), 'd', caller);
+  }
+
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Document>> {
+    return listPage(this.scoped(caller), DOCUMENT_LIST, raw);
+  }
+
+  async get(caller: Caller, id: number, tx?: EntityManager): Promise<Document> {
+    const found = await this.scoped(caller, tx).andWhere('d.id = :id', { id }).getOne();
+    if (!found) throw new NotFoundError('documents', id);
+    return found;
+  }
+
+  /** The document and its bytes (only the download reads them). */
+  async content(caller: Caller, id: number): Promise<{ document: Document; content: Buffer }> {
+    const document = await this.get(caller, id);
+    const row = await this.documents.manager
+      .getRepository(DocumentContent)
+      .findOne({ where: { documentId: id } });
+    if (!row) throw new NotFoundError('documents', id);
+    // Both drivers give a Buffer: handed on as is, not copied.
+    const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
+    return { document, content };
+  }
+
+  async create(caller: Caller, upload: Upload) {
+    if (
+      caller.role === 'COMMUNITY_MAKER' &&
+      (!MAKER_KINDS.includes(upload.kind) || !MAKER_OWNERS.includes(upload.ownerType))
+    )
+      throw makerEvidenceOnly();
+    const owner = OWNERS[upload.ownerType];
+    const sha256 = createHash('sha256').update(upload.content).digest('hex');
+    return this.uow.run(async (tx) => {
+      await lockOwners(tx, upload.ownerType, [upload.ownerId], 'FOR KEY SHARE');
+      const visible = await applyScope(
+        tx.getRepository(owner.entity).createQueryBuilder('o'),
+        owner.kind,
+        'o',
+        caller,
+      )
+        .andWhere('o.id = :id', { id: upload.ownerId })
+        .getExists();
+      if (!visible)
+        throw new FieldsError({
+          ownerId: noSuchRecord(upload.ownerType, upload.ownerId, owner.noun),
+        });
+      const document = await tx.save(
+        tx.create(Document, {
+          ownerType: upload.ownerType,
+          ownerId: upload.ownerId,
+          kind: upload.kind,
+          fileName: upload.fileName,
+          mediaType: upload.mediaType,
+          sizeBytes: upload.content.length,
+          sha256,
+          uploadedById: caller.id,
+        }),
+      );
+      await tx.insert(DocumentContent, { documentId: document.id, content: upload.content });
+      const record = toDocumentRecord(document);
+      const { id: _id, createdAt: _at, ...audited } = record;
+      await this.audit.created(tx, caller.id, 'documents', document.id, audited);
+      return record;
+    });
+  }
+
+  /** Removes a mistaken upload; the trail keeps its owner, kind, name, type, size and hash. */
+  remove(caller: Caller, id: number) {
+    return this.uow.run(async (tx) => {
+      const document = await this.get(caller, id, tx);
+      if (caller.role === 'COMMUNITY_MAKER' && !MAKER_KINDS.includes(document.kind))
+        throw makerEvidenceOnly();
+      await tx.delete(DocumentContent, { documentId: id });
+      await tx.delete(Document, { id });
+      const record = toDocumentRecord(document);
+      const { id: _id, createdAt: _at, ...audited } = record;
+      await this.audit.deleted(tx, caller.id, 'documents', id, audited);
+      return record;
+    });
+  }
+}
+
+const makerEvidenceOnly = () =>
+  new ForbiddenError(
+    'MAKER_EVIDENCE_ONLY',
+    {},
+    'a community maker adds and removes only EVIDENCE, on the pacts assigned to them and their milestones',
+  );
