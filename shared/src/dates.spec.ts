@@ -8,8 +8,10 @@ import {
   isIsoDate,
   isIsoInstant,
   isLeapYear,
+  noteTimeProblem,
   parseIsoDate,
   parseIsoInstant,
+  startOfMinute,
   todayIso,
 } from './dates';
 
@@ -186,5 +188,35 @@ describe(endsAfterStart.name, () => {
     ['2026-02-30', '2026-01-01', true],
   ])('start %s, end %s → %s', (start, end, expected) => {
     expect(endsAfterStart(start, end)).toBe(expected);
+  });
+});
+
+describe(noteTimeProblem.name, () => {
+  const created = Date.parse('2026-11-20T09:30:40.250Z');
+  const now = Date.parse('2026-12-06T10:00:00Z');
+
+  it('accepts now, any moment since the pact was created, and the whole minute it was created in', () => {
+    expect(noteTimeProblem(now, created, now)).toBeNull();
+    expect(noteTimeProblem(created, created, now)).toBeNull();
+    expect(noteTimeProblem(Date.parse('2026-11-20T09:30:00.000Z'), created, now)).toBeNull();
+  });
+
+  it('refuses the last millisecond before the minute the pact was created in', () => {
+    expect(noteTimeProblem(Date.parse('2026-11-20T09:29:59.999Z'), created, now)).toBe(
+      'NOT_BEFORE',
+    );
+  });
+
+  it('refuses a moment after now, beyond the allowed drift only', () => {
+    expect(noteTimeProblem(now + 1, created, now)).toBe('NOT_FUTURE');
+    expect(noteTimeProblem(now + 300_000, created, now, 300_000)).toBeNull();
+    expect(noteTimeProblem(now + 300_001, created, now, 300_000)).toBe('NOT_FUTURE');
+  });
+
+  it('starts a minute on the minute, before 1970 too', () => {
+    expect(startOfMinute(Date.parse('2026-11-20T09:30:59.999Z'))).toBe(
+      Date.parse('2026-11-20T09:30:00Z'),
+    );
+    expect(startOfMinute(-1)).toBe(-60_000);
   });
 });

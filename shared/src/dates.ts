@@ -121,3 +121,26 @@ export function daysBetween(from: string, to: string): number {
 export function endsAfterStart(start: unknown, end: unknown): boolean {
   return !(isIsoDate(start) && isIsoDate(end) && end <= start);
 }
+
+/** Why a diary note's "when it happened" cannot be accepted. */
+export type NoteTimeProblem = 'NOT_FUTURE' | 'NOT_BEFORE';
+
+/** The start of the minute an instant (milliseconds since the epoch) falls in. */
+export const startOfMinute = (ms: number): number => ms - (((ms % 60_000) + 60_000) % 60_000);
+
+/**
+ * When a diary note happened (`at`), checked against its pact's creation and `now` (all in
+ * milliseconds since the epoch): not later than `now` give or take `skewMs` (the drift allowed
+ * between a phone's clock and the server's), not before the pact existed. People write the
+ * time to the minute, so any moment of the minute the pact was created in counts.
+ */
+export function noteTimeProblem(
+  at: number,
+  pactCreatedAt: number,
+  now: number,
+  skewMs = 0,
+): NoteTimeProblem | null {
+  if (at > now + skewMs) return 'NOT_FUTURE';
+  if (at < startOfMinute(pactCreatedAt)) return 'NOT_BEFORE';
+  return null;
+}

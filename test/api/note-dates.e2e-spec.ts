@@ -1,4 +1,4 @@
-import { todayIso } from '@generattivi/shared';
+import { startOfMinute, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, Json } from '../support/fixtures';
 import { pactBody, pactSetup } from '../support/pacts';
@@ -60,14 +60,22 @@ describe('the time of a diary note', () => {
     expect(res.body.occurredAt).toBe(pact.createdAt);
   });
 
+  it('at the start of the minute the pact was created in is accepted (times are written to the minute)', async () => {
+    const minute = new Date(startOfMinute(Date.parse(pact.createdAt))).toISOString();
+    const res = await note(minute);
+    expect(res.status).toBe(201);
+    expect(res.body.occurredAt).toBe(minute);
+  });
+
   it.each([
     ['one second', 1000],
     ['one millisecond', 1],
     ['a year', 365 * 24 * 3600 * 1000],
   ])(
-    '%s before the pact was created is a 400 on occurredAt naming its day (dd/mm/yyyy)',
+    '%s before the minute the pact was created in is a 400 on occurredAt naming its day (dd/mm/yyyy)',
     async (_, ms) => {
-      const res = await note(shifted(pact.createdAt, -ms));
+      const minute = new Date(startOfMinute(Date.parse(pact.createdAt))).toISOString();
+      const res = await note(shifted(minute, -ms));
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION');
       const [year, month, day] = todayIso(new Date(pact.createdAt)).split('-');
@@ -100,12 +108,15 @@ describe('the time of a diary note', () => {
       'SELECT COUNT(*) AS n FROM notes WHERE pact_id = $1',
       [pact.id],
     );
-    expect(Number(rows[0].n)).toBe(2);
+    // The three accepted above: the instant of creation, the start of its minute, now.
+    expect(Number(rows[0].n)).toBe(3);
   });
 
   it('no note of the demo data is older than its pact', async () => {
     const rows = await db.query<{ n: number | string }>(
-      'SELECT COUNT(*) AS n FROM notes n JOIN pacts p ON p.id = n.pact_id WHERE n.occurred_at < p.created_at',
+      // The pact of this suite aside: one of its notes is dated earlier in its minute.
+      'SELECT COUNT(*) AS n FROM notes n JOIN pacts p ON p.id = n.pact_id WHERE n.occurred_at < p.created_at AND p.id <> $1',
+      [pact.id],
     );
     expect(Number(rows[0].n)).toBe(0);
     const all = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM notes');

@@ -1,3 +1,4 @@
+import { noteTimeProblem } from '@generattivi/shared';
 import { formatInstant } from '../common/format';
 
 /** A time as a `datetime-local` input holds it, in the browser's time zone: `2026-11-25T13:30`. */
@@ -15,8 +16,8 @@ export type OccurredAtRefusal =
   | { code: 'NOT_BEFORE'; params: { date: string } };
 
 /**
- * A note happened neither in the future nor before its pact was created (the input has whole
- * minutes: the minute the pact was created is allowed). Nothing to say of an empty or
+ * A note happened neither in the future nor before its pact was created (shared's
+ * `noteTimeProblem`: the minute the pact was created in is allowed). Nothing to say of an empty or
  * unreadable value: `required` and the input speak for those.
  */
 export function occurredAtRefusal(
@@ -27,13 +28,10 @@ export function occurredAtRefusal(
   if (value === null || value === undefined || value === '') return null;
   const at = new Date(value as string | Date).getTime();
   if (Number.isNaN(at)) return null;
-  if (at > now.getTime()) return { code: 'NOT_FUTURE', params: {} };
-  if (pactCreatedAt) {
-    const created = new Date(pactCreatedAt).getTime();
-    const createdMinute = created - (created % 60_000);
-    if (!Number.isNaN(created) && at < createdMinute) {
-      return { code: 'NOT_BEFORE', params: { date: formatInstant(pactCreatedAt) } };
-    }
-  }
+  const created = pactCreatedAt ? Date.parse(pactCreatedAt) : NaN;
+  const problem = noteTimeProblem(at, Number.isNaN(created) ? -Infinity : created, now.getTime());
+  if (problem === 'NOT_FUTURE') return { code: 'NOT_FUTURE', params: {} };
+  if (problem === 'NOT_BEFORE' && pactCreatedAt)
+    return { code: 'NOT_BEFORE', params: { date: formatInstant(pactCreatedAt) } };
   return null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NOTE_KINDS, todayIso } from '@generattivi/shared';
+import { NOTE_KINDS, noteTimeProblem, todayIso } from '@generattivi/shared';
 import type { Caller } from '../auth/caller';
 import { noSuchRecord } from '../auth/scope';
 import { FieldsError } from '../common/domain-error';
@@ -46,7 +46,7 @@ export class NotesService extends ReadInScope(Note, NOTE_LIST, 'pact-children') 
   async create(caller: Caller, body: CreateNoteDto) {
     assertNoReadOnlyOnCreate(body, ['id', 'authorId', 'createdAt', 'updatedAt']);
     const occurredAt = body.occurredAt ? new Date(body.occurredAt).toISOString() : nowIso();
-    if (Date.parse(occurredAt) > Date.now() + CLOCK_SKEW_MS)
+    if (noteTimeProblem(Date.parse(occurredAt), -Infinity, Date.now(), CLOCK_SKEW_MS))
       throw new FieldsError({
         occurredAt: fieldError('NOT_FUTURE', {}, 'cannot be in the future'),
       });
@@ -58,8 +58,15 @@ export class NotesService extends ReadInScope(Note, NOTE_LIST, 'pact-children') 
       const pact = await this.pacts.findVisible(caller, body.pactId, tx).catch(() => {
         throw new FieldsError({ pactId: noSuchRecord('pacts', body.pactId, 'pact') });
       });
-      // Nothing of a pact happened before it existed.
-      if (Date.parse(occurredAt) < Date.parse(pact.createdAt))
+      // Nothing of a pact happened before it existed (the minute it was created in counts).
+      if (
+        noteTimeProblem(
+          Date.parse(occurredAt),
+          Date.parse(pact.createdAt),
+          Date.now(),
+          CLOCK_SKEW_MS,
+        ) === 'NOT_BEFORE'
+      )
         throw new FieldsError({
           occurredAt: fieldError(
             'NOT_BEFORE',
