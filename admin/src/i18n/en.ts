@@ -111,6 +111,20 @@ const appMessages: AppMessages = {
         body: 'Text',
       },
     },
+    documents: {
+      name: 'Document |||| Documents',
+      fields: {
+        ...record,
+        ownerType: 'Attached to',
+        ownerId: 'Record',
+        kind: 'Kind',
+        fileName: 'File name',
+        mediaType: 'Format',
+        sizeBytes: 'Size (bytes)',
+        sha256: 'SHA-256 fingerprint',
+        uploadedById: 'Uploaded by',
+      },
+    },
     assignments: {
       name: 'Assignment |||| Assignments',
       fields: {

@@ -348,6 +348,20 @@ const appMessages = {
         body: 'Testo',
       },
     },
+    documents: {
+      name: 'Documento |||| Documenti',
+      fields: {
+        ...record,
+        ownerType: 'Riferito a',
+        ownerId: 'Scheda',
+        kind: 'Tipo',
+        fileName: 'Nome del file',
+        mediaType: 'Formato',
+        sizeBytes: 'Dimensione (byte)',
+        sha256: 'Impronta SHA-256',
+        uploadedById: 'Caricato da',
+      },
+    },
     assignments: {
       name: 'Assegnazione |||| Assegnazioni',
       fields: {
