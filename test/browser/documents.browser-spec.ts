@@ -27,7 +27,11 @@ describe('documents of a pact', () => {
   const fileName = 'patto-firmato.pdf';
 
   beforeAll(async () => {
-    server = await startServer({ engine: 'sqlite' });
+    // A small limit, so that a file too large is quick to send.
+    server = await startServer({
+      engine: 'sqlite',
+      env: { DOCUMENT_MAX_BYTES: String(64 * 1024) },
+    });
     browser = await openBrowser();
     const token = await server.login('sociale.crema@demo.generattivi.it');
     const pacts = await server.request<Array<{ id: number; reference: string }>>(
@@ -120,6 +124,22 @@ describe('documents of a pact', () => {
     await expect(page.getByRole('row', { name: /appunti\.pdf/ }).count()).resolves.toBe(0);
   });
 
+  it('says in Italian that a file over the limit is too large (413), in kB', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Carica documento' }).click();
+    await chooseKind('Altro');
+    const large = Buffer.concat([PDF, Buffer.alloc(100 * 1024, 0x25)]);
+    await uploadDialog()
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'grande.pdf', mimeType: 'application/pdf', buffer: large });
+    await uploadDialog().getByRole('button', { name: 'Carica documento' }).click();
+    const alert = uploadDialog().getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe('Il file è troppo grande: al massimo 64 kB.');
+    await uploadDialog().getByRole('button', { name: 'Annulla' }).click();
+    await uploadDialog().waitFor({ state: 'detached' });
+  });
+
   it('shows the manager the list, with neither download nor preview nor delete', async () => {
     const manager = await openBrowser();
     try {
@@ -135,5 +155,14 @@ describe('documents of a pact', () => {
     } finally {
       await manager.close();
     }
+  });
+
+  it('lets the social worker delete the document, after asking', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: `Elimina ${fileName}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Eliminare il documento «${fileName}»?` });
+    await confirm.getByRole('button', { name: 'Conferma' }).click();
+    await page.getByText('Documento eliminato.').waitFor();
+    await page.getByText('Nessun documento allegato.').waitFor();
   });
 });

@@ -19,7 +19,7 @@ import { enumChoices } from '../common/choices';
 import { ChoiceCol, ResponsiveTable } from '../common/lists';
 import { DocumentActions } from './DocumentActions';
 import { uploadableKinds } from './documentRules';
-import { formatBytes, formatDay } from './format';
+import { formatBytes, formatDay } from '../common/format';
 import { UploadDocumentButton } from './UploadDocumentButton';
 
 const kindChoices = enumChoices(DOCUMENT_KINDS, 'documentKind');

@@ -17,7 +17,7 @@ import { DialogButton, FormDialog, inlineButtonSx } from '../common/FormDialog';
 import { useFormDialog } from '../common/useFormDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { ACCEPTED_FILES } from './documentRules';
-import { formatBytes } from './format';
+import { formatBytes } from '../common/format';
 
 /**
  * "Carica documento": the dialog asks the kind (only those the caller may add) and the file

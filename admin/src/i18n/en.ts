@@ -503,7 +503,7 @@ const appMessages: AppMessages = {
       EMPTY_JSON_BODY: 'The request is empty.',
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
-      DOCUMENT_TOO_LARGE: 'The file is too large (at most %{maxBytes} bytes).',
+      DOCUMENT_TOO_LARGE: 'The file is too large: at most %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'File type not accepted: %{types} only.',
       CONTENT_LENGTH_MISMATCH: 'The request length does not match its content.',
       BAD_REQUEST: 'Bad request.',

@@ -745,7 +745,7 @@ const appMessages = {
       EMPTY_JSON_BODY: 'La richiesta è vuota.',
       BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
       UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
-      DOCUMENT_TOO_LARGE: 'Il file è troppo grande (al massimo %{maxBytes} byte).',
+      DOCUMENT_TOO_LARGE: 'Il file è troppo grande: al massimo %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'Tipo di file non accettato: sono ammessi %{types}.',
       CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
       BAD_REQUEST: 'Richiesta non valida.',
