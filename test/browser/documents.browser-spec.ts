@@ -157,6 +157,31 @@ describe('documents of a pact', () => {
     }
   });
 
+  it('fits a 360 px phone: the document as a card, its buttons large enough to tap', async () => {
+    const phone = await openBrowser({ viewport: { width: 360, height: 740 }, isMobile: true });
+    try {
+      const { page } = phone;
+      await signIn(page, server, 'sociale.crema@demo.generattivi.it');
+      await openRoute(page, server, `/pacts/${pact.id}/show/documents`);
+      const card = page.locator('[data-cards] li', { hasText: fileName });
+      await card.waitFor();
+      await expect(card.textContent()).resolves.toContain('1,5 kB');
+      const measure = () =>
+        page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          lowButtons: Array.from(document.querySelectorAll('main button, [role="dialog"] button'))
+            .map((b) => b.getBoundingClientRect())
+            .filter((r) => r.width > 0 && r.height < 44).length,
+        }));
+      await expect(measure()).resolves.toEqual({ scrollWidth: 360, lowButtons: 0 });
+      await page.getByRole('button', { name: 'Carica documento' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Scegli il file' }).waitFor();
+      await expect(measure()).resolves.toEqual({ scrollWidth: 360, lowButtons: 0 });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('lets the social worker delete the document, after asking', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: `Elimina ${fileName}` }).click();
