@@ -18,7 +18,9 @@ const today = () => todayIso().split('-').reverse().join('/');
 /**
  * The documents of a pact: the social worker uploads a signed pact (progress, then the row
  * with its kind and size in Italian), downloads the same bytes, previews it, and is told in
- * Italian that a text file named .pdf is not a document; the manager sees the list only.
+ * Italian that a text file named .pdf is not a document nor a file over the limit, and
+ * deletes it; the manager sees the list only; a community maker is offered "Prova" only; the
+ * tab fits a 360 px phone.
  */
 describe('documents of a pact', () => {
   let server: TestServer;
@@ -179,6 +181,25 @@ describe('documents of a pact', () => {
       await expect(measure()).resolves.toEqual({ scrollWidth: 360, lowButtons: 0 });
     } finally {
       await phone.close();
+    }
+  });
+
+  it('offers a community maker only "Prova" (EVIDENCE), on a pact of theirs', async () => {
+    const makerEmail = 'maker.crema@demo.generattivi.it';
+    const token = await server.login(makerEmail);
+    const theirs = await server.request<Array<{ id: number }>>('GET', '/api/pacts', { token });
+    const maker = await openBrowser();
+    try {
+      const { page } = maker;
+      await signIn(page, server, makerEmail);
+      await openRoute(page, server, `/pacts/${theirs.body[0].id}/show/documents`);
+      await page.getByRole('button', { name: 'Carica documento' }).click();
+      const kind = page.getByRole('dialog').getByRole('combobox', { name: /Tipo/ });
+      await expect(kind.textContent()).resolves.toBe('Prova');
+      await kind.click();
+      await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['Prova']);
+    } finally {
+      await maker.close();
     }
   });
 
