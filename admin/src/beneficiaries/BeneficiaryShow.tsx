@@ -3,6 +3,7 @@ import { EmailField, ReferenceField, SelectField, TextField } from 'react-admin'
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import { ShowPage } from '../common/ShowPage';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
 
 /** Contact details are null for managers (the server withholds them): shown as a dash. */
@@ -24,5 +25,10 @@ export const BeneficiaryShow = () => (
     />
     <ReferenceField source="householdId" reference="households" emptyText="—" />
     <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
+    <DocumentsTab
+      ownerType="beneficiaries"
+      ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
+      label="app.beneficiaries.documents"
+    />
   </ShowPage>
 );

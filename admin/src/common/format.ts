@@ -31,3 +31,33 @@ export function formatRate(rate: number | null | undefined): string {
     ? '—'
     : `${Math.round(rate * 100)}%`;
 }
+
+const UNITS = ['byte', 'kB', 'MB', 'GB'] as const;
+
+/** A file's size the Italian way: `850 byte`, `12,5 kB`, `1,2 MB` (multiples of 1024). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const number = new Intl.NumberFormat('it-IT', {
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+  return `${number} ${UNITS[unit]}`;
+}
+
+/** The day of an instant in Italian time: `06/12/2026`. */
+export function formatDay(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return date.toLocaleDateString('it-IT', {
+    timeZone: PROJECT_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+}

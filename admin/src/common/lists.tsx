@@ -71,7 +71,15 @@ const ColValue = ({ col, link = true }: { col: ReactElement<ColProps>; link?: bo
  * title, which opens the record when the table's rows do, then each other column with its
  * label.
  */
-const CardRows = ({ opens, children }: { opens: boolean; children: ReactNode }) => {
+const CardRows = ({
+  opens,
+  empty,
+  children,
+}: {
+  opens: boolean;
+  empty?: ReactNode;
+  children: ReactNode;
+}) => {
   const { data, isPending } = useListContext();
   const resource = useResourceContext();
   const createPath = useCreatePath();
@@ -79,6 +87,7 @@ const CardRows = ({ opens, children }: { opens: boolean; children: ReactNode }) 
   const translateLabel = useTranslateLabel();
   if (isPending) return null;
   if (!data?.length) {
+    if (empty !== undefined) return <>{empty}</>;
     return <Typography sx={{ p: 2 }}>{translate('ra.navigation.no_results')}</Typography>;
   }
   const cols = Children.toArray(children).filter((child): child is ReactElement<ColProps> =>
@@ -125,7 +134,7 @@ const CardRows = ({ opens, children }: { opens: boolean; children: ReactNode }) 
 
 /**
  * A table of records that becomes cards below 600 px (a phone): the same columns, one card per
- * row, nothing wider than the screen.
+ * row, nothing wider than the screen; `empty` is what both say when there is no row.
  */
 export const ResponsiveTable = ({
   rowClick = 'show',
@@ -133,7 +142,13 @@ export const ResponsiveTable = ({
   ...table
 }: Omit<DataTableProps, 'rowClick'> & { rowClick?: 'show' | false }) => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  if (phone) return <CardRows opens={rowClick === 'show'}>{children}</CardRows>;
+  if (phone) {
+    return (
+      <CardRows opens={rowClick === 'show'} empty={table.empty}>
+        {children}
+      </CardRows>
+    );
+  }
   return (
     <DataTable rowClick={rowClick} {...table}>
       {children}

@@ -119,6 +119,12 @@ describe(localizeCode.name, () => {
     );
   });
 
+  it('says the largest file accepted in kB or MB', () => {
+    const tooLarge = { code: 'DOCUMENT_TOO_LARGE', params: { maxBytes: 10 * 1024 * 1024 } };
+    expect(localizeCode(tooLarge, italian, 'x')).toBe('Il file è troppo grande: al massimo 10 MB.');
+    expect(localizeCode(tooLarge, english, 'x')).toBe('The file is too large: at most 10 MB.');
+  });
+
   it('falls back to the server message for an unknown code or missing parameters', () => {
     expect(localizeCode({ code: 'STALE_VERSION' }, italian, 'stale')).toBe('stale');
     expect(localizeCode({ code: 'VERSION_CONFLICT', params: { sent: 3 } }, italian, 'v')).toBe('v');

@@ -1,5 +1,5 @@
 import { ERROR_CODES, isErrorCode, isIsoDate } from '@generattivi/shared';
-import { formatDate, formatInstant } from './format';
+import { formatBytes, formatDate, formatInstant } from './format';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -44,6 +44,8 @@ const VOCABULARY: Record<string, (value: string, translate: Translate) => string
       .join(', '),
   // A limit in time (NOT_BEFORE): a calendar date or an instant, written the Italian way.
   date: (value) => (isIsoDate(value) ? formatDate(value) : formatInstant(value)),
+  // The largest file accepted (DOCUMENT_TOO_LARGE), in kB or MB.
+  maxBytes: (value) => formatBytes(Number(value)),
   // A list parameter (QUERY_PARAM) and why it was refused.
   param: (value, translate) => translate(`app.query_params.${value}`, { _: value }),
   reason: (value, translate) => translate(`app.query_param_reasons.${value}`, { _: value }),

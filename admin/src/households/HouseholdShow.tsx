@@ -16,6 +16,7 @@ import {
 import { enumChoices } from '../common/choices';
 import { CalendarDateField, InstantField } from '../common/fields';
 import { ChoiceCol, ResponsiveTable } from '../common/lists';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
 import { EURO } from './euro';
 
@@ -88,6 +89,9 @@ export const HouseholdShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.households.tab_pacts" path="pacts">
           <RelatedPacts target="householdId" label={false} empty={<Typography>—</Typography>} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.households.tab_documents" path="documents">
+          <DocumentsTab ownerType="households" ownerName={(household) => String(household.name)} />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,5 +1,6 @@
 import {
   PACT_TYPE_LABELS,
+  type DocumentKind,
   type EmploymentStatus,
   type ErrorCode,
   type MilestoneStatus,
@@ -577,6 +578,32 @@ const appMessages = {
       clock_paused:
         'Patto sospeso: le scadenze sono ferme, nessuna tappa risulta in ritardo finché il patto non riprende.',
     },
+    documents: {
+      upload: 'Carica documento',
+      upload_to: 'Carica documento — %{name}',
+      file: 'File da caricare',
+      choose_file: 'Scegli il file',
+      file_help: 'PDF, JPEG, PNG o WebP.',
+      no_file: 'Nessun file scelto',
+      sending: 'Invio in corso: %{percent}%',
+      uploaded: 'Documento «%{name}» caricato.',
+      upload_failed: 'Caricamento non riuscito: controlla la connessione e riprova.',
+      none: 'Nessun documento allegato.',
+      size: 'Dimensione',
+      uploaded_at: 'Caricato il',
+      actions: 'Operazioni',
+      download: 'Scarica',
+      download_named: 'Scarica %{name}',
+      download_failed: 'Non è stato possibile scaricare il documento: riprova.',
+      preview: 'Anteprima',
+      preview_named: 'Anteprima di %{name}',
+      delete_named: 'Elimina %{name}',
+      delete_title: 'Eliminare il documento «%{name}»?',
+      delete_content:
+        'Il file sarà rimosso; il registro di audit ne conserva nome, dimensione e impronta.',
+      deleted: 'Documento eliminato.',
+      close: 'Chiudi',
+    },
     notes: {
       add_named: 'Aggiungi nota al patto %{reference}',
       added: 'Nota aggiunta al diario del patto %{reference}.',
@@ -585,6 +612,7 @@ const appMessages = {
     beneficiaries: {
       fiscal_code_help: 'Data di nascita e sesso si compilano dal codice fiscale, se ancora vuoti.',
       pacts: 'Patti',
+      documents: 'Documenti',
     },
     places: {
       choose_territory: 'Scegli prima l’ambito.',
@@ -593,6 +621,7 @@ const appMessages = {
       tab_household: 'Nucleo',
       tab_members: 'Componenti',
       tab_pacts: 'Patti',
+      tab_documents: 'Documenti',
       assessment: 'Valutazione di vulnerabilità',
       not_assessed: 'Nessuna valutazione di vulnerabilità registrata.',
       no_members: 'Nessun beneficiario collegato a questo nucleo.',
@@ -716,7 +745,7 @@ const appMessages = {
       EMPTY_JSON_BODY: 'La richiesta è vuota.',
       BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
       UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
-      DOCUMENT_TOO_LARGE: 'Il file è troppo grande (al massimo %{maxBytes} byte).',
+      DOCUMENT_TOO_LARGE: 'Il file è troppo grande: al massimo %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'Tipo di file non accettato: sono ammessi %{types}.',
       CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
       BAD_REQUEST: 'Richiesta non valida.',
@@ -931,6 +960,13 @@ const appMessages = {
       MISSED: 'Mancata',
       CANCELLED: 'Annullata',
     } satisfies Record<MilestoneStatus, string>,
+    documentKind: {
+      SIGNED_PACT: 'Patto firmato',
+      ISEE_CERTIFICATE: 'Attestazione ISEE',
+      IDENTITY_DOCUMENT: 'Documento d’identità',
+      EVIDENCE: 'Prova',
+      OTHER: 'Altro',
+    } satisfies Record<DocumentKind, string>,
     noteKind: {
       MEETING: 'Incontro',
       CALL: 'Telefonata',

@@ -16,6 +16,7 @@ import {
 import { ChangesField } from '../audit-events/ChangesField';
 import { ResponsiveTable } from '../common/lists';
 import { CalendarDateField, InstantField } from '../common/fields';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { DiaryList } from './DiaryList';
 import { EligibilityPanel } from './EligibilityPanel';
 import { MilestoneTimeline } from './MilestoneTimeline';
@@ -82,6 +83,9 @@ export const PactShow = () => {
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label={getResourceLabel('notes', 2)} path="notes">
               <DiaryList />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label={getResourceLabel('documents', 2)} path="documents">
+              <DocumentsTab ownerType="pacts" ownerName={(pact) => String(pact.reference)} />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label={getResourceLabel('assignments', 2)} path="assignments">
               <ReferenceManyField

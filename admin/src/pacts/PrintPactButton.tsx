@@ -3,19 +3,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useAuthProvider, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { saveBlob } from '../common/saveBlob';
 import type { AppAuthProvider } from '../providers/authProvider';
-
-/** Saves the file the browser received under `name`, as a download. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * Downloads the pact as the PDF to sign (`GET /api/pacts/:id/document`), for the roles the
@@ -37,7 +26,7 @@ export const PrintPactButton = ({ pact }: { pact: Pact }) => {
         headers: token ? { Authorization: `Bearer ${token}` } : {},
       });
       if (!res.ok) throw new Error(String(res.status));
-      save(await res.blob(), `${pact.reference}.pdf`);
+      saveBlob(await res.blob(), `${pact.reference}.pdf`);
     } catch {
       notify('app.pacts.print_failed', { type: 'error' });
     } finally {

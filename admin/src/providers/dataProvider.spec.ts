@@ -260,3 +260,102 @@ describe(createDataProvider.name, () => {
     expect(fetch.mock.calls[0][0]).toBe('/api/milestones/3');
   });
 });
+
+describe('uploading a document', () => {
+  /** A stand-in for the browser's XMLHttpRequest: it records the request and answers `reply`. */
+  class FakeRequest {
+    static last: FakeRequest;
+    static reply: { status: number; body: string } = { status: 201, body: '{}' };
+    method = '';
+    url = '';
+    headers: Record<string, string> = {};
+    body: unknown;
+    status = 0;
+    statusText = '';
+    responseText = '';
+    upload: { onprogress?: (event: Partial<ProgressEvent>) => void } = {};
+    onload?: () => void;
+    onerror?: () => void;
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+      FakeRequest.last = this;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.headers[name] = value;
+    }
+    send(body: unknown) {
+      this.body = body;
+      this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 200 });
+      this.upload.onprogress?.({ lengthComputable: true, loaded: 200, total: 200 });
+      this.status = FakeRequest.reply.status;
+      this.responseText = FakeRequest.reply.body;
+      if (this.status === 0) this.onerror?.();
+      else this.onload?.();
+    }
+  }
+  const realRequest = (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+  beforeEach(() => {
+    (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = FakeRequest;
+  });
+  afterEach(() => {
+    (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = realRequest;
+  });
+  const upload = {
+    ownerType: 'pacts' as const,
+    ownerId: 5,
+    kind: 'SIGNED_PACT' as const,
+    file: new File(['%PDF-1.4'], 'patto.pdf', { type: 'application/pdf' }),
+  };
+  const provider = createDataProvider({
+    getToken: () => 'tok',
+    translate: i18nProvider.translate,
+  });
+
+  it('posts the form with the token and tells how much has been sent', async () => {
+    FakeRequest.reply = { status: 201, body: JSON.stringify({ id: 9, fileName: 'patto.pdf' }) };
+    const sent: number[] = [];
+    await expect(provider.uploadDocument(upload, (share) => sent.push(share))).resolves.toEqual({
+      id: 9,
+      fileName: 'patto.pdf',
+    });
+    const request = FakeRequest.last;
+    expect([request.method, request.url, request.headers.Authorization]).toEqual([
+      'POST',
+      '/api/documents',
+      'Bearer tok',
+    ]);
+    const form = request.body as FormData;
+    expect([form.get('ownerType'), form.get('ownerId'), form.get('kind')]).toEqual([
+      'pacts',
+      '5',
+      'SIGNED_PACT',
+    ]);
+    expect((form.get('file') as File).name).toBe('patto.pdf');
+    expect(sent).toEqual([0.25, 1]);
+  });
+
+  it('words a refusal from its code, in Italian', async () => {
+    FakeRequest.reply = {
+      status: 415,
+      body: JSON.stringify({
+        statusCode: 415,
+        code: 'DOCUMENT_TYPE_UNSUPPORTED',
+        params: { types: 'PDF, JPEG' },
+        message: 'Unsupported document type',
+      }),
+    };
+    await expect(provider.uploadDocument(upload)).rejects.toMatchObject({
+      status: 415,
+      message: 'Tipo di file non accettato: sono ammessi PDF, JPEG.',
+    });
+  });
+
+  it('says the upload failed when no answer came', async () => {
+    FakeRequest.reply = { status: 0, body: '' };
+    await expect(provider.uploadDocument(upload)).rejects.toMatchObject({
+      status: 0,
+      message: 'Caricamento non riuscito: controlla la connessione e riprova.',
+    });
+  });
+});

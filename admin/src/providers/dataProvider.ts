@@ -1,5 +1,11 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { Pact, PactTransitionBody } from '@generattivi/shared';
+import type {
+  DocumentKind,
+  DocumentOwnerType,
+  DocumentRecord,
+  Pact,
+  PactTransitionBody,
+} from '@generattivi/shared';
 import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
 import { localizeCode, localizeFieldErrors, type CodedErrorBody } from '../common/serverMessages';
@@ -21,6 +27,14 @@ export interface PactAssignBody {
   version?: number;
 }
 
+/** The fields of `POST /api/documents` besides the file. */
+export interface DocumentUpload {
+  ownerType: DocumentOwnerType;
+  ownerId: number;
+  kind: DocumentKind;
+  file: File;
+}
+
 export interface AppDataProvider extends DataProvider {
   /** `GET /api/audit-events/verify`: recomputes the audit hash chain on the server. */
   verifyAuditChain(): Promise<AuditChainVerification>;
@@ -28,6 +42,16 @@ export interface AppDataProvider extends DataProvider {
   transitionPact(id: number, body: PactTransitionBody): Promise<Pact>;
   /** `POST /api/pacts/:id/assign`: closes the current assignment and opens a new one. */
   assignPact(id: number, body: PactAssignBody): Promise<Pact>;
+  /**
+   * `POST /api/documents` (multipart): `onProgress` hears the share of the file sent (0..1).
+   * A refusal is an HttpError worded like the others.
+   */
+  uploadDocument(
+    upload: DocumentUpload,
+    onProgress?: (sent: number) => void,
+  ): Promise<DocumentRecord>;
+  /** `GET /api/documents/:id/content`: the file's bytes. */
+  getDocumentContent(id: number): Promise<Blob>;
 }
 
 /** `GET /api/eligibility/settings`, read as `getOne('settings', {id: 'eligibility'})`. */
@@ -177,5 +201,63 @@ export function createDataProvider({
     },
     transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
+    // XMLHttpRequest, not fetch: only it tells how much of the body has been sent.
+    uploadDocument: ({ ownerType, ownerId, kind, file }, onProgress) =>
+      new Promise<DocumentRecord>((resolve, reject) => {
+        const form = new FormData();
+        form.append('ownerType', ownerType);
+        form.append('ownerId', String(ownerId));
+        form.append('kind', kind);
+        form.append('file', file, file.name);
+        const request = new XMLHttpRequest();
+        request.open('POST', `${apiUrl}/documents`);
+        request.setRequestHeader('Accept', 'application/json');
+        const token = getToken();
+        if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
+        request.upload.onprogress = (event) => {
+          if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+        };
+        request.onload = () => {
+          let body: unknown = null;
+          try {
+            body = request.responseText ? JSON.parse(request.responseText) : null;
+          } catch {
+            body = null;
+          }
+          if (request.status >= 200 && request.status < 300) {
+            resolve(body as DocumentRecord);
+            return;
+          }
+          const received = body as CodedErrorBody | null;
+          reject(
+            toUserError(
+              new HttpError(
+                serverMessage(received) || request.statusText,
+                request.status,
+                received,
+              ),
+              translate,
+            ),
+          );
+        };
+        // No answer at all (offline, or the connection closed on a refused body).
+        request.onerror = () =>
+          reject(new HttpError(translate('app.documents.upload_failed'), 0, null));
+        request.send(form);
+      }),
+    getDocumentContent: async (id) => {
+      const token = getToken();
+      const response = await fetch(`${apiUrl}/documents/${id}/content`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) {
+        const received = (await response.json().catch(() => null)) as CodedErrorBody | null;
+        throw toUserError(
+          new HttpError(serverMessage(received) || response.statusText, response.status, received),
+          translate,
+        );
+      }
+      return response.blob();
+    },
   };
 }
