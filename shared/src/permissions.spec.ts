@@ -1,9 +1,11 @@
-import { RESOURCES, ROLES } from './enums';
+import { DOCUMENT_KINDS, RESOURCES, ROLES } from './enums';
 import { PACT_TRANSITIONS } from './pact-state-machine';
 import {
   ACTIONS,
+  documentKindsFor,
   grantOf,
   isAllowed,
+  mayRemoveDocument,
   PERMISSION_RESOURCES,
   PERMISSIONS,
   rolesAllowed,
@@ -167,5 +169,27 @@ describe('the permission table', () => {
     expect(grantOf('ADMIN', 'notes', 'edit')).toBe(false);
     expect(isAllowed('ADMIN', 'alerts', 'delete')).toBe(false);
     expect(rolesAllowed('pacts')).toEqual([]);
+  });
+});
+
+describe(documentKindsFor.name, () => {
+  it('offers every kind to those who upload, evidence on pacts and milestones to a community maker', () => {
+    expect(documentKindsFor('SOCIAL_WORKER', 'beneficiaries')).toEqual(DOCUMENT_KINDS);
+    expect(documentKindsFor('ADMIN', 'households')).toEqual(DOCUMENT_KINDS);
+    expect(documentKindsFor('COMMUNITY_MAKER', 'pacts')).toEqual(['EVIDENCE']);
+    expect(documentKindsFor('COMMUNITY_MAKER', 'milestones')).toEqual(['EVIDENCE']);
+    expect(documentKindsFor('COMMUNITY_MAKER', 'beneficiaries')).toEqual([]);
+    expect(documentKindsFor('COMMUNITY_MAKER', 'households')).toEqual([]);
+    expect(documentKindsFor('MANAGER', 'pacts')).toEqual([]);
+  });
+});
+
+describe(mayRemoveDocument.name, () => {
+  it('lets those who write remove any kind, a community maker their evidence only, a manager none', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      expect(mayRemoveDocument('SOCIAL_WORKER', kind)).toBe(true);
+      expect(mayRemoveDocument('MANAGER', kind)).toBe(false);
+      expect(mayRemoveDocument('COMMUNITY_MAKER', kind)).toBe(kind === 'EVIDENCE');
+    }
   });
 });

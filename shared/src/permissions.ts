@@ -4,7 +4,14 @@
  * a scope word; the server applies the scope and the rules that depend on a record's state
  * (a pact is deleted only while DRAFT and without notes, a record still referenced is 409).
  */
-import { RESOURCES, ROLES, type Role } from './enums';
+import {
+  DOCUMENT_KINDS,
+  RESOURCES,
+  ROLES,
+  type DocumentKind,
+  type DocumentOwnerType,
+  type Role,
+} from './enums';
 import type { PactAction } from './pact-state-machine';
 
 /** The record scopes a grant may be limited to. */
@@ -210,6 +217,31 @@ export function grantOf(role: Role, resource: PermissionResource, action: Action
 /** True when `role` may do `action` on some records of `resource`. */
 export function isAllowed(role: Role, resource: PermissionResource, action: Action): boolean {
   return grantOf(role, resource, action) !== false;
+}
+
+/** What a community maker adds to and removes from the records they follow: evidence only. */
+const MAKER_DOCUMENT_KINDS: readonly DocumentKind[] = ['EVIDENCE'];
+/** The records a community maker attaches evidence to: their pacts and those pacts' milestones. */
+const MAKER_DOCUMENT_OWNERS: readonly DocumentOwnerType[] = ['pacts', 'milestones'];
+
+/**
+ * The kinds of document `role` may attach to a record of `ownerType` (none when it may not
+ * upload): every kind for those the table lets upload, EVIDENCE on pacts and milestones for a
+ * community maker. The server applies the scope.
+ */
+export function documentKindsFor(
+  role: Role,
+  ownerType: DocumentOwnerType,
+): readonly DocumentKind[] {
+  if (!isAllowed(role, 'documents', 'create')) return [];
+  if (role !== 'COMMUNITY_MAKER') return DOCUMENT_KINDS;
+  return MAKER_DOCUMENT_OWNERS.includes(ownerType) ? MAKER_DOCUMENT_KINDS : [];
+}
+
+/** Whether `role` may remove a document of `kind` (a community maker: their evidence only). */
+export function mayRemoveDocument(role: Role, kind: DocumentKind): boolean {
+  if (!isAllowed(role, 'documents', 'delete')) return false;
+  return role !== 'COMMUNITY_MAKER' || MAKER_DOCUMENT_KINDS.includes(kind);
 }
 
 /** The roles that may do at least one of `actions` on `resource`, in `ROLES` order. */

@@ -1,15 +1,16 @@
 import {
-  DOCUMENT_KINDS,
+  documentKindsFor,
   isAllowed,
+  mayRemoveDocument,
   type DocumentKind,
   type DocumentOwnerType,
   type Role,
 } from '@generattivi/shared';
 
 /**
- * What a role may do with the documents of a record, from the shared permission table
- * (`documents`) and the rule it states: a community maker adds and removes only EVIDENCE, on
- * their pacts and milestones. The server stays authoritative on the scope.
+ * What a role may do with the documents of a record: shared's permission table (`documents`),
+ * `documentKindsFor` and `mayRemoveDocument`, for a role not known yet too. The server stays
+ * authoritative on the scope.
  */
 
 /** The kinds offered when uploading; none when the role may not upload to this owner. */
@@ -17,15 +18,12 @@ export function uploadableKinds(
   role: Role | undefined,
   ownerType: DocumentOwnerType,
 ): readonly DocumentKind[] {
-  if (!role || !isAllowed(role, 'documents', 'create')) return [];
-  if (role !== 'COMMUNITY_MAKER') return DOCUMENT_KINDS;
-  return ownerType === 'pacts' || ownerType === 'milestones' ? ['EVIDENCE'] : [];
+  return role ? documentKindsFor(role, ownerType) : [];
 }
 
 /** Whether the role may remove a document of this kind. */
 export function canDeleteDocument(role: Role | undefined, kind: DocumentKind): boolean {
-  if (!role || !isAllowed(role, 'documents', 'delete')) return false;
-  return role !== 'COMMUNITY_MAKER' || kind === 'EVIDENCE';
+  return !!role && mayRemoveDocument(role, kind);
 }
 
 /** Whether the role may read the bytes (download, preview): the manager reads metadata only. */

@@ -4,6 +4,8 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_MEDIA_TYPES,
   DOCUMENT_OWNER_TYPES,
+  documentKindsFor,
+  mayRemoveDocument,
   PERSONAL_DOCUMENT_KINDS,
   type DocumentKind,
   type DocumentMediaType,
@@ -49,10 +51,6 @@ export interface Upload {
   mediaType: DocumentMediaType;
   content: Buffer;
 }
-
-/** The kinds a community maker adds (and removes), to their pacts and their milestones. */
-const MAKER_KINDS: readonly DocumentKind[] = ['EVIDENCE'];
-const MAKER_OWNERS: readonly DocumentOwnerType[] = ['pacts', 'milestones'];
 
 /** Each owner's table, the scope it is read in, and its noun in messages. */
 const OWNERS: Record<
@@ -150,10 +148,7 @@ export class DocumentsService {
   }
 
   async create(caller: Caller, upload: Upload) {
-    if (
-      caller.role === 'COMMUNITY_MAKER' &&
-      (!MAKER_KINDS.includes(upload.kind) || !MAKER_OWNERS.includes(upload.ownerType))
-    )
+    if (!documentKindsFor(caller.role, upload.ownerType).includes(upload.kind))
       throw makerEvidenceOnly();
     const owner = OWNERS[upload.ownerType];
     const sha256 = createHash('sha256').update(upload.content).digest('hex');
@@ -195,8 +190,7 @@ export class DocumentsService {
   remove(caller: Caller, id: number) {
     return this.uow.run(async (tx) => {
       const document = await this.get(caller, id, tx);
-      if (caller.role === 'COMMUNITY_MAKER' && !MAKER_KINDS.includes(document.kind))
-        throw makerEvidenceOnly();
+      if (!mayRemoveDocument(caller.role, document.kind)) throw makerEvidenceOnly();
       await tx.delete(DocumentContent, { documentId: id });
       await tx.delete(Document, { id });
       const record = toDocumentRecord(document);
