@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SweptTable } from '../common/swept-table';
 import { UnitOfWork } from '../common/unit-of-work';
 
 /**
@@ -27,7 +28,6 @@ export const ACCOUNT_BACKOFF_MS = 30_000;
 export const ADDRESS_WINDOW_MS = 60_000;
 /** Rows deleted per sweep statement, so a sweep never holds the database for long. */
 export const SWEEP_BATCH = 500;
-const SWEEP_EVERY_MS = 60_000;
 
 export type ThrottleCode = 'ACCOUNT_LOCKED' | 'ACCOUNT_BACKOFF' | 'LOGIN_RATE_LIMITED';
 
@@ -100,40 +100,11 @@ export function accountKey(email: string): string {
   return createHash('sha256').update(email).digest('hex');
 }
 
-interface Rows<T> {
-  records: T[];
-  affected?: number;
-}
-
 /** Applies the policy above on the shared database (both engines). */
 @Injectable()
-export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(LoginThrottle.name);
-  private timer?: NodeJS.Timeout;
-
-  constructor(private readonly uow: UnitOfWork) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((e: unknown) =>
-        this.logger.warn(`login throttle sweep failed: ${e instanceof Error ? e.message : e}`),
-      );
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** `$1` on PostgreSQL, `?` on SQLite. */
-  private p(i: number): string {
-    return this.uow.isPostgres ? `$${i}` : '?';
-  }
-
-  /** Rows and affected counts alike on both engines (`tx` is always a transaction's). */
-  private async q<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<Rows<T>> {
-    return (await tx.queryRunner!.query(sql, params, true)) as Rows<T>;
+export class LoginThrottle extends SweptTable {
+  constructor(uow: UnitOfWork) {
+    super(uow, 'login throttle');
   }
 
   /**

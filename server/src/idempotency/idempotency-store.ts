@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { constraintViolation } from '../common/constraint-violation';
+import { SweptTable } from '../common/swept-table';
 import { UnitOfWork } from '../common/unit-of-work';
 import {
   IdempotencyInProgressError,
@@ -12,7 +12,6 @@ import {
 
 /** Rows deleted per sweep statement, so a sweep never holds the database for long. */
 export const SWEEP_BATCH = 500;
-const SWEEP_EVERY_MS = 60_000;
 
 /** A key this request holds: it does the work, then stores the answer or releases the key. */
 export interface Reservation {
@@ -29,11 +28,6 @@ export interface Replay {
   body: unknown;
 }
 
-interface Rows<T> {
-  records: T[];
-  affected?: number;
-}
-
 interface KeyRow {
   fingerprint: string;
   status: number | string | null;
@@ -47,33 +41,9 @@ interface KeyRow {
  * other finds the key reserved (409 IDEMPOTENCY_IN_PROGRESS) or answered (the answer again).
  */
 @Injectable()
-export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(IdempotencyStore.name);
-  private timer?: NodeJS.Timeout;
-
-  constructor(private readonly uow: UnitOfWork) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((e: unknown) =>
-        this.logger.warn(`idempotency key sweep failed: ${e instanceof Error ? e.message : e}`),
-      );
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** `$1` on PostgreSQL, `?` on SQLite. */
-  private p(i: number): string {
-    return this.uow.isPostgres ? `$${i}` : '?';
-  }
-
-  /** Rows and affected counts alike on both engines (`tx` is always a transaction's). */
-  private async q<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<Rows<T>> {
-    return (await tx.queryRunner!.query(sql, params, true)) as Rows<T>;
+export class IdempotencyStore extends SweptTable {
+  constructor(uow: UnitOfWork) {
+    super(uow, 'idempotency key');
   }
 
   /**
