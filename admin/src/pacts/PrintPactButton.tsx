@@ -2,9 +2,9 @@ import type { Pact } from '@generattivi/shared';
 import PrintIcon from '@mui/icons-material/Print';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { useAuthProvider, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { saveBlob } from '../common/saveBlob';
-import type { AppAuthProvider } from '../providers/authProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 
 /**
  * Downloads the pact as the PDF to sign (`GET /api/pacts/:id/document`), for the roles the
@@ -13,7 +13,7 @@ import type { AppAuthProvider } from '../providers/authProvider';
 export const PrintPactButton = ({ pact }: { pact: Pact }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const authProvider = useAuthProvider<AppAuthProvider>();
+  const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess } = useCanAccess({ resource: 'pacts', action: 'print', record: pact });
   const [busy, setBusy] = useState(false);
   if (!canAccess) return null;
@@ -21,12 +21,7 @@ export const PrintPactButton = ({ pact }: { pact: Pact }) => {
   const print = async () => {
     setBusy(true);
     try {
-      const token = authProvider?.getToken();
-      const res = await fetch(`/api/pacts/${pact.id}/document`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      saveBlob(await res.blob(), `${pact.reference}.pdf`);
+      saveBlob(await dataProvider.getPactDocument(pact.id), `${pact.reference}.pdf`);
     } catch {
       notify('app.pacts.print_failed', { type: 'error' });
     } finally {

@@ -52,6 +52,8 @@ export interface AppDataProvider extends DataProvider {
   ): Promise<DocumentRecord>;
   /** `GET /api/documents/:id/content`: the file's bytes. */
   getDocumentContent(id: number): Promise<Blob>;
+  /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
+  getPactDocument(id: number): Promise<Blob>;
 }
 
 /** `GET /api/eligibility/settings`, read as `getOne('settings', {id: 'eligibility'})`. */
@@ -154,6 +156,7 @@ export function createDataProvider({
   getToken: () => string | undefined;
   translate: Translate;
 }): AppDataProvider {
+  const getFile = fileReader(apiUrl, getToken, translate);
   const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
     const headers = new Headers(options.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
@@ -245,19 +248,25 @@ export function createDataProvider({
           reject(new HttpError(translate('app.documents.upload_failed'), 0, null));
         request.send(form);
       }),
-    getDocumentContent: async (id) => {
-      const token = getToken();
-      const response = await fetch(`${apiUrl}/documents/${id}/content`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) {
-        const received = (await response.json().catch(() => null)) as CodedErrorBody | null;
-        throw toUserError(
-          new HttpError(serverMessage(received) || response.statusText, response.status, received),
-          translate,
-        );
-      }
-      return response.blob();
-    },
+    getDocumentContent: (id) => getFile(`/documents/${id}/content`),
+    getPactDocument: (id) => getFile(`/pacts/${id}/document`),
+  };
+}
+
+/** A file the API sends (a download), with the session's token; a refusal worded like the others. */
+function fileReader(apiUrl: string, getToken: () => string | undefined, translate: Translate) {
+  return async (path: string): Promise<Blob> => {
+    const token = getToken();
+    const response = await fetch(`${apiUrl}${path}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) {
+      const received = (await response.json().catch(() => null)) as CodedErrorBody | null;
+      throw toUserError(
+        new HttpError(serverMessage(received) || response.statusText, response.status, received),
+        translate,
+      );
+    }
+    return response.blob();
   };
 }
