@@ -8,6 +8,7 @@ import {
   isIsoDate,
   isIsoInstant,
   isLeapYear,
+  italianDate,
   noteTimeProblem,
   parseIsoDate,
   parseIsoInstant,
@@ -218,5 +219,13 @@ describe(noteTimeProblem.name, () => {
       Date.parse('2026-11-20T09:30:00Z'),
     );
     expect(startOfMinute(-1)).toBe(-60_000);
+  });
+});
+
+describe(italianDate.name, () => {
+  it('writes a date, or the date in Italy of an instant, as dd/mm/yyyy', () => {
+    expect(italianDate('2026-03-01')).toBe('01/03/2026');
+    expect(italianDate('2026-12-31T22:59:59.000Z')).toBe('31/12/2026');
+    expect(italianDate('2026-12-31T23:00:00.000Z')).toBe('01/01/2027');
   });
 });

@@ -85,6 +85,16 @@ export function formatIsoDate(year: number, month: number, day: number): string 
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A date as people in Italy read it: `2026-03-01` → `01/03/2026`; an instant is first given its
+ * calendar date in Italy (`2026-12-31T23:00:00Z` → `01/01/2027`).
+ */
+export function italianDate(iso: string): string {
+  const date = iso.length > 10 ? todayIso(new Date(iso)) : iso;
+  const { year, month, day } = parseIsoDate(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
 /** The calendar date of an instant in the project's time zone (default: now). */
 export function todayIso(now: Date = new Date(), timeZone: string = PROJECT_TIME_ZONE): string {
   const parts = new Intl.DateTimeFormat('en-CA', {

@@ -36,6 +36,7 @@ describe('@generattivi/shared entry', () => {
       'isMilestoneOverdue',
       'isPactClockRunning',
       'isPactClosed',
+      'italianDate',
       'lastDiaryActivity',
       'mayRemoveDocument',
       'noRecentNoteBefore',

@@ -1,13 +1,11 @@
-import { isIsoDate, PROJECT_TIME_ZONE } from '@generattivi/shared';
+import { isIsoDate, italianDate, PROJECT_TIME_ZONE } from '@generattivi/shared';
 
 /** Numbers and dates are written the Italian way, whatever the language on screen. */
 const LOCALE = 'it-IT';
 
 /** `2026-11-25` → `25/11/2026` (a calendar date: no time zone shifts it). */
 export function formatDate(date: string | null | undefined): string {
-  if (!date || !isIsoDate(date)) return date ?? '';
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
+  return date && isIsoDate(date) ? italianDate(date) : (date ?? '');
 }
 
 /** An ISO 8601 instant in Italian time: `25/11/2026, 13:30`. */
@@ -52,12 +50,5 @@ export function formatBytes(bytes: number): string {
 /** The day of an instant in Italian time: `06/12/2026`. */
 export function formatDay(instant: string | null | undefined): string {
   if (!instant) return '';
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  return date.toLocaleDateString('it-IT', {
-    timeZone: PROJECT_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
+  return Number.isNaN(Date.parse(instant)) ? instant : italianDate(instant);
 }

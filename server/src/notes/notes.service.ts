@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NOTE_KINDS, noteTimeProblem, todayIso } from '@generattivi/shared';
+import { italianDate, NOTE_KINDS, noteTimeProblem } from '@generattivi/shared';
 import type { Caller } from '../auth/caller';
 import { noSuchRecord } from '../auth/scope';
 import { FieldsError } from '../common/domain-error';
@@ -26,12 +26,6 @@ export const NOTE_LIST = defineListSpec({
   searchIndex: 'notes',
   defaultSort: ['occurredAt', 'DESC'],
 });
-
-/** The day of an instant in Italy, as people read it there: dd/mm/yyyy. */
-function italianDate(instant: string): string {
-  const [year, month, day] = todayIso(new Date(instant)).split('-');
-  return `${day}/${month}/${year}`;
-}
 
 /** Allowed clock drift between a client and the server for "when it happened". */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

@@ -1,5 +1,4 @@
 import {
-  italianDate,
   pactDocumentContent,
   pactFingerprint,
   type PactDocumentSource,
@@ -219,14 +218,6 @@ describe(pactDocumentContent.name, () => {
     expect(privacy).toContain("dall'ente capofila dell'ambito territoriale (Crema)");
     expect(privacy).toContain('Regolamento UE 2016/679');
     expect(privacy).toContain('Garante per la protezione dei dati personali');
-  });
-});
-
-describe(italianDate.name, () => {
-  it('writes a date, or the date in Italy of an instant, as dd/mm/yyyy', () => {
-    expect(italianDate('2026-03-01')).toBe('01/03/2026');
-    expect(italianDate('2026-12-31T22:59:59.000Z')).toBe('31/12/2026');
-    expect(italianDate('2026-12-31T23:00:00.000Z')).toBe('01/01/2027');
   });
 });
 

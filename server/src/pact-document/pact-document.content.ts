@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   ELIGIBILITY_RULE_LABELS,
   PACT_TYPE_LABELS,
-  parseIsoDate,
-  todayIso,
+  italianDate,
   type EligibilityEvaluation,
   type MilestoneStatus,
   type PactStatus,
@@ -102,13 +101,6 @@ export interface PactDocumentContent {
 /** Who asked for the document is not part of it: the same record gives the same fingerprint. */
 export function pactFingerprint(source: PactDocumentSource): string {
   return createHash('sha256').update(canonicalJson(source)).digest('hex').slice(0, 16);
-}
-
-/** `2026-03-01` → `01/03/2026`; an instant is first given its calendar date in Italy. */
-export function italianDate(iso: string): string {
-  const date = iso.length > 10 ? todayIso(new Date(iso)) : iso;
-  const { year, month, day } = parseIsoDate(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
 /** A message's ISO dates (`2026-03-01`) written as dd/mm/yyyy. */
