@@ -14,6 +14,7 @@ import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
+import { PACT_TEMPLATE_ENTITIES } from './pact-templates/pact-templates.module';
 import { TERRITORY_ENTITIES } from './territories/territories.module';
 import { USER_ENTITIES } from './users/users.module';
 
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ...BENEFICIARY_ENTITIES,
   ...COMMUNITY_LAB_ENTITIES,
   ...CIVIC_CENTER_ENTITIES,
+  ...PACT_TEMPLATE_ENTITIES,
   ...PACT_ENTITIES,
   ...MILESTONE_ENTITIES,
   ...NOTE_ENTITIES,

@@ -115,5 +115,6 @@ export const RESOURCES = [
   'community-labs',
   'civic-centers',
   'audit-events',
+  'pact-templates',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];

@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   PACT_DELETE_FORBIDDEN: [],
   ASSIGN_FORBIDDEN: [],
   LAB_NOT_IN_TERRITORY: [],
+  /** 403: a social worker manages the templates of their territories, not the common ones. */
+  TEMPLATE_NOT_IN_TERRITORY: [],
+  /** 403: only an administrator or a social worker hands pacts over. */
+  HAND_OVER_FORBIDDEN: [],
   CIVIC_CENTER_NOT_IN_TERRITORY: [],
   /** 403: a community maker adds only evidence to the pacts (and milestones) assigned to them. */
   MAKER_EVIDENCE_ONLY: [],
@@ -74,6 +78,10 @@ export const ERROR_CODES = {
   DEPENDENCY_CHANGED: [],
   USER_NOT_DELETABLE: ['id'],
   HOUSEHOLD_HAS_MEMBERS: ['id', 'members'],
+  /** A user still holding `count` open pacts cannot be deactivated: hand them over first. */
+  USER_HOLDS_OPEN_PACTS: ['count'],
+  /** Pacts (`references`) named in a hand-over are not open pacts held by the user handing over. */
+  HAND_OVER_NOT_HELD: ['references'],
   DATABASE_BUSY: [],
   /** The same `Idempotency-Key` is still being answered (by this or another instance). */
   IDEMPOTENCY_IN_PROGRESS: ['seconds'],
@@ -82,6 +90,8 @@ export const ERROR_CODES = {
   /** The `Idempotency-Key` was used by the same user for a different request. */
   IDEMPOTENCY_KEY_REUSED: [],
   APPROVAL_REQUIREMENTS: [],
+  /** Pacts (`references`) of a hand-over are of a territory the receiver does not work in. */
+  HAND_OVER_OTHER_TERRITORY: ['references', 'user'],
   /** 429. */
   ACCOUNT_LOCKED: ['seconds'],
   ACCOUNT_BACKOFF: ['seconds'],
@@ -135,6 +145,20 @@ export const ERROR_CODES = {
   MAKER_OF_TERRITORY: [],
   MAKERS_OF_TERRITORY: ['ids', 'territory'],
   LAB_OF_TERRITORY: [],
+  /** A template's milestone due after the template's duration (`durationDays`). */
+  MILESTONE_AFTER_DURATION: ['durationDays'],
+  /** The template is of another pact type (`type`: the template's). */
+  TEMPLATE_OTHER_TYPE: ['type'],
+  /** The template is for another territory (`territory`: the template's). */
+  TEMPLATE_OTHER_TERRITORY: ['territory'],
+  /** A pact made from a template needs its start date: the milestones are dated from it. */
+  REQUIRED_WITH_TEMPLATE: [],
+  /** A hand-over's receiver: an active user of the same role as the giver (`role`), not them. */
+  HAND_OVER_RECEIVER: ['role'],
+  /** A hand-over's giver: a community maker or a social worker. */
+  HAND_OVER_GIVER: [],
+  /** A hand-over of a user who holds no open pact. */
+  NOTHING_TO_HAND_OVER: [],
   ACHIEVED_DATE_ONLY_WHEN_ACHIEVED: [],
   SELF_CHANGE: [],
   WEAK_PASSWORD: [],

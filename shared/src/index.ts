@@ -6,6 +6,7 @@ export * from './fiscal-code';
 export * from './eligibility';
 export * from './pact-state-machine';
 export * from './progress';
+export * from './pact-templates';
 export * from './records';
 export * from './permissions';
 export * from './errors';

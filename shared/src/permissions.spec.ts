@@ -45,6 +45,15 @@ describe('the permission table', () => {
     }
   });
 
+  it('pact templates: managed by ADMIN and social workers, read by the manager, not by makers', () => {
+    for (const action of ['create', 'edit', 'delete'] as const) {
+      expect(rolesAllowed('pact-templates', action)).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+      expect(grantOf('SOCIAL_WORKER', 'pact-templates', action)).toBe('own-territories');
+    }
+    expect(rolesAllowed('pact-templates', 'list')).toEqual(['ADMIN', 'MANAGER', 'SOCIAL_WORKER']);
+    expect(rolesAllowed('assignments', 'hand-over')).toEqual(['ADMIN', 'SOCIAL_WORKER']);
+  });
+
   it('the manager writes nothing', () => {
     for (const resource of PERMISSION_RESOURCES) {
       for (const action of ACTIONS.filter(

@@ -55,6 +55,7 @@ export const ACTIONS = [
   'delete',
   ...PACT_TRANSITION_ACTIONS,
   'assign',
+  'hand-over',
   'check',
   'pick',
   'access-log',
@@ -163,8 +164,26 @@ export const PERMISSIONS: Readonly<
   },
   /** The diary is append-only. */
   notes: { list: CASE_READ, show: CASE_READ, create: PACT_WORK },
-  /** Written by the server when a pact is assigned (`pacts.assign`). */
-  assignments: { list: CASE_READ, show: CASE_READ },
+  /**
+   * Written by the server when a pact is assigned (`pacts.assign`) or handed over: all the
+   * open pacts of a community maker (or social worker) move to a colleague of the territory,
+   * by whoever may assign them.
+   */
+  assignments: { list: CASE_READ, show: CASE_READ, 'hand-over': CASE_WRITE },
+  /**
+   * Pact templates shape new pacts, so whoever creates pacts reads them (a social worker: those
+   * of their territories and those for every territory) and manages those of their
+   * territories; the manager reads them, as every other record, to audit. A community maker
+   * never creates a pact (the social worker opens it), so the templates are no business of
+   * theirs.
+   */
+  'pact-templates': {
+    list: grants(true, true, 'own-territories', false),
+    show: grants(true, true, 'own-territories', false),
+    create: CASE_WRITE,
+    edit: CASE_WRITE,
+    delete: CASE_WRITE,
+  },
   'community-labs': {
     list: ALL,
     show: ALL,

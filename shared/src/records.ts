@@ -50,6 +50,11 @@ export interface User extends VersionedRecord {
   role: Role;
   territoryIds: number[];
   active: boolean;
+  /**
+   * Read-only: the open pacts the user holds, as community maker or social worker (the load
+   * a hand-over or an assignment shows); ignored when sent back.
+   */
+  openPacts: number;
 }
 
 /** The `user` of `POST /api/auth/login` and `GET /api/auth/me`. */
@@ -180,6 +185,35 @@ export interface CivicCenter extends VersionedRecord {
   description: string | null;
   childrenReached: number;
   adultsReached: number;
+}
+
+/** A milestone of a pact template: due `days` after the start of a pact made from it. */
+export interface PactTemplateMilestone {
+  title: string;
+  description: string;
+  days: number;
+}
+
+/**
+ * A pact template (modello di patto): per type, and per territory or for all of them (null).
+ * A pact created from it takes what its body leaves empty and the milestones, dated from its
+ * start date.
+ */
+export interface PactTemplate extends VersionedRecord {
+  type: PactType;
+  territoryId: number | null;
+  title: string;
+  objectives: string;
+  citizenCommitments: string;
+  communityCommitments: string;
+  durationDays: number;
+  milestones: PactTemplateMilestone[];
+}
+
+/** The answer of `POST /api/assignments/hand-over`: the pacts moved, by id ascending. */
+export interface HandOverResult {
+  moved: number;
+  pactIds: number[];
 }
 
 /** An uploaded file's metadata; its bytes are at `/documents/:id/content`. */

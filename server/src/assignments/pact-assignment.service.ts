@@ -14,7 +14,7 @@ import { toPactRecord } from '../pacts/pact.record';
 import { Pact } from '../pacts/pact.entity';
 import { Assignment } from './assignment.entity';
 
-/** Opens an assignment of the pact to a community maker, and audits it. */
+/** Opens an assignment of the pact to a community maker (from `now`), and audits it. */
 export async function openAssignment(
   tx: EntityManager,
   audit: AuditService,
@@ -22,8 +22,8 @@ export async function openAssignment(
   pactId: number,
   communityMakerId: number,
   reason: string | null,
+  now = nowIso(),
 ): Promise<Assignment> {
-  const now = nowIso();
   const assignment = await tx.save(
     tx.create(Assignment, {
       pactId,
@@ -42,6 +42,48 @@ export async function openAssignment(
     reason,
   });
   return assignment;
+}
+
+/**
+ * The pact (locked, open, read after the lock) passes to another community maker: its open
+ * assignment ends, a new one opens, the pact names the maker (a new version), each write
+ * audited; the pact's event is `action` (`assign`, `hand_over`) with the reason.
+ */
+export async function reassignMaker(
+  tx: EntityManager,
+  audit: AuditService,
+  caller: Caller,
+  pact: Pact,
+  communityMakerId: number,
+  reason: string | null | undefined,
+  action: 'assign' | 'hand_over',
+): Promise<void> {
+  const now = nowIso();
+  const open = await tx.findBy(Assignment, { pactId: pact.id, endedAt: IsNull() });
+  for (const a of open) {
+    await tx.update(Assignment, { id: a.id }, { endedAt: now });
+    await audit.append(tx, {
+      actorId: caller.id,
+      action: 'update',
+      entityType: 'assignments',
+      entityId: a.id,
+      changes: { endedAt: [null, now] },
+    });
+  }
+  await updateVersioned(tx, Pact, pact.id, pact.version, { communityMakerId });
+  const why = reason?.trim() || null;
+  // The new assignment starts the instant the previous one ends.
+  await openAssignment(tx, audit, caller, pact.id, communityMakerId, why, now);
+  await audit.append(tx, {
+    actorId: caller.id,
+    action,
+    entityType: 'pacts',
+    entityId: pact.id,
+    changes: {
+      communityMakerId: [pact.communityMakerId, communityMakerId],
+      ...(why ? { reason: [null, why] } : {}),
+    },
+  });
 }
 
 /**
@@ -80,39 +122,15 @@ export class PactAssignmentService {
         );
       }
       await assertStaff(tx, 'communityMakerId', body.communityMakerId, pact.territoryId);
-      const now = nowIso();
-      const open = await tx.findBy(Assignment, { pactId: id, endedAt: IsNull() });
-      for (const a of open) {
-        await tx.update(Assignment, { id: a.id }, { endedAt: now });
-        await this.audit.append(tx, {
-          actorId: caller.id,
-          action: 'update',
-          entityType: 'assignments',
-          entityId: a.id,
-          changes: { endedAt: [null, now] },
-        });
-      }
-      await updateVersioned(tx, Pact, id, pact.version, {
-        communityMakerId: body.communityMakerId,
-      });
-      await openAssignment(
+      await reassignMaker(
         tx,
         this.audit,
         caller,
-        pact.id,
+        pact,
         body.communityMakerId,
-        body.reason?.trim() || null,
+        body.reason,
+        'assign',
       );
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'assign',
-        entityType: 'pacts',
-        entityId: id,
-        changes: {
-          communityMakerId: [pact.communityMakerId, body.communityMakerId],
-          ...(body.reason ? { reason: [null, body.reason] } : {}),
-        },
-      });
       return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
     });
   }

@@ -90,6 +90,7 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'POST /auth/logout': { resource: 'session', actions: ['delete'] },
   'POST /pacts/:id/transitions': { resource: 'pacts', actions: PACT_TRANSITION_ACTIONS },
   'POST /pacts/:id/assign': { resource: 'pacts', actions: ['assign'] },
+  'POST /assignments/hand-over': { resource: 'assignments', actions: ['hand-over'] },
   'GET /pacts/:id/document': { resource: 'pacts', actions: ['print'] },
   'GET /documents/:id/content': { resource: 'documents', actions: ['download'] },
   'GET /eligibility/settings': { resource: 'eligibility', actions: ['show'] },

@@ -1,4 +1,4 @@
-import type { TerritoryCode } from '@generattivi/shared';
+import type { PactType, TerritoryCode } from '@generattivi/shared';
 
 /** Names and places for the demo data set (Italian, plausible for the three districts). */
 
@@ -294,4 +294,121 @@ export const NOTE_BODIES = [
   'Ha consegnato il curriculum aggiornato; fissato un nuovo appuntamento.',
   'Assente all’incontro di gruppo, richiamato: motivi di salute del figlio.',
   'Concordati i prossimi passi con la famiglia; la rete di vicinato è attiva.',
+];
+
+/** Pact templates: the paths the social workers open most often; `territory` null: every one. */
+export const PACT_TEMPLATES: ReadonlyArray<{
+  type: PactType;
+  territory: TerritoryCode | null;
+  title: string;
+  objectives: string;
+  citizenCommitments: string;
+  communityCommitments: string;
+  durationDays: number;
+  milestones: ReadonlyArray<{ title: string; description: string; days: number }>;
+}> = [
+  {
+    type: 'AUTONOMY',
+    territory: null,
+    title: 'Tirocinio di inclusione — 6 mesi',
+    objectives:
+      'Acquisire competenze professionali in un contesto di lavoro reale e costruire un curriculum spendibile sul territorio.',
+    citizenCommitments:
+      'Frequentare il tirocinio con regolarità, rispettare orari e regole dell’azienda, partecipare ai colloqui di verifica.',
+    communityCommitments:
+      'Il community maker individua l’azienda ospitante, accompagna l’avvio e mantiene i contatti con il tutor aziendale.',
+    durationDays: 180,
+    milestones: [
+      { title: 'Bilancio di competenze', description: 'Colloquio con l’orientatore.', days: 0 },
+      { title: 'Avvio del tirocinio', description: 'Firma del progetto formativo.', days: 21 },
+      { title: 'Verifica intermedia con l’assistente sociale', description: '', days: 90 },
+      { title: 'Verifica finale', description: 'Valutazione con il tutor aziendale.', days: 180 },
+    ],
+  },
+  {
+    type: 'AUTONOMY',
+    territory: null,
+    title: 'Ritorno allo studio — anno scolastico',
+    objectives:
+      'Conseguire il diploma o la qualifica frequentando un corso serale o professionale.',
+    citizenCommitments:
+      'Frequentare le lezioni, sostenere le verifiche, aggiornare il community maker.',
+    communityCommitments:
+      'Sostegno allo studio nel laboratorio di comunità e contatti con la scuola.',
+    durationDays: 300,
+    milestones: [
+      { title: 'Iscrizione al corso', description: '', days: 14 },
+      { title: 'Colloquio con i docenti', description: 'Primo quadrimestre.', days: 120 },
+      { title: 'Esame finale', description: '', days: 300 },
+    ],
+  },
+  {
+    type: 'AUTONOMY',
+    territory: 'CREMA',
+    title: 'Patente e lavoro nella logistica — Crema',
+    objectives: 'Conseguire la patente B e un contratto nella logistica del polo cremasco.',
+    citizenCommitments: 'Frequentare la scuola guida e presentarsi ai colloqui proposti.',
+    communityCommitments:
+      'Contatti con le imprese della logistica e sostegno alle spese della patente.',
+    durationDays: 240,
+    milestones: [
+      { title: 'Iscrizione al Centro per l’impiego', description: '', days: 7 },
+      { title: 'Esame di teoria', description: '', days: 60 },
+      { title: 'Esame di guida', description: '', days: 120 },
+      { title: 'Colloquio di lavoro', description: '', days: 180 },
+    ],
+  },
+  {
+    type: 'INCLUSION',
+    territory: null,
+    title: 'Percorso di autonomia abitativa',
+    objectives:
+      'Stabilizzare la situazione abitativa del nucleo: contratto regolare, utenze in regola, bilancio familiare sostenibile.',
+    citizenCommitments:
+      'Pagare con regolarità affitto e utenze, partecipare agli incontri sul bilancio familiare.',
+    communityCommitments:
+      'Accompagnamento alla ricerca della casa, mediazione con i proprietari, rete di vicinato.',
+    durationDays: 365,
+    milestones: [
+      { title: 'Primo colloquio di conoscenza', description: 'Con tutto il nucleo.', days: 0 },
+      { title: 'Consegna dei documenti ISEE aggiornati', description: '', days: 30 },
+      { title: 'Piano del bilancio familiare', description: '', days: 60 },
+      { title: 'Verifica intermedia con l’assistente sociale', description: '', days: 180 },
+      { title: 'Verifica finale', description: '', days: 365 },
+    ],
+  },
+  {
+    type: 'INCLUSION',
+    territory: null,
+    title: 'Uscita dall’isolamento — 4 mesi',
+    objectives: 'Ricostruire relazioni e l’accesso ai servizi del territorio.',
+    citizenCommitments:
+      'Partecipare alle attività del laboratorio di comunità almeno una volta a settimana.',
+    communityCommitments:
+      'Il community maker accompagna ai servizi e coinvolge il nucleo nelle attività.',
+    durationDays: 120,
+    milestones: [
+      { title: 'Partecipazione al laboratorio di comunità', description: '', days: 14 },
+      {
+        title: 'Accesso ai servizi sanitari',
+        description: 'Medico di base e consultorio.',
+        days: 60,
+      },
+      { title: 'Verifica finale', description: '', days: 120 },
+    ],
+  },
+  {
+    type: 'INCLUSION',
+    territory: 'CASALMAGGIORE',
+    title: 'Sostegno scolastico dei figli — Casalmaggiore',
+    objectives: 'Accompagnare i figli nel percorso scolastico e rafforzare la rete di vicinato.',
+    citizenCommitments: 'Seguire i colloqui con la scuola e partecipare al doposcuola.',
+    communityCommitments: 'Doposcuola nel laboratorio di comunità e contatti con gli insegnanti.',
+    durationDays: 270,
+    milestones: [
+      { title: 'Colloquio con gli insegnanti', description: '', days: 30 },
+      { title: 'Avvio del doposcuola', description: '', days: 45 },
+      { title: 'Pagella del primo quadrimestre', description: '', days: 150 },
+    ],
+  },
 ];

@@ -19,9 +19,11 @@ import { NotesService } from '../notes/notes.service';
 import { CreatePactDto, TransitionDto } from '../pacts/dto/pact.dto';
 import { PactTransitionsService } from '../pacts/pact-transitions.service';
 import { PactsService } from '../pacts/pacts.service';
+import { CreatePactTemplateDto } from '../pact-templates/dto/pact-template.dto';
+import { PactTemplatesService } from '../pact-templates/pact-templates.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
-import { CIVIC_CENTERS, COMMUNITY_LABS } from './demo-catalogue';
+import { CIVIC_CENTERS, COMMUNITY_LABS, PACT_TEMPLATES } from './demo-catalogue';
 import { between, demoPerson, pick, planDemoPacts, prng, type DemoPactPlan } from './demo-data';
 
 export const callerOf = (u: User): Caller => ({
@@ -58,6 +60,7 @@ export class DemoLoader {
     private readonly assignment: PactAssignmentService,
     private readonly milestones: MilestonesService,
     private readonly notes: NotesService,
+    private readonly templates: PactTemplatesService,
   ) {}
 
   async load(): Promise<void> {
@@ -110,6 +113,19 @@ export class DemoLoader {
       labMaker.set(lab.id, maker.id);
     }
 
+    // The common templates are the administrator's; those of one territory its social worker's.
+    for (const { territory: code, milestones, ...fields } of PACT_TEMPLATES) {
+      const t = code === null ? null : territory(code);
+      await this.templates.create(
+        t ? socialWorker(t) : admin,
+        dto(CreatePactTemplateDto, {
+          ...fields,
+          territoryId: t?.id ?? null,
+          milestones: milestones.map((m) => ({ ...m })),
+        }),
+      );
+    }
+
     const plans = planDemoPacts(rng, today);
     let index = 0;
     for (const plan of plans) {
@@ -127,7 +143,7 @@ export class DemoLoader {
       );
     }
     this.logger.log(
-      `loaded the demo case records: ${CIVIC_CENTERS.length} civic centers, ${COMMUNITY_LABS.length} laboratories, ${plans.length} pacts`,
+      `loaded the demo case records: ${CIVIC_CENTERS.length} civic centers, ${COMMUNITY_LABS.length} laboratories, ${PACT_TEMPLATES.length} pact templates, ${plans.length} pacts`,
     );
   }
 

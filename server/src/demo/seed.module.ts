@@ -5,6 +5,7 @@ import { CommunityLabsModule } from '../community-labs/community-labs.module';
 import { HouseholdsModule } from '../households/households.module';
 import { MilestonesModule } from '../milestones/milestones.module';
 import { NotesModule } from '../notes/notes.module';
+import { PactTemplatesModule } from '../pact-templates/pact-templates.module';
 import { PactsModule } from '../pacts/pacts.module';
 import { DemoLoader } from './demo-loader';
 import { SeedService } from './seed.service';
@@ -15,6 +16,7 @@ export const SEEDED_MODULES = [
   HouseholdsModule,
   CommunityLabsModule,
   CivicCentersModule,
+  PactTemplatesModule,
   PactsModule,
   MilestonesModule,
   NotesModule,

@@ -6,6 +6,7 @@ import { PactCount } from './pact-count.entity';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { HouseholdsModule } from '../households/households.module';
+import { PactTemplatesModule } from '../pact-templates/pact-templates.module';
 import { EligibilityService } from './eligibility.service';
 import { PactTransitionsService } from './pact-transitions.service';
 import { EligibilityController, PactsController } from './pacts.controller';
@@ -20,6 +21,7 @@ export const PACT_ENTITIES = [Pact, PactReferenceCounter, PactCount];
     BeneficiariesModule,
     HouseholdsModule,
     AssignmentsModule,
+    PactTemplatesModule,
   ],
   controllers: [PactsController, EligibilityController],
   providers: [PactsService, EligibilityService, PactTransitionsService],

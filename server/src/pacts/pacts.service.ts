@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { endsAfterStart, isPactClosed, todayIso } from '@generattivi/shared';
+import {
+  endsAfterStart,
+  fillFromTemplate,
+  isPactClosed,
+  templateMilestonesFrom,
+  templateMismatch,
+  todayIso,
+} from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -29,6 +36,11 @@ import {
   versionConflict,
 } from '../common/versioned-update';
 import { Milestone } from '../milestones/milestone.entity';
+import { toMilestoneRecord } from '../milestones/milestone.record';
+import { PactTemplate } from '../pact-templates/pact-template.entity';
+import { PactTemplatesService } from '../pact-templates/pact-templates.service';
+import type { Territory } from '../territories/territory.entity';
+import { noSuchRecord } from '../auth/scope';
 import { Note } from '../notes/note.entity';
 import { resolvePlace } from '../territories/territory-place';
 import {
@@ -88,6 +100,7 @@ export class PactsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly accessLog: AccessLogService,
+    private readonly templates: PactTemplatesService,
   ) {}
 
   // ── reading ────────────────────────────────────────────────────────────────
@@ -131,12 +144,61 @@ export class PactsService {
     }
   }
 
+  /**
+   * The template a pact is created from: one the caller reads (else a 400 naming it), of the
+   * pact's type and, when it has one, territory (else a 400 saying which differs).
+   */
+  private async templateFor(
+    tx: EntityManager,
+    caller: Caller,
+    templateId: number,
+    pact: { type: CreatePactDto['type']; territory: Territory },
+  ): Promise<PactTemplate> {
+    const template = await this.templates.get(caller, templateId, tx).catch(() => {
+      throw new FieldsError({ templateId: noSuchRecord('pact-templates', templateId, 'template') });
+    });
+    const mismatch = templateMismatch(template, {
+      type: pact.type,
+      territoryId: pact.territory.id,
+    });
+    if (mismatch === 'TYPE')
+      throw new FieldsError({
+        templateId: fieldError(
+          'TEMPLATE_OTHER_TYPE',
+          { type: template.type },
+          `template ${templateId} is for ${template.type} pacts, not ${pact.type}`,
+        ),
+      });
+    if (mismatch === 'TERRITORY')
+      throw new FieldsError({
+        templateId: fieldError(
+          'TEMPLATE_OTHER_TERRITORY',
+          { territory: String(template.territoryId) },
+          `template ${templateId} is for another territory than ${pact.territory.name}`,
+        ),
+      });
+    return template;
+  }
+
   async create(caller: Caller, body: CreatePactDto) {
     assertNoReadOnlyOnCreate(body, PACT_REFUSED_ON_CREATE);
     PactsService.checkDates(body.startDate, body.plannedEndDate);
+    if (body.templateId != null && !body.startDate)
+      throw new FieldsError({
+        startDate: fieldError(
+          'REQUIRED_WITH_TEMPLATE',
+          {},
+          'is required with a template: its milestones are dated from it',
+        ),
+      });
     return this.uow.run(async (tx) => {
       // An existing territory (else 400) the caller works in (else 403).
       const { territory } = await resolvePlace(tx, caller, body.territoryId, null);
+      const template =
+        body.templateId == null
+          ? null
+          : await this.templateFor(tx, caller, body.templateId, { type: body.type, territory });
+      const texts = template ? fillFromTemplate(template, body, body.startDate as string) : body;
       const subject = await this.eligibility.subjectOf(
         tx,
         caller,
@@ -176,12 +238,12 @@ export class PactsService {
           socialWorkerId,
           communityMakerId: body.communityMakerId ?? null,
           communityLabId: body.communityLabId ?? null,
-          title: body.title.trim(),
-          objectives: body.objectives ?? '',
-          citizenCommitments: body.citizenCommitments ?? '',
-          communityCommitments: body.communityCommitments ?? '',
+          title: (texts.title ?? '').trim(),
+          objectives: texts.objectives ?? '',
+          citizenCommitments: texts.citizenCommitments ?? '',
+          communityCommitments: texts.communityCommitments ?? '',
           startDate: body.startDate ?? null,
-          plannedEndDate: body.plannedEndDate ?? null,
+          plannedEndDate: texts.plannedEndDate ?? null,
           eligibility,
           progress: 0,
         }),
@@ -190,6 +252,7 @@ export class PactsService {
       await this.audit.created(tx, caller.id, 'pacts', pact.id, {
         ...record,
         eligibility: eligibility.eligible,
+        ...(template ? { templateId: template.id } : {}),
       });
       if (pact.communityMakerId != null) {
         await openAssignment(
@@ -201,8 +264,33 @@ export class PactsService {
           'assegnazione iniziale',
         );
       }
+      if (template) await this.createTemplateMilestones(tx, caller, pact, template);
       return record;
     });
+  }
+
+  /** The template's milestones on the new pact, each due its days after the start, audited. */
+  private async createTemplateMilestones(
+    tx: EntityManager,
+    caller: Caller,
+    pact: Pact,
+    template: PactTemplate,
+  ): Promise<void> {
+    for (const m of templateMilestonesFrom(template.milestones, pact.startDate as string)) {
+      const milestone = await tx.save(
+        tx.create(Milestone, {
+          pactId: pact.id,
+          title: m.title,
+          description: m.description,
+          dueDate: m.dueDate,
+          status: 'PENDING',
+          achievedAt: null,
+          evidence: null,
+        }),
+      );
+      const { overdue: _o, ...fields } = toMilestoneRecord(milestone, pact.status);
+      await this.audit.created(tx, caller.id, 'milestones', milestone.id, fields);
+    }
   }
 
   async update(caller: Caller, id: number, body: UpdatePactDto) {

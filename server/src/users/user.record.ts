@@ -4,14 +4,17 @@ import type { User } from './user.entity';
 /** What the API shows of a user: never the password hash or the token version. */
 export type { UserRecord };
 
-export function toUserRecord(u: User): UserRecord {
+/** A user as stored and audited: the record without its load (`openPacts`), which is counted. */
+export type StoredUserRecord = Omit<UserRecord, 'openPacts'>;
+
+export function toUserRecord(u: User): StoredUserRecord {
   return {
     ...toSessionUser(u),
     active: u.active,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
     version: u.version,
-  } satisfies UserRecord;
+  } satisfies StoredUserRecord;
 }
 
 /** The `user` object of login and /auth/me (API.md). */

@@ -5,7 +5,7 @@ import { ConflictError } from '../common/domain-error';
 import { ListQueryDto, mapList } from '../common/list-endpoint';
 import { Route } from '../common/routes';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { toUserRecord } from './user.record';
+import { StoredUserRecord, toUserRecord, UserRecord } from './user.record';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -14,28 +14,38 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** The record with its load (`openPacts`). */
+  private async withLoad(record: StoredUserRecord): Promise<UserRecord> {
+    const [withLoad] = await this.users.withOpenPacts([record]);
+    return withLoad;
+  }
+
   @Route.list(
     'users',
     'The account directory; filter by role, active, territoryIds (contains), q on name and email',
     ['pick'],
   )
   async list(@Query() query: ListQueryDto) {
-    return mapList(await this.users.list(query), toUserRecord);
+    const page = mapList(await this.users.list(query), toUserRecord);
+    return { ...page, rows: await this.users.withOpenPacts(page.rows) };
   }
 
   @Route.show('users', undefined, ['pick'])
   async one(@Route.id() id: number) {
-    return toUserRecord(await this.users.get(id));
+    return this.withLoad(toUserRecord(await this.users.get(id)));
   }
 
   @Route.create('users')
-  create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
-    return this.users.create(caller, body);
+  async create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
+    return this.withLoad(await this.users.create(caller, body));
   }
 
-  @Route.update('users')
-  update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdateUserDto) {
-    return this.users.update(caller, id, body);
+  @Route.update(
+    'users',
+    'Edits an account; deactivating one who still holds open pacts is a 409 USER_HOLDS_OPEN_PACTS with the count (hand them over first)',
+  )
+  async update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdateUserDto) {
+    return this.withLoad(await this.users.update(caller, id, body));
   }
 
   @Route.remove(

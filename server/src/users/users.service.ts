@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { ROLES } from '@generattivi/shared';
+import { OPEN_PACT_STATUSES, ROLES } from '@generattivi/shared';
 import { diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
@@ -15,10 +15,11 @@ import {
   assertReadOnlyUnchanged,
   updateVersioned,
 } from '../common/versioned-update';
+import { Pact } from '../pacts/pact.entity';
 import { Territory } from '../territories/territory.entity';
 import { CreateUserDto, UpdateUserDto, USER_READ_ONLY } from './dto/user.dto';
 import { User } from './user.entity';
-import { toUserRecord, UserRecord } from './user.record';
+import { StoredUserRecord, toUserRecord, UserRecord } from './user.record';
 import { fieldError } from '../common/error-body';
 
 export const USER_LIST = defineListSpec({
@@ -90,7 +91,51 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     }
   }
 
-  async create(caller: Caller, body: CreateUserDto): Promise<UserRecord> {
+  /**
+   * The load of each user (`openPacts`): the open pacts they hold as community maker or
+   * social worker, counted for the given users only (two grouped queries on indexed columns).
+   */
+  async withOpenPacts(records: StoredUserRecord[], tx?: EntityManager): Promise<UserRecord[]> {
+    const ids = records.map((r) => r.id);
+    const counts = new Map<number, number>();
+    if (ids.length) {
+      const manager = tx ?? this.territories.manager;
+      for (const column of ['communityMakerId', 'socialWorkerId'] as const) {
+        const rows = await manager
+          .getRepository(Pact)
+          .createQueryBuilder('p')
+          .select(`p.${column}`, 'holder')
+          .addSelect('COUNT(*)', 'n')
+          .where(`p.${column} IN (:...ids)`, { ids })
+          .andWhere('p.status IN (:...open)', { open: OPEN_PACT_STATUSES })
+          .groupBy(`p.${column}`)
+          .getRawMany<{ holder: number | string; n: number | string }>();
+        for (const r of rows)
+          counts.set(Number(r.holder), (counts.get(Number(r.holder)) ?? 0) + Number(r.n));
+      }
+    }
+    return records.map((r) => ({ ...r, openPacts: counts.get(r.id) ?? 0 }));
+  }
+
+  /**
+   * A user who still holds open pacts is not deactivated (409 with the count): they are
+   * handed over first. On PostgreSQL the user's row is locked first, so that a hand-over to
+   * them (which share-locks it) either lands before the count or sees them inactive.
+   */
+  private async assertHoldsNoOpenPact(tx: EntityManager, id: number): Promise<void> {
+    if (tx.connection.options.type === 'postgres')
+      await tx.query('SELECT 1 FROM "users" WHERE "id" = $1 FOR UPDATE', [id]);
+    const [{ openPacts: count }] = await this.withOpenPacts([{ id } as StoredUserRecord], tx);
+    if (count > 0)
+      throw new ConflictError(
+        'USER_HOLDS_OPEN_PACTS',
+        { count },
+        `active: the user still holds ${count} open pact${count === 1 ? '' : 's'}; hand ${count === 1 ? 'it' : 'them'} over to a colleague first (POST /api/assignments/hand-over)`,
+        { openPacts: count },
+      );
+  }
+
+  async create(caller: Caller, body: CreateUserDto): Promise<StoredUserRecord> {
     assertNoReadOnlyOnCreate(body, [...USER_READ_ONLY, 'version']);
     const email = body.email.trim().toLowerCase();
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
@@ -113,7 +158,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     });
   }
 
-  async update(caller: Caller, id: number, body: UpdateUserDto): Promise<UserRecord> {
+  async update(caller: Caller, id: number, body: UpdateUserDto): Promise<StoredUserRecord> {
     const current = await this.get(id);
     assertReadOnlyUnchanged(body, toUserRecord(current), USER_READ_ONLY);
     const email = body.email.trim().toLowerCase();
@@ -131,6 +176,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     return this.uniqueEmail(async (tx) => {
       await this.assertEmailFree(tx, email, id);
       const active = body.active ?? current.active;
+      if (current.active && !active) await this.assertHoldsNoOpenPact(tx, id);
       const revokes =
         body.role !== current.role ||
         !active ||

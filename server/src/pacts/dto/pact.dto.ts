@@ -39,7 +39,12 @@ class PactWritable {
   @IsWholeNumber()
   communityLabId?: number | null;
 
-  @ApiProperty({ example: 'Percorso verso il lavoro nella logistica' })
+  @ApiProperty({
+    example: 'Percorso verso il lavoro nella logistica',
+    description: 'on create with a templateId, may be left empty: the template’s is taken',
+  })
+  // Left empty on a create from a template, the template's title is taken.
+  @ValidateIf((o: { templateId?: unknown; title?: unknown }) => o.templateId == null || !!o.title)
   @IsString()
   @MinLength(3)
   @MaxLength(200)
@@ -100,6 +105,14 @@ class PactCreateFields extends PactWritable {
   @IsOptional()
   @IsWholeNumber()
   communityMakerId?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'a pact template of the same type (and territory, when it has one): fills the title, objectives, commitments and planned end left empty, and creates its milestones dated from the start date (required then)',
+  })
+  @IsOptional()
+  @IsWholeNumber()
+  templateId?: number;
 }
 
 /** The server owns these; sending any of them on create is a 400. */

@@ -92,6 +92,8 @@ export class UpdateUserDto extends UserFields {
   @ReadOnly() id?: unknown;
   @ReadOnly() createdAt?: unknown;
   @ReadOnly() updatedAt?: unknown;
+  /** The user's load, counted by the server: always ignored (it changes with others' work). */
+  @ReadOnly() openPacts?: unknown;
 }
 
 export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;
