@@ -10,6 +10,7 @@ import { AppLayout } from './layout/AppLayout';
 import { darkTheme, lightTheme } from './layout/theme';
 import milestones from './milestones';
 import notes from './notes';
+import pactTemplates from './pact-templates';
 import pacts from './pacts';
 import { LoginPage } from './login/LoginPage';
 import { authProvider } from './login/session';
@@ -43,6 +44,7 @@ export const App = () => (
     <Resource name="beneficiaries" {...beneficiaries} />
     <Resource name="households" {...households} />
     <Resource name="assignments" {...assignments} />
+    <Resource name="pact-templates" {...pactTemplates} />
     <Resource name="community-labs" {...communityLabs} />
     <Resource name="civic-centers" {...civicCenters} />
     <Resource name="territories" {...territories} />

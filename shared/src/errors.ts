@@ -42,8 +42,6 @@ export const ERROR_CODES = {
   LAB_NOT_IN_TERRITORY: [],
   /** 403: a social worker manages the templates of their territories, not the common ones. */
   TEMPLATE_NOT_IN_TERRITORY: [],
-  /** 403: only an administrator or a social worker hands pacts over. */
-  HAND_OVER_FORBIDDEN: [],
   CIVIC_CENTER_NOT_IN_TERRITORY: [],
   /** 403: a community maker adds only evidence to the pacts (and milestones) assigned to them. */
   MAKER_EVIDENCE_ONLY: [],
@@ -153,8 +151,8 @@ export const ERROR_CODES = {
   TEMPLATE_OTHER_TERRITORY: ['territory'],
   /** A pact made from a template needs its start date: the milestones are dated from it. */
   REQUIRED_WITH_TEMPLATE: [],
-  /** A hand-over's receiver: an active user of the same role as the giver (`role`), not them. */
-  HAND_OVER_RECEIVER: ['role'],
+  /** A hand-over's receiver: another active user of the giver's role. */
+  HAND_OVER_RECEIVER: [],
   /** A hand-over's giver: a community maker or a social worker. */
   HAND_OVER_GIVER: [],
   /** A hand-over of a user who holds no open pact. */

@@ -1,4 +1,6 @@
+import { Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { HandOverButton } from '../assignments/HandOverButton';
 import type { CaseloadRow } from '../providers/reports';
 import { FiguresTable } from './FiguresTable';
 import { HomeCard } from './HomeCard';
@@ -13,6 +15,10 @@ const COLUMNS = [
   ['withoutRecentNote', (r: CaseloadRow) => r.withoutRecentNote],
   ['endingWithin30Days', (r: CaseloadRow) => r.endingWithin30Days],
 ] as const;
+
+/** The open pacts of a row: its pacts by status are the open ones. */
+const openPactsOf = (row: CaseloadRow) =>
+  Object.values(row.openByStatus).reduce((sum, n) => sum + (n ?? 0), 0);
 
 /**
  * The load of each community maker (or social worker) in the caller's territories, from
@@ -41,7 +47,20 @@ export const CaseloadWidget = ({
         nameLabel={translate('app.caseload.person')}
         rows={rows}
         rowKey={(row) => row.userId}
-        rowName={(row) => row.fullName}
+        rowName={(row) => (
+          <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap">
+            <span>{row.fullName}</span>
+            <HandOverButton
+              size="small"
+              giver={{
+                id: row.userId,
+                fullName: row.fullName,
+                role: people === 'communityMakers' ? 'COMMUNITY_MAKER' : 'SOCIAL_WORKER',
+                openPacts: openPactsOf(row),
+              }}
+            />
+          </Stack>
+        )}
         columns={COLUMNS.map(([key, value]) => ({ key, label: header(key), value }))}
       />
     </HomeCard>

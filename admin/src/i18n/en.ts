@@ -25,6 +25,7 @@ const appMessages: AppMessages = {
         territoryIds: 'Districts',
         active: 'Active',
         password: 'Password',
+        openPacts: 'Open pacts',
       },
     },
     beneficiaries: {
@@ -135,6 +136,20 @@ const appMessages: AppMessages = {
         startedAt: 'From',
         endedAt: 'To',
         reason: 'Reason',
+      },
+    },
+    'pact-templates': {
+      name: 'Pact template |||| Pact templates',
+      fields: {
+        ...record,
+        type: 'Type',
+        territoryId: 'District',
+        title: 'Title',
+        objectives: 'Objectives',
+        citizenCommitments: 'Citizen commitments',
+        communityCommitments: 'Community commitments',
+        durationDays: 'Duration (days)',
+        milestones: 'Milestones',
       },
     },
     'community-labs': {
@@ -312,6 +327,32 @@ const appMessages: AppMessages = {
       startDate: 'Set the start date with “Edit”.',
       plannedEndDate: 'Set a planned end after the start with “Edit”.',
     },
+    pact_templates: {
+      every_territory: 'Every district',
+      from_template: 'From a template',
+      no_template: 'No template',
+      day: 'Day %{days} from the start',
+      after_duration: 'must be within the template duration (%{days} days)',
+      will_create:
+        'This milestone will be created: |||| These %{smart_count} milestones will be created:',
+      needs_start: 'Enter the start date: the milestones are dated from it.',
+      preview: 'Template milestones',
+      milestone_title: 'Milestone title',
+      milestone_description: 'Description',
+      milestone_days: 'Days from the start',
+    },
+    hand_over: {
+      button: 'Hand pacts over',
+      title: 'Hand the open pacts over',
+      explain:
+        'The open pact passes to a colleague of the same role, with its history entry. |||| The %{smart_count} open pacts pass together to a colleague of the same role, each with its history entry.',
+      to: 'To',
+      reason: 'Reason',
+      none: 'No active colleague of the same role in these districts.',
+      confirm: 'Hand over',
+      load: '1 open pact |||| %{smart_count} open pacts',
+      done: '1 pact handed over to %{name}. |||| %{smart_count} pacts handed over to %{name}.',
+    },
     assign: {
       button: 'Assign community maker',
       change: 'Change community maker',
@@ -459,6 +500,10 @@ const appMessages: AppMessages = {
         create: 'No assignments.',
         read: 'No assignments: they are created by assigning a community maker to a pact.',
       },
+      'pact-templates': {
+        create: 'No pact template: create the first with the Create button.',
+        read: 'No pact template to show.',
+      },
       'community-labs': {
         create: 'No community laboratories: create the first one with the Create button.',
         read: 'No community laboratories to show.',
@@ -522,6 +567,8 @@ const appMessages: AppMessages = {
         'Only an administrator or the social workers of its territory may delete a pact.',
       ASSIGN_FORBIDDEN: 'Only an administrator or a social worker assigns community makers.',
       LAB_NOT_IN_TERRITORY: 'You may edit only the community laboratories of your territories.',
+      TEMPLATE_NOT_IN_TERRITORY:
+        'You may manage only the pact templates of your districts; those for every district are the administrator’s.',
       CIVIC_CENTER_NOT_IN_TERRITORY: 'You may edit only the Civic Centers of your territories.',
       MAKER_EVIDENCE_ONLY:
         'Community makers attach only evidence, to the pacts assigned to them and their milestones.',
@@ -556,6 +603,10 @@ const appMessages: AppMessages = {
       DEPENDENCY_CHANGED:
         'A record this change depends on was changed at the same time: reload and try again.',
       USER_NOT_DELETABLE: 'Account %{id} is not deleted: it is deactivated (active: no).',
+      USER_HOLDS_OPEN_PACTS:
+        'The user still holds %{count} open pacts: hand them over to a colleague (Hand pacts over) before deactivating them.',
+      HAND_OVER_NOT_HELD:
+        'Pacts %{references}: not open pacts held by this person. No pact was handed over.',
       HOUSEHOLD_HAS_MEMBERS: 'Household %{id} has %{members} members and cannot be deleted.',
       DATABASE_BUSY:
         'The database is busy with other changes: nothing was saved; try again in a moment.',
@@ -565,6 +616,8 @@ const appMessages: AppMessages = {
       IDEMPOTENCY_KEY_REUSED:
         'This idempotency key was already used for a different request: send the request again with a new key.',
       APPROVAL_REQUIREMENTS: 'The pact cannot be approved yet: something is missing.',
+      HAND_OVER_OTHER_TERRITORY:
+        '%{user} does not work in the district of pacts %{references}. No pact was handed over.',
       ACCOUNT_LOCKED:
         'Too many failed attempts for this account from this address: try again in %{seconds}.',
       ACCOUNT_BACKOFF:
@@ -615,6 +668,13 @@ const appMessages: AppMessages = {
       MAKER_OF_TERRITORY: 'must be an active community maker working in the pact territory',
       MAKERS_OF_TERRITORY: 'users %{ids}: not active community makers working in %{territory}',
       LAB_OF_TERRITORY: 'must be a community laboratory of the pact territory',
+      MILESTONE_AFTER_DURATION: 'must be within the template duration (%{durationDays} days)',
+      TEMPLATE_OTHER_TYPE: 'the template is for %{type} pacts',
+      TEMPLATE_OTHER_TERRITORY: 'the template is for the district %{territory}',
+      REQUIRED_WITH_TEMPLATE: 'is required with a template: the milestones are dated from it',
+      HAND_OVER_RECEIVER: 'must be another active user of the same role',
+      HAND_OVER_GIVER: 'must be a community maker or a social worker',
+      NOTHING_TO_HAND_OVER: 'holds no open pact that you may hand over',
       ACHIEVED_DATE_ONLY_WHEN_ACHIEVED: 'only an achieved milestone has an achievement date',
       SELF_CHANGE: 'you cannot change your own role or deactivate yourself',
       WEAK_PASSWORD:

@@ -263,6 +263,7 @@ const appMessages = {
         territoryIds: 'Ambiti',
         active: 'Attivo',
         password: 'Password',
+        openPacts: 'Patti aperti',
       },
     },
     beneficiaries: {
@@ -373,6 +374,20 @@ const appMessages = {
         startedAt: 'Dal',
         endedAt: 'Al',
         reason: 'Motivo',
+      },
+    },
+    'pact-templates': {
+      name: 'Modello di patto |||| Modelli di patto',
+      fields: {
+        ...record,
+        type: 'Tipo',
+        territoryId: 'Ambito',
+        title: 'Titolo',
+        objectives: 'Obiettivi',
+        citizenCommitments: 'Impegni del cittadino',
+        communityCommitments: 'Impegni della comunità',
+        durationDays: 'Durata (giorni)',
+        milestones: 'Tappe',
       },
     },
     'community-labs': {
@@ -552,6 +567,31 @@ const appMessages = {
       startDate: 'Indica la data di inizio con «Modifica».',
       plannedEndDate: 'Indica una fine prevista successiva all’inizio con «Modifica».',
     },
+    pact_templates: {
+      every_territory: 'Tutti gli ambiti',
+      from_template: 'Da modello',
+      no_template: 'Nessun modello',
+      day: 'Giorno %{days} dall’avvio',
+      after_duration: 'deve essere entro la durata del modello (%{days} giorni)',
+      will_create: 'Sarà creata questa tappa: |||| Saranno create queste %{smart_count} tappe:',
+      needs_start: 'Indica la data di avvio: le tappe saranno datate a partire da quella.',
+      preview: 'Tappe del modello',
+      milestone_title: 'Titolo della tappa',
+      milestone_description: 'Descrizione',
+      milestone_days: 'Giorni dall’avvio',
+    },
+    hand_over: {
+      button: 'Passa i patti',
+      title: 'Passa i patti aperti',
+      explain:
+        'Il patto aperto passa a un collega dello stesso ruolo, con la sua voce nello storico. |||| I %{smart_count} patti aperti passano insieme a un collega dello stesso ruolo, ciascuno con la sua voce nello storico.',
+      to: 'A chi',
+      reason: 'Motivo',
+      none: 'Nessun collega attivo dello stesso ruolo in questi ambiti.',
+      confirm: 'Passa i patti',
+      load: '1 patto aperto |||| %{smart_count} patti aperti',
+      done: '1 patto passato a %{name}. |||| %{smart_count} patti passati a %{name}.',
+    },
     assign: {
       button: 'Assegna community maker',
       change: 'Cambia community maker',
@@ -700,6 +740,10 @@ const appMessages = {
         create: 'Nessuna assegnazione.',
         read: 'Nessuna assegnazione: si creano assegnando un community maker a un patto.',
       },
+      'pact-templates': {
+        create: 'Nessun modello di patto: crea il primo con il pulsante Crea.',
+        read: 'Nessun modello di patto da mostrare.',
+      },
       'community-labs': {
         create: 'Nessun laboratorio di comunità: crea il primo con il pulsante Crea.',
         read: 'Nessun laboratorio di comunità da mostrare.',
@@ -764,6 +808,8 @@ const appMessages = {
         'Solo un amministratore o gli assistenti sociali del suo ambito possono eliminare un patto.',
       ASSIGN_FORBIDDEN: 'Solo un amministratore o un assistente sociale assegna i community maker.',
       LAB_NOT_IN_TERRITORY: 'Puoi modificare solo i laboratori di comunità dei tuoi ambiti.',
+      TEMPLATE_NOT_IN_TERRITORY:
+        'Puoi gestire solo i modelli di patto dei tuoi ambiti; quelli per tutti gli ambiti sono dell’amministratore.',
       CIVIC_CENTER_NOT_IN_TERRITORY: 'Puoi modificare solo i Civic Center dei tuoi ambiti.',
       MAKER_EVIDENCE_ONLY:
         'I community maker allegano solo documentazione di attività ai patti loro assegnati e alle loro tappe.',
@@ -802,6 +848,10 @@ const appMessages = {
       DEPENDENCY_CHANGED:
         'Un record da cui dipende questa modifica è cambiato nello stesso momento: ricarica e riprova.',
       USER_NOT_DELETABLE: "L'account n. %{id} non si elimina: si disattiva (attivo: no).",
+      USER_HOLDS_OPEN_PACTS:
+        'L’utente ha ancora %{count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo.',
+      HAND_OVER_NOT_HELD:
+        'Patti %{references}: non sono patti aperti seguiti da questa persona. Nessun patto è stato passato.',
       HOUSEHOLD_HAS_MEMBERS:
         'Il nucleo familiare n. %{id} ha %{members} componenti e non si può eliminare.',
       DATABASE_BUSY:
@@ -812,6 +862,8 @@ const appMessages = {
       IDEMPOTENCY_KEY_REUSED:
         'Questa chiave di idempotenza è già stata usata per una richiesta diversa: ripeti la richiesta con una chiave nuova.',
       APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
+      HAND_OVER_OTHER_TERRITORY:
+        '%{user} non lavora nell’ambito dei patti %{references}. Nessun patto è stato passato.',
       ACCOUNT_LOCKED:
         'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',
       ACCOUNT_BACKOFF:
@@ -864,6 +916,14 @@ const appMessages = {
       MAKER_OF_TERRITORY: "deve essere un community maker attivo dell'ambito del patto",
       MAKERS_OF_TERRITORY: 'utenti %{ids}: non sono community maker attivi di %{territory}',
       LAB_OF_TERRITORY: "deve essere un laboratorio di comunità dell'ambito del patto",
+      MILESTONE_AFTER_DURATION: 'deve essere entro la durata del modello (%{durationDays} giorni)',
+      TEMPLATE_OTHER_TYPE: 'il modello è per i patti di tipo %{type}',
+      TEMPLATE_OTHER_TERRITORY: 'il modello è per l’ambito %{territory}',
+      REQUIRED_WITH_TEMPLATE:
+        'è obbligatoria con un modello: le tappe sono datate a partire da questa',
+      HAND_OVER_RECEIVER: 'deve essere un altro utente attivo con lo stesso ruolo',
+      HAND_OVER_GIVER: 'deve essere un community maker o un assistente sociale',
+      NOTHING_TO_HAND_OVER: 'non segue patti aperti che tu possa passare',
       ACHIEVED_DATE_ONLY_WHEN_ACHIEVED: 'solo una tappa raggiunta ha una data di raggiungimento',
       SELF_CHANGE: 'non puoi cambiare il tuo ruolo né disattivarti',
       WEAK_PASSWORD:

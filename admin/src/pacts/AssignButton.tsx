@@ -9,6 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useLoadLabel } from '../assignments/HandOverButton';
 import { DialogButton, FormDialog } from '../common/FormDialog';
 import { useFormDialog, type FormDialogState } from '../common/useFormDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
@@ -17,6 +18,7 @@ import { canAssignMaker } from './pactPermissions';
 /** Offers only the active community makers of the pact's territory. */
 const AssignDialog = ({ pact, dialog }: { pact: Pact; dialog: FormDialogState }) => {
   const translate = useTranslate();
+  const loadLabel = useLoadLabel();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data: makers = [], isPending } = useGetList<User>('users', {
     filter: { role: 'COMMUNITY_MAKER', territoryIds: pact.territoryId, active: true },
@@ -65,7 +67,7 @@ const AssignDialog = ({ pact, dialog }: { pact: Pact; dialog: FormDialogState })
         >
           {choices.map((maker) => (
             <MenuItem key={maker.id} value={maker.id}>
-              {maker.fullName}
+              {loadLabel(maker)}
             </MenuItem>
           ))}
         </TextField>

@@ -16,6 +16,7 @@ import { EligibilityPreview } from './EligibilityPreview';
 import { pactTypeChoices } from './pactChoices';
 import { PactInputs } from './PactInputs';
 import { SubjectInputs } from './SubjectInputs';
+import { TemplatePicker } from './TemplatePicker';
 
 /** An AUTONOMY pact has no household; the reference person of an INCLUSION pact is optional. */
 const toPact = (values: Record<string, unknown>) =>
@@ -65,6 +66,7 @@ export const PactCreate = () => {
         {role === 'ADMIN' ? <SocialWorkerInput /> : null}
         <SubjectInputs />
         <EligibilityPreview />
+        <TemplatePicker />
         <PactInputs />
       </SimpleForm>
     </CreatePage>

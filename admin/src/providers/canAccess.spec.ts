@@ -38,6 +38,8 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
     'community-labs': 'LSXCKE',
     'civic-centers': 'LSXCKE',
     'audit-events': NONE,
+    // Those of their territories; the server refuses the common ones (403).
+    'pact-templates': FULL,
   },
   COMMUNITY_MAKER: {
     ...every(READ),
@@ -46,6 +48,8 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
     milestones: FULL,
     notes: APPEND,
     'audit-events': NONE,
+    // They never create a pact, so templates are no business of theirs.
+    'pact-templates': NONE,
   },
 };
 

@@ -3,6 +3,7 @@ import type {
   DocumentKind,
   DocumentOwnerType,
   DocumentRecord,
+  HandOverResult,
   Pact,
   PactTransitionBody,
 } from '@generattivi/shared';
@@ -27,6 +28,14 @@ export interface PactAssignBody {
   version?: number;
 }
 
+/** The body of `POST /api/assignments/hand-over`. */
+export interface HandOverBody {
+  fromUserId: number;
+  toUserId: number;
+  reason: string;
+  pactIds?: number[];
+}
+
 /** The fields of `POST /api/documents` besides the file. */
 export interface DocumentUpload {
   ownerType: DocumentOwnerType;
@@ -42,6 +51,8 @@ export interface AppDataProvider extends DataProvider {
   transitionPact(id: number, body: PactTransitionBody): Promise<Pact>;
   /** `POST /api/pacts/:id/assign`: closes the current assignment and opens a new one. */
   assignPact(id: number, body: PactAssignBody): Promise<Pact>;
+  /** `POST /api/assignments/hand-over`: a user's open pacts to a colleague, in one step. */
+  handOver(body: HandOverBody): Promise<HandOverResult>;
   /**
    * `POST /api/documents` (multipart): `onProgress` hears the share of the file sent (0..1).
    * A refusal is an HttpError worded like the others.
@@ -204,6 +215,7 @@ export function createDataProvider({
     },
     transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
+    handOver: (body) => post<HandOverResult>('/assignments/hand-over', body),
     // XMLHttpRequest, not fetch: only it tells how much of the body has been sent.
     uploadDocument: ({ ownerType, ownerId, kind, file }, onProgress) =>
       new Promise<DocumentRecord>((resolve, reject) => {

@@ -51,7 +51,7 @@ export class HandOverService {
   async handOver(caller: Caller, body: HandOverDto): Promise<HandOverResult> {
     if (body.fromUserId === body.toUserId)
       throw new FieldsError({
-        toUserId: fieldError('HAND_OVER_RECEIVER', { role: '' }, 'must be another user'),
+        toUserId: fieldError('HAND_OVER_RECEIVER', {}, 'must be another user'),
       });
     const reason = body.reason.trim();
     return this.uow.run(async (tx) => {
@@ -135,7 +135,7 @@ export class HandOverService {
       throw new FieldsError({
         toUserId: fieldError(
           'HAND_OVER_RECEIVER',
-          { role: from.role },
+          {},
           `must be an active user of role ${from.role}`,
         ),
       });

@@ -39,7 +39,7 @@ import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneRecord } from '../milestones/milestone.record';
 import { PactTemplate } from '../pact-templates/pact-template.entity';
 import { PactTemplatesService } from '../pact-templates/pact-templates.service';
-import type { Territory } from '../territories/territory.entity';
+import { Territory } from '../territories/territory.entity';
 import { noSuchRecord } from '../auth/scope';
 import { Note } from '../notes/note.entity';
 import { resolvePlace } from '../territories/territory-place';
@@ -169,14 +169,16 @@ export class PactsService {
           `template ${templateId} is for ${template.type} pacts, not ${pact.type}`,
         ),
       });
-    if (mismatch === 'TERRITORY')
+    if (mismatch === 'TERRITORY') {
+      const its = await tx.findOneBy(Territory, { id: template.territoryId as number });
       throw new FieldsError({
         templateId: fieldError(
           'TEMPLATE_OTHER_TERRITORY',
-          { territory: String(template.territoryId) },
-          `template ${templateId} is for another territory than ${pact.territory.name}`,
+          { territory: its?.name ?? String(template.territoryId) },
+          `template ${templateId} is for ${its?.name ?? 'another territory'}, not ${pact.territory.name}`,
         ),
       });
+    }
     return template;
   }
 

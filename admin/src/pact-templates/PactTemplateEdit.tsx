@@ -1,0 +1,11 @@
+import { SimpleForm } from 'react-admin';
+import { EditPage } from '../common/EditPage';
+import { PactTemplateInputs } from './PactTemplateInputs';
+
+export const PactTemplateEdit = () => (
+  <EditPage>
+    <SimpleForm sx={{ maxWidth: 760 }}>
+      <PactTemplateInputs />
+    </SimpleForm>
+  </EditPage>
+);
