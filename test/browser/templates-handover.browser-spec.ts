@@ -1,0 +1,133 @@
+import { addDays, italianDate, todayIso } from '@generattivi/shared';
+import { Browser, openBrowser } from '../support/browser';
+import { DEMO_PASSWORD, startServer, TestServer } from '../support/server';
+import {
+  apiPost,
+  field,
+  openRoute,
+  personAged,
+  signIn,
+  territoryId,
+  waitForData,
+} from '../support/ui';
+
+/**
+ * Issue 13: a social worker creates a pact from a template and finds its milestones dated
+ * from the start; the administrator hands a maker's five pacts over in one step, and the
+ * history of each shows the change.
+ */
+describe('pact templates and hand-over in the admin', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const worker = 'sociale.crema@demo.generattivi.it';
+  let sw: string;
+  let admin: string;
+  let crema: number;
+
+  beforeAll(async () => {
+    server = await startServer({ engine: 'sqlite' });
+    browser = await openBrowser();
+    sw = await server.login(worker);
+    admin = await server.login('admin@demo.generattivi.it');
+    crema = await territoryId(server, sw, 'CREMA');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A beneficiary of Crema, registered through the API. */
+  async function beneficiary(firstName: string, lastName: string) {
+    const person = personAged(30, { firstName, lastName, sex: 'F' });
+    return apiPost(server, sw, '/api/beneficiaries', {
+      ...person,
+      territoryId: crema,
+      municipality: 'Crema',
+      employmentStatus: 'UNEMPLOYED',
+    });
+  }
+
+  it('creates a pact "Da modello": the form filled, the milestones dated from the start', async () => {
+    const { page } = browser;
+    const person = personAged(30, { firstName: 'Chiara', lastName: 'Modellini', sex: 'F' });
+    await apiPost(server, sw, '/api/beneficiaries', {
+      ...person,
+      territoryId: crema,
+      municipality: 'Crema',
+      employmentStatus: 'UNEMPLOYED',
+    });
+    await signIn(page, server, worker);
+    await openRoute(page, server, '/pacts/create');
+    await field(page, 'Beneficiario').fill(person.lastName);
+    await page.getByRole('option', { name: new RegExp(person.lastName) }).click();
+    const start = '2027-02-01';
+    await field(page, 'Data di inizio').fill(start);
+    await page.getByRole('combobox', { name: 'Da modello' }).click();
+    await page.getByRole('option', { name: 'Tirocinio di inclusione — 6 mesi' }).click();
+    await expect(field(page, 'Titolo').inputValue()).resolves.toBe(
+      'Tirocinio di inclusione — 6 mesi',
+    );
+    await expect(field(page, 'Fine prevista').inputValue()).resolves.toBe(addDays(start, 180));
+    const due = [0, 21, 90, 180].map((days) => italianDate(addDays(start, days)));
+    const preview = page.getByRole('list', { name: 'Tappe del modello' });
+    await expect(preview.textContent()).resolves.toContain(`${due[1]} — Avvio del tirocinio`);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.waitForURL(/#\/pacts\/\d+\/show/);
+    await page.getByRole('tab', { name: 'Tappe' }).click();
+    await page.getByRole('heading', { name: 'Avvio del tirocinio' }).waitFor();
+    await waitForData(page);
+    for (const date of due) await page.getByText(`Scadenza: ${date}`).first().waitFor();
+    await expect(page.getByText(/^Scadenza: /).count()).resolves.toBe(4);
+  });
+
+  it('hands five pacts of a maker over in one step; the history of each shows it', async () => {
+    const { page } = browser;
+    const user = (fullName: string) =>
+      apiPost<{ id: number }>(server, admin, '/api/users', {
+        email: `${fullName.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@test.generattivi.it`,
+        fullName,
+        role: 'COMMUNITY_MAKER',
+        territoryIds: [crema],
+        password: `${DEMO_PASSWORD}-Robusta!9`,
+      });
+    const from = await user('Giulia Rossi');
+    await user('Marco Bianchi');
+    const pactIds: number[] = [];
+    const surnames = ['Zucchetti', 'Quagliotti', 'Vezzoli', 'Tadini', 'Ubbiali'];
+    for (const [i, surname] of surnames.entries()) {
+      const b = await beneficiary('Ornella', surname);
+      const pact = await apiPost(server, sw, '/api/pacts', {
+        type: 'AUTONOMY',
+        territoryId: crema,
+        beneficiaryId: b.id,
+        communityMakerId: from.id,
+        title: `Percorso ${i + 1}`,
+        startDate: todayIso(),
+      });
+      pactIds.push(pact.id);
+    }
+    // The social worker's session ends; the administrator signs in.
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn(page, server, 'admin@demo.generattivi.it');
+    await openRoute(page, server, `/users/${from.id}/show`);
+    await page.getByRole('button', { name: 'Passa i patti' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'A chi' }).click();
+    await page.getByRole('option', { name: 'Marco Bianchi — 0 patti aperti' }).click();
+    await field(dialog, 'Motivo').fill('Trasferimento ad altro servizio');
+    await dialog.getByRole('button', { name: 'Passa i patti' }).click();
+    await page.getByText('5 patti passati a Marco Bianchi.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    for (const id of pactIds) {
+      await openRoute(page, server, `/pacts/${id}/show/assignments`);
+      const rows = page.locator('tbody tr');
+      await rows.filter({ hasText: 'Marco Bianchi' }).waitFor();
+      await expect(rows.count()).resolves.toBe(2);
+      await expect(rows.first().textContent()).resolves.toContain(
+        'Trasferimento ad altro servizio',
+      );
+      await expect(rows.nth(1).textContent()).resolves.toContain('Giulia Rossi');
+    }
+  });
+});
