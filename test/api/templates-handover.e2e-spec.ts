@@ -1,7 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { auditEvents, createUser, listQuery } from '../support/demo';
-import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
+import { beneficiaryBody, createBeneficiary, Json } from '../support/fixtures';
 import { pactBody, pactSetup } from '../support/pacts';
 import { ApiResponse, DEMO_PASSWORD, startServer, TestServer } from '../support/server';
 
@@ -716,8 +716,6 @@ describe('pact templates and hand-over', () => {
         ]);
         for (let i = 1; i < history.length; i++) {
           expect(history[i].communityMakerId).not.toBe(history[i - 1].communityMakerId);
-          if (history[i - 1].endedAt !== history[i].startedAt)
-            console.log(JSON.stringify(history, null, 1));
           expect(history[i - 1].endedAt).toBe(history[i].startedAt);
         }
       }
