@@ -17,6 +17,7 @@ const USER_KEYS = [
   'email',
   'fullName',
   'id',
+  'openPacts',
   'role',
   'territoryIds',
   'updatedAt',
