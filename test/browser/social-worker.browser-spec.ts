@@ -129,7 +129,10 @@ describe('social worker journey', () => {
     await page.getByRole('button', { name: 'Assegna community maker' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Community maker' }).click();
-    const options = await page.getByRole('option').allTextContents();
+    // Each maker with their current load: "Luca Bertolotti — 7 patti aperti".
+    const offered = await page.getByRole('option').allTextContents();
+    for (const option of offered) expect(option).toMatch(/ — (1 patto aperto|\d+ patti aperti)$/);
+    const options = offered.map((option) => option.split(' — ')[0]);
     expect(options).toContain(makerName);
     const token = await server.login(worker);
     const others = await server.request<Array<{ fullName: string; territoryIds: number[] }>>(
