@@ -682,6 +682,37 @@ describe('pact templates and hand-over', () => {
       expect([done.status, done.body.active]).toEqual([200, false]);
     });
 
+    it('hand-overs to a colleague racing their deactivation over two instances: never an inactive holder', async () => {
+      const N = 24;
+      for (let round = 0; round < 2; round++) {
+        const x = await newMaker(crema);
+        const y = await newMaker(crema);
+        await pactsOf(3, x.id);
+        const record = (await as<Json>(admin, 'GET', `/api/users/${y.id}`)).body;
+        const responses = await Promise.all(
+          Array.from({ length: N }, (_, i) => {
+            const on = i % 2 === 0 ? a : b;
+            return i % 4 < 2
+              ? on.request('POST', '/api/assignments/hand-over', {
+                  token: sw,
+                  body: { fromUserId: x.id, toUserId: y.id, reason: 'Riorganizzazione' },
+                })
+              : on.request('PUT', `/api/users/${y.id}`, {
+                  token: admin,
+                  body: { ...record, active: false },
+                });
+          }),
+        );
+        for (const r of responses) expect([200, 400, 409]).toContain(r.status);
+        const after = (await as<Json>(admin, 'GET', `/api/users/${y.id}`)).body;
+        const holds = await held('community_maker_id', y.id);
+        // Either the pacts arrived first (the deactivation refused) or the deactivation did.
+        expect(after.active === false && holds > 0).toBe(false);
+        expect(holds === 3 || holds === 0).toBe(true);
+        expect(holds + (await held('community_maker_id', x.id))).toBe(3);
+      }
+    });
+
     it('parallel hand-overs of the same pacts over two instances: each pact moved whole, its history a chain', async () => {
       const x = await newMaker(crema);
       const y = await newMaker(crema);
