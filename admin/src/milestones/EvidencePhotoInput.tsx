@@ -1,6 +1,7 @@
 import type { Milestone } from '@generattivi/shared';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
+import ImageIcon from '@mui/icons-material/Image';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import {
@@ -67,18 +68,7 @@ export const EvidencePhotoInput = ({ photo }: { photo: EvidencePhoto }) => {
     (theme: Theme) => `${theme.breakpoints.down('sm')}, (pointer: coarse)`,
   );
   const [problem, setProblem] = useState('');
-  const [preview, setPreview] = useState<string | null>(null);
   const { file, setFile, sending, percent } = photo;
-  const image = !!file && file.type.startsWith('image/');
-  useEffect(() => {
-    if (!file || !image) {
-      setPreview(null);
-      return;
-    }
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file, image]);
 
   const { accept, capture } = evidenceAccept(phone);
   const label = translate(phone ? 'app.evidence.take_photo' : 'app.evidence.attach');
@@ -104,20 +94,10 @@ export const EvidencePhotoInput = ({ photo }: { photo: EvidencePhoto }) => {
       />
       {file ? (
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0 }}>
-          {preview ? (
-            <Box
-              component="img"
-              src={preview}
-              alt={translate('app.evidence.thumbnail', { name: file.name })}
-              sx={{
-                width: 72,
-                height: 72,
-                objectFit: 'cover',
-                borderRadius: 1,
-                border: 1,
-                borderColor: 'divider',
-                flexShrink: 0,
-              }}
+          {file.type.startsWith('image/') ? (
+            <Thumbnail
+              file={file}
+              label={translate('app.evidence.thumbnail', { name: file.name })}
             />
           ) : (
             <PictureAsPdfIcon sx={{ fontSize: 48, flexShrink: 0 }} aria-hidden />
@@ -162,6 +142,66 @@ export const EvidencePhotoInput = ({ photo }: { photo: EvidencePhoto }) => {
   );
 };
 
+/** Side of the thumbnail on screen, in CSS pixels; drawn at twice that for sharp screens. */
+const THUMBNAIL = 72;
+
+/**
+ * The photo's middle square, drawn small on a canvas: decoded from the file itself, with no
+ * object URL (the Content-Security-Policy allows images from the app and `data:` only).
+ */
+const Thumbnail = ({ file, label }: { file: File; label: string }) => {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let current = true;
+    setFailed(false);
+    createImageBitmap(file)
+      .then((bitmap) => {
+        const context = canvas.current?.getContext('2d');
+        if (current && context) {
+          const side = Math.min(bitmap.width, bitmap.height);
+          const size = THUMBNAIL * 2;
+          context.drawImage(
+            bitmap,
+            (bitmap.width - side) / 2,
+            (bitmap.height - side) / 2,
+            side,
+            side,
+            0,
+            0,
+            size,
+            size,
+          );
+        }
+        bitmap.close();
+      })
+      .catch(() => {
+        if (current) setFailed(true);
+      });
+    return () => {
+      current = false;
+    };
+  }, [file]);
+  if (failed) return <ImageIcon sx={{ fontSize: 48, flexShrink: 0 }} aria-label={label} />;
+  // A plain canvas: its width and height are the drawing's pixels, the style its size on screen.
+  return (
+    <canvas
+      ref={canvas}
+      width={THUMBNAIL * 2}
+      height={THUMBNAIL * 2}
+      role="img"
+      aria-label={label}
+      style={{
+        width: THUMBNAIL,
+        height: THUMBNAIL,
+        borderRadius: 4,
+        border: '1px solid rgba(0, 0, 0, 0.12)',
+        flexShrink: 0,
+      }}
+    />
+  );
+};
+
 /**
  * The achievement is saved but its photo did not reach the server: why, and "Riprova",
  * which sends the same file again (its progress shown here) until it is attached.
@@ -199,7 +239,7 @@ const EvidenceNotAttachedNotification = ({
       role="alert"
       sx={{ boxShadow: 3 }}
       onClose={close}
-      slotProps={{ closeButton: { title: translate('ra.action.close') } }}
+      closeText={translate('ra.action.close')}
     >
       <Stack spacing={1}>
         <span>{translate('app.evidence.not_attached', { title: milestone.title })}</span>

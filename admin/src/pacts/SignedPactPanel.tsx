@@ -60,7 +60,7 @@ export const SignedPactPanel = ({
   if (state.status === 'present') {
     const { fileName, createdAt } = state.document;
     return (
-      <Alert severity="success" data-signed-pact="present" aria-live="polite">
+      <Alert severity="success" role="status" data-signed-pact="present">
         <AlertTitle>{translate('app.signed_pact.present_title')}</AlertTitle>
         <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
           {translate('app.signed_pact.present', { name: fileName, date: formatDay(createdAt) })}
@@ -92,7 +92,8 @@ export const SignedPactPanel = ({
   };
 
   return (
-    <Alert severity="warning" data-signed-pact="missing" icon={false}>
+    // Outlined: the buttons inside keep their contrast on a white ground.
+    <Alert severity="warning" variant="outlined" role="status" data-signed-pact="missing">
       <AlertTitle>{translate('app.signed_pact.missing_title')}</AlertTitle>
       <Stack spacing={1.5}>
         <Typography variant="body2">
