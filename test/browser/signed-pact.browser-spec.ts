@@ -134,14 +134,19 @@ describe('signed pact and evidence photo', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
-    it('says in Italian why a file is refused (a text file named .pdf)', async () => {
+    it('says in Italian why a file dropped on the box is refused (a text file named .pdf)', async () => {
       const { page } = browser;
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Carica il patto firmato').setInputFiles({
-        name: 'appunti.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('Solo testo, non un PDF.\n'),
+      const dropped = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File(['Solo testo, non un PDF.\n'], 'appunti.pdf', { type: 'application/pdf' }),
+        );
+        return transfer;
       });
+      const zone = dialog.locator('[data-drop-zone]');
+      await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+      await zone.dispatchEvent('drop', { dataTransfer: dropped });
       const alert = dialog.locator('[data-signed-pact="missing"]').getByRole('alert');
       await expect(alert.textContent()).resolves.toMatch(/^Tipo di file non accettato: /);
       await expect(dialog.getByRole('button', { name: 'Approva' }).isDisabled()).resolves.toBe(

@@ -110,6 +110,7 @@ export const SignedPactPanel = ({
             }}
             onDragLeave={() => setDragging(false)}
             onDrop={drop}
+            data-drop-zone
             sx={{
               border: 2,
               borderStyle: 'dashed',
