@@ -35,7 +35,7 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 /**
  * The signed pact and the evidence of a milestone (issue 11): (a) the social worker prints a
  * SUBMITTED pact, is told in the approve dialog that the signed pact is missing, uploads the
- * scan there and approves; (b) the community maker, on a 360 × 740 phone, marks a milestone
+ * scan there and approves, then attaches a PDF as evidence from a desktop; (b) the community maker, on a 360 × 740 phone, marks a milestone
  * achieved with a photo from the camera input, which becomes the milestone's EVIDENCE, and is
  * offered "Riprova" when the photo does not get through.
  */
@@ -189,6 +189,53 @@ describe('signed pact and evidence photo', () => {
       await row.waitFor();
       const cells = (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
       expect(cells.slice(0, 2)).toEqual(['Patto firmato', scan]);
+    });
+
+    it('offers "Allega una prova" on a desktop: a PDF or a photo, not a GIF', async () => {
+      const { page } = browser;
+      const title = 'Colloquio in biblioteca';
+      await page.getByRole('tab', { name: 'Tappe' }).click();
+      await page.getByRole('button', { name: `Segna raggiunta la tappa «${title}»` }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Allega una prova' }).waitFor();
+      const input = dialog.getByLabel('Allega una prova');
+      await expect(input.getAttribute('capture')).resolves.toBeNull();
+      await expect(input.getAttribute('accept')).resolves.toContain('application/pdf');
+
+      await input.setInputFiles({
+        name: 'animazione.gif',
+        mimeType: 'image/gif',
+        buffer: Buffer.from('GIF89a'),
+      });
+      await dialog
+        .getByText('Formato non accettato: scegli una foto JPEG, PNG o WebP, oppure un PDF.')
+        .waitFor();
+      await input.setInputFiles({
+        name: 'verbale.pdf',
+        mimeType: 'application/pdf',
+        buffer: SMALL_PDF,
+      });
+      await dialog.getByText('verbale.pdf', { exact: true }).waitFor();
+      await expect(dialog.getByRole('img', { name: /^Anteprima/ }).count()).resolves.toBe(0);
+      await dialog.getByRole('button', { name: 'Conferma' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(`Tappa «${title}» raggiunta.`).waitFor();
+
+      const [milestone] = (
+        await server.request<Array<{ id: number }>>(
+          'GET',
+          `/api/milestones?filter=${encodeURIComponent(JSON.stringify({ pactId: pact.id }))}`,
+          { token: worker },
+        )
+      ).body;
+      const evidence = await documentsOf(server, worker, 'milestones', milestone.id);
+      expect(evidence.map((d) => [d.kind, d.fileName, d.mediaType])).toEqual([
+        ['EVIDENCE', 'verbale.pdf', 'application/pdf'],
+      ]);
+      await page
+        .locator(`[data-milestone="${milestone.id}"]`)
+        .getByText('1 prova allegata')
+        .waitFor();
     });
 
     it('names an attached signed pact and, when the server finds none after all, says so and offers the upload again', async () => {
