@@ -81,7 +81,6 @@ export const EvidencePhotoInput = ({ photo }: { photo: EvidencePhoto }) => {
         capture={capture}
         hidden
         aria-labelledby={`${id}-button`}
-        data-testid="evidence-input"
         onChange={(event) => {
           const chosen = event.target.files?.[0];
           // The same photo chosen again after "Rimuovi" is still a change.
@@ -102,11 +101,7 @@ export const EvidencePhotoInput = ({ photo }: { photo: EvidencePhoto }) => {
           ) : (
             <PictureAsPdfIcon sx={{ fontSize: 48, flexShrink: 0 }} aria-hidden />
           )}
-          <Typography
-            variant="body2"
-            sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}
-            data-evidence-chosen
-          >
+          <Typography variant="body2" sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
             {file.name}
           </Typography>
           <IconButton

@@ -117,7 +117,6 @@ const TimelineItem = ({
           <Link
             to={createPath({ resource: 'milestones', id: milestone.id, type: 'show' })}
             variant="body2"
-            data-evidence-count={evidence}
             sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 0.5, minHeight: 44 }}
           >
             <AttachFileIcon fontSize="small" aria-hidden />

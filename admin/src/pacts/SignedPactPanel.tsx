@@ -126,7 +126,6 @@ export const SignedPactPanel = ({
               accept={ACCEPTED_FILES}
               hidden
               aria-labelledby={`${id}-pick`}
-              data-testid="signed-pact-input"
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 // The same file chosen again after a refusal is still a change.
