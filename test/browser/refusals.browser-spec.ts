@@ -1,5 +1,6 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
+import { SMALL_PDF, uploadDocument } from '../support/documents';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -83,6 +84,14 @@ describe('refusals explained', () => {
     pact = await apiPost<Pact>(server, token, `/api/pacts/${pact.id}/transitions`, {
       to: 'SUBMITTED',
       version: pact.version,
+    });
+    // Signed, so that what the server refuses is what the pact lacks.
+    await uploadDocument(server, token, {
+      ownerType: 'pacts',
+      ownerId: pact.id,
+      kind: 'SIGNED_PACT',
+      file: SMALL_PDF,
+      name: 'patto-firmato.pdf',
     });
     const { page } = browser;
     await openRoute(page, server, `/pacts/${pact.id}/show`);

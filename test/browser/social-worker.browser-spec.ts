@@ -1,6 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { readFileSync } from 'node:fs';
 import { Browser, openBrowser } from '../support/browser';
+import { SMALL_PDF } from '../support/documents';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -20,7 +21,7 @@ import {
  * Journey (a): the social worker of Crema registers a beneficiary (a wrong fiscal code is
  * refused beside the field first), opens an AUTONOMY pact for them after seeing a 40-year-old
  * refused by the eligibility preview, assigns a community maker, adds a milestone, submits
- * and approves the pact.
+ * and approves the pact (uploading the signed pact in the approve dialog).
  */
 describe('social worker journey', () => {
   let server: TestServer;
@@ -167,6 +168,13 @@ describe('social worker journey', () => {
     await page.locator('#pact-reference ~ .MuiChip-root', { hasText: 'Inviato' }).waitFor();
 
     await page.getByRole('button', { name: 'Approva' }).click();
+    // No signed pact yet: its scan is uploaded in the dialog, which then approves.
+    await page.getByRole('dialog').getByLabel('Carica il patto firmato').setInputFiles({
+      name: 'patto-firmato.pdf',
+      mimeType: 'application/pdf',
+      buffer: SMALL_PDF,
+    });
+    await page.getByRole('dialog').getByText('Patto firmato allegato').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Approva' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('#pact-reference ~ .MuiChip-root', { hasText: 'Attivo' }).waitFor();

@@ -1,5 +1,5 @@
 import { HttpError } from 'ra-core';
-import { describeServerError, isStaleVersion } from './serverErrors';
+import { describeServerError, isSignedPactRefusal, isStaleVersion } from './serverErrors';
 
 const evaluation = {
   eligible: false,
@@ -44,6 +44,23 @@ describe(describeServerError.name, () => {
     expect(describeServerError(new HttpError('m', 400, body({ errors: { reason: 'r' } })))).toEqual(
       { kind: 'fields', message: 'm', errors: { reason: 'r' } },
     );
+  });
+
+  it('tells a missing signed pact from the other refusals of an approval', () => {
+    const body = { message: 'm', errors: { signedPact: 'missing' } };
+    expect(
+      describeServerError(new HttpError('Manca', 422, { ...body, code: 'SIGNED_PACT_MISSING' })),
+    ).toEqual({ kind: 'signedPact', message: 'Manca' });
+    expect(isSignedPactRefusal({ code: 'SIGNED_PACT_REQUIRED' })).toBe(true);
+    expect(isSignedPactRefusal({ code: 'APPROVAL_REQUIREMENTS' })).toBe(false);
+    expect(isSignedPactRefusal(null)).toBe(false);
+    // The same code on another status (a 409 on deletion) is not this refusal.
+    expect(
+      describeServerError(new HttpError('m', 409, { message: 'm', code: 'SIGNED_PACT_MISSING' })),
+    ).toEqual({ kind: 'other', status: 409, message: 'm' });
+    expect(
+      describeServerError(new HttpError('m', 422, { ...body, code: 'APPROVAL_REQUIREMENTS' })),
+    ).toEqual({ kind: 'approval', message: 'm', errors: body.errors });
   });
 
   it('keeps anything else as a message', () => {

@@ -18,6 +18,8 @@ export type ServerRefusal =
   | { kind: 'transition'; message: string; allowed: PactStatus[] }
   /** 422: submission or approval refused by the eligibility rules. */
   | { kind: 'eligibility'; message: string; evaluation: EligibilityEvaluation }
+  /** 422: approval refused because no signed pact is attached to the pact. */
+  | { kind: 'signedPact'; message: string }
   /** 422: approval refused for what the pact still lacks. */
   | { kind: 'approval'; message: string; errors: Record<string, string> }
   /** 400: field by field. */
@@ -27,6 +29,14 @@ export type ServerRefusal =
 /** True for a 409 body about a stale `version` (optimistic locking). */
 export function isStaleVersion(body: { code?: unknown } | null | undefined): boolean {
   return body?.code === 'VERSION_CONFLICT';
+}
+
+/**
+ * True for an approval refused because the pact has no signed pact attached (the server's
+ * code names it: SIGNED_PACT_MISSING, or any other code starting with SIGNED_PACT).
+ */
+export function isSignedPactRefusal(body: { code?: unknown } | null | undefined): boolean {
+  return typeof body?.code === 'string' && body.code.startsWith('SIGNED_PACT');
 }
 
 const text = (value: unknown): string =>
@@ -47,6 +57,7 @@ export function describeServerError(error: unknown): ServerRefusal {
   if (status === 422 && body?.evaluation?.checks) {
     return { kind: 'eligibility', message: detail, evaluation: body.evaluation };
   }
+  if (status === 422 && isSignedPactRefusal(body)) return { kind: 'signedPact', message: detail };
   if (status === 422 && body?.errors) {
     return { kind: 'approval', message: detail, errors: body.errors };
   }

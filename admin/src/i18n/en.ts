@@ -353,6 +353,19 @@ const appMessages: AppMessages = {
       load: '1 open pact |||| %{smart_count} open pacts',
       done: '1 pact handed over to %{name}. |||| %{smart_count} pacts handed over to %{name}.',
     },
+    signed_pact: {
+      checking: 'Checking the signed pact…',
+      present_title: 'Signed pact attached',
+      present: '“%{name}”, uploaded on %{date}.',
+      missing_title: 'The signed pact is missing',
+      missing:
+        'Print the pact, have it signed and upload the scan here: without the signed pact the pact cannot be approved.',
+      missing_readonly:
+        'The pact can be approved only once the signed pact is among its documents.',
+      upload: 'Upload the signed pact',
+      drop: 'Or drop the file here. PDF, JPEG, PNG or WebP.',
+      uploaded: 'Signed pact “%{name}” uploaded.',
+    },
     assign: {
       button: 'Assign community maker',
       change: 'Change community maker',
@@ -378,6 +391,21 @@ const appMessages: AppMessages = {
       none_add: 'No milestones: add the first one with the “Add milestone” button.',
       clock_paused:
         'Pact suspended: the deadlines are paused, no milestone is overdue until the pact resumes.',
+      documents: 'Documents',
+    },
+    evidence: {
+      take_photo: 'Take a photo',
+      attach: 'Attach evidence',
+      help_phone: 'The photo will be attached to the milestone as evidence.',
+      help: 'A photo or a PDF (JPEG, PNG, WebP or PDF), attached to the milestone as evidence.',
+      empty: 'The chosen file is empty: choose another one.',
+      wrong_type: 'Format not accepted: choose a JPEG, PNG or WebP photo, or a PDF.',
+      thumbnail: 'Preview of %{name}',
+      remove: 'Remove %{name}',
+      not_attached: 'Milestone “%{title}” is achieved, but the photo was not attached.',
+      retry: 'Retry',
+      attached: 'Evidence attached to milestone “%{title}”.',
+      count: '%{smart_count} piece of evidence |||| %{smart_count} pieces of evidence',
     },
     documents: {
       upload: 'Upload document',

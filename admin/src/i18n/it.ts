@@ -592,6 +592,19 @@ const appMessages = {
       load: '1 patto aperto |||| %{smart_count} patti aperti',
       done: '1 patto passato a %{name}. |||| %{smart_count} patti passati a %{name}.',
     },
+    signed_pact: {
+      checking: 'Verifica del patto firmato in corso…',
+      present_title: 'Patto firmato allegato',
+      present: '«%{name}», caricato il %{date}.',
+      missing_title: 'Manca il patto firmato',
+      missing:
+        'Stampa il patto, fallo firmare e carica qui la scansione: senza il patto firmato il patto non si può approvare.',
+      missing_readonly:
+        'Il patto si può approvare solo dopo che il patto firmato è stato caricato tra i suoi documenti.',
+      upload: 'Carica il patto firmato',
+      drop: 'Oppure trascina qui il file. PDF, JPEG, PNG o WebP.',
+      uploaded: 'Patto firmato «%{name}» caricato.',
+    },
     assign: {
       button: 'Assegna community maker',
       change: 'Cambia community maker',
@@ -617,6 +630,21 @@ const appMessages = {
       none_add: 'Nessuna tappa: aggiungi la prima con il pulsante «Aggiungi tappa».',
       clock_paused:
         'Patto sospeso: le scadenze sono ferme, nessuna tappa risulta in ritardo finché il patto non riprende.',
+      documents: 'Documenti',
+    },
+    evidence: {
+      take_photo: 'Scatta una foto',
+      attach: 'Allega una prova',
+      help_phone: 'La foto sarà allegata alla tappa come prova.',
+      help: 'Una foto o un PDF (JPEG, PNG, WebP o PDF), allegato alla tappa come prova.',
+      empty: 'Il file scelto è vuoto: scegline un altro.',
+      wrong_type: 'Formato non accettato: scegli una foto JPEG, PNG o WebP, oppure un PDF.',
+      thumbnail: 'Anteprima di %{name}',
+      remove: 'Rimuovi %{name}',
+      not_attached: 'La tappa «%{title}» è raggiunta, ma la foto non è stata allegata.',
+      retry: 'Riprova',
+      attached: 'Prova allegata alla tappa «%{title}».',
+      count: '%{smart_count} prova allegata |||| %{smart_count} prove allegate',
     },
     documents: {
       upload: 'Carica documento',

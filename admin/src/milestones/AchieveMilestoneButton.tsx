@@ -4,10 +4,11 @@ import { TextField, Typography, type ButtonProps } from '@mui/material';
 import { useDataProvider, useTranslate } from 'react-admin';
 import { DialogButton, FormDialog, inlineButtonSx } from '../common/FormDialog';
 import { useFormDialog } from '../common/useFormDialog';
+import { EvidencePhotoInput, useEvidencePhoto } from './EvidencePhotoInput';
 
 /**
- * "Segna raggiunta": one click opens the dialog (date, today by default; evidence), one
- * click saves it (`PUT /api/milestones/:id` with status ACHIEVED).
+ * "Segna raggiunta": one click opens the dialog (date, today by default; evidence, a photo),
+ * one click saves it (`PUT /api/milestones/:id` with status ACHIEVED), then attaches the photo.
  */
 export const AchieveMilestoneButton = ({
   milestone,
@@ -23,16 +24,25 @@ export const AchieveMilestoneButton = ({
   const today = todayIso();
   const dialog = useFormDialog({ achievedAt: today, evidence: '' });
   const { achievedAt, evidence } = dialog.values;
+  const photo = useEvidencePhoto(milestone);
 
   const submit = async () => {
     if (!dialog.required({ achievedAt })) return;
     await dialog.send(
       () =>
-        dataProvider.update('milestones', {
-          id: milestone.id,
-          data: { ...milestone, status: 'ACHIEVED', achievedAt, evidence: evidence.trim() || null },
-          previousData: milestone,
-        }),
+        dataProvider
+          .update('milestones', {
+            id: milestone.id,
+            data: {
+              ...milestone,
+              status: 'ACHIEVED',
+              achievedAt,
+              evidence: evidence.trim() || null,
+            },
+            previousData: milestone,
+          })
+          // The photo follows the saved achievement; failing, it leaves the achievement saved.
+          .then(photo.attach),
       'app.milestones.achieved_done',
       { title: milestone.title },
     );
@@ -74,6 +84,7 @@ export const AchieveMilestoneButton = ({
           multiline
           minRows={3}
         />
+        <EvidencePhotoInput photo={photo} />
       </FormDialog>
     </>
   );

@@ -1,6 +1,7 @@
 import { BooleanField, ReferenceField, SelectField, TextField } from 'react-admin';
 import { ShowPage } from '../common/ShowPage';
 import { CalendarDateField } from '../common/fields';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { milestoneStatusChoices } from './milestoneChoices';
 
 export const MilestoneShow = () => (
@@ -13,5 +14,10 @@ export const MilestoneShow = () => (
     <BooleanField source="overdue" />
     <CalendarDateField source="achievedAt" />
     <TextField source="evidence" />
+    <DocumentsTab
+      ownerType="milestones"
+      ownerName={(milestone) => String(milestone.title)}
+      label="app.milestones.documents"
+    />
   </ShowPage>
 );

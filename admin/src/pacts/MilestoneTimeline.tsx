@@ -1,14 +1,19 @@
 import {
   isPactClockRunning,
+  type DocumentRecord,
   isPactClosed,
   type Milestone,
   type MilestoneStatus,
   type Pact,
   type Role,
 } from '@generattivi/shared';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import {
   EditButton,
+  Link,
+  useCreatePath,
+  useGetList,
   useListContext,
   usePermissions,
   useRecordContext,
@@ -17,6 +22,7 @@ import {
 import { formatDate } from '../common/format';
 import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
 import { AddMilestoneButton } from '../milestones/AddMilestoneButton';
+import { evidenceCounts } from '../milestones/evidence';
 import { PactRecords } from './PactRecords';
 import { canWriteMilestones } from './pactPermissions';
 
@@ -29,16 +35,35 @@ const DOT: Record<MilestoneStatus, string> = {
 };
 const OVERDUE = '#bf360c';
 
+/** The EVIDENCE documents of the milestones shown, counted by milestone, in one request. */
+const useEvidenceCounts = (milestones: readonly Milestone[] | undefined) => {
+  const ids = (milestones ?? []).map((m) => m.id);
+  const { data } = useGetList<DocumentRecord>(
+    'documents',
+    {
+      filter: { ownerType: 'milestones', ownerId: ids, kind: 'EVIDENCE' },
+      pagination: { page: 1, perPage: 1000 },
+      sort: { field: 'id', order: 'ASC' },
+    },
+    { enabled: ids.length > 0 },
+  );
+  return evidenceCounts(data ?? []);
+};
+
 const TimelineItem = ({
   milestone,
   last,
   writable,
+  evidence,
 }: {
   milestone: Milestone;
   last: boolean;
   writable: boolean;
+  /** How many evidence documents the milestone has. */
+  evidence: number;
 }) => {
   const translate = useTranslate();
+  const createPath = useCreatePath();
   const colour = milestone.overdue ? OVERDUE : DOT[milestone.status];
   return (
     <Box
@@ -88,6 +113,16 @@ const TimelineItem = ({
             {milestone.evidence}
           </Typography>
         ) : null}
+        {evidence > 0 ? (
+          <Link
+            to={createPath({ resource: 'milestones', id: milestone.id, type: 'show' })}
+            variant="body2"
+            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 0.5, minHeight: 44 }}
+          >
+            <AttachFileIcon fontSize="small" aria-hidden />
+            {translate('app.evidence.count', { smart_count: evidence })}
+          </Link>
+        ) : null}
         {writable ? (
           <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
             {milestone.status === 'PENDING' ? (
@@ -104,6 +139,7 @@ const TimelineItem = ({
 const Timeline = ({ writable }: { writable: boolean }) => {
   const { data, isPending } = useListContext<Milestone>();
   const translate = useTranslate();
+  const evidence = useEvidenceCounts(data);
   if (isPending) return null;
   if (!data?.length) {
     return (
@@ -119,7 +155,13 @@ const Timeline = ({ writable }: { writable: boolean }) => {
       aria-label={translate('resources.milestones.name', { smart_count: 2 })}
     >
       {data.map((m, i) => (
-        <TimelineItem key={m.id} milestone={m} last={i === data.length - 1} writable={writable} />
+        <TimelineItem
+          key={m.id}
+          milestone={m}
+          last={i === data.length - 1}
+          writable={writable}
+          evidence={evidence.get(m.id) ?? 0}
+        />
       ))}
     </Box>
   );

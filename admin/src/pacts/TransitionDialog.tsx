@@ -32,6 +32,8 @@ import type { FormDialogState } from '../common/useFormDialog';
 import { useLocalized } from '../common/useLocalized';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { openMilestonesBody, openMilestonesQuestion } from './openMilestones';
+import { approvalWaitsForSignedPact } from './signedPact';
+import { SignedPactPanel, useSignedPact } from './SignedPactPanel';
 import { ApprovalRequirementList, TransitionRefusal } from './TransitionRefusal';
 
 /** Milestones that count for approval (all but the cancelled ones), counted by the server. */
@@ -102,6 +104,12 @@ export const TransitionDialog = ({
 
   const approving = transition.action === 'APPROVE';
   const milestoneCount = useMilestoneCount(pact.id, approving);
+  const signedPact = useSignedPact(pact.id, approving);
+  // The server found no signed pact after all (deleted meanwhile): read it again.
+  const { refetch: refetchSignedPact } = signedPact;
+  useEffect(() => {
+    if (refusal?.kind === 'signedPact') void refetchSignedPact();
+  }, [refusal, refetchSignedPact]);
   const unmet =
     approving && milestoneCount !== undefined
       ? approvalRequirements({ ...pact, milestoneCount })
@@ -153,11 +161,15 @@ export const TransitionDialog = ({
       title={`${label} — ${pact.reference}`}
       onSubmit={submit}
       submitLabel={label}
+      submitDisabled={approving && approvalWaitsForSignedPact(signedPact.state)}
       submitColor={
         transition.to === 'CANCELLED' || transition.to === 'TERMINATED' ? 'error' : 'primary'
       }
       refusalNotice={
-        refusal && refusal.kind !== 'fields' ? (
+        // A refusal for the missing signed pact goes once the scan is uploaded.
+        refusal &&
+        refusal.kind !== 'fields' &&
+        !(refusal.kind === 'signedPact' && signedPact.state.status === 'present') ? (
           <TransitionRefusal
             refusal={refusal}
             pact={pact}
@@ -172,6 +184,13 @@ export const TransitionDialog = ({
           status: translate(`enums.pactStatus.${transition.to}`),
         })}
       </DialogContentText>
+      {approving ? (
+        <SignedPactPanel
+          pact={pact}
+          state={signedPact.state}
+          onUploaded={() => void refetchSignedPact()}
+        />
+      ) : null}
       {approving && unmet.length > 0 && !refusal ? (
         <Alert severity="warning">
           <AlertTitle>{translate('app.transitions.before_approval')}</AlertTitle>

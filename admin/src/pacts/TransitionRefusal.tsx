@@ -35,7 +35,8 @@ export const ApprovalRequirementList = ({
 
 /**
  * The server's "no" to a transition, explained: every failing eligibility rule, what the
- * pact lacks to be approved, a stale version with "Ricarica", the statuses now allowed.
+ * pact lacks to be approved, the signed pact missing, a stale version with "Ricarica", the
+ * statuses now allowed.
  */
 export const TransitionRefusal = ({
   refusal,
@@ -78,6 +79,14 @@ export const TransitionRefusal = ({
         </Alert>
       );
     }
+    case 'signedPact':
+      // The server's own wording of its code, under the panel that offers the upload.
+      return (
+        <Alert severity="error" role="alert">
+          <AlertTitle>{translate('app.signed_pact.missing_title')}</AlertTitle>
+          {refusal.message}
+        </Alert>
+      );
     case 'transition':
       return (
         <ReloadNotice onReload={onReload}>
