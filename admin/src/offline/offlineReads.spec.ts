@@ -91,7 +91,9 @@ describe('withOfflineReads', () => {
     const heard: boolean[] = [];
     const online = {
       ...provider(offline),
-      getOne: jest.fn(async () => ({ data: { id: 7, status: 'CLOSED' } })),
+      getOne: jest.fn(async () => ({
+        data: { id: 7, status: 'CLOSED' },
+      })) as unknown as DataProvider['getOne'],
     };
     const reads = withOfflineReads(
       online,

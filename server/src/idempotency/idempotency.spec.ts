@@ -115,8 +115,11 @@ describe('requestFingerprint', () => {
 
 describe('documentIdempotencyKey', () => {
   const signedIn = () => ({ security: [{ bearer: [] }], responses: {} });
-  const keyed = (operation?: { parameters?: Array<{ name?: string; in?: string }> }) =>
-    (operation?.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+  const keyed = (operation?: { parameters?: unknown[] }) =>
+    (operation?.parameters ?? []).some((p) => {
+      const { in: where, name } = p as { in?: string; name?: string };
+      return where === 'header' && name === 'Idempotency-Key';
+    });
 
   it('lists the header on the POST and PUT of signed-in users only, once', () => {
     const doc = documentIdempotencyKey({
