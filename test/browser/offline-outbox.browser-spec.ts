@@ -308,4 +308,90 @@ describe('the maker offline: the device keeps their pacts, the outbox sends once
     });
     expect((await onDevice(page)).outbox).toBe(0);
   });
+
+  it('an expired session keeps the outbox: after signing in again it is sent, once', async () => {
+    const { context, page } = browser;
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('[data-pact-now]').waitFor({ timeout: 30_000 });
+    const text = 'Telefonata: il raccolto è pronto per il mercatino.';
+    await page.getByRole('button', { name: `Aggiungi nota al patto ${pact.reference}` }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Testo').fill(text);
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-pact-now] [data-pending-note]').getByText(text).waitFor();
+
+    // Meanwhile the session expires: its token is no longer accepted.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('generattivi.session') ?? '{}') as {
+        accessToken: string;
+      };
+      session.accessToken = 'scaduto';
+      sessionStorage.setItem('generattivi.session', JSON.stringify(session));
+    });
+    await page.reload();
+    await page.locator('[data-pact-now] [data-pending-note]').getByText(text).waitFor({
+      timeout: 30_000,
+    });
+
+    // Online: the maker is asked to sign in again (by the outbox's notice, or by the app's
+    // first refused read); nothing is sent with the expired session, nothing is lost.
+    await context.setOffline(false);
+    const again = page.getByRole('button', { name: 'Accedi di nuovo' });
+    const login = page.getByRole('button', { name: 'Accedi', exact: true });
+    await again.or(login).first().waitFor({ timeout: 20_000 });
+    if (await again.isVisible()) {
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'Sessione scaduta' }).textContent(),
+      ).resolves.toContain('Sessione scaduta: accedi di nuovo per inviare 1 elemento');
+      await again.click();
+    }
+    await login.waitFor({ timeout: 20_000 });
+    expect(await notesWith(text)).toBe(0);
+    expect((await onDevice(page)).outbox).toBe(1);
+
+    // Signed in again: the outbox is sent, once.
+    await signIn(page, server, maker);
+    await expect(eventually(async () => (await onDevice(page)).outbox, 0, 20_000)).resolves.toBe(0);
+    expect(await notesWith(text)).toBe(1);
+  });
+
+  it('signing out warns of what is not yet sent, and clears the device only once confirmed', async () => {
+    const { context, page } = browser;
+    await openPact(page);
+    await expect(eventually(async () => (await onDevice(page)).snapshot, true)).resolves.toBe(true);
+    await context.setOffline(true);
+    const text = 'Nota che la community maker sceglie di non inviare.';
+    await page.getByRole('button', { name: `Aggiungi nota al patto ${pact.reference}` }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Testo').fill(text);
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-pact-now] [data-pending-note]').getByText(text).waitFor();
+
+    const signOut = async () => {
+      await page.getByRole('button', { name: 'Profilo' }).first().click();
+      await page.getByRole('menuitem', { name: 'Esci' }).click();
+    };
+    // Warned first; "Annulla" keeps everything.
+    await signOut();
+    let warning = page.getByRole('dialog');
+    await expect(warning.textContent()).resolves.toContain(
+      '1 elemento non ancora inviato andrà perso',
+    );
+    await warning.getByRole('button', { name: 'Annulla' }).click();
+    await warning.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    expect(await onDevice(page)).toMatchObject({ snapshot: true, outbox: 1 });
+
+    // Confirmed: signed out, nothing of the maker left on the device.
+    await signOut();
+    warning = page.getByRole('dialog');
+    await warning.getByRole('button', { name: 'Esci e scarta' }).click();
+    await page.getByRole('button', { name: 'Accedi', exact: true }).waitFor({ timeout: 20_000 });
+    expect(await onDevice(page)).toMatchObject({ snapshot: false, outbox: 0 });
+    await context.setOffline(false);
+    expect(await notesWith(text)).toBe(0);
+  });
 });

@@ -116,6 +116,8 @@ export async function submitThroughOutbox(
   const token = authProvider.getToken();
   if (!user || !token)
     throw new HttpError(i18nProvider.translate('ra.notification.logged_out'), 401);
+  // What waits from before goes first: the outbox is sent in the order it was made.
+  await flushOutbox();
   const entry: OutboxEntry = {
     idempotencyKey: newKey(),
     userId: user.id,
