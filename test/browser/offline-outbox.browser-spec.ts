@@ -219,6 +219,13 @@ describe('the maker offline: the device keeps their pacts, the outbox sends once
     await page.locator('[data-outbox-count="2"]').waitFor({ state: 'attached' });
     expect((await onDevice(page)).outbox).toBe(2);
     expect(await notesWith(text)).toBe(0);
+    // The home opens from the device too: the pact, its milestone marked as waiting.
+    await page.goto(`${server.url}/#/`);
+    const card = page.locator(`[data-pact="${pact.reference}"]`);
+    await card.getByText(second.title).waitFor({ timeout: 30_000 });
+    await card.getByText('Raggiunta — in attesa di invio').waitFor();
+    await page.locator('[data-offline-banner]').waitFor();
+    await openPact(page);
     // The names the page shows come from the device too (no person's fiscal code there).
     await page.locator('[data-pact-now]').getByText('Chiara Locatelli').waitFor();
     await expect(page.locator('main').textContent()).resolves.toContain('Sabbadini Marta');

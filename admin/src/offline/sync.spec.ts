@@ -36,7 +36,7 @@ function answers(...list: Array<Response | 'network'>) {
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
 }
 
-describe('OfflineStore', () => {
+describe(OfflineStore.name, () => {
   it("keeps the outbox in order across a reopening, another user's snapshot counts as none", async () => {
     const store = new OfflineStore('store-test');
     const a = await store.add(entry());
@@ -79,7 +79,7 @@ describe('OfflineStore', () => {
   });
 });
 
-describe('sendEntry', () => {
+describe(sendEntry.name, () => {
   it('sends a note as POST /api/notes and an achievement as PUT /api/milestones/:id, with the key and the token', async () => {
     const { fetch, calls } = answers(json(201, { id: 1 }), json(200, { id: 5 }));
     const note = entry();
@@ -129,7 +129,7 @@ describe('sendEntry', () => {
   });
 });
 
-describe('syncOutbox', () => {
+describe(syncOutbox.name, () => {
   it("sends the person's pending entries in order; sent ones leave, refused ones become conflicts", async () => {
     const store = new OfflineStore('sync-order');
     const first = await store.add(entry());
