@@ -1,9 +1,7 @@
-import { todayIso } from '@generattivi/shared';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import { Alert, Button, Chip } from '@mui/material';
 import { useEffect } from 'react';
 import { useLogout, useRefresh, useTranslate } from 'react-admin';
-import { formatDay } from '../common/format';
 import {
   flushOutbox,
   onOutboxSent,
@@ -12,28 +10,8 @@ import {
   watchNetwork,
   type OfflineView,
 } from './client';
+import { offlineMessage } from './offlineMessage';
 import { SNAPSHOT_MAX_AGE_MS, type SnapshotSource } from './snapshot';
-
-/** `10:42`, in Italian time. */
-const italianTime = (instant: string) =>
-  new Date(instant).toLocaleTimeString('it-IT', {
-    timeZone: 'Europe/Rome',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-
-/** The banner's words: the time of the last sync, with its day when it was not today. */
-export function offlineMessage(
-  syncedAt: string | undefined,
-  translate: (key: string, options?: Record<string, unknown>) => string,
-  now = new Date(),
-): string {
-  if (!syncedAt) return translate('app.offline.banner_none');
-  const time = italianTime(syncedAt);
-  return todayIso(new Date(syncedAt)) === todayIso(now)
-    ? translate('app.offline.banner', { time })
-    : translate('app.offline.banner_day', { date: formatDay(syncedAt), time });
-}
 
 let source: SnapshotSource | undefined;
 
