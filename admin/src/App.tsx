@@ -14,15 +14,20 @@ import pactTemplates from './pact-templates';
 import pacts from './pacts';
 import { LoginPage } from './login/LoginPage';
 import { authProvider } from './login/session';
+import { withDeviceReads } from './offline/client';
+import { setSnapshotSource } from './offline/OfflineBanner';
 import { createDataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import territories from './territories';
 import users from './users';
 
-const dataProvider = createDataProvider({
+const network = createDataProvider({
   getToken: authProvider.getToken,
   translate: i18nProvider.translate,
 });
+// The community maker's pages read from the device when the network is not there.
+setSnapshotSource(network);
+const dataProvider = withDeviceReads(network);
 
 export const App = () => (
   <Admin

@@ -6,12 +6,13 @@ import { ApiResponse, startServer, TestServer } from '../support/server';
 
 type Note = Json & { id: number; pactId: number; body: string };
 type Pact = Json & { id: number; version: number; status: string };
+type Milestone = Json & { id: number; version: number; status: string };
 type ErrorAnswer = Json & { code: string; params: Record<string, unknown> };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * `Idempotency-Key` (API.md "Further endpoints") on every POST of a signed-in user, with TWO
+ * `Idempotency-Key` (API.md "Further endpoints") on every POST and PUT of a signed-in user, with TWO
  * server instances on one database (one SQLite file shared by two processes, or one
  * PostgreSQL database): the keys are the database's, not a process's.
  */
@@ -173,6 +174,50 @@ describe('Idempotency-Key', () => {
     expect(Number(unchanged[0].n)).toBe(1);
   });
 
+  it('a milestone marked achieved sent again with its key (PUT) gets the first answer, not a 409 stale version', async () => {
+    const created = await post<Milestone>(a, '/api/milestones', {
+      pactId,
+      title: 'Tappa da raggiungere una volta',
+      dueDate: '2099-01-01',
+    });
+    expect(created.status).toBe(201);
+    const m = created.body;
+    const key = randomUUID();
+    const body = { ...m, status: 'ACHIEVED', achievedAt: '2026-11-20', evidence: 'Foto' };
+    const put = (server: TestServer, k?: string) =>
+      server.request<Milestone & ErrorAnswer>('PUT', `/api/milestones/${m.id}`, {
+        token: sw,
+        body,
+        headers: k === undefined ? {} : { 'Idempotency-Key': k },
+      });
+    const first = await put(a, key);
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('ACHIEVED');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const again = await put(b, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    // Without the key the same body is stale, as always.
+    const bare = await put(a);
+    expect(bare.status).toBe(409);
+    // Changed once: one version step and one audit event of the update.
+    const [row] = await db.query<{ version: number | string }>(
+      'SELECT version FROM milestones WHERE id = $1',
+      [m.id],
+    );
+    expect(Number(row.version)).toBe(first.body.version);
+    expect(first.body.version).toBe(m.version + 1);
+    // The same key on another PUT (another body) is a 422 and changes nothing.
+    const reused = await a.request<ErrorAnswer>('PUT', `/api/milestones/${m.id}`, {
+      token: sw,
+      body: { ...first.body, evidence: 'Altra prova' },
+      headers: { 'Idempotency-Key': key },
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it.each([
     ['not a UUID', 'not-a-uuid'],
     ['a UUID without its dashes', randomUUID().replaceAll('-', '')],
@@ -306,5 +351,7 @@ describe('Idempotency-Key', () => {
     expect(headerOf('/api/pacts/{id}/transitions', 'post')).toBe(true);
     expect(headerOf('/api/auth/login', 'post')).toBe(false);
     expect(headerOf('/api/notes', 'get')).toBe(false);
+    expect(headerOf('/api/milestones/{id}', 'put')).toBe(true);
+    expect(headerOf('/api/milestones/{id}', 'get')).toBe(false);
   });
 });

@@ -39,16 +39,20 @@ export function useFormDialog<Values extends Record<string, string>>(
     return missing.length === 0;
   };
 
-  /** Sends the request; when it succeeds, notifies `message` and closes. */
-  const send = async (
-    request: () => Promise<unknown>,
-    message: string,
+  /**
+   * Sends the request; when it succeeds, notifies `message` (or the message chosen by what
+   * the request resolved to) and closes.
+   */
+  const send = async <T>(
+    request: () => Promise<T>,
+    message: string | ((result: T) => string),
     messageArgs: Record<string, unknown> = {},
   ): Promise<boolean> => {
     setSending(true);
     setRefusal(null);
+    let result: T;
     try {
-      await request();
+      result = await request();
     } catch (error) {
       const described = describeServerError(error);
       if (described.kind === 'fields') setErrors(described.errors);
@@ -57,7 +61,10 @@ export function useFormDialog<Values extends Record<string, string>>(
     } finally {
       setSending(false);
     }
-    notify(message, { type: 'success', messageArgs });
+    notify(typeof message === 'function' ? message(result) : message, {
+      type: 'success',
+      messageArgs,
+    });
     setValues(initial);
     close();
     refresh();

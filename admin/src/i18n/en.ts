@@ -437,6 +437,43 @@ const appMessages: AppMessages = {
       added: 'Note added to the diary of pact %{reference}.',
       none: 'The diary is empty: add the first note after a meeting or a call.',
     },
+    offline: {
+      banner: 'Offline — data as of %{time}',
+      banner_day: 'Offline — data as of %{date} at %{time}',
+      banner_none: 'Offline — no data saved on this device',
+      queued: 'Saved on this device: it will be sent when the network is back',
+      pending: 'Waiting to be sent',
+      achieved_pending: 'Achieved — waiting to be sent',
+      pending_count: '%{smart_count} waiting |||| %{smart_count} waiting',
+      pending_count_label:
+        '%{smart_count} item waiting to be sent |||| %{smart_count} items waiting to be sent',
+      session_expired:
+        'Session expired: sign in again to send %{smart_count} item |||| Session expired: sign in again to send %{smart_count} items',
+      sign_in_again: 'Sign in again',
+      conflicts: 'To check: not sent',
+      milestone_changed:
+        'Milestone “%{title}” was changed by another operator: check it and mark it again',
+      milestone_refused:
+        'Milestone “%{title}” was not marked achieved (%{reason}): check it and mark it again, or discard',
+      milestone_now: 'The milestone is now “%{status}”: nothing more to mark, you may discard.',
+      you_wrote_achieved: 'You entered: achieved on %{date}',
+      achieve_again: 'Mark again',
+      achieve_again_named: 'Mark milestone “%{title}” again',
+      note_refused: 'The note was not saved (%{reason}): copy its text to keep it, then discard it',
+      refused_unknown: 'refused by the server',
+      copy: 'Copy the text',
+      copied: 'Text copied to the clipboard',
+      copy_failed: 'Copy failed: select the text and copy it by hand',
+      discard: 'Discard',
+      discard_named: 'Discard %{what}',
+      discarded: 'Discarded from this device',
+      kind_note: 'the note',
+      kind_achievement: 'the achieved milestone',
+      sign_out_title: 'Sign out?',
+      sign_out_warning:
+        '%{smart_count} item not yet sent will be lost |||| %{smart_count} items not yet sent will be lost',
+      sign_out_confirm: 'Sign out and discard',
+    },
     beneficiaries: {
       fiscal_code_help: 'Birth date and sex are filled in from the fiscal code while still empty.',
       pacts: 'Pacts',

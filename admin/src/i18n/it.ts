@@ -677,6 +677,44 @@ const appMessages = {
       added: 'Nota aggiunta al diario del patto %{reference}.',
       none: 'Il diario è vuoto: aggiungi la prima nota dopo un incontro o una telefonata.',
     },
+    offline: {
+      banner: 'Offline — dati aggiornati alle %{time}',
+      banner_day: 'Offline — dati aggiornati al %{date} alle %{time}',
+      banner_none: 'Offline — nessun dato salvato sul dispositivo',
+      queued: 'Salvata sul dispositivo: sarà inviata quando torna la rete',
+      pending: 'In attesa di invio',
+      achieved_pending: 'Raggiunta — in attesa di invio',
+      pending_count: '%{smart_count} in attesa |||| %{smart_count} in attesa',
+      pending_count_label:
+        '%{smart_count} elemento in attesa di invio |||| %{smart_count} elementi in attesa di invio',
+      session_expired:
+        'Sessione scaduta: accedi di nuovo per inviare %{smart_count} elemento |||| Sessione scaduta: accedi di nuovo per inviare %{smart_count} elementi',
+      sign_in_again: 'Accedi di nuovo',
+      conflicts: 'Da controllare: non inviato',
+      milestone_changed:
+        'La tappa «%{title}» è stata modificata da un altro operatore: controlla e segna di nuovo',
+      milestone_refused:
+        'La tappa «%{title}» non è stata segnata come raggiunta (%{reason}): controlla e segna di nuovo, oppure scarta',
+      milestone_now: 'Ora la tappa è «%{status}»: non c’è altro da segnare, puoi scartare.',
+      you_wrote_achieved: 'Avevi indicato: raggiunta il %{date}',
+      achieve_again: 'Segna di nuovo',
+      achieve_again_named: 'Segna di nuovo la tappa «%{title}»',
+      note_refused:
+        'La nota non è stata salvata (%{reason}): copia il testo per non perderlo, poi scartala',
+      refused_unknown: 'rifiutata dal server',
+      copy: 'Copia il testo',
+      copied: 'Testo copiato negli appunti',
+      copy_failed: 'Copia non riuscita: seleziona il testo e copialo a mano',
+      discard: 'Scarta',
+      discard_named: 'Scarta %{what}',
+      discarded: 'Scartato dal dispositivo',
+      kind_note: 'la nota',
+      kind_achievement: 'la tappa raggiunta',
+      sign_out_title: 'Uscire?',
+      sign_out_warning:
+        '%{smart_count} elemento non ancora inviato andrà perso |||| %{smart_count} elementi non ancora inviati andranno persi',
+      sign_out_confirm: 'Esci e scarta',
+    },
     beneficiaries: {
       fiscal_code_help: 'Data di nascita e sesso si compilano dal codice fiscale, se ancora vuoti.',
       pacts: 'Patti',

@@ -15,7 +15,6 @@ import {
   LoadingIndicator,
   TitlePortal,
   LocalesMenuButton,
-  Logout,
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
@@ -26,6 +25,8 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { OfflineBanner, OfflineSync, OutboxCount } from '../offline/OfflineBanner';
+import { SignOutItem } from '../offline/SignOutItem';
 import { PHONE } from './theme';
 
 /** Below 600 px the app bar has no room for the language button: it is in the user menu. */
@@ -89,7 +90,7 @@ const AppUserMenu = () => {
   return (
     <UserMenu label={label}>
       {phone ? <LanguageItems /> : null}
-      <Logout />
+      <SignOutItem />
     </UserMenu>
   );
 };
@@ -105,6 +106,7 @@ const AppToolbar = () => {
   const phone = usePhone();
   return (
     <>
+      <OutboxCount />
       {phone ? null : <LocalesMenuButton />}
       <ToggleThemeButton />
       <LoadingIndicator {...named} />
@@ -247,6 +249,8 @@ export const AppLayout = ({ children }: { children: ReactNode }) => (
     <DocumentLanguage />
     <OnePageHeading />
     <FocusPageHeading />
+    <OfflineSync />
+    <OfflineBanner />
     {children}
   </Layout>
 );

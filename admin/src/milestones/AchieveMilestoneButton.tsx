@@ -1,66 +1,78 @@
 import { todayIso, type Milestone } from '@generattivi/shared';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { TextField, Typography, type ButtonProps } from '@mui/material';
-import { useDataProvider, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { DialogButton, FormDialog, inlineButtonSx } from '../common/FormDialog';
 import { useFormDialog } from '../common/useFormDialog';
+import { submitAchievement } from '../offline/client';
+import { PendingChip, usePendingAchievement } from '../offline/pending';
 import { EvidencePhotoInput, useEvidencePhoto } from './EvidencePhotoInput';
 
 /**
  * "Segna raggiunta": one click opens the dialog (date, today by default; evidence, a photo),
- * one click saves it (`PUT /api/milestones/:id` with status ACHIEVED), then attaches the photo.
+ * one click saves it (`PUT /api/milestones/:id` with status ACHIEVED, through the outbox:
+ * offline it waits on the device, and the milestone shows as achieved, pending), then
+ * attaches the photo. `initial` prefills the dialog (marking again after a conflict);
+ * `onSent` hears it saved.
  */
 export const AchieveMilestoneButton = ({
   milestone,
   size = 'large',
   variant = 'contained',
+  label = 'app.milestones.achieve',
+  namedLabel = 'app.milestones.achieve_named',
+  initial,
+  onSent,
 }: {
   milestone: Milestone;
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
+  label?: string;
+  namedLabel?: string;
+  initial?: { achievedAt: string; evidence: string };
+  onSent?: () => void;
 }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider();
   const today = todayIso();
-  const dialog = useFormDialog({ achievedAt: today, evidence: '' });
+  const dialog = useFormDialog(initial ?? { achievedAt: today, evidence: '' });
+  const pending = usePendingAchievement(milestone.id);
   const { achievedAt, evidence } = dialog.values;
   const photo = useEvidencePhoto(milestone);
 
   const submit = async () => {
     if (!dialog.required({ achievedAt })) return;
-    await dialog.send(
-      () =>
-        dataProvider
-          .update('milestones', {
-            id: milestone.id,
-            data: {
-              ...milestone,
-              status: 'ACHIEVED',
-              achievedAt,
-              evidence: evidence.trim() || null,
-            },
-            previousData: milestone,
-          })
-          // The photo follows the saved achievement; failing, it leaves the achievement saved.
-          .then(photo.attach),
-      'app.milestones.achieved_done',
+    const sent = await dialog.send(
+      async () => {
+        const result = await submitAchievement(milestone, {
+          achievedAt,
+          evidence: evidence.trim() || null,
+        });
+        // The photo follows the achievement; failing (offline too), it leaves the achievement
+        // saved or pending, and a notice keeps the photo with "Riprova".
+        await photo.attach();
+        return result;
+      },
+      (result) => (result === 'queued' ? 'app.offline.queued' : 'app.milestones.achieved_done'),
       { title: milestone.title },
     );
+    if (sent) onSent?.();
   };
+
+  if (pending) return <PendingChip label="app.offline.achieved_pending" />;
 
   return (
     <>
       <DialogButton
         dialog={dialog}
-        onClick={() => dialog.set('achievedAt', todayIso())}
+        onClick={() => (initial ? undefined : dialog.set('achievedAt', todayIso()))}
         variant={variant}
         size={size}
         color="success"
         startIcon={<TaskAltIcon />}
-        aria-label={translate('app.milestones.achieve_named', { title: milestone.title })}
+        aria-label={translate(namedLabel, { title: milestone.title })}
         sx={inlineButtonSx}
       >
-        {translate('app.milestones.achieve')}
+        {translate(label)}
       </DialogButton>
       <FormDialog
         dialog={dialog}

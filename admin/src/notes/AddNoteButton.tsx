@@ -1,14 +1,16 @@
 import { NOTE_KINDS, type Pact } from '@generattivi/shared';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import { MenuItem, TextField, type ButtonProps } from '@mui/material';
-import { useDataProvider, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { DialogButton, FormDialog, inlineButtonSx } from '../common/FormDialog';
+import { submitNote } from '../offline/client';
 import { useFormDialog } from '../common/useFormDialog';
 import { occurredAtRefusal, toLocalInput } from './occurredAt';
 
 /**
  * "Aggiungi nota": one click opens the dialog (kind, when it happened — now unless changed —
- * and text), one click saves the diary note (`POST /api/notes`). A moment in the future or
+ * and text), one click saves the diary note (`POST /api/notes`, through the outbox: offline it
+ * waits on the device). A moment in the future or
  * before the pact was created is refused before sending. Notes are append-only: a correction
  * is a new note.
  */
@@ -22,7 +24,6 @@ export const AddNoteButton = ({
   variant?: ButtonProps['variant'];
 }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider();
   const dialog = useFormDialog({ kind: 'MEETING', occurredAt: '', body: '' });
   const { kind, occurredAt, body } = dialog.values;
 
@@ -41,9 +42,12 @@ export const AddNoteButton = ({
       occurredAt: new Date(occurredAt).toISOString(),
       body: body.trim(),
     };
-    await dialog.send(() => dataProvider.create('notes', { data }), 'app.notes.added', {
-      reference: pact.reference,
-    });
+    // Through the outbox: without network it is kept on the device and sent later.
+    await dialog.send(
+      () => submitNote(data),
+      (result) => (result === 'queued' ? 'app.offline.queued' : 'app.notes.added'),
+      { reference: pact.reference },
+    );
   };
 
   return (

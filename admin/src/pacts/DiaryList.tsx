@@ -11,11 +11,25 @@ import {
 } from 'react-admin';
 import { formatInstant } from '../common/format';
 import { AddNoteButton } from '../notes/AddNoteButton';
+import { PendingNotes } from '../offline/PactOutbox';
 import { PactRecords } from './PactRecords';
 import { canAddNote } from './pactPermissions';
 
-/** The notes of the list in context, newest first: when, kind, author, text. */
+/**
+ * The notes of the list in context, newest first: when, kind, author, text; above them the
+ * pact's notes still waiting on the device to be sent.
+ */
 export const Notes = () => {
+  const pact = useRecordContext<Pact>();
+  return (
+    <>
+      <PendingNotes pactId={pact?.id} />
+      <SentNotes />
+    </>
+  );
+};
+
+const SentNotes = () => {
   const { data, isPending } = useListContext<Note>();
   const translate = useTranslate();
   if (isPending) return null;

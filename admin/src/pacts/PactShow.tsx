@@ -17,6 +17,7 @@ import { ChangesField } from '../audit-events/ChangesField';
 import { ResponsiveTable } from '../common/lists';
 import { CalendarDateField, InstantField } from '../common/fields';
 import { DocumentsTab } from '../documents/DocumentsTab';
+import { OutboxConflicts } from '../offline/PactOutbox';
 import { DiaryList } from './DiaryList';
 import { EligibilityPanel } from './EligibilityPanel';
 import { MilestoneTimeline } from './MilestoneTimeline';
@@ -37,6 +38,7 @@ export const PactShow = () => {
     <Show actions={false} component="div">
       <Stack spacing={2} sx={{ mt: 1, mb: 4 }}>
         <PactHeader />
+        <OutboxConflicts />
         <PactNow />
         <EligibilityPanel />
         <Card>

@@ -16,6 +16,8 @@ export interface LoginParams {
 export interface AppAuthProvider extends AuthProvider {
   /** The bearer token of the current session, for the data provider. */
   getToken(): string | undefined;
+  /** The signed-in user of the current session (the outbox is theirs). */
+  getUser(): LoginResponse['user'] | undefined;
 }
 
 type SessionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -55,6 +57,7 @@ export function createAuthProvider({
 
   return {
     getToken: () => session?.accessToken,
+    getUser: () => session?.user,
 
     async login({ email, password }: LoginParams) {
       try {

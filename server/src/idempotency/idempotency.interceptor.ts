@@ -19,8 +19,14 @@ import {
 import { IdempotencyStore } from './idempotency-store';
 
 /**
- * `Idempotency-Key` on every POST of a signed-in user (creations, transitions, assignments,
- * checks…): the first request with a key does the work and its successful (2xx) answer is
+ * The methods that honour a key. A PUT carries the record's `version`: sent again after a
+ * lost answer it would be a false 409 STALE_VERSION, with the key it gets the first answer.
+ */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT']);
+
+/**
+ * `Idempotency-Key` on every POST and PUT of a signed-in user (creations, transitions,
+ * assignments, checks, updates such as a milestone marked achieved…): the first request with a key does the work and its successful (2xx) answer is
  * stored; the same key from the same user within 24 hours gets that answer again, status and
  * body, marked `Idempotent-Replayed: true`, without the work being done again. A failed
  * answer (4xx, 5xx) is not stored: the key is released for a corrected request.
@@ -45,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & RequestWithCaller>();
-    if (request.method !== 'POST' || !request.caller) return next.handle();
+    if (!IDEMPOTENT_METHODS.has(request.method) || !request.caller) return next.handle();
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
     // A multipart body (an upload) is read by its handler, after this: its length stands for it

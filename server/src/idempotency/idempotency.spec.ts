@@ -1,5 +1,11 @@
 import { HttpException } from '@nestjs/common';
-import { fingerprintSecret, parseIdempotencyKey, requestFingerprint } from './idempotency';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  documentIdempotencyKey,
+  fingerprintSecret,
+  parseIdempotencyKey,
+  requestFingerprint,
+} from './idempotency';
 
 const SECRET = fingerprintSecret('a-token-secret');
 const fp = (method: string, path: string, body: unknown) =>
@@ -104,5 +110,33 @@ describe('requestFingerprint', () => {
     expect(fp('POST', '/p', undefined)).toBe(fp('POST', '/p', null));
     expect(fp('POST', '/p', {})).not.toBe(fp('POST', '/p', null));
     expect(fp('POST', '/a', '\n/b')).not.toBe(fp('POST', '/a\n', '/b'));
+  });
+});
+
+describe('documentIdempotencyKey', () => {
+  const signedIn = () => ({ security: [{ bearer: [] }], responses: {} });
+  const keyed = (operation?: { parameters?: unknown[] }) =>
+    (operation?.parameters ?? []).some((p) => {
+      const { in: where, name } = p as { in?: string; name?: string };
+      return where === 'header' && name === 'Idempotency-Key';
+    });
+
+  it('lists the header on the POST and PUT of signed-in users only, once', () => {
+    const doc = documentIdempotencyKey({
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/api/notes': { post: signedIn(), get: signedIn() },
+        '/api/milestones/{id}': { put: signedIn(), get: signedIn(), delete: signedIn() },
+        '/api/auth/login': { post: { responses: {} } },
+      },
+    } as OpenAPIObject);
+    expect(keyed(doc.paths['/api/notes'].post)).toBe(true);
+    expect(keyed(doc.paths['/api/milestones/{id}'].put)).toBe(true);
+    expect(doc.paths['/api/milestones/{id}'].put?.parameters).toHaveLength(1);
+    expect(keyed(doc.paths['/api/notes'].get)).toBe(false);
+    expect(keyed(doc.paths['/api/milestones/{id}'].get)).toBe(false);
+    expect(keyed(doc.paths['/api/milestones/{id}'].delete)).toBe(false);
+    expect(keyed(doc.paths['/api/auth/login'].post)).toBe(false);
   });
 });

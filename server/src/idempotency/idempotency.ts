@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import { DomainError } from '../common/domain-error';
 
-/** The request header that names a POST so that sending it again does not repeat it. */
+/** The request header that names a POST or PUT so that sending it again does not repeat it. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** The header that marks an answer as the stored first answer of a key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -87,26 +87,34 @@ export function fingerprintSecret(tokenSecret: string): string {
 }
 
 /**
- * Documents `Idempotency-Key` on every POST of a signed-in user in an OpenAPI document (the
- * operations behind the bearer token; login is outside the rule).
+ * Documents `Idempotency-Key` on every POST and PUT of a signed-in user in an OpenAPI document
+ * (the operations behind the bearer token; login is outside the rule).
  */
 export function documentIdempotencyKey(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
-    const post = item.post;
-    if (!post?.security?.length) continue;
-    post.parameters = [
-      ...(post.parameters ?? []),
-      {
-        name: IDEMPOTENCY_HEADER,
-        in: 'header',
-        required: false,
-        schema: { type: 'string', format: 'uuid' },
-        description:
-          'Optional. The same key from the same user within 24 hours returns the first successful answer (status and body, with `Idempotent-Replayed: true`) without doing the work again; ' +
-          'the same key with a different request (method, path or body) is a 422 IDEMPOTENCY_KEY_REUSED; while the first request is still being answered, a 409 IDEMPOTENCY_IN_PROGRESS with `Retry-After`; not a UUID, a 400 IDEMPOTENCY_KEY_INVALID. ' +
-          'A failed answer is not kept: the key may be used again for a corrected request. Requests without a signed-in user (login) ignore it.',
-      },
-    ];
+    for (const operation of [item.post, item.put]) {
+      if (operation?.security?.length) addKeyParameter(operation);
+    }
   }
   return document;
+}
+
+/** One operation of an OpenAPI document. */
+type Operation = NonNullable<OpenAPIObject['paths'][string]['post']>;
+
+function addKeyParameter(operation: Operation): void {
+  operation.parameters = [
+    ...(operation.parameters ?? []),
+    {
+      name: IDEMPOTENCY_HEADER,
+      in: 'header',
+      required: false,
+      schema: { type: 'string', format: 'uuid' },
+      description:
+        'Optional. The same key from the same user within 24 hours returns the first successful answer (status and body, with `Idempotent-Replayed: true`) without doing the work again; ' +
+        'the same key with a different request (method, path or body) is a 422 IDEMPOTENCY_KEY_REUSED; while the first request is still being answered, a 409 IDEMPOTENCY_IN_PROGRESS with `Retry-After`; not a UUID, a 400 IDEMPOTENCY_KEY_INVALID. ' +
+        'A failed answer is not kept: the key may be used again for a corrected request. Requests without a signed-in user (login) ignore it. ' +
+        'On a PUT it makes an update sent again after a lost answer (same body, same `version`) get the first answer instead of a 409 STALE_VERSION.',
+    },
+  ];
 }
