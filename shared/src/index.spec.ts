@@ -48,6 +48,7 @@ describe('@generattivi/shared entry', () => {
       'parseIsoInstant',
       'reachableStatuses',
       'rolesAllowed',
+      'searchWords',
       'startOfMinute',
       'toOmocode',
       'todayIso',

@@ -9,3 +9,4 @@ export * from './progress';
 export * from './records';
 export * from './permissions';
 export * from './errors';
+export * from './search';
