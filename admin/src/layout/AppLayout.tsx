@@ -26,6 +26,7 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { GlobalSearch } from './GlobalSearch';
 import { PHONE } from './theme';
 
 /** Below 600 px the app bar has no room for the language button: it is in the user menu. */
@@ -105,6 +106,7 @@ const AppToolbar = () => {
   const phone = usePhone();
   return (
     <>
+      <GlobalSearch />
       {phone ? null : <LocalesMenuButton />}
       <ToggleThemeButton />
       <LoadingIndicator {...named} />
