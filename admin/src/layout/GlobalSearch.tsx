@@ -1,5 +1,5 @@
 import SearchIcon from '@mui/icons-material/Search';
-import { Box, Button, IconButton, Tooltip, useMediaQuery, type Theme } from '@mui/material';
+import { Button, IconButton, Tooltip, useMediaQuery, type Theme } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 
@@ -41,20 +41,9 @@ export const GlobalSearch = () => {
           <SearchIcon />
         </IconButton>
       ) : (
-        <Tooltip title={translate('app.search.shortcut')}>
-          <Button
-            {...common}
-            startIcon={<SearchIcon />}
-            sx={{ textTransform: 'none', mr: 1, bgcolor: 'rgba(255,255,255,0.12)', px: 1.5 }}
-          >
+        <Tooltip title={translate('app.search.shortcut')} describeChild>
+          <Button {...common} startIcon={<SearchIcon />} sx={{ textTransform: 'none', mr: 1 }}>
             {label}
-            <Box
-              component="kbd"
-              aria-hidden
-              sx={{ ml: 1.5, fontFamily: 'inherit', fontSize: '0.75rem', opacity: 0.85 }}
-            >
-              Ctrl K
-            </Box>
           </Button>
         </Tooltip>
       )}
