@@ -8,6 +8,7 @@ import { PactDocumentModule } from './pact-document/pact-document.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { SearchModule } from './search/search.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DocumentsModule,
         ReportsModule,
         AlertsModule,
+        SearchModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -49,6 +49,7 @@ describe('@generattivi/shared entry', () => {
       'parseIsoInstant',
       'reachableStatuses',
       'rolesAllowed',
+      'searchWords',
       'startOfMinute',
       'templateMilestoneProblems',
       'templateMilestonesFrom',

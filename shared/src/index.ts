@@ -10,3 +10,4 @@ export * from './pact-templates';
 export * from './records';
 export * from './permissions';
 export * from './errors';
+export * from './search';

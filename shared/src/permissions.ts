@@ -32,6 +32,7 @@ export const PERMISSION_RESOURCES = [
   'alerts',
   'session',
   'documents',
+  'search',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -211,6 +212,8 @@ export const PERMISSIONS: Readonly<
     export: grants(true, true, 'own-territories', 'own-caseload'),
   },
   alerts: { list: CASE_READ },
+  /** One search over pacts, beneficiaries and households, each as its own list is scoped. */
+  search: { list: CASE_READ },
   /**
    * Files attached to pacts, milestones, beneficiaries and households, read as their owner is.
    * The manager reads the metadata only; a maker adds only EVIDENCE to their pacts and their

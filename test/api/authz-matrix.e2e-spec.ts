@@ -295,6 +295,7 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/reports/outcomes', expect: everyone(200) },
   { method: 'GET', path: '/api/reports/caseload', expect: everyone(200) },
   { method: 'GET', path: '/api/alerts', expect: everyone(200) },
+  { method: 'GET', path: '/api/search?q=famiglia', expect: everyone(200) },
 
   // deleting (PERMISSIONS in shared/): ADMIN, and the social worker in their territories —
   // a DRAFT pact without notes, a record nothing references; a maker removes the milestones

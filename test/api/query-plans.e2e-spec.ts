@@ -62,6 +62,9 @@ interface Dist {
   AuditService: new (ds: DataSource) => {
     verify(): Promise<{ valid: boolean; checked: number }>;
   };
+  SearchService: new (...repositories: unknown[]) => {
+    search(c: Caller, q: string): Promise<unknown>;
+  };
 }
 
 const load = async <T>(path: string): Promise<T> => (await import(join(DIST, path))) as T;
@@ -87,6 +90,7 @@ async function loadDist(): Promise<Dist> {
     ...(await load<Pick<Dist, 'ReportsService'>>('reports/reports.service')),
     ...(await load<Pick<Dist, 'AlertsService'>>('alerts/alerts.service')),
     ...(await load<Pick<Dist, 'AuditService'>>('audit/audit.service')),
+    ...(await load<Pick<Dist, 'SearchService'>>('search/search.service')),
     closeReaders: (
       await load<{ SqliteReader: { closeAll(): Promise<void> } }>('database/sqlite-reader')
     ).SqliteReader.closeAll,
@@ -126,7 +130,7 @@ describe('the scale database', () => {
   let capture: Capture;
   let cleanup: () => Promise<void>;
   let seedOutput = '';
-  const callers: Record<'sw' | 'admin' | 'maker', Caller> = {} as never;
+  const callers: Record<'sw' | 'admin' | 'maker' | 'manager', Caller> = {} as never;
   let pactId = 0;
   let fiscalCode = '';
 
@@ -189,6 +193,7 @@ describe('the scale database', () => {
       everywhere.map((t) => t.id),
     );
     callers.maker = caller(maker.id, 'COMMUNITY_MAKER', territoryIds);
+    callers.manager = caller(admin.id, 'MANAGER', []);
     pactId = Number(
       (
         await one<{ id: number }>(
@@ -524,6 +529,40 @@ describe('the scale database', () => {
           )('admin', page(['name', 'ASC'], { q: 'ardigo' })),
       ],
     ];
+
+    /** The one search box (GET /api/search), as SearchService runs it. */
+    const globalSearch = (who: keyof typeof callers, q: string) => () => {
+      const repository = (name: string) =>
+        dataSource.getRepository(dist.ENTITIES.find((e) => e.name === name)!);
+      const service = new dist.SearchService(
+        repository('Pact'),
+        repository('Beneficiary'),
+        repository('Household'),
+      );
+      return service.search(callers[who], q);
+    };
+    searches.push(
+      [
+        'pacts by the beneficiary’s or household’s name (social worker)',
+        () => pacts('sw', page(['startDate', 'DESC'], { q: 'ardigo' })),
+      ],
+      [
+        'pacts by name and a word of the title (administrator)',
+        () => pacts('admin', page(['startDate', 'DESC'], { q: 'ardigo lavoro' })),
+      ],
+      ['global search by surname (social worker)', globalSearch('sw', 'Ardigò')],
+      ['global search by surname (administrator)', globalSearch('admin', 'rossi')],
+      ['global search by surname (community maker)', globalSearch('maker', 'ardigo')],
+      ['global search by surname (manager)', globalSearch('manager', 'ardigo')],
+      [
+        'global search by a fragment of a fiscal code (social worker)',
+        () => globalSearch('sw', fiscalCode.slice(5, 12))(),
+      ],
+      [
+        'global search by a pact reference (administrator)',
+        globalSearch('admin', 'INC-CREMA-2026-0001'),
+      ],
+    );
 
     async function explain(sql: string, parameters: unknown[]): Promise<string[]> {
       if (engine === 'sqlite') {

@@ -2,7 +2,8 @@
 // `npm run bench`: the API at regional scale against the physical limit of this machine
 // (issue 6). Builds the server (Nx cache), builds the scale database if missing, starts the
 // real server on it, logs in as a social worker and drives five endpoints with autocannon,
-// then the raw baseline (baseline.js) on the pact list. Prints a table and writes
+// then the raw baseline (baseline.js) on the pact list, then the search box (GET /api/search,
+// issue 13): the latency of a few searches one after the other. Prints a table and writes
 // test/bench/results.json (not committed).
 //
 // Environment (all optional):
@@ -290,6 +291,69 @@ async function underLoad(url, headers) {
   };
 }
 
+const SEARCH_WARMUP = 5;
+const SEARCH_RUNS = Number(env.BENCH_SEARCH_RUNS ?? 60);
+
+/**
+ * Issue 13: the search box's latency, one request at a time (as a person types), for a few
+ * searches — a surname with and without its accent, a fragment of a fiscal code, a pact's
+ * reference, a word of the titles, a common trigram — by a social worker (their territory)
+ * and by a manager (the whole region, names only), and the pacts list's `q` by a surname.
+ */
+async function searchLatency(url, headers, pid) {
+  const manager = await login(url, MANAGER_EMAIL);
+  const managerHeaders = { authorization: `Bearer ${manager.accessToken}` };
+  const q = (v) => encodeURIComponent(JSON.stringify(v));
+  const get = (path, h) => fetch(url + path, { headers: h }).then((r) => r.json());
+  const [person] = await get(`/api/beneficiaries?range=${q([0, 0])}`, headers);
+  const [pact] = await get(`/api/pacts?range=${q([0, 0])}`, headers);
+  const surname = person.lastName;
+  const plain = surname.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const search = (text) => `/api/search?q=${encodeURIComponent(text)}`;
+  const cases = [
+    ['social worker', headers, `surname "${surname}"`, search(surname)],
+    ['social worker', headers, `surname without accents "${plain}"`, search(plain)],
+    [
+      'social worker',
+      headers,
+      `fiscal code fragment "${person.fiscalCode.slice(5, 11)}"`,
+      search(person.fiscalCode.slice(5, 11)),
+    ],
+    ['social worker', headers, `reference "${pact.reference}"`, search(pact.reference)],
+    ['social worker', headers, 'title word "laboratorio"', search('laboratorio')],
+    ['social worker', headers, 'common trigram "ros"', search('ros')],
+    ['manager', managerHeaders, `surname "${surname}"`, search(surname)],
+    ['manager', managerHeaders, 'common trigram "ros"', search('ros')],
+    [
+      'social worker',
+      headers,
+      `GET /api/pacts q "${plain}" (list, 25)`,
+      `/api/pacts?filter=${q({ q: plain })}&sort=${q(['startDate', 'DESC'])}&range=${q([0, 24])}`,
+    ],
+  ];
+  const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
+  const rows = [];
+  for (const [who, h, label, path] of cases) {
+    const ms = [];
+    let found = 0;
+    let cpuBefore = 0;
+    for (let i = 0; i < SEARCH_WARMUP + SEARCH_RUNS; i++) {
+      if (i === SEARCH_WARMUP) cpuBefore = cpuMs(pid);
+      const started = performance.now();
+      const res = await fetch(url + path, { headers: h });
+      const body = await res.json();
+      const elapsed = performance.now() - started;
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      found = body.length;
+      if (i >= SEARCH_WARMUP) ms.push(elapsed);
+    }
+    const cpu = (cpuMs(pid) - cpuBefore) / SEARCH_RUNS;
+    ms.sort((a, b) => a - b);
+    rows.push({ who, label, found, p50: pct(ms, 0.5), p99: pct(ms, 0.99), cpu });
+  }
+  return rows;
+}
+
 /** One autocannon run; `paths` are cycled, one per request. */
 function cannon(url, paths, headers, connections, duration, amount) {
   let i = 0;
@@ -434,6 +498,11 @@ async function main() {
       results.underLoad = await underLoad(server.url, headers);
       log(`p99 ${results.underLoad.p99} ms`);
     }
+    if (!ONLY || ONLY.test('search')) {
+      process.stdout.write(`searches, ${SEARCH_RUNS} each, one at a time … `);
+      results.search = await searchLatency(server.url, headers, server.child.pid);
+      log('done');
+    }
   } finally {
     clearInterval(sampler);
     await stop(server.child);
@@ -544,6 +613,16 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
         `  ${k} loop: ${l.n} answered, p50 ${l.p50} ms, max ${l.max} ms; ${l.busy} × 503 BUSY, ${l.other} other errors`,
       );
   }
+  if (results.search) {
+    log('');
+    log(
+      `search latency (${SEARCH_RUNS} requests each, one at a time; cpu = server CPU time per request) — target p99 < 50 ms (issue 13):`,
+    );
+    for (const r of results.search)
+      log(
+        `  ${`${r.who}, ${r.label}`.padEnd(64)} ${String(r.found).padStart(3)} found  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  cpu ${fmt(r.cpu, 2)} ms  ${mark(r.p99 < 50)}`,
+      );
+  }
   log('');
   log(
     `server RSS (max while driven): ${fmt(rssMax, 0)} MB — target < 300 MB: ${mark(rssMax < 300)}`,
@@ -575,6 +654,16 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
       ? { p50: results.underLoad.p50, p99: results.underLoad.p99, loops: results.underLoad.loops }
       : null,
     baseline: pick(results.baseline) ?? null,
+    search: results.search
+      ? results.search.map((r) => ({
+          who: r.who,
+          query: r.label,
+          found: r.found,
+          p50: Math.round(r.p50 * 10) / 10,
+          p99: Math.round(r.p99 * 10) / 10,
+          cpuMs: Math.round(r.cpu * 100) / 100,
+        }))
+      : null,
     rssMb: Math.round(rssMax),
     startMs,
     // Beyond the shape of issue 6: the one-pact baseline, the conditions of the run,

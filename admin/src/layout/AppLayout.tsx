@@ -27,6 +27,7 @@ import {
 } from 'react-admin';
 import { OfflineBanner, OfflineSync, OutboxCount } from '../offline/OfflineBanner';
 import { SignOutItem } from '../offline/SignOutItem';
+import { GlobalSearch } from './GlobalSearch';
 import { PHONE } from './theme';
 
 /** Below 600 px the app bar has no room for the language button: it is in the user menu. */
@@ -106,6 +107,7 @@ const AppToolbar = () => {
   const phone = usePhone();
   return (
     <>
+      <GlobalSearch />
       <OutboxCount />
       {phone ? null : <LocalesMenuButton />}
       <ToggleThemeButton />

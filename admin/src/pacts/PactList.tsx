@@ -1,5 +1,5 @@
 import type { Pact } from '@generattivi/shared';
-import { useMediaQuery, type Theme } from '@mui/material';
+import { Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
   DataTable,
@@ -12,6 +12,7 @@ import {
   SelectField,
   SelectInput,
   SimpleList,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
@@ -47,6 +48,24 @@ const pactFilters = (translate: (key: string) => string) => [
   />,
 ];
 
+/** Who the pact is for: the beneficiary, and the household of an inclusion pact. */
+const SubjectField = (_props: { source?: string }) => {
+  const pact = useRecordContext<Pact>();
+  if (!pact) return null;
+  return (
+    <>
+      {pact.beneficiaryId != null ? (
+        <ReferenceField source="beneficiaryId" reference="beneficiaries" link={false} />
+      ) : null}
+      {pact.householdId != null ? (
+        <Typography component="div" variant="body2" color="text.secondary">
+          <ReferenceField source="householdId" reference="households" link={false} />
+        </Typography>
+      ) : null}
+    </>
+  );
+};
+
 const ProgressField = (_props: { source?: string }) => (
   <FunctionField<Pact> render={(pact) => <PactProgress value={pact.progress} dense />} />
 );
@@ -57,7 +76,12 @@ const PhoneList = () => {
   return (
     <SimpleList<Pact>
       primaryText={(pact) => `${pact.reference} — ${pact.title}`}
-      secondaryText={(pact) => translate(`enums.pactType.${pact.type}`)}
+      secondaryText={(pact) => (
+        <>
+          {translate(`enums.pactType.${pact.type}`)}
+          <SubjectField />
+        </>
+      )}
       tertiaryText={(pact) => <StatusChip status={pact.status} />}
       linkType="show"
     />
@@ -82,6 +106,12 @@ export const PactList = () => {
             <SelectField source="type" choices={pactTypeChoices} />
           </DataTable.Col>
           <DataTable.Col source="title" />
+          <DataTable.Col
+            source="beneficiaryId"
+            label="app.pacts.subject"
+            field={SubjectField}
+            disableSort
+          />
           <DataTable.Col source="status" field={StatusField} />
           <DataTable.Col source="territoryId">
             <ReferenceField source="territoryId" reference="territories" link={false} />

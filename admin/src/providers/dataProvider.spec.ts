@@ -197,6 +197,14 @@ describe(createDataProvider.name, () => {
     expect(fetch.mock.calls[0][0]).toBe('/api/audit-events/verify');
   });
 
+  it('searches with the text encoded, authenticated', async () => {
+    const found = [{ resource: 'beneficiaries', id: 3, label: 'Ardigò Nicolò' }];
+    const fetch = fakeFetch(() => jsonResponse(200, found));
+    await expect(provider('t').search('Nicolò & co')).resolves.toEqual(found);
+    expect(fetch.mock.calls[0][0]).toBe('/api/search?q=Nicol%C3%B2%20%26%20co');
+    expect(new Headers(fetch.mock.calls[0][1].headers).get('Authorization')).toBe('Bearer t');
+  });
+
   it('sends a transition and an assignment to their action routes', async () => {
     const fetch = fakeFetch(() => jsonResponse(200, { id: 7, status: 'SUBMITTED', version: 4 }));
     const dataProvider = provider('t');

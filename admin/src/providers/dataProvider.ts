@@ -6,6 +6,7 @@ import type {
   HandOverResult,
   Pact,
   PactTransitionBody,
+  SearchResult,
 } from '@generattivi/shared';
 import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
@@ -65,6 +66,8 @@ export interface AppDataProvider extends DataProvider {
   getDocumentContent(id: number): Promise<Blob>;
   /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
   getPactDocument(id: number): Promise<Blob>;
+  /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
+  search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
 }
 
 /** `GET /api/eligibility/settings`, read as `getOne('settings', {id: 'eligibility'})`. */
@@ -212,6 +215,12 @@ export function createDataProvider({
     verifyAuditChain: async () => {
       const { json } = await httpClient(`${apiUrl}/audit-events/verify`);
       return json as AuditChainVerification;
+    },
+    search: async (q, signal) => {
+      const { json } = await httpClient(`${apiUrl}/search?q=${encodeURIComponent(q)}`, {
+        signal,
+      });
+      return json as SearchResult[];
     },
     transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),

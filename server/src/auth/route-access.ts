@@ -101,6 +101,7 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'GET /audit-events/verify-jobs/:id': { resource: 'audit-events', actions: ['verify-all'] },
   'GET /reports/outcomes': { resource: 'reports', actions: ['show'] },
   'GET /reports/caseload': { resource: 'reports', actions: ['show'] },
+  'GET /search': { resource: 'search', actions: ['list'] },
 };
 
 /** `GET /x` list, `GET /x/:id` show, `POST /x` create, `PUT|PATCH /x/:id` edit, `DELETE /x/:id` delete. */

@@ -25,6 +25,12 @@ export const PACT_LIST = defineListSpec({
   ),
   search: ['reference', 'title'],
   searchIndex: 'pacts',
+  // q also finds a pact by its beneficiary's or household's name (never by fiscal code:
+  // a manager, who sees them masked, reads this list too).
+  searchVia: [
+    { column: 'beneficiary_id', table: 'beneficiaries', columns: ['first_name', 'last_name'] },
+    { column: 'household_id', table: 'households', columns: ['name'] },
+  ],
   defaultSort: ['id', 'DESC'],
 });
 

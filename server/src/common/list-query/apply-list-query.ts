@@ -127,6 +127,7 @@ function searchWhere(words: readonly string[], spec: ListSpec, sqlite: boolean):
     throw new Error(`ListQuery searches ${spec.resource}, which declares no search columns`);
   }
   if (words.length === 0) return [];
+  if (spec.searchIndex && spec.searchVia?.length) return searchViaWhere(words, spec, sqlite);
   if (sqlite && spec.searchIndex) {
     const fts = `"${spec.searchIndex}_search"`;
     const id = columnRef(spec, fieldOf(spec, 'id')?.column ?? 'id');
@@ -147,6 +148,59 @@ function searchWhere(words: readonly string[], spec: ListSpec, sqlite: boolean):
       sql: `(${likes.join(' OR ')})`,
       params: { [name]: `%${escapeLike(foldText(word))}%` },
     };
+  });
+}
+
+/** `generattivi_fold(col) LIKE` the folded word, for each column, OR-ed. */
+function foldedLikes(columns: readonly string[], param: string, sqlite: boolean): string {
+  const pattern = sqlite ? ':' + param : `generattivi_fold(:${param})`;
+  const likes = columns.map((col) => `generattivi_fold(${col}) LIKE ${pattern} ESCAPE '\\'`);
+  return `(${likes.join(' OR ')})`;
+}
+
+/**
+ * Search of a spec with related tables (`searchVia`): each word must occur in one of the
+ * table's search columns or in one of a related row's. Per word, the ids of the matching rows
+ * are a UNION of index lookups: the table's own index, and for each related table the rows
+ * whose reference is among the related ids its index finds (through the index on the
+ * reference column). SQLite: the FTS5 tables; PostgreSQL: the GIN trigram indexes.
+ */
+function searchViaWhere(words: readonly string[], spec: ListSpec, sqlite: boolean): Where[] {
+  const table = `"${spec.searchIndex}"`;
+  const id = columnRef(spec, fieldOf(spec, 'id')?.column ?? 'id');
+  const own = (spec.search ?? []).map(snakeCase);
+  const fts = (name: string) => `"${name}_search"`;
+  return words.map((word, i) => {
+    const params: Record<string, unknown> = {};
+    const ownParam = `lq_q_${i}`;
+    const like = `%${escapeLike(foldText(word))}%`;
+    const branches: string[] = [];
+    if (sqlite) {
+      params[ownParam] = `{${own.join(' ')}} : ${ftsString(word)}`;
+      branches.push(
+        `SELECT rowid FROM ${fts(spec.searchIndex!)} WHERE ${fts(spec.searchIndex!)} MATCH :${ownParam}`,
+      );
+    } else {
+      params[ownParam] = like;
+      const columns = own.map((c) => `lq_s."${c}"`);
+      branches.push(
+        `SELECT lq_s.id FROM ${table} lq_s WHERE ${foldedLikes(columns, ownParam, false)}`,
+      );
+    }
+    spec.searchVia!.forEach((via, k) => {
+      const param = `lq_q_${i}_via_${k}`;
+      let related: string;
+      if (sqlite) {
+        params[param] = `{${via.columns.join(' ')}} : ${ftsString(word)}`;
+        related = `SELECT rowid FROM ${fts(via.table)} WHERE ${fts(via.table)} MATCH :${param}`;
+      } else {
+        params[param] = like;
+        const columns = via.columns.map((c) => `lq_v."${c}"`);
+        related = `SELECT lq_v.id FROM "${via.table}" lq_v WHERE ${foldedLikes(columns, param, false)}`;
+      }
+      branches.push(`SELECT lq_s.id FROM ${table} lq_s WHERE lq_s."${via.column}" IN (${related})`);
+    });
+    return { sql: `${id} IN (${branches.join(' UNION ')})`, params };
   });
 }
 

@@ -19,6 +19,7 @@ export type {
   ListQuery,
   ListSpec,
   RawListParams,
+  SearchVia,
   SortOrder,
 } from './list-query';
 export {

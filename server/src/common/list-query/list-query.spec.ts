@@ -581,6 +581,29 @@ describe(defineListSpec.name, () => {
     ['a bad search column', { search: ['name OR 1=1'] }, /search column "name OR 1=1"/],
     ['a bad alias', { alias: 'thing t' }, /alias "thing t"/],
     ['a zero page', { maxPage: 0 }, /maxPage/],
+    [
+      'a related search without an index of its own',
+      { search: ['id'], searchVia: [{ column: 'person_id', table: 'people', columns: ['name'] }] },
+      /searchVia needs searchIndex/,
+    ],
+    [
+      'a related search column that is not a database name',
+      {
+        search: ['id'],
+        searchIndex: 'things',
+        searchVia: [{ column: 'person_id', table: 'people', columns: ['name) OR (1'] }],
+      },
+      /searchVia people.person_id: names must be lower_snake_case/,
+    ],
+    [
+      'a related search of no column',
+      {
+        search: ['id'],
+        searchIndex: 'things',
+        searchVia: [{ column: 'person_id', table: 'people', columns: [] }],
+      },
+      /searchVia people: no columns/,
+    ],
   ])('refuses %s', (_case, override, problem) => {
     expect(() => defineListSpec({ ...base, ...override })).toThrow(problem);
   });

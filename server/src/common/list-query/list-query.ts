@@ -70,12 +70,28 @@ export interface ListSpec<F extends string = string> {
    * for any table. Without it `q` compares every row (small tables only).
    */
   searchIndex?: string;
+  /**
+   * Related indexed tables `q` also reaches (needs `searchIndex`): a word matches the row when
+   * it occurs in one of the spec's search columns OR in the related row's (a pact found by its
+   * beneficiary's name). Each goes through the related table's search index.
+   */
+  searchVia?: readonly SearchVia[];
   /** Field and order without `sort`; `id` breaks ties. (NoInfer: field names come from `fields`.) */
   defaultSort: readonly [NoInfer<F>, SortOrder];
   /** Largest page a client may ask for (default 1000). */
   maxPage?: number;
   /** Rows returned without `range` (default 25). */
   defaultPageSize?: number;
+}
+
+/** A related table searched by `q` (ListSpec.searchVia); every name is the database's. */
+export interface SearchVia {
+  /** The column of the spec's table holding the related row's id (`beneficiary_id`). */
+  column: string;
+  /** The related table: one of database/migrations/search-tables.ts, FTS-indexed on SQLite. */
+  table: string;
+  /** Its searched columns, among those that table indexes. */
+  columns: readonly string[];
 }
 
 /**
@@ -207,6 +223,13 @@ function specProblems(spec: ListSpec): string[] {
   }
   if (spec.searchIndex !== undefined && !/^[a-z_]+$/.test(spec.searchIndex))
     problems.push(`searchIndex "${spec.searchIndex}"`);
+  const dbName = /^[a-z_]+$/;
+  for (const via of spec.searchVia ?? []) {
+    if (!spec.searchIndex) problems.push('searchVia needs searchIndex');
+    if (![via.column, via.table, ...via.columns].every((name) => dbName.test(name)))
+      problems.push(`searchVia ${via.table}.${via.column}: names must be lower_snake_case`);
+    if (via.columns.length === 0) problems.push(`searchVia ${via.table}: no columns`);
+  }
   if (!positive(spec.maxPage)) problems.push('maxPage must be a positive integer');
   if (!positive(spec.defaultPageSize)) problems.push('defaultPageSize must be a positive integer');
   return problems;
