@@ -1,7 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
-import { pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
+import { attachSignedPact, pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
 import { ApiResponse, startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string; reference: string };
@@ -187,6 +187,7 @@ describe('races between two server instances on one database', () => {
       seeded.push(res.body);
     }
     await move(pact.id, 'SUBMITTED');
+    await attachSignedPact(a, sw, pact.id);
     const active = await move(pact.id, 'ACTIVE');
 
     const writes = Array.from({ length: N }, (_, i) => {

@@ -1,6 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { readFileSync } from 'node:fs';
 import { Browser, openBrowser } from '../support/browser';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -149,6 +150,9 @@ describe('social worker journey', () => {
 
   it('adds a milestone, submits and approves the pact', async () => {
     const { page } = browser;
+    // The signed copy approval needs, uploaded through the API (the upload has its own tests).
+    const pactId = Number(/#\/pacts\/(\d+)\/show/.exec(page.url())?.[1]);
+    await attachSignedPact(server, await server.login(worker), pactId);
     await page.getByRole('tab', { name: 'Tappe' }).click();
     await page.getByRole('button', { name: 'Aggiungi tappa' }).click();
     const dialog = page.getByRole('dialog');

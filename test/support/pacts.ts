@@ -70,3 +70,33 @@ export async function transition<T = Json>(
     body: { version: current.body.version, ...body },
   });
 }
+
+/** A tiny valid PDF: what a scanned signed pact stands for in tests. */
+export const SIGNED_PACT_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
+
+/**
+ * Uploads the signed copy of pact `pactId` (a SIGNED_PACT document, `SIGNED_PACT_PDF`), which
+ * approval requires; answers the created document's id. Throws unless the upload is a 201.
+ */
+export async function attachSignedPact(
+  server: TestServer,
+  token: string,
+  pactId: number,
+): Promise<number> {
+  const form = new FormData();
+  form.append('ownerType', 'pacts');
+  form.append('ownerId', String(pactId));
+  form.append('kind', 'SIGNED_PACT');
+  form.append('file', new Blob([new Uint8Array(SIGNED_PACT_PDF)]), 'patto-firmato.pdf');
+  const res = await fetch(`${server.url}/api/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`signed pact upload → ${res.status} ${text}`);
+  return (JSON.parse(text) as { id: number }).id;
+}

@@ -794,6 +794,8 @@ const appMessages = {
       REFERENCED: '%{resource} n. %{id} è indicato in %{count} patti e non si può eliminare.',
       HAS_DOCUMENTS:
         'Ci sono %{count} documenti allegati: eliminali prima di eliminare questo record.',
+      LAST_SIGNED_PACT:
+        'È l’unico patto firmato di un patto già approvato: carica prima la nuova copia firmata, poi elimina questa.',
       REFERENCED_MEANWHILE:
         '%{resource} n. %{id} è stato collegato ad altri record nel frattempo e non si può eliminare.',
       PACT_HAS_NOTES: 'Il patto ha note di diario, che non si eliminano mai: annullalo invece.',
@@ -812,6 +814,8 @@ const appMessages = {
       IDEMPOTENCY_KEY_REUSED:
         'Questa chiave di idempotenza è già stata usata per una richiesta diversa: ripeti la richiesta con una chiave nuova.',
       APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
+      SIGNED_PACT_MISSING:
+        'Manca il patto firmato: caricalo tra i documenti del patto prima di approvarlo.',
       ACCOUNT_LOCKED:
         'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',
       ACCOUNT_BACKOFF:
