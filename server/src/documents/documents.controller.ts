@@ -69,7 +69,7 @@ export class DocumentsController {
     return new StreamableFile(content, {
       type: document.mediaType,
       disposition: attachmentDisposition(document.fileName),
-      length: content.length,
+      length: document.sizeBytes,
     });
   }
 
@@ -95,12 +95,13 @@ export class DocumentsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const upload = await readUpload(request, this.config.documentMaxBytes).catch((e: unknown) => {
+    return readUpload(request, this.config.documentMaxBytes, (upload) =>
+      this.documents.create(caller, upload),
+    ).catch((e: unknown) => {
       // The rest of a refused body is never read: the connection closes after the answer.
       if (e instanceof DocumentTooLargeError) void reply.header('connection', 'close');
       throw e;
     });
-    return this.documents.create(caller, upload);
   }
 
   @Route.remove(
