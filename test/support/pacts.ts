@@ -78,6 +78,29 @@ export const SIGNED_PACT_PDF = Buffer.from(
 );
 
 /**
+ * POSTs a multipart upload of `file` (by default `SIGNED_PACT_PDF`) as a document of `kind`
+ * owned by `ownerType` `ownerId`; answers the status and the parsed body.
+ */
+export async function uploadDocument(
+  server: TestServer,
+  token: string,
+  document: { ownerType: string; ownerId: number; kind: string; file?: Buffer },
+): Promise<{ status: number; body: Json & { id: number; code?: string } }> {
+  const form = new FormData();
+  form.append('ownerType', document.ownerType);
+  form.append('ownerId', String(document.ownerId));
+  form.append('kind', document.kind);
+  const file = new Blob([new Uint8Array(document.file ?? SIGNED_PACT_PDF)]);
+  form.append('file', file, 'patto-firmato.pdf');
+  const res = await fetch(`${server.url}/api/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, body: JSON.parse(await res.text()) as Json & { id: number } };
+}
+
+/**
  * Uploads the signed copy of pact `pactId` (a SIGNED_PACT document, `SIGNED_PACT_PDF`), which
  * approval requires; answers the created document's id. Throws unless the upload is a 201.
  */
@@ -86,17 +109,12 @@ export async function attachSignedPact(
   token: string,
   pactId: number,
 ): Promise<number> {
-  const form = new FormData();
-  form.append('ownerType', 'pacts');
-  form.append('ownerId', String(pactId));
-  form.append('kind', 'SIGNED_PACT');
-  form.append('file', new Blob([new Uint8Array(SIGNED_PACT_PDF)]), 'patto-firmato.pdf');
-  const res = await fetch(`${server.url}/api/documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
+  const res = await uploadDocument(server, token, {
+    ownerType: 'pacts',
+    ownerId: pactId,
+    kind: 'SIGNED_PACT',
   });
-  const text = await res.text();
-  if (res.status !== 201) throw new Error(`signed pact upload → ${res.status} ${text}`);
-  return (JSON.parse(text) as { id: number }).id;
+  if (res.status !== 201)
+    throw new Error(`signed pact upload → ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
