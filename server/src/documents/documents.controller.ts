@@ -75,7 +75,7 @@ export class DocumentsController {
 
   @Route.create(
     'documents',
-    'Uploads a document (multipart/form-data): PDF, JPEG, PNG or WebP, decided from its bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413); a maker adds only EVIDENCE to their pacts and milestones',
+    'Uploads a document (multipart/form-data, streamed to a temporary file, never whole in memory): PDF, JPEG, PNG or WebP, decided from its bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413 as soon as it passes it); a maker adds only EVIDENCE to their pacts and milestones',
   )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -106,7 +106,7 @@ export class DocumentsController {
 
   @Route.remove(
     'documents',
-    'Removes a mistaken upload (whoever writes its owner; a maker only EVIDENCE); the audit trail keeps its name, size and hash',
+    'Removes a mistaken upload (whoever writes its owner; a maker only EVIDENCE); the audit trail keeps its name, size and hash. The only SIGNED_PACT of a pact that was approved (ACTIVE, SUSPENDED, COMPLETED, TERMINATED) is kept: 409 LAST_SIGNED_PACT',
   )
   remove(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return this.documents.remove(caller, id);
