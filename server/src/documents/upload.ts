@@ -74,7 +74,8 @@ class Spool implements UploadContent {
     if (this.head.length < MEDIA_TYPE_HEAD_BYTES)
       this.head = Buffer.concat([this.head, chunk.subarray(0, MEDIA_TYPE_HEAD_BYTES)]);
     this.hash.update(chunk);
-    await this.file.write(chunk);
+    for (let at = 0; at < chunk.length;)
+      at += (await this.file.write(chunk, at, chunk.length - at)).bytesWritten;
     this.sizeBytes = size;
   }
 
