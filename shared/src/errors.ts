@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   PACT_HAS_NOTES: [],
   /** Documents (`count`) are attached to the record to delete: they are deleted first. */
   HAS_DOCUMENTS: ['count'],
+  /** The only SIGNED_PACT document of an approved pact is kept: another is uploaded first. */
+  LAST_SIGNED_PACT: [],
   TERRITORY_REFERENCED: ['id'],
   DEPENDENCY_CHANGED: [],
   USER_NOT_DELETABLE: ['id'],
@@ -90,6 +92,8 @@ export const ERROR_CODES = {
   APPROVAL_REQUIREMENTS: [],
   /** Pacts (`references`) of a hand-over are of a territory the receiver does not work in. */
   HAND_OVER_OTHER_TERRITORY: ['references', 'user'],
+  /** 422 (and the field `documents`): approval needs a SIGNED_PACT document of the pact. */
+  SIGNED_PACT_MISSING: [],
   /** 429. */
   ACCOUNT_LOCKED: ['seconds'],
   ACCOUNT_BACKOFF: ['seconds'],

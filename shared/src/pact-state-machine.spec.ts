@@ -2,12 +2,14 @@ import { PACT_STATUSES, ROLES, type PactStatus, type Role } from './enums';
 import {
   allowedTransitions,
   approvalRequirements,
+  APPROVED_PACT_STATUSES,
   checkTransition,
   findTransition,
   OPEN_MILESTONE_DECISIONS,
   openMilestonesOutcome,
   PACT_TRANSITIONS,
   reachableStatuses,
+  SIGNED_PACT_KIND,
   type TransitionRequest,
 } from './pact-state-machine';
 
@@ -448,6 +450,13 @@ describe(openMilestonesOutcome.name, () => {
   });
 });
 
+describe('APPROVED_PACT_STATUSES', () => {
+  it('is where approval leads and all that follows it, never before nor a cancellation', () => {
+    expect(APPROVED_PACT_STATUSES).toEqual(['ACTIVE', 'SUSPENDED', 'COMPLETED', 'TERMINATED']);
+    expect(SIGNED_PACT_KIND).toBe('SIGNED_PACT');
+  });
+});
+
 describe(approvalRequirements.name, () => {
   const ready = {
     communityMakerId: 7,
@@ -490,6 +499,23 @@ describe(approvalRequirements.name, () => {
         messages: { it: 'Data di fine prevista non indicata', en: 'planned end date is missing' },
       },
     ]);
+  });
+
+  it('asks for the signed pact when its count is given: none is missing, one is enough', () => {
+    expect(approvalRequirements({ ...ready, signedPactCount: 0 })).toEqual([
+      {
+        requirement: 'SIGNED_PACT',
+        field: 'documents',
+        messages: {
+          it: 'Manca il patto firmato: caricalo tra i documenti del patto prima di approvarlo',
+          en: 'the signed pact is missing: upload a SIGNED_PACT document',
+        },
+      },
+    ]);
+    expect(approvalRequirements({ ...ready, signedPactCount: 1 })).toEqual([]);
+    expect(approvalRequirements({ ...ready, signedPactCount: 2 })).toEqual([]);
+    // Not known (the admin before it has read the documents): not judged.
+    expect(approvalRequirements({ ...ready, signedPactCount: undefined })).toEqual([]);
   });
 
   it('treats an absent community maker like a null one, and id 0 as assigned', () => {

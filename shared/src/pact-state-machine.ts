@@ -14,6 +14,7 @@ import {
   OUTCOMES_BY_TYPE,
   PACT_STATUSES,
   TERMINATION_CODES,
+  type DocumentKind,
   type MilestoneStatus,
   type PactStatus,
   type PactType,
@@ -148,6 +149,22 @@ export function reachableStatuses(from: PactStatus): PactStatus[] {
 export function allowedTransitions(status: PactStatus, role: Role): PactTransition[] {
   return PACT_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
 }
+
+/**
+ * The statuses of a pact that was approved: APPROVE's target and every status reachable from
+ * it (ACTIVE, SUSPENDED, COMPLETED, TERMINATED). A pact in one of them keeps its signed pact:
+ * the last SIGNED_PACT document of it cannot be deleted.
+ */
+export const APPROVED_PACT_STATUSES: readonly PactStatus[] = (() => {
+  const approved = PACT_TRANSITIONS.filter((t) => t.action === 'APPROVE').map((t) => t.to);
+  for (let i = 0; i < approved.length; i++)
+    for (const next of reachableStatuses(approved[i]))
+      if (!approved.includes(next)) approved.push(next);
+  return PACT_STATUSES.filter((s) => approved.includes(s));
+})();
+
+/** The kind of the document whose presence approval requires (DOMAIN.md, "The signed pact"). */
+export const SIGNED_PACT_KIND = 'SIGNED_PACT' satisfies DocumentKind;
 
 /** What closing a pact may make of its still-PENDING milestones. */
 export const OPEN_MILESTONE_DECISIONS = [
@@ -324,25 +341,28 @@ function capitalize(text: string): string {
 }
 
 export type ApprovalRequirement =
-  'COMMUNITY_MAKER' | 'MILESTONE' | 'START_DATE' | 'PLANNED_END_DATE';
+  'COMMUNITY_MAKER' | 'MILESTONE' | 'START_DATE' | 'PLANNED_END_DATE' | 'SIGNED_PACT';
 
 export interface UnmetApprovalRequirement {
   requirement: ApprovalRequirement;
   /** The pact field to show the message beside. */
-  field: 'communityMakerId' | 'milestones' | 'startDate' | 'plannedEndDate';
+  field: 'communityMakerId' | 'milestones' | 'startDate' | 'plannedEndDate' | 'documents';
   messages: LocalizedText;
 }
 
 /**
  * What a pact still lacks to be approved (besides eligibility, which is re-run on the
  * start date): a community maker, at least one milestone, a start date and a planned end
- * date after it. Empty when it can be approved.
+ * date after it, and — when `signedPactCount` is given — its signed copy, a SIGNED_PACT
+ * document of the pact itself. Empty when it can be approved.
  */
 export function approvalRequirements(pact: {
   communityMakerId?: number | null;
   milestoneCount: number;
   startDate?: string | null;
   plannedEndDate?: string | null;
+  /** The pact's own SIGNED_PACT documents; not checked when undefined. */
+  signedPactCount?: number;
 }): UnmetApprovalRequirement[] {
   const unmet: UnmetApprovalRequirement[] = [];
   if (pact.communityMakerId === null || pact.communityMakerId === undefined) {
@@ -381,6 +401,16 @@ export function approvalRequirements(pact: {
       messages: {
         it: `La data di fine prevista (${end}) deve essere successiva all'inizio (${start})`,
         en: `planned end date (${end}) must be after the start date (${start})`,
+      },
+    });
+  }
+  if (pact.signedPactCount !== undefined && pact.signedPactCount < 1) {
+    unmet.push({
+      requirement: 'SIGNED_PACT',
+      field: 'documents',
+      messages: {
+        it: 'Manca il patto firmato: caricalo tra i documenti del patto prima di approvarlo',
+        en: 'the signed pact is missing: upload a SIGNED_PACT document',
       },
     });
   }

@@ -1,5 +1,8 @@
 import type { DocumentRecord } from '@generattivi/shared';
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { auditEvents, DEMO_ACCOUNT, listQuery, type ErrorBody } from '../support/demo';
 import { beneficiaryBody, createBeneficiary, type Json } from '../support/fixtures';
 import { pactBody, pactSetup } from '../support/pacts';
@@ -131,12 +134,16 @@ describe('documents', () => {
     return { tokens, crema, cremona, milestone: milestone.body };
   }
 
+  // The server's temporary directory (TMPDIR): uploads are spooled there while they arrive.
+  const spoolDir = mkdtempSync(join(tmpdir(), 'generattivi-spool-'));
+
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: { TMPDIR: spoolDir } });
     s = await setup();
   });
   afterAll(async () => {
     await server?.stop();
+    rmSync(spoolDir, { recursive: true, force: true });
   });
 
   describe('upload and download', () => {
@@ -611,5 +618,19 @@ describe('documents', () => {
       (await server.request('DELETE', `/api/documents/${signed.id}`, { token: s.tokens.manager }))
         .status,
     ).toBe(403);
+  });
+
+  it('afterwards: no spooled upload is left in the server’s temporary directory, kept or refused', async () => {
+    // Every kind of upload has run above: kept, 413 midway, 415, 400, out of scope, idempotent.
+    const big = Buffer.alloc(11 * MiB, 0x20);
+    PDF.copy(big);
+    const res = await upload(s.tokens.sw, {
+      ownerType: 'pacts',
+      ownerId: s.crema.pact.id,
+      kind: 'OTHER',
+      file: big,
+    });
+    expect(res.status).toBe(413);
+    expect(readdirSync(spoolDir)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
-import { pactBody, pactSetup, transition } from '../support/pacts';
+import { attachSignedPact, pactBody, pactSetup, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string };
@@ -106,7 +106,10 @@ describe('pact list totals (pact_counts)', () => {
         created.push(await pact(territory, type));
     const [a1, a2, a3, i1, b1, b2, b3, j1] = created;
     for (const p of [a1, a2, i1, b1, b2, j1]) await move(p, 'SUBMITTED');
-    for (const p of [a1, i1, b1]) await move(p, 'ACTIVE');
+    for (const p of [a1, i1, b1]) {
+      await attachSignedPact(server, p.token, p.id);
+      await move(p, 'ACTIVE');
+    }
     await move(a1, 'SUSPENDED', { reason: 'Ricovero' });
     await move(b2, 'CANCELLED', { reason: 'Rinuncia' });
     await move(b3, 'CANCELLED', { reason: 'Trasferimento' });

@@ -1,7 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
-import { pactBody, pactSetup, transition } from '../support/pacts';
+import { attachSignedPact, pactBody, pactSetup, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Rec = Json & { id: number; version: number; updatedAt: string };
@@ -72,6 +72,7 @@ describe('pact rules', () => {
 
   async function activate(id: number) {
     expect((await move(id, { to: 'SUBMITTED' })).status).toBe(200);
+    await attachSignedPact(server, swCrema, id);
     expect((await move(id, { to: 'ACTIVE' })).status).toBe(200);
   }
 
@@ -233,6 +234,7 @@ describe('pact rules', () => {
       expect((await move(pact.id, { to: 'SUBMITTED' })).status).toBe(200);
       const submitted = (await get(`/api/pacts/${pact.id}`)).body;
       await setEmployment(pact.beneficiaryId as number, 'STUDENT');
+      await attachSignedPact(server, swCrema, pact.id);
       const refused = await move(pact.id, { to: 'ACTIVE' });
       expect(refused.status).toBe(422);
       const after = (await get(`/api/pacts/${pact.id}`)).body;

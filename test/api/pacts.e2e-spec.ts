@@ -8,6 +8,7 @@ import {
   userId,
   yearsBefore,
 } from '../support/fixtures';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Pact = Json & {
@@ -109,6 +110,7 @@ describe('pacts', () => {
     expect(m2.status).toBe(201);
 
     expect((await transition(pact.id, makerCrema, { to: 'SUBMITTED' })).status).toBe(200);
+    await attachSignedPact(server, swCrema, pact.id);
     const approved = await transition(pact.id, swCrema, { to: 'ACTIVE' });
     expect(approved.status).toBe(200);
     expect(approved.body.approvedAt).toBeTruthy();
@@ -239,6 +241,7 @@ describe('pacts', () => {
       ).status,
     ).toBe(200);
     expect((await transition(pact.id, swCrema, { to: 'SUBMITTED' })).status).toBe(200);
+    await attachSignedPact(server, swCrema, pact.id);
     expect((await transition(pact.id, swCrema, { to: 'ACTIVE' })).status).toBe(200);
     expect((await transition(pact.id, swCrema, { to: 'SUSPENDED' })).status).toBe(400);
     expect(
@@ -269,6 +272,7 @@ describe('pacts', () => {
   it('refuses approval without a maker, a milestone or valid dates (422 naming each)', async () => {
     const pact = await autonomyPact(swCrema, undefined, { plannedEndDate: null });
     expect((await transition(pact.id, swCrema, { to: 'SUBMITTED' })).status).toBe(200);
+    await attachSignedPact(server, swCrema, pact.id);
     const res = await transition(pact.id, swCrema, { to: 'ACTIVE' });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors as Json).sort()).toEqual([

@@ -1,7 +1,7 @@
-import { addDays, todayIso } from '@generattivi/shared';
+import { addDays, APPROVED_PACT_STATUSES, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
-import { pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
+import { attachSignedPact, pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
 import { ApiResponse, startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string; reference: string };
@@ -187,6 +187,7 @@ describe('races between two server instances on one database', () => {
       seeded.push(res.body);
     }
     await move(pact.id, 'SUBMITTED');
+    await attachSignedPact(a, sw, pact.id);
     const active = await move(pact.id, 'ACTIVE');
 
     const writes = Array.from({ length: N }, (_, i) => {
@@ -326,6 +327,82 @@ describe('races between two server instances on one database', () => {
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, k) => k + 1));
     for (const r of responses)
       expect(numbers).toContain(Number(r.body.reference.slice(series.length + 1)));
+  });
+
+  it('approvals racing deletions of the signed pact (24 requests): no approved pact is left without one', async () => {
+    // 8 SUBMITTED pacts with one signed copy each: approve on one instance, delete the copy on
+    // the other; 4 ACTIVE pacts with two copies each: delete both at once, on both instances.
+    const ready = async () => {
+      const pact = await createPact({ beneficiaryId: await newBeneficiary() });
+      const milestone = await a.request('POST', '/api/milestones', {
+        token: sw,
+        body: { pactId: pact.id, title: 'Colloquio', dueDate: addDays(today, 30) },
+      });
+      expect(milestone.status).toBe(201);
+      await move(pact.id, 'SUBMITTED');
+      return { pact, signed: [await attachSignedPact(a, sw, pact.id)] };
+    };
+    const submitted = [];
+    for (let k = 0; k < 8; k++) submitted.push(await ready());
+    const active = [];
+    for (let k = 0; k < 4; k++) {
+      const { pact, signed } = await ready();
+      await move(pact.id, 'ACTIVE');
+      active.push({ pact, signed: [...signed, await attachSignedPact(a, sw, pact.id)] });
+    }
+    const versions = await Promise.all(submitted.map(({ pact }) => current(pact.id)));
+    const requests = [
+      ...submitted.flatMap(({ pact, signed }, k) => [
+        () =>
+          fire<Pact>(2 * k, 'POST', `/api/pacts/${pact.id}/transitions`, {
+            to: 'ACTIVE',
+            version: versions[k].version,
+          }),
+        () => fire(2 * k + 1, 'DELETE', `/api/documents/${signed[0]}`),
+      ]),
+      ...active.flatMap(({ signed }) => [
+        () => fire(0, 'DELETE', `/api/documents/${signed[0]}`),
+        () => fire(1, 'DELETE', `/api/documents/${signed[1]}`),
+      ]),
+    ];
+    expect(requests.length).toBeGreaterThanOrEqual(N);
+    const responses = await Promise.all(requests.map((send) => send()));
+    expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+
+    const left = async (pactId: number) =>
+      (
+        await db.query<{ n: number | string }>(
+          `SELECT COUNT(*) AS n FROM documents WHERE owner_type = 'pacts' AND owner_id = ${pactId} AND kind = 'SIGNED_PACT'`,
+        )
+      ).map((r) => Number(r.n))[0];
+    for (const [k, { pact }] of submitted.entries()) {
+      const [approval, deletion] = responses.slice(2 * k, 2 * k + 2);
+      const status = (await current(pact.id)).status;
+      const count = await left(pact.id);
+      // Either the approval went first (the copy kept: 409), or the deletion (approval: 422).
+      if (status === 'ACTIVE') {
+        expect([approval.status, deletion.status, count]).toEqual([200, 409, 1]);
+        expect(codes([deletion])).toEqual(new Set(['LAST_SIGNED_PACT']));
+      } else {
+        expect([status, approval.status, deletion.status, count]).toEqual([
+          'SUBMITTED',
+          422,
+          200,
+          0,
+        ]);
+        expect(codes([approval])).toEqual(new Set(['SIGNED_PACT_MISSING']));
+      }
+    }
+    for (const [k, { pact }] of active.entries()) {
+      const pair = responses.slice(16 + 2 * k, 16 + 2 * k + 2);
+      expect(statuses(pair)).toEqual([200, 409]);
+      expect(await left(pact.id)).toBe(1);
+    }
+    // And whatever the order, no approved pact anywhere lacks its signed copy.
+    const unsigned = await db.query<{ id: number }>(
+      `SELECT p.id FROM pacts p WHERE p.status IN (${APPROVED_PACT_STATUSES.map((x) => `'${x}'`).join(', ')}) AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.owner_type = 'pacts' AND d.owner_id = p.id AND d.kind = 'SIGNED_PACT')`,
+    );
+    expect(unsigned).toEqual([]);
   });
 
   it('afterwards: the audit chain verifies and list totals are exact on both instances', async () => {

@@ -1,5 +1,6 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -64,11 +65,13 @@ describe('closing a pact with milestones still to do', () => {
         title,
         dueDate: addDays(todayIso(), days),
       });
-    for (const to of ['SUBMITTED', 'ACTIVE'])
+    for (const to of ['SUBMITTED', 'ACTIVE']) {
+      if (to === 'ACTIVE') await attachSignedPact(server, token, pact.id);
       pact = await apiPost<Pact>(server, token, `/api/pacts/${pact.id}/transitions`, {
         to,
         version: pact.version,
       });
+    }
     const [first] = await milestones(pact.id);
     const res = await server.request('PUT', `/api/milestones/${first.id}`, {
       token,

@@ -1,5 +1,6 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { Browser, openBrowser } from '../support/browser';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -62,6 +63,7 @@ describe('community maker journey', () => {
     });
     milestoneId = milestone.id;
     for (const to of ['SUBMITTED', 'ACTIVE']) {
+      if (to === 'ACTIVE') await attachSignedPact(server, workerToken, pact.id);
       pact = await apiPost<Pact>(server, workerToken, `/api/pacts/${pact.id}/transitions`, {
         to,
         version: pact.version,

@@ -36,9 +36,11 @@ describe('documents of a pact', () => {
     });
     browser = await openBrowser();
     const token = await server.login('sociale.crema@demo.generattivi.it');
+    // A pact waiting for approval: no document yet (an approved one has its signed copy), and
+    // its signed copy may still be deleted.
     const pacts = await server.request<Array<{ id: number; reference: string }>>(
       'GET',
-      `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ status: 'ACTIVE' }))}`,
+      `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ status: 'SUBMITTED' }))}`,
       { token },
     );
     pact = pacts.body[0];

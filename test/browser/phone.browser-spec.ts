@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
 import { openDatabase } from '../support/db';
 import { listQuery } from '../support/demo';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -181,6 +182,7 @@ describe('the community maker on a phone', () => {
       dueDate: addDays(todayIso(), 7),
     });
     for (const to of ['SUBMITTED', 'ACTIVE']) {
+      if (to === 'ACTIVE') await attachSignedPact(server, worker, pact.id);
       pact = await apiPost<Pact>(server, worker, `/api/pacts/${pact.id}/transitions`, {
         to,
         version: pact.version,

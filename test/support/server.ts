@@ -43,6 +43,11 @@ export interface TestServer {
   login(email: string, password?: string): Promise<string>;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /**
+   * Kills the process at once (SIGKILL: nothing of it runs after), as a crash would; the
+   * database stays for another start on it (`databaseUrl`); stop() then only removes it.
+   */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -197,8 +202,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${res.text}`);
       return res.body.accessToken;
     },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;

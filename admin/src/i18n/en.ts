@@ -674,6 +674,8 @@ const appMessages: AppMessages = {
       TRANSITION_NOT_ALLOWED: 'Cannot move from %{from} to %{to}; allowed: %{allowed}.',
       REFERENCED: '%{resource} %{id} is named by %{count} pacts and cannot be deleted.',
       HAS_DOCUMENTS: '%{count} documents are attached: delete them before deleting this record.',
+      LAST_SIGNED_PACT:
+        'This is the only signed copy of an approved pact: upload the new signed copy first, then delete this one.',
       REFERENCED_MEANWHILE:
         '%{resource} %{id} was linked to other records meanwhile and cannot be deleted.',
       PACT_HAS_NOTES: 'The pact has diary notes, which are never deleted: cancel it instead.',
@@ -697,6 +699,8 @@ const appMessages: AppMessages = {
       APPROVAL_REQUIREMENTS: 'The pact cannot be approved yet: something is missing.',
       HAND_OVER_OTHER_TERRITORY:
         '%{user} does not work in the district of pacts %{references}. No pact was handed over.',
+      SIGNED_PACT_MISSING:
+        'The signed pact is missing: upload it among the pact’s documents before approving it.',
       ACCOUNT_LOCKED:
         'Too many failed attempts for this account from this address: try again in %{seconds}.',
       ACCOUNT_BACKOFF:

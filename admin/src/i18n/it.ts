@@ -920,6 +920,8 @@ const appMessages = {
       REFERENCED: '%{resource} n. %{id} è indicato in %{count} patti e non si può eliminare.',
       HAS_DOCUMENTS:
         'Ci sono %{count} documenti allegati: eliminali prima di eliminare questo record.',
+      LAST_SIGNED_PACT:
+        'È l’unico patto firmato di un patto già approvato: carica prima la nuova copia firmata, poi elimina questa.',
       REFERENCED_MEANWHILE:
         '%{resource} n. %{id} è stato collegato ad altri record nel frattempo e non si può eliminare.',
       PACT_HAS_NOTES: 'Il patto ha note di diario, che non si eliminano mai: annullalo invece.',
@@ -944,6 +946,8 @@ const appMessages = {
       APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
       HAND_OVER_OTHER_TERRITORY:
         '%{user} non lavora nell’ambito dei patti %{references}. Nessun patto è stato passato.',
+      SIGNED_PACT_MISSING:
+        'Manca il patto firmato: caricalo tra i documenti del patto prima di approvarlo.',
       ACCOUNT_LOCKED:
         'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',
       ACCOUNT_BACKOFF:

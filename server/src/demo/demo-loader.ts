@@ -10,12 +10,14 @@ import { CivicCentersService } from '../civic-centers/civic-centers.service';
 import { CreateCivicCenterDto } from '../civic-centers/dto/civic-center.dto';
 import { CommunityLabsService } from '../community-labs/community-labs.service';
 import { CreateCommunityLabDto } from '../community-labs/dto/community-lab.dto';
+import { bufferContent, DocumentsService } from '../documents/documents.service';
 import { CreateHouseholdDto } from '../households/dto/household.dto';
 import { HouseholdsService } from '../households/households.service';
 import { MilestonesService } from '../milestones/milestones.service';
 import { CreateMilestoneDto, UpdateMilestoneDto } from '../milestones/dto/milestone.dto';
 import { CreateNoteDto } from '../notes/dto/note.dto';
 import { NotesService } from '../notes/notes.service';
+import { PactDocumentService } from '../pact-document/pact-document.service';
 import { CreatePactDto, TransitionDto } from '../pacts/dto/pact.dto';
 import { PactTransitionsService } from '../pacts/pact-transitions.service';
 import { PactsService } from '../pacts/pacts.service';
@@ -61,6 +63,8 @@ export class DemoLoader {
     private readonly milestones: MilestonesService,
     private readonly notes: NotesService,
     private readonly templates: PactTemplatesService,
+    private readonly documents: DocumentsService,
+    private readonly pactDocument: PactDocumentService,
   ) {}
 
   async load(): Promise<void> {
@@ -284,6 +288,7 @@ export class DemoLoader {
     if (plan.status === 'DRAFT') return;
     await fire('SUBMITTED');
     if (plan.status === 'SUBMITTED') return;
+    await this.attachSignedPact(sw, pact.id);
     await fire('ACTIVE');
 
     for (const [k, m] of plan.milestones.entries()) {
@@ -326,5 +331,23 @@ export class DemoLoader {
     if (plan.status === 'SUSPENDED') await fire('SUSPENDED', plan.reason);
     if (plan.status === 'COMPLETED') await fire('COMPLETED', plan.reason, plan.outcome);
     if (plan.status === 'TERMINATED') await fire('TERMINATED', plan.reason, plan.outcome);
+  }
+
+  /**
+   * The signed copy approval asks for: the pact's own PDF as the social worker prints it,
+   * uploaded by them as a SIGNED_PACT document (audited like any upload).
+   */
+  private async attachSignedPact(sw: Caller, pactId: number): Promise<void> {
+    const { filename, pdf } = await this.pactDocument.document(sw, pactId);
+    const pieces: Buffer[] = [];
+    for await (const piece of pdf as AsyncIterable<Buffer>) pieces.push(piece);
+    await this.documents.create(sw, {
+      ownerType: 'pacts',
+      ownerId: pactId,
+      kind: 'SIGNED_PACT',
+      fileName: filename.replace(/\.pdf$/, '-firmato.pdf'),
+      mediaType: 'application/pdf',
+      content: bufferContent(Buffer.concat(pieces)),
+    });
   }
 }

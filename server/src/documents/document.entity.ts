@@ -37,11 +37,19 @@ export class Document extends BaseRecord {
   uploadedById!: number;
 }
 
-/** The bytes of one document. */
+/**
+ * One piece of a document's bytes: the pieces of a document, in `seq` order (0, 1, …), each of
+ * at most DOCUMENT_CHUNK_BYTES, are its content. Written and read a piece at a time, so that
+ * no more than one piece of a file is in memory on either side of the database.
+ */
 export class DocumentContent {
   documentId!: number;
+  seq!: number;
   content!: Buffer;
 }
+
+/** The size of a piece of a document's bytes (the last one may be shorter). */
+export const DOCUMENT_CHUNK_BYTES = 512 * 1024;
 
 /**
  * DocumentContent's table for an engine: the bytes are a `blob` on SQLite and a `bytea` on
@@ -56,6 +64,7 @@ export function documentContentSchema(engine: DatabaseConfig['type']) {
     tableName: 'document_contents',
     columns: {
       documentId: { type: 'integer', primary: true },
+      seq: { type: 'integer', primary: true },
       content: { type: engine === 'postgres' ? 'bytea' : 'blob' },
     },
   });

@@ -69,13 +69,13 @@ export class DocumentsController {
     return new StreamableFile(content, {
       type: document.mediaType,
       disposition: attachmentDisposition(document.fileName),
-      length: content.length,
+      length: document.sizeBytes,
     });
   }
 
   @Route.create(
     'documents',
-    'Uploads a document (multipart/form-data): PDF, JPEG, PNG or WebP, decided from its bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413); a maker adds only EVIDENCE to their pacts and milestones',
+    'Uploads a document (multipart/form-data, streamed to a temporary file, never whole in memory): PDF, JPEG, PNG or WebP, decided from its bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413 as soon as it passes it); a maker adds only EVIDENCE to their pacts and milestones',
   )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -95,17 +95,18 @@ export class DocumentsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const upload = await readUpload(request, this.config.documentMaxBytes).catch((e: unknown) => {
+    return readUpload(request, this.config.documentMaxBytes, (upload) =>
+      this.documents.create(caller, upload),
+    ).catch((e: unknown) => {
       // The rest of a refused body is never read: the connection closes after the answer.
       if (e instanceof DocumentTooLargeError) void reply.header('connection', 'close');
       throw e;
     });
-    return this.documents.create(caller, upload);
   }
 
   @Route.remove(
     'documents',
-    'Removes a mistaken upload (whoever writes its owner; a maker only EVIDENCE); the audit trail keeps its name, size and hash',
+    'Removes a mistaken upload (whoever writes its owner; a maker only EVIDENCE); the audit trail keeps its name, size and hash. The only SIGNED_PACT of a pact that was approved (ACTIVE, SUSPENDED, COMPLETED, TERMINATED) is kept: 409 LAST_SIGNED_PACT',
   )
   remove(@CurrentUser() caller: Caller, @Route.id() id: number) {
     return this.documents.remove(caller, id);

@@ -11,5 +11,6 @@ export const DOCUMENT_ENTITIES = [Document];
   imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES)],
   controllers: [DocumentsController],
   providers: [DocumentsService],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

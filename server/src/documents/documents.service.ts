@@ -7,11 +7,13 @@ import {
   documentKindsFor,
   mayRemoveDocument,
   PERSONAL_DOCUMENT_KINDS,
+  SIGNED_PACT_KIND,
   type DocumentKind,
   type DocumentMediaType,
   type DocumentOwnerType,
 } from '@generattivi/shared';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
@@ -23,10 +25,11 @@ import { UnitOfWork } from '../common/unit-of-work';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { Household } from '../households/household.entity';
 import { Milestone } from '../milestones/milestone.entity';
+import { lockPact } from '../pacts/pact-lock';
 import { Pact } from '../pacts/pact.entity';
-import { Document, DocumentContent } from './document.entity';
+import { DOCUMENT_CHUNK_BYTES, Document, DocumentContent } from './document.entity';
 import { toDocumentRecord } from './document.record';
-import { lockOwners } from './owner-documents';
+import { assertSignedPactKept, lockOwners } from './owner-documents';
 
 export const DOCUMENT_LIST = defineListSpec({
   resource: 'documents',
@@ -42,6 +45,14 @@ export const DOCUMENT_LIST = defineListSpec({
   defaultSort: ['createdAt', 'DESC'],
 });
 
+/** A file's bytes, their size and hash: read again from the start at each `chunks()`. */
+export interface UploadContent {
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  /** The bytes in pieces of at most DOCUMENT_CHUNK_BYTES, in order. */
+  chunks(): AsyncIterable<Buffer>;
+}
+
 /** A checked upload: its fields, its cleaned name, its bytes and their type. */
 export interface Upload {
   ownerType: DocumentOwnerType;
@@ -49,7 +60,19 @@ export interface Upload {
   kind: DocumentKind;
   fileName: string;
   mediaType: DocumentMediaType;
-  content: Buffer;
+  content: UploadContent;
+}
+
+/** Bytes already in memory (a file the server made, as the demo's signed pacts) as content. */
+export function bufferContent(bytes: Buffer): UploadContent {
+  return {
+    sizeBytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    async *chunks() {
+      for (let at = 0; at < bytes.length; at += DOCUMENT_CHUNK_BYTES)
+        yield bytes.subarray(at, at + DOCUMENT_CHUNK_BYTES);
+    },
+  };
 }
 
 /** Each owner's table, the scope it is read in, and its noun in messages. */
@@ -135,23 +158,37 @@ export class DocumentsService {
     return found;
   }
 
-  /** The document and its bytes (only the download reads them). */
-  async content(caller: Caller, id: number): Promise<{ document: Document; content: Buffer }> {
+  /**
+   * The document and its bytes as a stream (only the download reads them): one piece read from
+   * the database at a time, as the reader asks for it. A document deleted meanwhile ends the
+   * stream with an error (the download breaks off) rather than with part of a file.
+   */
+  async content(caller: Caller, id: number): Promise<{ document: Document; content: Readable }> {
     const document = await this.get(caller, id);
-    const row = await this.documents.manager
-      .getRepository(DocumentContent)
-      .findOne({ where: { documentId: id } });
-    if (!row) throw new NotFoundError('documents', id);
-    // Both drivers give a Buffer: handed on as is, not copied.
-    const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
-    return { document, content };
+    const pieces = this.documents.manager.getRepository(DocumentContent);
+    async function* read(): AsyncGenerator<Buffer> {
+      let sent = 0;
+      for (let seq = 0; sent < document.sizeBytes; seq++) {
+        const row = await pieces.findOne({ where: { documentId: id, seq } });
+        if (!row) throw new Error(`document ${id}: piece ${seq} is missing`);
+        // Both drivers give a Buffer: handed on as is, not copied.
+        const piece = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
+        sent += piece.length;
+        yield piece;
+      }
+    }
+    return { document, content: Readable.from(read(), { objectMode: false }) };
   }
 
+  /**
+   * Saves an upload: the document's row, its bytes piece by piece and its audit event in one
+   * transaction — a crash leaves either all of them or none.
+   */
   async create(caller: Caller, upload: Upload) {
     if (!documentKindsFor(caller.role, upload.ownerType).includes(upload.kind))
       throw makerEvidenceOnly();
     const owner = OWNERS[upload.ownerType];
-    const sha256 = createHash('sha256').update(upload.content).digest('hex');
+    const { sizeBytes, sha256 } = upload.content;
     return this.uow.run(async (tx) => {
       await lockOwners(tx, upload.ownerType, [upload.ownerId], 'FOR KEY SHARE');
       const visible = await applyScope(
@@ -173,12 +210,14 @@ export class DocumentsService {
           kind: upload.kind,
           fileName: upload.fileName,
           mediaType: upload.mediaType,
-          sizeBytes: upload.content.length,
+          sizeBytes,
           sha256,
           uploadedById: caller.id,
         }),
       );
-      await tx.insert(DocumentContent, { documentId: document.id, content: upload.content });
+      let seq = 0;
+      for await (const content of upload.content.chunks())
+        await tx.insert(DocumentContent, { documentId: document.id, seq: seq++, content });
       const record = toDocumentRecord(document);
       const { id: _id, createdAt: _at, ...audited } = record;
       await this.audit.created(tx, caller.id, 'documents', document.id, audited);
@@ -186,11 +225,25 @@ export class DocumentsService {
     });
   }
 
-  /** Removes a mistaken upload; the trail keeps its owner, kind, name, type, size and hash. */
+  /**
+   * Removes a mistaken upload; the trail keeps its owner, kind, name, type, size and hash. A
+   * pact's signed copy is removed under the pact's lock, taken first (as approval does), and
+   * never the last one of an approved pact (409 LAST_SIGNED_PACT).
+   */
   remove(caller: Caller, id: number) {
     return this.uow.run(async (tx) => {
-      const document = await this.get(caller, id, tx);
+      let document = await this.get(caller, id, tx);
       if (!mayRemoveDocument(caller.role, document.kind)) throw makerEvidenceOnly();
+      if (document.ownerType === 'pacts' && document.kind === SIGNED_PACT_KIND) {
+        await lockPact(tx, document.ownerId);
+        // Read again under the lock: another deletion may have gone first.
+        document = await this.get(caller, id, tx);
+        const pact = await tx.findOneOrFail(Pact, {
+          where: { id: document.ownerId },
+          select: { id: true, status: true },
+        });
+        await assertSignedPactKept(tx, document, pact.status);
+      }
       await tx.delete(DocumentContent, { documentId: id });
       await tx.delete(Document, { id });
       const record = toDocumentRecord(document);

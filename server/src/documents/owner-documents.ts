@@ -1,5 +1,9 @@
-import type { DocumentOwnerType } from '@generattivi/shared';
-import { In, type EntityManager } from 'typeorm';
+import {
+  APPROVED_PACT_STATUSES,
+  SIGNED_PACT_KIND,
+  type DocumentOwnerType,
+} from '@generattivi/shared';
+import { In, Not, type EntityManager } from 'typeorm';
 import { ConflictError } from '../common/domain-error';
 import { Document } from './document.entity';
 
@@ -47,5 +51,37 @@ export async function assertNoDocuments(
       'HAS_DOCUMENTS',
       { count },
       `${count} document${count === 1 ? ' is' : 's are'} attached (${ownerType}): delete ${count === 1 ? 'it' : 'them'} first`,
+    );
+}
+
+/** The SIGNED_PACT documents of pact `pactId` itself (not of its milestones). */
+export function signedPactCount(tx: EntityManager, pactId: number): Promise<number> {
+  return tx.countBy(Document, { ownerType: 'pacts', ownerId: pactId, kind: SIGNED_PACT_KIND });
+}
+
+/**
+ * Refuses (409 LAST_SIGNED_PACT) to delete `document` when it is the last SIGNED_PACT of a pact
+ * that was approved (APPROVED_PACT_STATUSES). Call it holding the pact's lock (lockPact), taken
+ * before anything else of the pact is read: approval takes the same lock before counting the
+ * signed pacts, so the two never interleave and no approved pact ends without one.
+ */
+export async function assertSignedPactKept(
+  tx: EntityManager,
+  document: Pick<Document, 'id' | 'ownerType' | 'ownerId' | 'kind'>,
+  pactStatus: string,
+): Promise<void> {
+  if (document.ownerType !== 'pacts' || document.kind !== SIGNED_PACT_KIND) return;
+  if (!(APPROVED_PACT_STATUSES as readonly string[]).includes(pactStatus)) return;
+  const others = await tx.countBy(Document, {
+    ownerType: 'pacts',
+    ownerId: document.ownerId,
+    kind: SIGNED_PACT_KIND,
+    id: Not(document.id),
+  });
+  if (others === 0)
+    throw new ConflictError(
+      'LAST_SIGNED_PACT',
+      {},
+      'the pact was approved and this is its only signed copy: upload another SIGNED_PACT document before deleting it',
     );
 }

@@ -2,16 +2,22 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_OWNER_TYPES,
   type DocumentKind,
+  type DocumentMediaType,
   type DocumentOwnerType,
   type FieldError,
 } from '@generattivi/shared';
 import type { FastifyRequest } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DomainError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { cleanFileName } from './file-name';
 import { detectMediaType, MEDIA_TYPE_HEAD_BYTES } from './media-type';
-import type { Upload } from './documents.service';
+import { DOCUMENT_CHUNK_BYTES } from './document.entity';
+import type { Upload, UploadContent } from './documents.service';
 
 /** One part of a multipart body as @fastify/multipart gives it: a file, or a field. */
 type Part =
@@ -40,43 +46,74 @@ export class DocumentTooLargeError extends DomainError<'DOCUMENT_TOO_LARGE'> {
 }
 
 /**
- * The bytes of one file as they arrive, in one buffer: sized once from the request's
- * `Content-Length` (which bounds the file) when it is given, else grown by doubling; never more
- * than `maxBytes` + 1 bytes are taken in.
+ * The bytes of one file as they arrive, spooled to a temporary file (owner-only) while they are
+ * hashed and counted and their first bytes kept for the type: never more than one piece of the
+ * file in memory, never more than `maxBytes` + 1 bytes taken in. `discard()` removes the file.
  */
-class Bytes {
-  private buffer: Buffer;
-  length = 0;
+class Spool implements UploadContent {
+  private readonly hash = createHash('sha256');
+  private head = Buffer.alloc(0);
+  sizeBytes = 0;
+  /** Known once the writing has ended (close). */
+  sha256 = '';
 
-  constructor(
+  private constructor(
+    readonly path: string,
+    private readonly file: FileHandle,
     private readonly maxBytes: number,
-    contentLength: number | undefined,
-  ) {
-    this.buffer = Buffer.allocUnsafe(Math.min(contentLength ?? 64 * 1024, maxBytes));
+  ) {}
+
+  static async open(maxBytes: number): Promise<Spool> {
+    const path = join(tmpdir(), `generattivi-upload-${randomUUID()}`);
+    return new Spool(path, await open(path, 'wx', 0o600), maxBytes);
   }
 
-  add(chunk: Buffer): void {
-    const needed = this.length + chunk.length;
-    if (needed > this.maxBytes) throw new DocumentTooLargeError(this.maxBytes);
-    if (needed > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(
-        Math.min(Math.max(needed, this.buffer.length * 2), this.maxBytes),
-      );
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    chunk.copy(this.buffer, this.length);
-    this.length = needed;
+  async add(chunk: Buffer): Promise<void> {
+    const size = this.sizeBytes + chunk.length;
+    if (size > this.maxBytes) throw new DocumentTooLargeError(this.maxBytes);
+    if (this.head.length < MEDIA_TYPE_HEAD_BYTES)
+      this.head = Buffer.concat([this.head, chunk.subarray(0, MEDIA_TYPE_HEAD_BYTES)]);
+    this.hash.update(chunk);
+    for (let at = 0; at < chunk.length;)
+      at += (await this.file.write(chunk, at, chunk.length - at)).bytesWritten;
+    this.sizeBytes = size;
   }
 
-  get content(): Buffer {
-    return this.buffer.subarray(0, this.length);
+  /** Ends the writing: the hash is final. */
+  async close(): Promise<void> {
+    await this.file.close();
+    this.sha256 = this.hash.digest('hex');
+  }
+
+  get mediaType(): DocumentMediaType | undefined {
+    return detectMediaType(this.head.subarray(0, MEDIA_TYPE_HEAD_BYTES));
+  }
+
+  chunks(): AsyncIterable<Buffer> {
+    return fileChunks(this.path, this.sizeBytes);
+  }
+
+  /** Removes the temporary file (its handle closed first if the writing was cut short). */
+  async discard(): Promise<void> {
+    await this.file.close().catch(() => undefined);
+    await rm(this.path, { force: true });
   }
 }
 
-function declaredLength(request: FastifyRequest): number | undefined {
-  const raw = request.headers['content-length'];
-  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+/** The first `size` bytes of the file at `path`, read in pieces of DOCUMENT_CHUNK_BYTES. */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const piece = Buffer.allocUnsafe(Math.min(DOCUMENT_CHUNK_BYTES, size - at));
+      const { bytesRead } = await file.read(piece, 0, piece.length, at);
+      if (bytesRead !== piece.length) throw new Error(`${path}: shorter than ${size} bytes`);
+      at += bytesRead;
+      yield piece;
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** A field's text, or a field error; `values` the accepted ones. */
@@ -95,19 +132,38 @@ function positiveId(value: string | undefined): number | FieldError {
 const isError = (v: unknown): v is FieldError => typeof v === 'object' && v !== null && 'code' in v;
 
 /**
- * Reads a `multipart/form-data` upload: the fields `ownerType`, `ownerId`, `kind` and one
- * `file`, in any order. The file is taken in as it streams, refused (413) as soon as it passes
- * `maxBytes`, its name cleaned, its type decided from its first bytes (415 unless PDF, JPEG,
- * PNG or WebP); a missing, unknown or wrong field is a 400 naming it, an empty file too.
+ * Reads a `multipart/form-data` upload and hands it to `use`: the fields `ownerType`,
+ * `ownerId`, `kind` and one `file`, in any order. The file is spooled to a temporary file as
+ * it streams (Spool), refused (413) as soon as it passes `maxBytes`, its name cleaned, its type
+ * decided from its first bytes (415 unless PDF, JPEG, PNG or WebP); a missing, unknown or
+ * wrong field is a 400 naming it, an empty file too. The temporary file is removed once `use`
+ * has finished, whatever happened.
  */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload<T>(
+  request: FastifyRequest,
+  maxBytes: number,
+  use: (upload: Upload) => Promise<T>,
+): Promise<T> {
+  let spool: Spool | undefined;
+  try {
+    return await use(await readParts(request, maxBytes, (s) => (spool = s)));
+  } finally {
+    await spool?.discard();
+  }
+}
+
+async function readParts(
+  request: FastifyRequest,
+  maxBytes: number,
+  opened: (spool: Spool) => void,
+): Promise<Upload> {
   if (!request.isMultipart())
     throw new FieldsError({
       file: fieldError('REQUIRED', {}, 'send the document as multipart/form-data'),
     });
   const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const errors: Record<string, FieldError> = {};
-  let file: { name: string; bytes: Bytes } | undefined;
+  let file: { name: string; bytes: Spool } | undefined;
   try {
     const parts = request.parts({
       limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1000, parts: 11 },
@@ -119,8 +175,10 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
           part.file.resume();
           continue;
         }
-        const bytes = new Bytes(maxBytes, declaredLength(request));
-        for await (const chunk of part.file as AsyncIterable<Buffer>) bytes.add(chunk);
+        const bytes = await Spool.open(maxBytes);
+        opened(bytes);
+        for await (const chunk of part.file as AsyncIterable<Buffer>) await bytes.add(chunk);
+        await bytes.close();
         file = { name: part.filename ?? '', bytes };
       } else if ((FIELDS as readonly string[]).includes(part.fieldname)) {
         fields[part.fieldname as (typeof FIELDS)[number]] = String(part.value);
@@ -148,7 +206,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   if (isError(ownerId)) errors.ownerId = ownerId;
   if (isError(kind)) errors.kind = kind;
   if (!file) errors.file = fieldError('REQUIRED', {}, 'is required');
-  else if (file.bytes.length === 0) errors.file = fieldError('EMPTY_FILE', {}, 'is empty');
+  else if (file.bytes.sizeBytes === 0) errors.file = fieldError('EMPTY_FILE', {}, 'is empty');
   if (
     Object.keys(errors).length ||
     !file ||
@@ -157,8 +215,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     isError(kind)
   )
     throw new FieldsError(errors);
-  const content = file.bytes.content;
-  const mediaType = detectMediaType(content.subarray(0, MEDIA_TYPE_HEAD_BYTES));
+  const mediaType = file.bytes.mediaType;
   if (!mediaType)
     throw new DomainError(
       415,
@@ -166,5 +223,12 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
       { types: ACCEPTED_TYPES },
       `file: not a ${ACCEPTED_TYPES} file (its type is read from its content, not its name)`,
     );
-  return { ownerType, ownerId, kind, fileName: cleanFileName(file.name), mediaType, content };
+  return {
+    ownerType,
+    ownerId,
+    kind,
+    fileName: cleanFileName(file.name),
+    mediaType,
+    content: file.bytes,
+  };
 }

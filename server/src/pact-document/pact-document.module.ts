@@ -6,5 +6,6 @@ import { PactDocumentService } from './pact-document.service';
 @Module({
   controllers: [PactDocumentController],
   providers: [PactDocumentService],
+  exports: [PactDocumentService],
 })
 export class PactDocumentModule {}

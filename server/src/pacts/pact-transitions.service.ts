@@ -19,6 +19,7 @@ import { ConflictError, DomainError, FieldsError, ForbiddenError } from '../comm
 import { fieldError, fieldsMessage, fieldsOf } from '../common/error-body';
 import { UnitOfWork } from '../common/unit-of-work';
 import { updateVersioned, versionConflict } from '../common/versioned-update';
+import { signedPactCount } from '../documents/owner-documents';
 import { Milestone } from '../milestones/milestone.entity';
 import type { TransitionDto } from './dto/pact.dto';
 import { EligibilityFailed, EligibilityService } from './eligibility.service';
@@ -32,6 +33,7 @@ const APPROVAL_CODES: Record<ApprovalRequirement, ErrorCode> = {
   MILESTONE: 'NO_MILESTONE',
   START_DATE: 'NO_START_DATE',
   PLANNED_END_DATE: 'NO_PLANNED_END_DATE',
+  SIGNED_PACT: 'SIGNED_PACT_MISSING',
 };
 
 /** A pact's life: the moves between statuses (POST /pacts/:id/transitions). */
@@ -154,7 +156,18 @@ export class PactTransitionsService {
             milestoneCount: await tx.countBy(Milestone, { pactId: id, status: Not('CANCELLED') }),
             startDate: pact.startDate,
             plannedEndDate: pact.plannedEndDate,
+            // Counted under the pact's lock: deleting a signed pact takes it too (DocumentsService).
+            signedPactCount: await signedPactCount(tx, id),
           });
+          if (unmet.length === 1 && unmet[0].requirement === 'SIGNED_PACT') {
+            const [missing] = unmet;
+            throw new FieldsError(
+              { documents: fieldError('SIGNED_PACT_MISSING', {}, missing.messages.en) },
+              'SIGNED_PACT_MISSING',
+              422,
+              { message: missing.messages.en },
+            );
+          }
           if (unmet.length) {
             const errors = Object.fromEntries(
               unmet.map((u) => [

@@ -79,7 +79,7 @@ export class PactsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Moves the pact to another status. 409 lists the allowed ones; 422 carries the failing eligibility evaluation (submit, approve) or the unmet approval requirements. TERMINATED takes the termination code in `outcome` and the reason in `reason`.',
+      'Moves the pact to another status. 409 lists the allowed ones; 422 carries the failing eligibility evaluation (submit, approve) or the unmet approval requirements (approval needs a SIGNED_PACT document of the pact: 422 SIGNED_PACT_MISSING when it is all that is missing). TERMINATED takes the termination code in `outcome` and the reason in `reason`.',
     description:
       'A refused submission or approval (422 NOT_ELIGIBLE) keeps its failing evaluation on the pact (`eligibility`), without changing its version. Completing or terminating a pact with milestones still PENDING needs `openMilestones` (MISSED or CANCELLED): without it the answer is a 400 OPEN_MILESTONES_DECISION_REQUIRED whose body lists them (`openMilestones`: id, title, dueDate) and the `choices`; with it each becomes that status, the reason recorded in its `evidence`, each change audited, in the same transaction. Cancelling a pact cancels its pending milestones the same way.',
   })

@@ -9,6 +9,7 @@ import { SearchIndexes1795600000021 } from './1795600000021-SearchIndexes';
 import { PactInvariants1795600000030 } from './1795600000030-PactInvariants';
 import { IdempotencyKeys1795600000040 } from './1795600000040-IdempotencyKeys';
 import { Documents1795600000050 } from './1795600000050-Documents';
+import { DocumentContentChunks1795600000060 } from './1795600000060-DocumentContentChunks';
 import { PactTemplates1795600000070 } from './1795600000070-PactTemplates';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -21,5 +22,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   PactInvariants1795600000030,
   IdempotencyKeys1795600000040,
   Documents1795600000050,
+  DocumentContentChunks1795600000060,
   PactTemplates1795600000070,
 ];
