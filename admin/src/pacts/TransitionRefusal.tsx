@@ -64,7 +64,12 @@ export const TransitionRefusal = ({
     case 'approval': {
       // The shared rule words each requirement in Italian and English; the server's English
       // text stays for anything it names that the rule does not.
-      const local = approvalRequirements({ ...pact, milestoneCount: milestoneCount ?? 0 });
+      const local = approvalRequirements({
+        ...pact,
+        milestoneCount: milestoneCount ?? 0,
+        // The server names the missing signed pact under `documents`.
+        signedPactCount: 'documents' in refusal.errors ? 0 : undefined,
+      });
       const unmet = Object.entries(refusal.errors).map(
         ([field, message]) =>
           local.find((u) => u.field === field) ?? {
