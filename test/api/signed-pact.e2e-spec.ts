@@ -7,13 +7,8 @@ import {
 } from '@generattivi/shared';
 import { auditEvents, listQuery, type ErrorBody } from '../support/demo';
 import { beneficiaryBody, createBeneficiary, type Json } from '../support/fixtures';
-import {
-  attachSignedPact,
-  pactBody,
-  pactSetup,
-  transition,
-  uploadDocument,
-} from '../support/pacts';
+import { SMALL_PDF, uploadDocument } from '../support/documents';
+import { attachSignedPact, pactBody, pactSetup, transition } from '../support/pacts';
 import { pdfPages } from '../support/pdf';
 import { startServer, type TestServer } from '../support/server';
 
@@ -101,8 +96,10 @@ describe('the signed pact', () => {
       ownerType: 'milestones',
       ownerId: pact.milestoneId,
       kind: 'SIGNED_PACT',
+      file: SMALL_PDF,
+      name: 'patto-firmato.pdf',
     });
-    expect(onMilestone.status).toBe(201);
+    expect(onMilestone.kind).toBe('SIGNED_PACT');
     await attachSignedPact(server, sw, other.id);
     const res = await approve(pact.id);
     expect(res.status).toBe(422);
@@ -169,9 +166,11 @@ describe('the signed pact', () => {
       ownerType: 'milestones',
       ownerId: pact.milestoneId,
       kind: 'SIGNED_PACT',
+      file: SMALL_PDF,
+      name: 'patto-firmato.pdf',
     });
     expect((await approve(pact.id)).status).toBe(200);
-    expect((await remove(onMilestone.body.id)).status).toBe(200);
+    expect((await remove(onMilestone.id)).status).toBe(200);
   });
 
   it('the demo: every pact that was approved carries its own PDF as its signed pact, uploaded by its social worker', async () => {

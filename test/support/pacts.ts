@@ -1,4 +1,5 @@
 import { addDays, todayIso } from '@generattivi/shared';
+import { SMALL_PDF, uploadDocument } from './documents';
 import { territoryIds, userId, type Json } from './fixtures';
 import type { ApiResponse, TestServer } from './server';
 
@@ -71,37 +72,8 @@ export async function transition<T = Json>(
   });
 }
 
-/** A tiny valid PDF: what a scanned signed pact stands for in tests. */
-export const SIGNED_PACT_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
-
 /**
- * POSTs a multipart upload of `file` (by default `SIGNED_PACT_PDF`) as a document of `kind`
- * owned by `ownerType` `ownerId`; answers the status and the parsed body.
- */
-export async function uploadDocument(
-  server: TestServer,
-  token: string,
-  document: { ownerType: string; ownerId: number; kind: string; file?: Buffer },
-): Promise<{ status: number; body: Json & { id: number; code?: string } }> {
-  const form = new FormData();
-  form.append('ownerType', document.ownerType);
-  form.append('ownerId', String(document.ownerId));
-  form.append('kind', document.kind);
-  const file = new Blob([new Uint8Array(document.file ?? SIGNED_PACT_PDF)]);
-  form.append('file', file, 'patto-firmato.pdf');
-  const res = await fetch(`${server.url}/api/documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return { status: res.status, body: JSON.parse(await res.text()) as Json & { id: number } };
-}
-
-/**
- * Uploads the signed copy of pact `pactId` (a SIGNED_PACT document, `SIGNED_PACT_PDF`), which
+ * Uploads the signed copy of pact `pactId` (a SIGNED_PACT document, `SMALL_PDF`), which
  * approval requires; answers the created document's id. Throws unless the upload is a 201.
  */
 export async function attachSignedPact(
@@ -109,12 +81,12 @@ export async function attachSignedPact(
   token: string,
   pactId: number,
 ): Promise<number> {
-  const res = await uploadDocument(server, token, {
+  const document = await uploadDocument(server, token, {
     ownerType: 'pacts',
     ownerId: pactId,
     kind: 'SIGNED_PACT',
+    file: SMALL_PDF,
+    name: 'patto-firmato.pdf',
   });
-  if (res.status !== 201)
-    throw new Error(`signed pact upload → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
+  return document.id;
 }
