@@ -8,7 +8,7 @@ import {
 } from '@generattivi/shared';
 import type { FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -45,6 +45,31 @@ export class DocumentTooLargeError extends DomainError<'DOCUMENT_TOO_LARGE'> {
   }
 }
 
+/** The name of every spooled upload starts so (in the system's temporary directory). */
+const SPOOL_PREFIX = 'generattivi-upload-';
+
+/**
+ * Removes the spooled uploads in `dir` untouched for `olderThanMs`: what a server killed in the
+ * middle of an upload left behind (a live upload writes to its file as the bytes arrive, and
+ * another instance's is never that old). Answers how many were removed.
+ */
+export async function sweepAbandonedSpools(
+  dir = tmpdir(),
+  olderThanMs = 60 * 60 * 1000,
+  now = Date.now(),
+): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) continue;
+    await rm(path, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * The bytes of one file as they arrive, spooled to a temporary file (owner-only) while they are
  * hashed and counted and their first bytes kept for the type: never more than one piece of the
@@ -64,7 +89,7 @@ class Spool implements UploadContent {
   ) {}
 
   static async open(maxBytes: number): Promise<Spool> {
-    const path = join(tmpdir(), `generattivi-upload-${randomUUID()}`);
+    const path = join(tmpdir(), `${SPOOL_PREFIX}${randomUUID()}`);
     return new Spool(path, await open(path, 'wx', 0o600), maxBytes);
   }
 
