@@ -1,6 +1,7 @@
 import { todayIso } from '@generattivi/shared';
 import { readFileSync } from 'node:fs';
 import { Browser, openBrowser } from '../support/browser';
+import { SMALL_PNG, uploadDocument } from '../support/documents';
 import { startServer, TestServer } from '../support/server';
 import { openRoute, seriousAxeViolations, signIn, waitForData } from '../support/ui';
 
@@ -97,13 +98,53 @@ describe('documents of a pact', () => {
     expect(readFileSync(path).equals(PDF)).toBe(true);
   });
 
-  it('previews the PDF in a dialog', async () => {
+  /** Starts recording what the page's Content-Security-Policy refuses; answers the record. */
+  const recordRefusals = async () => {
     const { page } = browser;
+    await page.evaluate(() => {
+      const refused: string[] = [];
+      (window as unknown as { refused: string[] }).refused = refused;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        refused.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    return () => page.evaluate(() => (window as unknown as { refused: string[] }).refused);
+  };
+
+  it('previews the PDF in a dialog, in a frame the page allows', async () => {
+    const { page } = browser;
+    const refused = await recordRefusals();
     await page.getByRole('button', { name: `Anteprima di ${fileName}` }).click();
     const preview = page.getByRole('dialog', { name: `Anteprima di ${fileName}` });
     await expect(preview.locator('iframe').getAttribute('src')).resolves.toMatch(/^blob:/);
+    await expect(refused()).resolves.toEqual([]);
     await preview.getByRole('button', { name: 'Chiudi' }).click();
     await preview.waitFor({ state: 'detached' });
+  });
+
+  it('previews a photo as the image itself', async () => {
+    const { page } = browser;
+    const token = await server.login('sociale.crema@demo.generattivi.it');
+    await uploadDocument(server, token, {
+      ownerType: 'pacts',
+      ownerId: pact.id,
+      kind: 'OTHER',
+      file: SMALL_PNG,
+      name: 'foto.png',
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Anteprima di foto.png' }).click();
+    const refused = await recordRefusals();
+    const image = page.getByRole('dialog', { name: 'Anteprima di foto.png' }).getByRole('img');
+    await image.waitFor();
+    // Drawn, not a broken image: the browser decoded its 8 × 8 pixels.
+    await page.waitForFunction(
+      () => (document.querySelector('[role="dialog"] img') as HTMLImageElement | null)?.complete,
+    );
+    await expect(image.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(8);
+    await expect(refused()).resolves.toEqual([]);
+    await page.getByRole('button', { name: 'Chiudi' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('says in Italian that a text file named .pdf is not accepted (415)', async () => {
@@ -211,6 +252,7 @@ describe('documents of a pact', () => {
     const confirm = page.getByRole('dialog', { name: `Eliminare il documento «${fileName}»?` });
     await confirm.getByRole('button', { name: 'Conferma' }).click();
     await page.getByText('Documento eliminato.').waitFor();
-    await page.getByText('Nessun documento allegato.').waitFor();
+    await page.getByRole('row', { name: new RegExp(fileName) }).waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /foto\.png/ }).waitFor();
   });
 });

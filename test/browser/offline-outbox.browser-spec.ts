@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { addDays, todayIso } from '@generattivi/shared';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
+import { attachSignedPact } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
@@ -141,6 +142,7 @@ describe('the maker offline: the device keeps their pacts, the outbox sends once
       dueDate: addDays(todayIso(), 20),
     });
     for (const to of ['SUBMITTED', 'ACTIVE']) {
+      if (to === 'ACTIVE') await attachSignedPact(server, worker, pact.id);
       pact = await apiPost<Pact>(server, worker, `/api/pacts/${pact.id}/transitions`, {
         to,
         version: pact.version,
