@@ -1,21 +1,15 @@
 import { isAllowed, type Role, type User } from '@generattivi/shared';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
-import { Alert, DialogContentText, MenuItem, TextField } from '@mui/material';
+import { DialogContentText, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetList, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import { DialogButton, FormDialog } from '../common/FormDialog';
+import { ColleaguePicker } from './ColleaguePicker';
 import { useFormDialog, type FormDialogState } from '../common/useFormDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
 
 /** Whom a hand-over starts from: a community maker or a social worker, and their open pacts. */
 export type HandOverGiver = Pick<User, 'id' | 'fullName' | 'role' | 'openPacts'>;
-
-/** "Giulia Rossi — 7 patti aperti": a colleague and their current load. */
-export const useLoadLabel = () => {
-  const translate = useTranslate();
-  return (user: Pick<User, 'fullName' | 'openPacts'>) =>
-    `${user.fullName} — ${translate('app.hand_over.load', { smart_count: user.openPacts })}`;
-};
 
 /**
  * The colleagues who may receive the pacts: active, of the giver's role, working in one of the
@@ -23,7 +17,6 @@ export const useLoadLabel = () => {
  */
 const HandOverDialog = ({ giver, dialog }: { giver: HandOverGiver; dialog: FormDialogState }) => {
   const translate = useTranslate();
-  const loadLabel = useLoadLabel();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data: account } = useGetOne<User>('users', { id: giver.id });
   const { data: colleagues = [], isPending } = useGetList<User>(
@@ -70,25 +63,15 @@ const HandOverDialog = ({ giver, dialog }: { giver: HandOverGiver; dialog: FormD
       <DialogContentText>
         {translate('app.hand_over.explain', { smart_count: giver.openPacts })}
       </DialogContentText>
-      {!isPending && choices.length === 0 ? (
-        <Alert severity="info">{translate('app.hand_over.none')}</Alert>
-      ) : (
-        <TextField
-          select
-          required
-          label={translate('app.hand_over.to')}
-          value={toUserId}
-          onChange={(e) => setToUserId(Number(e.target.value))}
-          error={!!errors.toUserId}
-          helperText={errors.toUserId}
-        >
-          {choices.map((u) => (
-            <MenuItem key={u.id} value={u.id}>
-              {loadLabel(u)}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
+      <ColleaguePicker
+        label={translate('app.hand_over.to')}
+        none="app.hand_over.none"
+        choices={choices}
+        isPending={isPending}
+        value={toUserId}
+        onChange={setToUserId}
+        error={errors.toUserId}
+      />
       <TextField
         required
         label={translate('app.hand_over.reason')}

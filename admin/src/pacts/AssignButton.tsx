@@ -1,6 +1,6 @@
 import type { Pact, Role, User } from '@generattivi/shared';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { Alert, DialogContentText, MenuItem, TextField } from '@mui/material';
+import { DialogContentText, TextField } from '@mui/material';
 import { useState } from 'react';
 import {
   useDataProvider,
@@ -9,7 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { useLoadLabel } from '../assignments/HandOverButton';
+import { ColleaguePicker } from '../assignments/ColleaguePicker';
 import { DialogButton, FormDialog } from '../common/FormDialog';
 import { useFormDialog, type FormDialogState } from '../common/useFormDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
@@ -18,7 +18,6 @@ import { canAssignMaker } from './pactPermissions';
 /** Offers only the active community makers of the pact's territory. */
 const AssignDialog = ({ pact, dialog }: { pact: Pact; dialog: FormDialogState }) => {
   const translate = useTranslate();
-  const loadLabel = useLoadLabel();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data: makers = [], isPending } = useGetList<User>('users', {
     filter: { role: 'COMMUNITY_MAKER', territoryIds: pact.territoryId, active: true },
@@ -53,25 +52,15 @@ const AssignDialog = ({ pact, dialog }: { pact: Pact; dialog: FormDialogState })
       submitDisabled={!isPending && choices.length === 0}
     >
       <DialogContentText>{translate('app.assign.explain')}</DialogContentText>
-      {!isPending && choices.length === 0 ? (
-        <Alert severity="info">{translate('app.assign.none')}</Alert>
-      ) : (
-        <TextField
-          select
-          required
-          label={translate('resources.pacts.fields.communityMakerId')}
-          value={makerId}
-          onChange={(e) => setMakerId(Number(e.target.value))}
-          error={!!errors.communityMakerId}
-          helperText={errors.communityMakerId}
-        >
-          {choices.map((maker) => (
-            <MenuItem key={maker.id} value={maker.id}>
-              {loadLabel(maker)}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
+      <ColleaguePicker
+        label={translate('resources.pacts.fields.communityMakerId')}
+        none="app.assign.none"
+        choices={choices}
+        isPending={isPending}
+        value={makerId}
+        onChange={setMakerId}
+        error={errors.communityMakerId}
+      />
       <TextField
         label={translate('app.transitions.reason_optional')}
         multiline
