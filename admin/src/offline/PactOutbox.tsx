@@ -1,11 +1,12 @@
 import type { Milestone, Pact } from '@generattivi/shared';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
-import { Alert, AlertTitle, Box, Button, Chip, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { useGetOne, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { formatDate, formatInstant } from '../common/format';
+import { formatDate } from '../common/format';
 import { localizeCode } from '../common/serverMessages';
 import { AchieveMilestoneButton } from '../milestones/AchieveMilestoneButton';
+import { NoteItem } from '../notes/NoteItem';
 import { offlineStore, useOfflineView } from './client';
 import { PendingChip } from './pending';
 import type { OutboxEntry } from './store';
@@ -15,7 +16,6 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /** The notes of a pact waiting on the device, above its diary, each marked "In attesa di invio". */
 export const PendingNotes = ({ pactId }: { pactId: number | undefined }) => {
   const { entries } = useOfflineView();
-  const translate = useTranslate();
   const notes = entries.filter(
     (e) => e.kind === 'note' && e.pactId === pactId && e.state === 'pending',
   );
@@ -23,27 +23,15 @@ export const PendingNotes = ({ pactId }: { pactId: number | undefined }) => {
   return (
     <Stack component="ol" sx={{ p: 0, m: 0, listStyle: 'none' }} data-pending-notes>
       {notes.map((note) => (
-        <Box component="li" key={note.idempotencyKey} sx={{ py: 1.5 }} data-pending-note>
-          <Stack
-            direction="row"
-            spacing={1}
-            useFlexGap
-            sx={{ alignItems: 'center', flexWrap: 'wrap' }}
-          >
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {formatInstant(text(note.body.occurredAt) || note.createdAt)}
-            </Typography>
-            <Chip
-              size="small"
-              variant="outlined"
-              label={translate(`enums.noteKind.${text(note.body.kind)}`)}
-            />
-            <PendingChip />
-          </Stack>
-          <Typography sx={{ mt: 0.5, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {text(note.body.body)}
-          </Typography>
-        </Box>
+        <NoteItem
+          key={note.idempotencyKey}
+          occurredAt={text(note.body.occurredAt) || note.createdAt}
+          kind={text(note.body.kind)}
+          body={text(note.body.body)}
+          data-pending-note
+        >
+          <PendingChip />
+        </NoteItem>
       ))}
     </Stack>
   );

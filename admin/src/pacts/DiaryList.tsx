@@ -1,5 +1,5 @@
 import type { Note, Pact, Role } from '@generattivi/shared';
-import { Box, Chip, Divider, Stack, Typography } from '@mui/material';
+import { Divider, Stack, Typography } from '@mui/material';
 import {
   Pagination,
   RecordContextProvider,
@@ -9,8 +9,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { formatInstant } from '../common/format';
 import { AddNoteButton } from '../notes/AddNoteButton';
+import { NoteItem } from '../notes/NoteItem';
 import { PendingNotes } from '../offline/PactOutbox';
 import { PactRecords } from './PactRecords';
 import { canAddNote } from './pactPermissions';
@@ -42,27 +42,11 @@ const SentNotes = () => {
     >
       {data.map((note) => (
         <RecordContextProvider key={note.id} value={note}>
-          <Box component="li" sx={{ py: 1.5 }}>
-            <Stack
-              direction="row"
-              spacing={1}
-              useFlexGap
-              sx={{ alignItems: 'center', flexWrap: 'wrap' }}
-            >
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {formatInstant(note.occurredAt)}
-              </Typography>
-              <Chip
-                size="small"
-                variant="outlined"
-                label={translate(`enums.noteKind.${note.kind}`)}
-              />
-              <Typography variant="body2" color="text.secondary" component="span">
-                <ReferenceField source="authorId" reference="users" link={false} />
-              </Typography>
-            </Stack>
-            <Typography sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>{note.body}</Typography>
-          </Box>
+          <NoteItem occurredAt={note.occurredAt} kind={note.kind} body={note.body}>
+            <Typography variant="body2" color="text.secondary" component="span">
+              <ReferenceField source="authorId" reference="users" link={false} />
+            </Typography>
+          </NoteItem>
         </RecordContextProvider>
       ))}
     </Stack>
