@@ -1,13 +1,6 @@
-import {
-  addDays,
-  computeFiscalCode,
-  SEARCH_RESOURCES,
-  type Role,
-  type SearchResult,
-  type Sex,
-} from '@generattivi/shared';
+import { SEARCH_RESOURCES, type Role, type SearchResult, type Sex } from '@generattivi/shared';
 import { listQuery, loginEveryRole } from '../support/demo';
-import { createHousehold, type Json } from '../support/fixtures';
+import { beneficiaryBody, createHousehold, type Json } from '../support/fixtures';
 import { pactBody, pactSetup } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
@@ -37,35 +30,13 @@ describe('global search (GET /api/search)', () => {
   let household: Row;
   let householdPact: Row & { reference: string };
 
-  let birth = 0;
   const person = (
     territoryId: number,
     municipality: string,
     firstName: string,
     sex: Sex,
     lastName = surname,
-  ) => {
-    const birthDate = addDays('1988-03-01', 41 * ++birth);
-    return {
-      firstName,
-      lastName,
-      fiscalCode: computeFiscalCode({
-        lastName,
-        firstName,
-        birthDate,
-        sex,
-        municipalityCode: 'D142',
-      }),
-      birthDate,
-      sex,
-      territoryId,
-      municipality,
-      address: 'via Mazzini 12',
-      phone: '+39 0373 555123',
-      email: null,
-      employmentStatus: 'UNEMPLOYED',
-    };
-  };
+  ) => beneficiaryBody(territoryId, { municipality, firstName, lastName, sex });
 
   const post = async <T>(path: string, body: Json): Promise<T> => {
     const res = await server.request<T>('POST', path, { token: tokens.ADMIN, body });

@@ -55,7 +55,10 @@ export async function userId(server: TestServer, token: string, email: string): 
   return res.body[0].id;
 }
 
-/** A beneficiary body with a valid fiscal code; unique names so codes never collide. */
+/**
+ * A beneficiary body with a valid fiscal code; unique names (unless given) and birth dates so
+ * codes never collide.
+ */
 export function beneficiaryBody(
   territoryId: number,
   opts: {
@@ -64,13 +67,17 @@ export function beneficiaryBody(
     employmentStatus?: EmploymentStatus;
     municipality?: string;
     householdId?: number;
+    firstName?: string;
+    lastName?: string;
   } = {},
 ): Json {
   counter += 1;
   const sex = opts.sex ?? (counter % 2 ? 'F' : 'M');
   const birthDate = opts.birthDate ?? addDays(yearsBefore(todayIso(), 25), -counter);
-  const lastName = `${LAST[counter % LAST.length]}${String.fromCharCode(65 + (counter % 26))}${String.fromCharCode(65 + ((counter >> 5) % 26))}`;
-  const firstName = FIRST[sex][counter % 4];
+  const lastName =
+    opts.lastName ??
+    `${LAST[counter % LAST.length]}${String.fromCharCode(65 + (counter % 26))}${String.fromCharCode(65 + ((counter >> 5) % 26))}`;
+  const firstName = opts.firstName ?? FIRST[sex][counter % 4];
   return {
     firstName,
     lastName,
