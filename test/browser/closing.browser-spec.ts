@@ -1,17 +1,7 @@
-import { addDays, todayIso } from '@generattivi/shared';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
-import { attachSignedPact } from '../support/pacts';
+import { makerPact } from '../support/journeys';
 import { startServer, TestServer } from '../support/server';
-import {
-  apiPost,
-  eventually,
-  openRoute,
-  personAged,
-  seriousAxeViolations,
-  signIn,
-  territoryId,
-  userId,
-} from '../support/ui';
+import { eventually, openRoute, seriousAxeViolations, signIn } from '../support/ui';
 
 interface Pact {
   id: number;
@@ -36,42 +26,18 @@ describe('closing a pact with milestones still to do', () => {
 
   /** An ACTIVE pact with one achieved milestone and two still to do. */
   const activePact = async (lastName: string): Promise<Pact> => {
-    const admin = await server.login('admin@demo.generattivi.it');
-    const crema = await territoryId(server, token, 'CREMA');
-    const maker = await userId(server, admin, 'maker.crema@demo.generattivi.it');
-    const person = personAged(30, { firstName: 'Luca', lastName, sex: 'M' });
-    const beneficiary = await apiPost(server, token, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-    let pact = await apiPost<Pact>(server, token, '/api/pacts', {
-      type: 'AUTONOMY',
-      territoryId: crema,
-      beneficiaryId: beneficiary.id,
-      communityMakerId: maker,
+    const { pact } = await makerPact(server, token, {
+      maker: 'maker.crema@demo.generattivi.it',
+      person: { age: 30, firstName: 'Luca', lastName, sex: 'M' },
       title: `Percorso di ${lastName}`,
-      startDate: todayIso(),
-      plannedEndDate: addDays(todayIso(), 120),
+      days: 120,
+      milestones: [
+        ['Bilancio di competenze', 15],
+        ['Colloquio in azienda', 40],
+        ['Tirocinio', 80],
+      ],
+      status: 'ACTIVE',
     });
-    for (const [title, days] of [
-      ['Bilancio di competenze', 15],
-      ['Colloquio in azienda', 40],
-      ['Tirocinio', 80],
-    ] as const)
-      await apiPost(server, token, '/api/milestones', {
-        pactId: pact.id,
-        title,
-        dueDate: addDays(todayIso(), days),
-      });
-    for (const to of ['SUBMITTED', 'ACTIVE']) {
-      if (to === 'ACTIVE') await attachSignedPact(server, token, pact.id);
-      pact = await apiPost<Pact>(server, token, `/api/pacts/${pact.id}/transitions`, {
-        to,
-        version: pact.version,
-      });
-    }
     const [first] = await milestones(pact.id);
     const res = await server.request('PUT', `/api/milestones/${first.id}`, {
       token,

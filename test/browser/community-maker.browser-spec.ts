@@ -1,16 +1,12 @@
-import { addDays, todayIso } from '@generattivi/shared';
+import { todayIso } from '@generattivi/shared';
 import { Browser, openBrowser } from '../support/browser';
-import { attachSignedPact } from '../support/pacts';
+import { makerPact } from '../support/journeys';
 import { startServer, TestServer } from '../support/server';
 import {
-  apiPost,
   field,
   readyForScreenshot,
-  personAged,
   seriousAxeViolations,
   signIn,
-  territoryId,
-  userId,
   waitForData,
 } from '../support/ui';
 
@@ -38,37 +34,15 @@ describe('community maker journey', () => {
     browser = await openBrowser();
     // The social worker opens, plans, submits and approves a pact followed by the maker.
     workerToken = await server.login('sociale.crema@demo.generattivi.it');
-    const crema = await territoryId(server, workerToken, 'CREMA');
-    const makerId = await userId(server, workerToken, maker);
-    const person = personAged(25, { firstName: 'Sara', lastName: 'Campanelli', sex: 'F' });
-    const beneficiary = await apiPost(server, workerToken, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-    pact = await apiPost<Pact>(server, workerToken, '/api/pacts', {
-      type: 'AUTONOMY',
-      territoryId: crema,
-      beneficiaryId: beneficiary.id,
-      communityMakerId: makerId,
+    const made = await makerPact(server, workerToken, {
+      maker,
+      person: { age: 25, firstName: 'Sara', lastName: 'Campanelli', sex: 'F' },
       title: 'Ritorno al lavoro nella ristorazione',
-      startDate: todayIso(),
-      plannedEndDate: addDays(todayIso(), 180),
+      milestones: [[milestoneTitle, 10]],
+      status: 'ACTIVE',
     });
-    const milestone = await apiPost(server, workerToken, '/api/milestones', {
-      pactId: pact.id,
-      title: milestoneTitle,
-      dueDate: addDays(todayIso(), 10),
-    });
-    milestoneId = milestone.id;
-    for (const to of ['SUBMITTED', 'ACTIVE']) {
-      if (to === 'ACTIVE') await attachSignedPact(server, workerToken, pact.id);
-      pact = await apiPost<Pact>(server, workerToken, `/api/pacts/${pact.id}/transitions`, {
-        to,
-        version: pact.version,
-      });
-    }
+    pact = made.pact;
+    milestoneId = made.milestones[0].id;
   });
   afterAll(async () => {
     await browser?.close();

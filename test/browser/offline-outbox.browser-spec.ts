@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { addDays, todayIso } from '@generattivi/shared';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
-import { attachSignedPact } from '../support/pacts';
+import { makerPact } from '../support/journeys';
 import { startServer, TestServer } from '../support/server';
-import {
-  apiPost,
-  eventually,
-  field,
-  personAged,
-  readyForScreenshot,
-  signIn,
-  territoryId,
-  userId,
-} from '../support/ui';
+import { apiPost, eventually, field, readyForScreenshot, signIn } from '../support/ui';
 
 interface Pact {
   id: number;
@@ -112,42 +103,18 @@ describe('the maker offline: the device keeps their pacts, the outbox sends once
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     worker = await server.login('sociale.crema@demo.generattivi.it');
-    const crema = await territoryId(server, worker, 'CREMA');
-    const makerId = await userId(server, worker, maker);
-    const person = personAged(34, { firstName: 'Marta', lastName: 'Sabbadini', sex: 'F' });
-    fiscalCode = person.fiscalCode;
-    const beneficiary = await apiPost(server, worker, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-    pact = await apiPost<Pact>(server, worker, '/api/pacts', {
-      type: 'AUTONOMY',
-      territoryId: crema,
-      beneficiaryId: beneficiary.id,
-      communityMakerId: makerId,
+    const made = await makerPact<Milestone>(server, worker, {
+      maker,
+      person: { age: 34, firstName: 'Marta', lastName: 'Sabbadini', sex: 'F' },
       title: 'Orto sociale di Ombriano',
-      startDate: todayIso(),
-      plannedEndDate: addDays(todayIso(), 180),
+      milestones: [
+        ['Prima semina nell’orto', 5],
+        ['Mercatino del raccolto', 20],
+      ],
+      status: 'ACTIVE',
     });
-    first = await apiPost<Milestone>(server, worker, '/api/milestones', {
-      pactId: pact.id,
-      title: 'Prima semina nell’orto',
-      dueDate: addDays(todayIso(), 5),
-    });
-    second = await apiPost<Milestone>(server, worker, '/api/milestones', {
-      pactId: pact.id,
-      title: 'Mercatino del raccolto',
-      dueDate: addDays(todayIso(), 20),
-    });
-    for (const to of ['SUBMITTED', 'ACTIVE']) {
-      if (to === 'ACTIVE') await attachSignedPact(server, worker, pact.id);
-      pact = await apiPost<Pact>(server, worker, `/api/pacts/${pact.id}/transitions`, {
-        to,
-        version: pact.version,
-      });
-    }
+    ({ pact, fiscalCode } = made);
+    [first, second] = made.milestones;
     await apiPost(server, worker, '/api/notes', {
       pactId: pact.id,
       kind: 'CALL',

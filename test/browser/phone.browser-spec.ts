@@ -5,18 +5,9 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
 import { openDatabase } from '../support/db';
 import { listQuery } from '../support/demo';
-import { attachSignedPact } from '../support/pacts';
+import { makerPact } from '../support/journeys';
 import { startServer, TestServer } from '../support/server';
-import {
-  apiPost,
-  field,
-  personAged,
-  readyForScreenshot,
-  signIn,
-  territoryId,
-  userId,
-  waitForData,
-} from '../support/ui';
+import { apiPost, field, readyForScreenshot, signIn, waitForData } from '../support/ui';
 
 interface Pact {
   id: number;
@@ -158,36 +149,16 @@ describe('the community maker on a phone', () => {
     // The social worker opens an AUTONOMY pact followed by the maker, with a milestone, and
     // activates it; it was created a month ago.
     const worker = await server.login('sociale.crema@demo.generattivi.it');
-    const crema = await territoryId(server, worker, 'CREMA');
-    const makerId = await userId(server, worker, maker);
-    const person = personAged(31, { firstName: 'Luca', lastName: 'Ferrandi', sex: 'M' });
-    const beneficiary = await apiPost(server, worker, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-    pact = await apiPost<Pact>(server, worker, '/api/pacts', {
-      type: 'AUTONOMY',
-      territoryId: crema,
-      beneficiaryId: beneficiary.id,
-      communityMakerId: makerId,
+    const made = await makerPact(server, worker, {
+      maker,
+      person: { age: 31, firstName: 'Luca', lastName: 'Ferrandi', sex: 'M' },
       title: 'Un mestiere nel legno: apprendistato in una bottega di Crema',
-      startDate: todayIso(),
-      plannedEndDate: addDays(todayIso(), 180),
+      milestones: [[milestoneTitle, 7]],
+      status: 'ACTIVE',
     });
-    const milestone = await apiPost(server, worker, '/api/milestones', {
-      pactId: pact.id,
-      title: milestoneTitle,
-      dueDate: addDays(todayIso(), 7),
-    });
-    for (const to of ['SUBMITTED', 'ACTIVE']) {
-      if (to === 'ACTIVE') await attachSignedPact(server, worker, pact.id);
-      pact = await apiPost<Pact>(server, worker, `/api/pacts/${pact.id}/transitions`, {
-        to,
-        version: pact.version,
-      });
-    }
+    pact = made.pact;
+    const [milestone] = made.milestones;
+    const beneficiary = { id: made.beneficiaryId };
     const note = await apiPost(server, worker, '/api/notes', {
       pactId: pact.id,
       kind: 'CALL',

@@ -1,19 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, italianDate, todayIso } from '@generattivi/shared';
+import { italianDate, todayIso } from '@generattivi/shared';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, Browser, openBrowser } from '../support/browser';
+import { makerPact } from '../support/journeys';
 import { documentsOf, SMALL_PDF, SMALL_PNG, uploadDocument } from '../support/documents';
 import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
   openRoute,
-  personAged,
   readyForScreenshot,
   seriousAxeViolations,
   signIn,
-  territoryId,
-  userId,
   waitForData,
 } from '../support/ui';
 
@@ -42,48 +40,22 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 describe('signed pact and evidence photo', () => {
   let server: TestServer;
   let worker: string;
-  let crema: number;
-  let makerId: number;
 
   /** A pact of a new beneficiary followed by the maker, with its milestones a day apart, SUBMITTED. */
   async function submittedPact(lastName: string, milestoneTitles: string[]) {
-    const person = personAged(27, { firstName: 'Marta', lastName, sex: 'F' });
-    const beneficiary = await apiPost(server, worker, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-    const created = await apiPost<Pact>(server, worker, '/api/pacts', {
-      type: 'AUTONOMY',
-      territoryId: crema,
-      beneficiaryId: beneficiary.id,
-      communityMakerId: makerId,
+    const made = await makerPact(server, worker, {
+      maker: MAKER,
+      person: { age: 27, firstName: 'Marta', lastName, sex: 'F' },
       title: `Percorso di ${lastName}`,
-      startDate: todayIso(),
-      plannedEndDate: addDays(todayIso(), 180),
+      milestones: milestoneTitles.map((title, i) => [title, 14 + i] as const),
+      status: 'SUBMITTED',
     });
-    const milestones: number[] = [];
-    for (const [i, title] of milestoneTitles.entries()) {
-      const m = await apiPost(server, worker, '/api/milestones', {
-        pactId: created.id,
-        title,
-        dueDate: addDays(todayIso(), 14 + i),
-      });
-      milestones.push(m.id);
-    }
-    const pact = await apiPost<Pact>(server, worker, `/api/pacts/${created.id}/transitions`, {
-      to: 'SUBMITTED',
-      version: created.version,
-    });
-    return { pact, milestones };
+    return { pact: made.pact, milestones: made.milestones.map((m) => m.id) };
   }
 
   beforeAll(async () => {
     server = await startServer({ engine: 'sqlite' });
     worker = await server.login(WORKER);
-    crema = await territoryId(server, worker, 'CREMA');
-    makerId = await userId(server, worker, MAKER);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -195,7 +167,11 @@ describe('signed pact and evidence photo', () => {
       const { page } = browser;
       const title = 'Colloquio in biblioteca';
       await page.getByRole('tab', { name: 'Tappe' }).click();
-      await page.getByRole('button', { name: `Segna raggiunta la tappa «${title}»` }).click();
+      // The milestone as listed under Tappe (an active pact also offers it under "Ora nel patto").
+      await page
+        .getByRole('list', { name: 'Tappe' })
+        .getByRole('button', { name: `Segna raggiunta la tappa «${title}»` })
+        .click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Allega una prova' }).waitFor();
       const input = dialog.getByLabel('Allega una prova');
