@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, Json } from '../support/fixtures';
 import { pactBody, pactSetup } from '../support/pacts';
-import { ApiResponse, startServer, TestServer } from '../support/server';
+import { ApiResponse, failOnUnexpectedErrors, startServer, TestServer } from '../support/server';
 
 type Note = Json & { id: number; pactId: number; body: string };
 type Pact = Json & { id: number; version: number; status: string };
@@ -83,14 +83,7 @@ describe('Idempotency-Key', () => {
   });
 
   // A 500 leaves its trace in the log of the instance that answered it: none in any test.
-  let logged: [number, number];
-  beforeEach(() => {
-    logged = [a.output().length, b.output().length];
-  });
-  afterEach(() => {
-    expect(a.output().slice(logged[0])).not.toMatch(/unexpected error/);
-    expect(b.output().slice(logged[1])).not.toMatch(/unexpected error/);
-  });
+  failOnUnexpectedErrors(() => [a, b]);
 
   it('the same key twice creates one note and answers the first answer again, marked as replayed', async () => {
     const key = randomUUID();

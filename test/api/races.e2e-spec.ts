@@ -2,7 +2,7 @@ import { addDays, APPROVED_PACT_STATUSES, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
 import { attachSignedPact, pactBody as newPactBody, pactSetup, transition } from '../support/pacts';
-import { ApiResponse, startServer, TestServer } from '../support/server';
+import { ApiResponse, failOnUnexpectedErrors, startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string; reference: string };
 type Milestone = Json & { id: number; version: number; pactId: number; title: string };
@@ -89,14 +89,7 @@ describe('races between two server instances on one database', () => {
   });
 
   // A 500 leaves its trace in the log of the instance that answered it: none in any test.
-  let logged: [number, number];
-  beforeEach(() => {
-    logged = [a.output().length, b.output().length];
-  });
-  afterEach(() => {
-    expect(a.output().slice(logged[0])).not.toMatch(/unexpected error/);
-    expect(b.output().slice(logged[1])).not.toMatch(/unexpected error/);
-  });
+  failOnUnexpectedErrors(() => [a, b]);
 
   it('one open AUTONOMY pact per beneficiary: of 24 parallel creations exactly one is created', async () => {
     const beneficiaryId = await newBeneficiary();

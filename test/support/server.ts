@@ -247,3 +247,20 @@ export async function runServerExpectingExit(
   });
   return { code, output: chunks.join('') };
 }
+
+/**
+ * Fails each test of the enclosing `describe` in which one of the `servers` (read when the test
+ * starts: they are started in `beforeAll`) logged an unexpected error — what a 500 leaves in the
+ * log of the instance that answered it.
+ */
+export function failOnUnexpectedErrors(servers: () => TestServer[]): void {
+  let logged: number[] = [];
+  beforeEach(() => {
+    logged = servers().map((s) => s.output().length);
+  });
+  afterEach(() => {
+    servers().forEach((s, i) =>
+      expect(s.output().slice(logged[i])).not.toMatch(/unexpected error/),
+    );
+  });
+}
