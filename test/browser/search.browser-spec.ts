@@ -66,13 +66,25 @@ describe('search box', () => {
     page.getByRole('combobox', { name: 'Cerca patti, beneficiari e nuclei' });
   const dialog = (page: Page) => page.getByRole('dialog');
   const option = (page: Page, name: string | RegExp) => page.getByRole('option', { name });
-  /** Opens the dialog from the app bar's button and types the text. */
+  /**
+   * Opens the dialog from the app bar's button, types the text and waits for the server's answer
+   * to it (the results of an earlier search may still be shown until then).
+   */
   async function searchFor(page: Page, text: string) {
     await page
       .getByRole('button', { name: /^Cerca/ })
       .first()
       .click();
+    // Under 3 characters nothing is asked of the server.
+    const answered =
+      text.trim().length >= 3
+        ? page.waitForResponse((res) => {
+            const url = new URL(res.url());
+            return url.pathname === '/api/search' && url.searchParams.get('q') === text.trim();
+          })
+        : undefined;
     await box(page).fill(text);
+    await answered;
   }
 
   it('opens with Ctrl+K, groups the results, and Enter opens the pact found by surname', async () => {
@@ -106,10 +118,11 @@ describe('search box', () => {
     const { page } = browser;
     await searchFor(page, 'nicolo scarav');
     await option(page, /^Scaravaggi Nicolò/).waitFor();
+    await expect(box(page).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('ArrowDown');
-    await expect(option(page, /^Scaravaggi Nicolò/).getAttribute('aria-selected')).resolves.toBe(
-      'true',
-    );
+    await page
+      .locator('[role="option"][aria-selected="true"]', { hasText: /^Scaravaggi Nicolò/ })
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/#/beneficiaries/${personId}/show`);
   });

@@ -194,7 +194,7 @@ const QUIET_FRAMES = 5;
  * users start on the new page rather than on the link they left (WCAG 2.4.3): the page's own
  * h1 in main when it has one (home, pact), else, once nothing loads, the title in the app bar
  * (left for the page's own h1 if that comes later). It gives up as soon as the user moves
- * focus elsewhere.
+ * focus elsewhere, presses a key or a pointer, or a dialog is open.
  */
 const FocusPageHeading = () => {
   const { pathname } = useLocation();
@@ -217,8 +217,17 @@ const FocusPageHeading = () => {
       heading.focus();
       focused = heading;
     };
+    // The person acting first (a key, a click, a dialog such as the search opened meanwhile)
+    // keeps their focus: a late heading never takes it from them.
+    let acted = false;
+    const act = () => {
+      acted = true;
+    };
+    document.addEventListener('keydown', act, true);
+    document.addEventListener('pointerdown', act, true);
     const attempt = () => {
       const active = document.activeElement;
+      if (acted || document.querySelector('[role="dialog"]')) return;
       if (active !== startedOn && active !== document.body && active !== focused) return;
       const own = ownHeading();
       if (own) {
@@ -231,7 +240,11 @@ const FocusPageHeading = () => {
       if (Date.now() - started < HEADING_WAIT_MS) frame = requestAnimationFrame(attempt);
     };
     frame = requestAnimationFrame(attempt);
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('keydown', act, true);
+      document.removeEventListener('pointerdown', act, true);
+    };
   }, [pathname]);
   return null;
 };
