@@ -3,12 +3,16 @@ import { lazy, StrictMode, Suspense, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LoginShell } from './login/LoginShell';
 import { authProvider } from './login/session';
+import { loadWording } from './providers/i18nProvider';
 import { registerServiceWorker } from './serviceWorker';
 
-/** The admin, fetched on its own: the login page does not wait for it. */
+/**
+ * The admin, fetched on its own (the login page does not wait for it) with its wording: it is
+ * rendered once both are in, so no page shows a raw key.
+ */
 let appModule: Promise<typeof import('./App')> | undefined;
 const loadApp = () => {
-  appModule ??= import('./App').then((module) => {
+  appModule ??= Promise.all([import('./App'), loadWording()]).then(([module]) => {
     registerServiceWorker();
     return module;
   });

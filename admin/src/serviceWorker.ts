@@ -1,3 +1,5 @@
+import { whenIdle } from './common/whenIdle';
+
 /**
  * Registers the service worker the build writes (sw.js): it keeps the built admin, so that
  * after one visit the app opens without network. /api is never answered by it. Called once
@@ -11,6 +13,5 @@ export function registerServiceWorker(): void {
       // Without it the admin works as before, from the network.
     });
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 5000 });
-  else setTimeout(register, 1000);
+  whenIdle(register);
 }

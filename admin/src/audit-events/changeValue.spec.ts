@@ -1,7 +1,10 @@
-import { i18nProvider } from '../providers/i18nProvider';
+import { i18nProvider, loadWording } from '../providers/i18nProvider';
 import { describeChangeValue } from './changeValue';
 
 const t = i18nProvider.translate;
+
+// The whole Italian wording, as the admin has it (the login page has only its own).
+beforeAll(() => loadWording());
 
 describe(describeChangeValue.name, () => {
   it('names the values of the closed vocabularies in Italian', () => {

@@ -1,6 +1,7 @@
 import { CssBaseline } from '@mui/material';
 import { useEffect, useMemo } from 'react';
 import { AdminContext, localStorageStore, Notification, type AuthProvider } from 'react-admin';
+import { whenIdle } from '../common/whenIdle';
 import { darkTheme, lightTheme } from '../layout/theme';
 import { i18nProvider } from '../providers/i18nProvider';
 import { LoginPage } from './LoginPage';
@@ -14,8 +15,9 @@ function openedAt(): string {
 
 /**
  * The login page on its own, without the admin around it: a phone on a weak network downloads
- * what signing in needs first, and the rest (`preload`) while the person types. Once signed
- * in, `onSignedIn` hands over to the admin, at the path the page was opened at.
+ * what signing in needs first, and the rest (`preload`) once the form is shown and the browser
+ * idle, while the person types. Once signed in, `onSignedIn` hands over to the admin, at the
+ * path the page was opened at.
  */
 export const LoginShell = ({
   onSignedIn,
@@ -38,8 +40,11 @@ export const LoginShell = ({
   }, [onSignedIn]);
 
   useEffect(() => {
-    // Failing here only means the admin is fetched when it is needed.
-    preload().catch(() => undefined);
+    // Once the form is on screen and the browser idle: nothing of the admin competes with
+    // the login page. Failing here only means the admin is fetched when it is needed.
+    whenIdle(() => {
+      preload().catch(() => undefined);
+    });
   }, [preload]);
 
   return (

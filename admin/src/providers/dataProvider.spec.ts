@@ -1,6 +1,6 @@
 import { HttpError } from 'ra-core';
 import { createDataProvider, toUserError } from './dataProvider';
-import { i18nProvider } from './i18nProvider';
+import { i18nProvider, loadWording } from './i18nProvider';
 import { fakeFetch, jsonResponse, requestHeaders } from './testing';
 
 const translate = (key: string, options?: Record<string, unknown>) =>
@@ -32,6 +32,9 @@ const validationError = (
 /** The error react-admin shows for that refusal, in Italian. */
 const onScreen = (body: ReturnType<typeof serverError>) =>
   toUserError(new HttpError(body.message, body.statusCode, body), i18nProvider.translate);
+
+// The whole Italian wording, as the admin has it (the login page has only its own).
+beforeAll(() => loadWording());
 
 describe(createDataProvider.name, () => {
   const realFetch = globalThis.fetch;
