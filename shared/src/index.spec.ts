@@ -54,6 +54,7 @@ describe('@generattivi/shared entry', () => {
       'templateMilestoneProblems',
       'templateMilestonesFrom',
       'templateMismatch',
+      'territoryRequired',
       'toOmocode',
       'todayIso',
       'transitionPermission',
@@ -65,6 +66,20 @@ describe('@generattivi/shared entry', () => {
   it('exports the vocabularies of DOMAIN.md and API.md', () => {
     expect(shared).toMatchObject({
       TERRITORY_CODES: ['CREMA', 'CREMONA', 'CASALMAGGIORE'],
+      ROLES_NEEDING_TERRITORY: ['SOCIAL_WORKER', 'COMMUNITY_MAKER'],
+      AUDIT_ACTIONS: [
+        'create',
+        'update',
+        'delete',
+        'role_change',
+        'transition',
+        'assign',
+        'hand_over',
+        'export',
+        'login',
+        'login_failed',
+        'logout',
+      ],
       ROLES: ['ADMIN', 'MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
       EMPLOYMENT_STATUSES: ['EMPLOYED', 'UNEMPLOYED', 'STUDENT', 'RETIRED', 'INACTIVE'],
       SEXES: ['F', 'M'],
