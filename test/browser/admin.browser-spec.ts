@@ -1,6 +1,15 @@
 import { Browser, openBrowser } from '../support/browser';
 import { startServer, TestServer } from '../support/server';
-import { readyForScreenshot, seriousAxeViolations, signIn, waitForData } from '../support/ui';
+import { createUser } from '../support/demo';
+import { beneficiaryBody, createBeneficiary } from '../support/fixtures';
+import {
+  openRoute,
+  readyForScreenshot,
+  seriousAxeViolations,
+  signIn,
+  territoryId,
+  waitForData,
+} from '../support/ui';
 
 /** Journey (d): the administrator's home says whether the audit hash chain is intact. */
 describe('administrator home', () => {
@@ -33,6 +42,58 @@ describe('administrator home', () => {
     await waitForData(page);
     await readyForScreenshot(page);
     await browser.screenshot('home-admin');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('lists the users with their ambiti as chips, accessibly', async () => {
+    const { page } = browser;
+    await openRoute(page, server, '/users');
+    const row = page.getByRole('row').filter({ hasText: 'sociale.crema@demo.generattivi.it' });
+    await row.getByText('Ambito distrettuale di Crema').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('words the audit trail in Italian: actions, who, and the record by its name, deleted ones too', async () => {
+    const { page } = browser;
+    const admin = await server.login('admin@demo.generattivi.it');
+    const crema = await territoryId(server, admin, 'CREMA');
+    const user = await createUser(server, admin, {
+      fullName: 'Teresa Maroni',
+      role: 'MANAGER',
+      territoryIds: [],
+      password: 'Sedia-Lampone-Fiume-42',
+    });
+    const changed = await server.request('PUT', `/api/users/${user.id}`, {
+      token: admin,
+      body: { ...user, role: 'SOCIAL_WORKER', territoryIds: [crema] },
+    });
+    expect(changed.status).toBe(200);
+    const person = await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(crema, { firstName: 'Ornella', lastName: 'Vanoni' }),
+    );
+    const deleted = await server.request('DELETE', `/api/beneficiaries/${person.id}`, {
+      token: admin,
+    });
+    expect(deleted.status).toBeLessThan(300);
+
+    await openRoute(page, server, '/audit-events');
+    const roleChange = page.getByRole('row').filter({ hasText: 'Cambio di ruolo' }).first();
+    await roleChange.getByRole('link', { name: 'Teresa Maroni' }).waitFor();
+    await expect(
+      roleChange.getByRole('link', { name: 'Alessandra Ferrari' }).count(),
+    ).resolves.toBe(1);
+    await expect(roleChange.textContent()).resolves.toMatch(
+      /Ruolo.*Responsabile.*Assistente sociale/,
+    );
+    const removal = page.getByRole('row').filter({ hasText: 'Eliminazione' }).first();
+    await removal.getByText('Vanoni Ornella (eliminato)').waitFor();
+    // Field keys in words, never as the server names them.
+    await expect(page.locator('table').first().textContent()).resolves.not.toMatch(
+      /territoryIds|fiscalCode|role_change|\bdelete\b/,
+    );
+    await readyForScreenshot(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@generattivi/shared';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { changeFieldLabel } from './changeLabel';
 import { describeChangeValue } from './changeValue';
 
 /** An audit event's `{field: [before, after]}` as a small before → after table. */
@@ -22,7 +23,7 @@ export const ChangesField = () => {
         {rows.map(([field, [before, after]]) => (
           <TableRow key={field}>
             <TableCell component="th" scope="row">
-              {translate(`resources.${event.entityType}.fields.${field}`, { _: field })}
+              {changeFieldLabel(event.entityType, field, translate)}
             </TableCell>
             <TableCell>{describeChangeValue(event.entityType, field, before, translate)}</TableCell>
             <TableCell>{describeChangeValue(event.entityType, field, after, translate)}</TableCell>

@@ -1,4 +1,5 @@
 import {
+  AUDIT_ACTIONS,
   AUTONOMY_OUTCOMES,
   EMPLOYMENT_STATUSES,
   INCLUSION_OUTCOMES,
@@ -75,6 +76,7 @@ describe('translations', () => {
       noteKind: NOTE_KINDS,
       outcome: [...AUTONOMY_OUTCOMES, ...INCLUSION_OUTCOMES],
       terminationCode: TERMINATION_CODES,
+      auditAction: AUDIT_ACTIONS,
     };
     for (const keys of [itKeys, enKeys]) {
       for (const resource of RESOURCES) expect(keys.get(`resources.${resource}.name`)).toBeTruthy();
