@@ -84,8 +84,9 @@ describe('administrator home', () => {
     await expect(
       roleChange.getByRole('link', { name: 'Alessandra Ferrari' }).count(),
     ).resolves.toBe(1);
+    await roleChange.getByText('Ambito distrettuale di Crema').waitFor();
     await expect(roleChange.textContent()).resolves.toMatch(
-      /Ruolo.*Responsabile.*Assistente sociale/,
+      /Ruolo.*Responsabile.*Assistente sociale.*Ambiti.*Ambito distrettuale di Crema/,
     );
     const removal = page.getByRole('row').filter({ hasText: 'Eliminazione' }).first();
     await removal.getByText('Vanoni Ornella (eliminato)').waitFor();
@@ -94,6 +95,7 @@ describe('administrator home', () => {
       /territoryIds|fiscalCode|role_change|\bdelete\b/,
     );
     await readyForScreenshot(page);
+    await browser.screenshot('audit-list');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
