@@ -202,19 +202,18 @@ export const ReferenceCol = ({ source, reference }: { source: string; reference:
   </DataTable.Col>
 );
 
+interface ChipsProps {
+  source: string;
+  reference: string;
+  /** The field of the referenced record on the chip. */
+  chip: string;
+}
+
 /**
  * The records an array of ids points to, as chips that open nothing (ReferenceArrayField
  * renders a list only through a list child such as SingleFieldList).
  */
-export const ReferenceChips = ({
-  source,
-  reference,
-  chip,
-}: {
-  source: string;
-  reference: string;
-  chip: string;
-}) => (
+export const ReferenceChips = ({ source, reference, chip }: ChipsProps) => (
   <ReferenceArrayField source={source} reference={reference}>
     <SingleFieldList linkType={false}>
       <ChipField source={chip} size="small" />
@@ -223,18 +222,9 @@ export const ReferenceChips = ({
 );
 
 /** A column naming the records an array of ids points to, as chips. */
-export const ReferenceChipsCol = ({
-  source,
-  reference,
-  chip,
-}: {
-  source: string;
-  reference: string;
-  /** The field of the referenced record on the chip. */
-  chip: string;
-}) => (
-  <DataTable.Col source={source} disableSort>
-    <ReferenceChips source={source} reference={reference} chip={chip} />
+export const ReferenceChipsCol = (props: ChipsProps) => (
+  <DataTable.Col source={props.source} disableSort>
+    <ReferenceChips {...props} />
   </DataTable.Col>
 );
 
