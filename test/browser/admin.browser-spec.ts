@@ -3,11 +3,14 @@ import { startServer, TestServer } from '../support/server';
 import { createUser } from '../support/demo';
 import { beneficiaryBody, createBeneficiary } from '../support/fixtures';
 import {
+  field,
+  helperText,
   openRoute,
   readyForScreenshot,
   seriousAxeViolations,
   signIn,
   territoryId,
+  userId,
   waitForData,
 } from '../support/ui';
 
@@ -97,5 +100,46 @@ describe('administrator home', () => {
     await readyForScreenshot(page);
     await browser.screenshot('audit-list');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('asks an ambito of a social worker, and keeps the role of a maker with open pacts until they are handed over', async () => {
+    const { page } = browser;
+    await openRoute(page, server, '/users/create');
+    await field(page, 'Email').fill('nuova.assistente@comune.crema.cr.it');
+    await field(page, 'Nome e cognome').fill('Nuova Assistente');
+    await page.getByRole('combobox', { name: /^Ruolo/ }).click();
+    await page.getByRole('option', { name: 'Assistente sociale' }).click();
+    await field(page, 'Password').fill('Sedia-Lampone-Fiume-43');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('ne serve almeno 1').waitFor();
+    const territories = page.getByRole('combobox', { name: /^Ambiti/ });
+    await expect(helperText(page, territories)).resolves.toContain('ne serve almeno 1');
+    // Marked required, as the server has it.
+    await expect(page.locator('label', { hasText: /^Ambiti/ }).textContent()).resolves.toMatch(
+      /\*/,
+    );
+    expect(page.url()).toContain('/users/create');
+
+    const admin = await server.login('admin@demo.generattivi.it');
+    const maker = await userId(server, admin, 'maker.crema@demo.generattivi.it');
+    await openRoute(page, server, `/users/${maker}`);
+    await page.getByRole('combobox', { name: /^Ruolo/ }).click();
+    await page.getByRole('option', { name: 'Responsabile' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: /patti aperti/ });
+    await notice.getByRole('button', { name: 'Passa i patti' }).waitFor();
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page
+      .getByText(/^Ha ancora \d+ patti aperti/)
+      .first()
+      .waitFor();
+    await page
+      .getByText('Prima passa i suoi patti aperti a un collega («Passa i patti»).')
+      .waitFor();
+    await readyForScreenshot(page);
+    await browser.screenshot('user-holds-open-pacts');
+    const now = await server.request<{ role: string }>('GET', `/api/users/${maker}`, {
+      token: admin,
+    });
+    expect(now.body.role).toBe('COMMUNITY_MAKER');
   });
 });

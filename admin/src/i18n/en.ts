@@ -371,6 +371,7 @@ const appMessages: AppMessages = {
       confirm: 'Hand over',
       load: '1 open pact |||| %{smart_count} open pacts',
       done: '1 pact handed over to %{name}. |||| %{smart_count} pacts handed over to %{name}.',
+      keeps_until_handed_over: 'Hand their open pacts over to a colleague first (Hand pacts over).',
       holds_open_pacts:
         'Still holds 1 open pact: hand it over to a colleague (Hand pacts over) before deactivating them, changing their role or taking away the pact’s district. |||| Still holds %{smart_count} open pacts: hand them over to a colleague (Hand pacts over) before deactivating them, changing their role or taking away the districts of those pacts.',
     },

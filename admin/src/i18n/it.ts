@@ -611,6 +611,7 @@ const appMessages = {
       confirm: 'Passa i patti',
       load: '1 patto aperto |||| %{smart_count} patti aperti',
       done: '1 patto passato a %{name}. |||| %{smart_count} patti passati a %{name}.',
+      keeps_until_handed_over: 'Prima passa i suoi patti aperti a un collega («Passa i patti»).',
       holds_open_pacts:
         'Ha ancora 1 patto aperto: passalo a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli l’ambito del patto. |||| Ha ancora %{smart_count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli gli ambiti di quei patti.',
     },

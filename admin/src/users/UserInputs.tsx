@@ -60,7 +60,7 @@ const keptByHolder =
   (user: User | undefined, field: 'role' | 'active'): Validator =>
   (value: unknown) =>
     user?.openPacts && (field === 'role' ? value !== user.role : user.active && value === false)
-      ? { message: 'app.hand_over.holds_open_pacts', args: { smart_count: user.openPacts } }
+      ? 'app.hand_over.keeps_until_handed_over'
       : undefined;
 
 export const UserInputs = () => {
