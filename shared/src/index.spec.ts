@@ -54,6 +54,7 @@ describe('@generattivi/shared entry', () => {
       'templateMilestoneProblems',
       'templateMilestonesFrom',
       'templateMismatch',
+      'territoryRequired',
       'toOmocode',
       'todayIso',
       'transitionPermission',
@@ -65,6 +66,8 @@ describe('@generattivi/shared entry', () => {
   it('exports the vocabularies of DOMAIN.md and API.md', () => {
     expect(shared).toMatchObject({
       TERRITORY_CODES: ['CREMA', 'CREMONA', 'CASALMAGGIORE'],
+      ROLES_NEEDING_TERRITORY: ['SOCIAL_WORKER', 'COMMUNITY_MAKER'],
+      AUDIT_ACTIONS: expect.arrayContaining(['create', 'role_change', 'hand_over', 'login_failed']),
       ROLES: ['ADMIN', 'MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'],
       EMPLOYMENT_STATUSES: ['EMPLOYED', 'UNEMPLOYED', 'STUDENT', 'RETIRED', 'INACTIVE'],
       SEXES: ['F', 'M'],

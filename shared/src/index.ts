@@ -11,3 +11,5 @@ export * from './records';
 export * from './permissions';
 export * from './errors';
 export * from './search';
+export * from './users';
+export * from './audit';

@@ -4,6 +4,7 @@
  * that may be empty is `null`, never absent.
  */
 
+import type { AuditAction } from './audit';
 import type { EligibilityEvaluation } from './eligibility';
 import type {
   DocumentKind,
@@ -241,7 +242,7 @@ export interface AuditEvent {
   at: IsoInstant;
   /** Null for actions of the system (migrations, seeds). */
   actorId: number | null;
-  action: string;
+  action: AuditAction;
   entityType: AuditEntityType;
   /** Null when the event is about no single record (a report export). */
   entityId: number | null;

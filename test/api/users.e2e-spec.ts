@@ -9,6 +9,8 @@ import {
   UserRecord,
 } from '../support/demo';
 import type { Role } from '@generattivi/shared';
+import { beneficiaryBody, createBeneficiary, territoryIds } from '../support/fixtures';
+import { pactBody } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 const USER_KEYS = [
@@ -190,6 +192,23 @@ describe('users', () => {
       expect(Object.keys(res.body.errors ?? {})).toEqual(['territoryIds']);
     });
 
+    it.each(['SOCIAL_WORKER', 'COMMUNITY_MAKER'])(
+      'refuses a %s without an ambito: 400 MIN_ITEMS {min: 1} on territoryIds',
+      async (role) => {
+        const res = await request('POST', '/api/users', admin, newUser({ role, territoryIds: [] }));
+        expect([res.status, res.body.code]).toEqual([400, 'VALIDATION']);
+        expect(res.body.fieldErrors).toEqual({
+          territoryIds: expect.objectContaining({ code: 'MIN_ITEMS', params: { min: 1 } }),
+        });
+        expect((await request('POST', '/api/users', admin, newUser({ role }))).status).toBe(201);
+      },
+    );
+
+    it.each(['ADMIN', 'MANAGER'])('takes a %s without an ambito', async (role) => {
+      const res = await request('POST', '/api/users', admin, newUser({ role, territoryIds: [] }));
+      expect(res.status).toBe(201);
+    });
+
     it('refuses read-only fields, unknown fields and bad values, naming each in one 400', async () => {
       const res = await server.request<ErrorBody>('POST', '/api/users', {
         token: admin,
@@ -299,6 +318,81 @@ describe('users', () => {
       expect(weak.body.errors).toEqual({ password: expect.stringMatching(/too easy to guess/) });
       const strong = await put(admin, { password: password('Remo-Vela-Tiglio-37') });
       expect(strong.status).toBe(200);
+    });
+
+    it('refuses to leave a social worker without an ambito, or to make a manager one without', async () => {
+      const emptied = await put(admin, { territoryIds: [] });
+      expect([emptied.status, emptied.body.code]).toEqual([400, 'VALIDATION']);
+      expect(emptied.body.fieldErrors).toEqual({
+        territoryIds: expect.objectContaining({ code: 'MIN_ITEMS', params: { min: 1 } }),
+      });
+      const manager = await put(admin, { role: 'MANAGER', territoryIds: [] });
+      expect(manager.status).toBe(200);
+      const back = await request('PUT', `/api/users/${target.id}`, admin, {
+        ...manager.body,
+        role: 'SOCIAL_WORKER',
+      });
+      expect([back.status, back.body.fieldErrors]).toEqual([
+        400,
+        { territoryIds: expect.objectContaining({ code: 'MIN_ITEMS', params: { min: 1 } }) },
+      ]);
+      const now = await request('GET', `/api/users/${target.id}`, admin);
+      expect(now.body).toMatchObject({ role: 'MANAGER', territoryIds: [] });
+    });
+
+    it('refuses a new role, or taking away the ambito of open pacts, from a holder of open pacts (409 with the count)', async () => {
+      const sw = tokens.SOCIAL_WORKER;
+      const crema = (await territoryIds(server, admin)).CREMA;
+      const maker = await createUser(server, admin, {
+        role: 'COMMUNITY_MAKER',
+        territoryIds: [crema],
+        password: password('maker-with-pacts-password'),
+      });
+      for (let i = 0; i < 2; i++) {
+        const beneficiaryId = (
+          await createBeneficiary(server, sw, beneficiaryBody(crema, { municipality: 'Crema' }))
+        ).id;
+        const made = await request(
+          'POST',
+          '/api/pacts',
+          sw,
+          pactBody(crema, maker.id, { beneficiaryId }),
+        );
+        expect(made.status).toBe(201);
+      }
+      const other = crema === 1 ? 2 : 1;
+      const current = (await request('GET', `/api/users/${maker.id}`, admin)).body;
+      const changes: Array<[string, Record<string, unknown>]> = [
+        ['role', { role: 'SOCIAL_WORKER' }],
+        ['role', { role: 'ADMIN', territoryIds: [] }],
+        ['territoryIds', { territoryIds: [other] }],
+      ];
+      for (const [field, change] of changes) {
+        const refused = await request('PUT', `/api/users/${maker.id}`, admin, {
+          ...current,
+          ...change,
+        });
+        expect([
+          refused.status,
+          refused.body.code,
+          refused.body.params,
+          refused.body.field,
+        ]).toEqual([409, 'USER_HOLDS_OPEN_PACTS', { count: 2 }, field]);
+      }
+      const added = await request('PUT', `/api/users/${maker.id}`, admin, {
+        ...current,
+        territoryIds: [crema, other],
+      });
+      expect(added.status).toBe(200);
+      const trimmed = await request('PUT', `/api/users/${maker.id}`, admin, {
+        ...added.body,
+        territoryIds: [crema],
+      });
+      expect(trimmed.status).toBe(200);
+      expect((await request('GET', `/api/users/${maker.id}`, admin)).body).toMatchObject({
+        role: 'COMMUNITY_MAKER',
+        openPacts: 2,
+      });
     });
 
     it('lets ADMIN change role and territories', async () => {

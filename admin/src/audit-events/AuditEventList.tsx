@@ -1,4 +1,4 @@
-import { RESOURCES, type AuditEvent } from '@generattivi/shared';
+import { AUDIT_ACTIONS, RESOURCES, type AuditEvent } from '@generattivi/shared';
 import {
   DataTable,
   DateTimeInput,
@@ -7,12 +7,14 @@ import {
   NumberInput,
   ReferenceField,
   ReferenceInput,
+  SelectField,
   SelectInput,
   type SelectInputProps,
-  TextInput,
   useGetResourceLabel,
 } from 'react-admin';
+import { enumChoices } from '../common/choices';
 import { InstantField } from '../common/fields';
+import { AuditRecordField } from './AuditRecordField';
 import { AuditChainStatus } from './AuditChainStatus';
 import { ChangesField } from './ChangesField';
 import { EmptyState } from '../common/EmptyState';
@@ -24,11 +26,13 @@ const EntityTypeInput = (props: SelectInputProps) => {
   return <SelectInput {...props} choices={choices} translateChoice={false} />;
 };
 
+const actionChoices = enumChoices(AUDIT_ACTIONS, 'auditAction');
+
 const filters = [
   <EntityTypeInput key="entityType" source="entityType" alwaysOn />,
   <NumberInput key="entityId" source="entityId" />,
   <ReferenceInput key="actorId" source="actorId" reference="users" />,
-  <TextInput key="action" source="action" />,
+  <SelectInput key="action" source="action" choices={actionChoices} />,
   <DateTimeInput key="at_gte" source="at_gte" label="app.filters.from" />,
   <DateTimeInput key="at_lte" source="at_lte" label="app.filters.to" />,
 ];
@@ -44,11 +48,13 @@ export const AuditEventList = () => (
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="at" field={InstantField} />
       <DataTable.Col source="actorId">
-        <ReferenceField source="actorId" reference="users" emptyText="—" />
+        <ReferenceField source="actorId" reference="users" link="show" emptyText="—" />
       </DataTable.Col>
-      <DataTable.Col source="action" />
+      <DataTable.Col source="action">
+        <SelectField source="action" choices={actionChoices} />
+      </DataTable.Col>
       <DataTable.Col source="entityType" field={EntityTypeField} />
-      <DataTable.Col source="entityId" />
+      <DataTable.Col source="entityId" field={AuditRecordField} disableSort />
       <DataTable.Col source="changes" field={ChangesField} disableSort />
     </DataTable>
   </List>

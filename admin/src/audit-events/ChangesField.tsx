@@ -1,13 +1,67 @@
 import type { AuditEvent } from '@generattivi/shared';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
-import { describeChangeValue } from './changeValue';
+import { Fragment } from 'react';
+import {
+  RecordContextProvider,
+  ReferenceField,
+  useGetResourceLabel,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { changeFieldLabel } from './changeLabel';
+import { changeReference, describeChangeValue } from './changeValue';
+
+/** Bookkeeping the event's own record column already says. */
+const HIDDEN = new Set(['id']);
+
+/** One id of a changed field by the name of its record; a record no longer there says so. */
+const ReferenceName = ({ id, reference }: { id: unknown; reference: string }) => {
+  const translate = useTranslate();
+  const getResourceLabel = useGetResourceLabel();
+  return (
+    <RecordContextProvider value={{ id: 0, ref: id }}>
+      <ReferenceField
+        source="ref"
+        reference={reference}
+        link={false}
+        empty={translate('app.audit.deleted_record', { name: getResourceLabel(reference, 1) })}
+      />
+    </RecordContextProvider>
+  );
+};
+
+/** A before or after value as people read it: names for ids, words for codes. */
+const ChangeValue = ({
+  entityType,
+  field,
+  value,
+}: {
+  entityType: string;
+  field: string;
+  value: unknown;
+}) => {
+  const translate = useTranslate();
+  const reference = changeReference(field);
+  const ids = Array.isArray(value) ? value : [value];
+  if (!reference || value === null || value === undefined || ids.length === 0)
+    return <>{describeChangeValue(entityType, field, value, translate)}</>;
+  return (
+    <>
+      {ids.map((id, i) => (
+        <Fragment key={String(id)}>
+          {i > 0 ? ', ' : null}
+          <ReferenceName id={id} reference={reference} />
+        </Fragment>
+      ))}
+    </>
+  );
+};
 
 /** An audit event's `{field: [before, after]}` as a small before → after table. */
 export const ChangesField = () => {
   const event = useRecordContext<AuditEvent>();
   const translate = useTranslate();
-  const rows = Object.entries(event?.changes ?? {});
+  const rows = Object.entries(event?.changes ?? {}).filter(([field]) => !HIDDEN.has(field));
   if (!event || rows.length === 0) return null;
   return (
     <Table size="small" aria-label={translate('resources.audit-events.fields.changes')}>
@@ -22,10 +76,14 @@ export const ChangesField = () => {
         {rows.map(([field, [before, after]]) => (
           <TableRow key={field}>
             <TableCell component="th" scope="row">
-              {translate(`resources.${event.entityType}.fields.${field}`, { _: field })}
+              {changeFieldLabel(event.entityType, field, translate)}
             </TableCell>
-            <TableCell>{describeChangeValue(event.entityType, field, before, translate)}</TableCell>
-            <TableCell>{describeChangeValue(event.entityType, field, after, translate)}</TableCell>
+            <TableCell>
+              <ChangeValue entityType={event.entityType} field={field} value={before} />
+            </TableCell>
+            <TableCell>
+              <ChangeValue entityType={event.entityType} field={field} value={after} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

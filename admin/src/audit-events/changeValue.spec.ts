@@ -1,5 +1,5 @@
 import { i18nProvider, loadWording } from '../providers/i18nProvider';
-import { describeChangeValue } from './changeValue';
+import { changeReference, describeChangeValue } from './changeValue';
 
 const t = i18nProvider.translate;
 
@@ -30,5 +30,18 @@ describe(describeChangeValue.name, () => {
     expect(describeChangeValue('pacts', 'title', 'Percorso', t)).toBe('Percorso');
     expect(describeChangeValue('pacts', 'status', 'SOMETHING_NEW', t)).toBe('SOMETHING_NEW');
     expect(describeChangeValue('pacts', 'progress', 40, t)).toBe('40');
+  });
+});
+
+describe(changeReference.name, () => {
+  it('names the collection the ids of a field point to', () => {
+    expect(changeReference('territoryIds')).toBe('territories');
+    expect(changeReference('communityMakerId')).toBe('users');
+    expect(changeReference('pactId')).toBe('pacts');
+    expect(changeReference('title')).toBeUndefined();
+  });
+
+  it('words the decision on open milestones', () => {
+    expect(describeChangeValue('pacts', 'openMilestones', 'CANCELLED', t)).toBe('Annullata');
   });
 });

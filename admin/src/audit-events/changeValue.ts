@@ -12,7 +12,31 @@ const ENUM_GROUPS: Record<string, string | ((entityType: string) => string)> = {
   employmentStatus: 'employmentStatus',
   sex: 'sex',
   code: 'territory',
+  openMilestones: 'milestoneStatus',
 };
+
+/**
+ * The collection the ids of a field point to: the trail keeps ids, the screen shows names.
+ * (`ownerId` of a document points to the record of its `ownerType`, not named here.)
+ */
+const REFERENCES: Record<string, string> = {
+  territoryId: 'territories',
+  territoryIds: 'territories',
+  pactId: 'pacts',
+  beneficiaryId: 'beneficiaries',
+  householdId: 'households',
+  communityLabId: 'community-labs',
+  communityMakerId: 'users',
+  communityMakerIds: 'users',
+  socialWorkerId: 'users',
+  assignedById: 'users',
+  assessedById: 'users',
+  authorId: 'users',
+  uploadedById: 'users',
+};
+
+/** The collection a changed field's ids point to, or undefined for a field of plain values. */
+export const changeReference = (field: string): string | undefined => REFERENCES[field];
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 

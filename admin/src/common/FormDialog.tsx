@@ -47,6 +47,9 @@ export const FormDialog = ({
   const { open, onClose, sending, refusal } = dialog.props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // React passes events up through the portal: a dialog opened from inside a record's form
+    // (Passa i patti on the user form) must not submit that form too.
+    event.stopPropagation();
     if (!sending) onSubmit();
   };
   if (!open) return null;

@@ -19,8 +19,10 @@ import {
   ReferenceInput,
   SearchInput,
   SelectField,
+  SingleFieldList,
   TextField,
   useCreatePath,
+  useGetIdentity,
   useListContext,
   useResourceContext,
   useTranslate,
@@ -29,6 +31,7 @@ import {
   type RaRecord,
   type SortPayload,
 } from 'react-admin';
+import { canAccess } from '../providers/canAccess';
 import { EmptyState } from './EmptyState';
 
 /** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
@@ -51,11 +54,7 @@ const ColValue = ({ col, link = true }: { col: ReactElement<ColProps>; link?: bo
     return <ReferenceField source={source} reference={reference} link={link ? 'show' : false} />;
   }
   if (col.type === ReferenceChipsCol && reference && chip) {
-    return (
-      <ReferenceArrayField source={source} reference={reference}>
-        <ChipField source={chip} size="small" />
-      </ReferenceArrayField>
-    );
+    return <ReferenceChips source={source} reference={reference} chip={chip} />;
   }
   if (col.type === ChoiceCol && choices) return <SelectField source={source} choices={choices} />;
   if (col.type === DataTable.NumberCol) {
@@ -142,6 +141,14 @@ export const ResponsiveTable = ({
   ...table
 }: Omit<DataTableProps, 'rowClick'> & { rowClick?: 'show' | false }) => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const resource = useResourceContext();
+  const { identity } = useGetIdentity();
+  // Only the rows the caller may delete are selected for a bulk delete (a social worker's
+  // templates, not the common ones).
+  const deletable = (record: RaRecord) =>
+    canAccess(identity?.role, resource ?? '', 'delete', record, identity?.territoryIds);
+  // No selection where nothing may be deleted (the accounts, for everyone).
+  const selects = canAccess(identity?.role, resource ?? '', 'delete');
   if (phone) {
     return (
       <CardRows opens={rowClick === 'show'} empty={table.empty}>
@@ -150,7 +157,12 @@ export const ResponsiveTable = ({
     );
   }
   return (
-    <DataTable rowClick={rowClick} {...table}>
+    <DataTable
+      rowClick={rowClick}
+      isRowSelectable={deletable}
+      {...(selects ? {} : { bulkActionButtons: false })}
+      {...table}
+    >
       {children}
     </DataTable>
   );
@@ -190,21 +202,29 @@ export const ReferenceCol = ({ source, reference }: { source: string; reference:
   </DataTable.Col>
 );
 
-/** A column naming the records an array of ids points to, as chips. */
-export const ReferenceChipsCol = ({
-  source,
-  reference,
-  chip,
-}: {
+interface ChipsProps {
   source: string;
   reference: string;
   /** The field of the referenced record on the chip. */
   chip: string;
-}) => (
-  <DataTable.Col source={source} disableSort>
-    <ReferenceArrayField source={source} reference={reference}>
+}
+
+/**
+ * The records an array of ids points to, as chips that open nothing (ReferenceArrayField
+ * renders a list only through a list child such as SingleFieldList).
+ */
+export const ReferenceChips = ({ source, reference, chip }: ChipsProps) => (
+  <ReferenceArrayField source={source} reference={reference}>
+    <SingleFieldList linkType={false}>
       <ChipField source={chip} size="small" />
-    </ReferenceArrayField>
+    </SingleFieldList>
+  </ReferenceArrayField>
+);
+
+/** A column naming the records an array of ids points to, as chips. */
+export const ReferenceChipsCol = (props: ChipsProps) => (
+  <DataTable.Col source={props.source} disableSort>
+    <ReferenceChips {...props} />
   </DataTable.Col>
 );
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AUDIT_ACTIONS,
   AUTONOMY_OUTCOMES,
   EMPLOYMENT_STATUSES,
   INCLUSION_OUTCOMES,
@@ -77,6 +78,7 @@ describe('translations', () => {
       noteKind: NOTE_KINDS,
       outcome: [...AUTONOMY_OUTCOMES, ...INCLUSION_OUTCOMES],
       terminationCode: TERMINATION_CODES,
+      auditAction: AUDIT_ACTIONS,
     };
     for (const keys of [itKeys, enKeys]) {
       for (const resource of RESOURCES) expect(keys.get(`resources.${resource}.name`)).toBeTruthy();

@@ -1,5 +1,6 @@
 import {
   PACT_TYPE_LABELS,
+  type AuditAction,
   type DocumentKind,
   type EmploymentStatus,
   type ErrorCode,
@@ -99,6 +100,9 @@ const appMessages = {
         startDate: 'Data di inizio',
         plannedEndDate: 'Fine prevista',
         closedAt: 'Chiuso il',
+        submittedAt: 'Inviato il',
+        approvedAt: 'Approvato il',
+        lastNoteAt: 'Ultima nota il',
         outcome: 'Esito',
         closingNote: 'Nota di chiusura',
         progress: 'Avanzamento',
@@ -176,6 +180,7 @@ const appMessages = {
         ...record,
         name: 'Nome',
         territoryId: 'Ambito',
+        municipality: 'Comune',
         description: 'Descrizione',
         communityMakerIds: 'Community maker',
       },
@@ -186,6 +191,7 @@ const appMessages = {
         ...record,
         name: 'Nome',
         territoryId: 'Ambito',
+        municipality: 'Comune',
         description: 'Descrizione',
         childrenReached: 'Minori raggiunti',
         adultsReached: 'Adulti raggiunti',
@@ -199,7 +205,7 @@ const appMessages = {
         actorId: 'Chi',
         action: 'Azione',
         entityType: 'Tipo di record',
-        entityId: 'ID del record',
+        entityId: 'Record',
         changes: 'Modifiche',
         hash: 'Hash',
         prevHash: 'Hash precedente',
@@ -379,6 +385,9 @@ const appMessages = {
       confirm: 'Passa i patti',
       load: '1 patto aperto |||| %{smart_count} patti aperti',
       done: '1 patto passato a %{name}. |||| %{smart_count} patti passati a %{name}.',
+      keeps_until_handed_over: 'Prima passa i suoi patti aperti a un collega («Passa i patti»).',
+      holds_open_pacts:
+        'Ha ancora 1 patto aperto: passalo a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli l’ambito del patto. |||| Ha ancora %{smart_count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli gli ambiti di quei patti.',
     },
     signed_pact: {
       checking: 'Verifica del patto firmato in corso…',
@@ -633,6 +642,18 @@ const appMessages = {
       field: 'Campo',
       before: 'Prima',
       after: 'Dopo',
+      deleted_record: '%{name} (eliminato)',
+      // The keys the server adds to a record's own fields (admin/src/audit-events/changeLabel.ts).
+      fields: {
+        reason: 'Motivo',
+        openMilestones: 'Tappe ancora aperte',
+        passwordChanged: 'Password cambiata',
+        emailSha256: 'Email sconosciuta (impronta)',
+        report: 'Report',
+        filters: 'Filtri',
+        document: 'Documento',
+        fingerprint: 'Impronta',
+      },
     },
     // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters;
     // %{seconds} is a wait already in words ("42 secondi", "14 minuti").
@@ -705,7 +726,7 @@ const appMessages = {
         'Un record da cui dipende questa modifica è cambiato nello stesso momento: ricarica e riprova.',
       USER_NOT_DELETABLE: "L'account n. %{id} non si elimina: si disattiva (attivo: no).",
       USER_HOLDS_OPEN_PACTS:
-        'L’utente ha ancora %{count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo.',
+        'L’utente ha ancora %{count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli gli ambiti di quei patti.',
       HAND_OVER_NOT_HELD:
         'Patti %{references}: non sono patti aperti seguiti da questa persona. Nessun patto è stato passato.',
       HOUSEHOLD_HAS_MEMBERS:
@@ -740,7 +761,7 @@ const appMessages = {
       MAX: 'non può essere maggiore di %{max}',
       MIN_LENGTH: 'deve avere almeno %{min} caratteri',
       MAX_LENGTH: 'può avere al massimo %{max} caratteri',
-      MIN_ITEMS: 'deve contenere almeno %{min} elementi',
+      MIN_ITEMS: 'ne serve almeno %{min}',
       MAX_ITEMS: 'può contenere al massimo %{max} elementi',
       UNIQUE_ITEMS: 'non può contenere elementi ripetuti',
       ONE_OF: 'deve essere uno tra: %{values}',
@@ -842,6 +863,19 @@ const appMessages = {
       SOCIAL_WORKER: 'Assistente sociale',
       COMMUNITY_MAKER: 'Community maker',
     } satisfies Record<Role, string>,
+    auditAction: {
+      create: 'Creazione',
+      update: 'Modifica',
+      delete: 'Eliminazione',
+      role_change: 'Cambio di ruolo',
+      transition: 'Cambio di stato',
+      assign: 'Assegnazione',
+      hand_over: 'Passaggio dei patti',
+      export: 'Esportazione',
+      login: 'Accesso',
+      login_failed: 'Accesso non riuscito',
+      logout: 'Uscita',
+    } satisfies Record<AuditAction, string>,
     employmentStatus: {
       EMPLOYED: 'Occupato',
       UNEMPLOYED: 'Disoccupato',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPEN_MILESTONE_DECISIONS, PACT_TRANSITIONS, RESOURCES } from '@generattivi/shared';
 import { ALERT_KINDS } from '@generattivi/shared';
+import { AUDIT_EXTRA_FIELDS } from '../audit-events/changeLabel';
 import englishAppMessages from './en';
 import italianMessages from './it';
 
@@ -42,6 +43,7 @@ describe('translation keys used by the code', () => {
       'withoutRecentNote',
       'endingWithin30Days',
     ].map((c) => `app.caseload.${c}`),
+    ...AUDIT_EXTRA_FIELDS.map((f) => `app.audit.fields.${f}`),
     'app.reports.type_short.AUTONOMY',
     'app.reports.type_short.INCLUSION',
   ];

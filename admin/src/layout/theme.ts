@@ -45,13 +45,15 @@ const touchTargets = {
 };
 
 /**
- * react-admin's default themes, with an app bar dark enough for white text (the default
- * #2196f3 gives 3.1:1; #1565c0 gives 5.8:1, WCAG AA).
+ * react-admin's default themes, with an app bar dark enough for white text and a primary
+ * colour dark enough for text and buttons on white list toolbars (the defaults give 3.1:1
+ * and less; #1565c0 gives 5.8:1, WCAG AA).
  */
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,
   palette: {
     ...defaultLightTheme.palette,
+    primary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
     secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
   },
   components: {

@@ -112,8 +112,8 @@ export function createAuthProvider({
       return session?.user.role;
     },
 
-    async canAccess({ resource, action }) {
-      return canAccess(session?.user.role, resource, action);
+    async canAccess({ resource, action, record }) {
+      return canAccess(session?.user.role, resource, action, record, session?.user.territoryIds);
     },
   };
 }

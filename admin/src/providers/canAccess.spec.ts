@@ -23,7 +23,15 @@ const every = (actions: string) =>
   Object.fromEntries(RESOURCES.map((resource) => [resource, actions])) as Record<Resource, string>;
 
 const EXPECTED: Record<Role, Record<Resource, string>> = {
-  ADMIN: { ...every(FULL), notes: APPEND, assignments: READ, 'audit-events': READ },
+  // Accounts and territories are never deleted (409 for everyone): no delete is offered.
+  ADMIN: {
+    ...every(FULL),
+    users: 'LSXCKE',
+    territories: 'LSXCKE',
+    notes: APPEND,
+    assignments: READ,
+    'audit-events': READ,
+  },
   MANAGER: every(READ),
   // A social worker deletes the case records of their territories that nothing references
   // (the server answers 409 for the others) and keeps the labs and civic centers up to date.
@@ -38,7 +46,7 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
     'community-labs': 'LSXCKE',
     'civic-centers': 'LSXCKE',
     'audit-events': NONE,
-    // Those of their territories; the server refuses the common ones (403).
+    // Those of their territories (the common ones are refused for the record, below).
     'pact-templates': FULL,
   },
   COMMUNITY_MAKER: {
@@ -84,5 +92,39 @@ describe(canAccess.name, () => {
     expect(canAccess('COMMUNITY_MAKER', 'users', 'list')).toBe(false);
     expect(canAccess('MANAGER', 'audit-events', 'verify')).toBe(true);
     expect(canAccess('MANAGER', 'audit-events', 'verify-all')).toBe(false);
+  });
+});
+
+describe('canAccess for a record of a territory', () => {
+  const mine = [1, 2];
+
+  it.each([
+    ['community-labs', 'edit'],
+    ['civic-centers', 'edit'],
+    ['pact-templates', 'edit'],
+    ['pact-templates', 'delete'],
+    ['beneficiaries', 'delete'],
+  ])(
+    'lets a social worker change %s (%s) of their territories only, not the common ones',
+    (resource, action) => {
+      expect(canAccess('SOCIAL_WORKER', resource, action, { territoryId: 2 }, mine)).toBe(true);
+      expect(canAccess('SOCIAL_WORKER', resource, action, { territoryId: 3 }, mine)).toBe(false);
+      expect(canAccess('SOCIAL_WORKER', resource, action, { territoryId: null }, mine)).toBe(false);
+      expect(canAccess('SOCIAL_WORKER', resource, action, { territoryId: 2 }, undefined)).toBe(
+        false,
+      );
+      expect(canAccess('ADMIN', resource, action, { territoryId: null }, [])).toBe(true);
+    },
+  );
+
+  it('leaves reading, and records without a territory, to the table', () => {
+    expect(canAccess('SOCIAL_WORKER', 'community-labs', 'show', { territoryId: 3 }, mine)).toBe(
+      true,
+    );
+    expect(canAccess('SOCIAL_WORKER', 'pact-templates', 'show', { territoryId: null }, mine)).toBe(
+      true,
+    );
+    expect(canAccess('SOCIAL_WORKER', 'milestones', 'edit', { pactId: 9 }, mine)).toBe(true);
+    expect(canAccess('MANAGER', 'community-labs', 'edit', { territoryId: 1 }, [1])).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import {
   ACTIONS,
+  grantOf,
   isAllowed,
   PERMISSION_RESOURCES,
   ROLES,
@@ -29,13 +30,41 @@ const isResource = (resource: string): resource is PermissionResource =>
 const isAction = (action: string): action is Action =>
   (ACTIONS as readonly string[]).includes(action);
 
-/** True when `role` may perform the react-admin `action` (list, show, create, edit…) on `resource`. */
-export function canAccess(role: unknown, resource: string, action: string): boolean {
+/**
+ * Accounts and territories are never deleted (the server answers 409 whoever asks): no
+ * delete is offered for them.
+ */
+const NEVER_DELETED: readonly string[] = ['users', 'territories'];
+
+/** The actions that change a record, which a territory-scoped grant limits to the caller's territories. */
+const WRITES: readonly string[] = ['edit', 'delete'];
+
+/**
+ * True when `role` may perform the react-admin `action` (list, show, create, edit…) on
+ * `resource`; with the `record` and the caller's `territoryIds`, also whether a grant limited to
+ * the caller's territories covers that record for a change (a social worker edits the labs,
+ * civic centers and templates of their territories, not the others' or the common ones: the
+ * server answers those with 403).
+ */
+export function canAccess(
+  role: unknown,
+  resource: string,
+  action: string,
+  record?: object | null,
+  territoryIds?: readonly number[],
+): boolean {
   const tableAction = ALIASES[action] ?? action;
-  return (
-    isRole(role) &&
-    isResource(resource) &&
-    isAction(tableAction) &&
-    isAllowed(role, resource, tableAction)
-  );
+  if (!isRole(role) || !isResource(resource) || !isAction(tableAction)) return false;
+  if (!isAllowed(role, resource, tableAction)) return false;
+  if (tableAction === 'delete' && NEVER_DELETED.includes(resource)) return false;
+  if (
+    WRITES.includes(tableAction) &&
+    record &&
+    'territoryId' in record &&
+    grantOf(role, resource, tableAction) === 'own-territories'
+  ) {
+    const { territoryId } = record as { territoryId: unknown };
+    return typeof territoryId === 'number' && !!territoryIds?.includes(territoryId);
+  }
+  return true;
 }

@@ -91,13 +91,13 @@ describe('UnitOfWork + AuditService', () => {
     await uow.run(async (tx) => {
       await audit.append(tx, {
         actorId: admin.id,
-        action: 'first',
+        action: 'login',
         entityType: 'users',
         entityId: 1,
       });
       await audit.append(tx, {
         actorId: admin.id,
-        action: 'second',
+        action: 'logout',
         entityType: 'users',
         entityId: 1,
       });
@@ -107,7 +107,7 @@ describe('UnitOfWork + AuditService', () => {
     const written = await dataSource
       .getRepository(AuditEvent)
       .find({ order: { id: 'DESC' }, take: 2 });
-    expect(written.map((e) => e.action)).toEqual(['second', 'first']);
+    expect(written.map((e) => e.action)).toEqual(['logout', 'login']);
     expect(written[0].prevHash).toBe(written[1].hash);
     await expect(audit.verify()).resolves.toMatchObject({ valid: true, checked: before + 2 });
   });
@@ -159,7 +159,7 @@ describe('UnitOfWork + AuditService', () => {
     const succeeding = uow.run(async (tx) => {
       await audit.append(tx, {
         actorId: admin.id,
-        action: 'note',
+        action: 'update',
         entityType: 'users',
         entityId: admin.id,
       });

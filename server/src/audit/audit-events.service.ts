@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntityType, AuditEvent as AuditEventRecord, Role } from '@generattivi/shared';
+import type {
+  AuditAction,
+  AuditEntityType,
+  AuditEvent as AuditEventRecord,
+  Role,
+} from '@generattivi/shared';
 import { maskBeneficiaryChanges, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -28,7 +33,8 @@ export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): Audi
     id: e.id,
     at: e.at,
     actorId: e.actorId,
-    action: e.action,
+    // The column holds what NewAuditEvent.action allowed to be written.
+    action: e.action as AuditAction,
     // The column holds what NewAuditEvent.entityType allowed to be written.
     entityType: e.entityType as AuditEntityType,
     entityId: e.entityId,

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntityType, AuditEvent as AuditEventRecord } from '@generattivi/shared';
+import type {
+  AuditAction,
+  AuditEntityType,
+  AuditEvent as AuditEventRecord,
+} from '@generattivi/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json';
@@ -140,7 +144,7 @@ export class AuditService {
     entityId: number,
     before: object,
     after: object,
-    action = 'update',
+    action: AuditAction = 'update',
   ): Promise<void> {
     const { version: _v, updatedAt: _u, ...changes } = diffChanges(before, after);
     return this.append(tx, { actorId, action, entityType, entityId, changes });

@@ -35,14 +35,17 @@ export class UsersController {
     return this.withLoad(toUserRecord(await this.users.get(id)));
   }
 
-  @Route.create('users')
+  @Route.create(
+    'users',
+    'Creates an account; a SOCIAL_WORKER or COMMUNITY_MAKER needs at least one territory (400, territoryIds MIN_ITEMS {min: 1})',
+  )
   async create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
     return this.withLoad(await this.users.create(caller, body));
   }
 
   @Route.update(
     'users',
-    'Edits an account; deactivating one who still holds open pacts is a 409 USER_HOLDS_OPEN_PACTS with the count (hand them over first)',
+    'Edits an account. A SOCIAL_WORKER or COMMUNITY_MAKER needs at least one territory (400, territoryIds MIN_ITEMS {min: 1}). Deactivating one who still holds open pacts, changing their role, or removing a territory of their open pacts is a 409 USER_HOLDS_OPEN_PACTS with the count and the `field` (hand them over first)',
   )
   async update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdateUserDto) {
     return this.withLoad(await this.users.update(caller, id, body));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { OPEN_PACT_STATUSES, ROLES } from '@generattivi/shared';
+import { OPEN_PACT_STATUSES, ROLES, territoryRequired, type Role } from '@generattivi/shared';
 import { diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
@@ -95,19 +95,26 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
    * The load of each user (`openPacts`): the open pacts they hold as community maker or
    * social worker, counted for the given users only (two grouped queries on indexed columns).
    */
-  async withOpenPacts(records: StoredUserRecord[], tx?: EntityManager): Promise<UserRecord[]> {
+  async withOpenPacts(
+    records: StoredUserRecord[],
+    tx?: EntityManager,
+    inTerritories?: number[],
+  ): Promise<UserRecord[]> {
     const ids = records.map((r) => r.id);
     const counts = new Map<number, number>();
-    if (ids.length) {
+    if (ids.length && inTerritories?.length !== 0) {
       const manager = tx ?? this.territories.manager;
       for (const column of ['communityMakerId', 'socialWorkerId'] as const) {
-        const rows = await manager
+        const query = manager
           .getRepository(Pact)
           .createQueryBuilder('p')
           .select(`p.${column}`, 'holder')
           .addSelect('COUNT(*)', 'n')
           .where(`p.${column} IN (:...ids)`, { ids })
-          .andWhere('p.status IN (:...open)', { open: OPEN_PACT_STATUSES })
+          .andWhere('p.status IN (:...open)', { open: OPEN_PACT_STATUSES });
+        if (inTerritories)
+          query.andWhere('p.territoryId IN (:...inTerritories)', { inTerritories });
+        const rows = await query
           .groupBy(`p.${column}`)
           .getRawMany<{ holder: number | string; n: number | string }>();
         for (const r of rows)
@@ -118,27 +125,46 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
   }
 
   /**
-   * A user who still holds open pacts is not deactivated (409 with the count): they are
+   * A user who still holds open pacts is not deactivated, given another role, or taken out of
+   * the territories of those pacts (409 with the count, the field that changed): they are
    * handed over first. On PostgreSQL the user's row is locked first, so that a hand-over to
-   * them (which share-locks it) either lands before the count or sees them inactive.
+   * them (which share-locks it) either lands before the count or sees the change.
    */
-  private async assertHoldsNoOpenPact(tx: EntityManager, id: number): Promise<void> {
+  private async assertHoldsNoOpenPact(
+    tx: EntityManager,
+    id: number,
+    field: 'active' | 'role' | 'territoryIds',
+    inTerritories?: number[],
+  ): Promise<void> {
     if (tx.connection.options.type === 'postgres')
       await tx.query('SELECT 1 FROM "users" WHERE "id" = $1 FOR UPDATE', [id]);
-    const [{ openPacts: count }] = await this.withOpenPacts([{ id } as StoredUserRecord], tx);
+    const [{ openPacts: count }] = await this.withOpenPacts(
+      [{ id } as StoredUserRecord],
+      tx,
+      inTerritories,
+    );
     if (count > 0)
       throw new ConflictError(
         'USER_HOLDS_OPEN_PACTS',
         { count },
-        `active: the user still holds ${count} open pact${count === 1 ? '' : 's'}; hand ${count === 1 ? 'it' : 'them'} over to a colleague first (POST /api/assignments/hand-over)`,
-        { openPacts: count },
+        `${field}: the user still holds ${count} open pact${count === 1 ? '' : 's'}${inTerritories ? ' in the territories removed' : ''}; hand ${count === 1 ? 'it' : 'them'} over to a colleague first (POST /api/assignments/hand-over)`,
+        { openPacts: count, field },
       );
+  }
+
+  /** A social worker or a community maker has at least one territory (400 on `territoryIds`). */
+  private assertTerritoryWhenRequired(role: Role, territoryIds: number[]): void {
+    if (territoryRequired(role) && territoryIds.length === 0)
+      throw new FieldsError({
+        territoryIds: fieldError('MIN_ITEMS', { min: 1 }, `a ${role} needs at least one territory`),
+      });
   }
 
   async create(caller: Caller, body: CreateUserDto): Promise<StoredUserRecord> {
     assertNoReadOnlyOnCreate(body, [...USER_READ_ONLY, 'version']);
     const email = body.email.trim().toLowerCase();
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
+    this.assertTerritoryWhenRequired(body.role, territoryIds);
     const passwordHash = await hashPassword(body.password);
     return this.uniqueEmail(async (tx) => {
       await this.assertEmailFree(tx, email);
@@ -163,6 +189,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     assertReadOnlyUnchanged(body, toUserRecord(current), USER_READ_ONLY);
     const email = body.email.trim().toLowerCase();
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
+    this.assertTerritoryWhenRequired(body.role, territoryIds);
     if (caller.id === id && (body.role !== current.role || body.active === false)) {
       throw new FieldsError({
         [body.role !== current.role ? 'role' : 'active']: fieldError(
@@ -176,7 +203,12 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     return this.uniqueEmail(async (tx) => {
       await this.assertEmailFree(tx, email, id);
       const active = body.active ?? current.active;
-      if (current.active && !active) await this.assertHoldsNoOpenPact(tx, id);
+      if (current.active && !active) await this.assertHoldsNoOpenPact(tx, id, 'active');
+      else if (body.role !== current.role) await this.assertHoldsNoOpenPact(tx, id, 'role');
+      else {
+        const removed = current.territoryIds.filter((t) => !territoryIds.includes(t));
+        if (removed.length) await this.assertHoldsNoOpenPact(tx, id, 'territoryIds', removed);
+      }
       const revokes =
         body.role !== current.role ||
         !active ||

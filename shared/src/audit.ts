@@ -1,0 +1,24 @@
+/**
+ * The audit trail's vocabulary: every action the server writes, a closed list the admin words.
+ */
+
+/**
+ * `create`, `update`, `delete`: a record written; `role_change`: a user's role changed (with
+ * any other field); `transition`: a pact's status; `assign`: a community maker given a pact;
+ * `hand_over`: a pact passed on with a caseload; `export`: a report or a pact's PDF taken
+ * out; `login`, `login_failed`, `logout`: sessions.
+ */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'role_change',
+  'transition',
+  'assign',
+  'hand_over',
+  'export',
+  'login',
+  'login_failed',
+  'logout',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
