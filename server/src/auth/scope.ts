@@ -36,9 +36,24 @@ export function worksInTerritory(caller: Caller, territoryId: number): boolean {
   return seesEverything(caller) || caller.territoryIds.includes(territoryId);
 }
 
-function territoryCondition(caller: Caller, column: string): [string, ObjectLiteral] {
+function territoryCondition(
+  caller: Caller,
+  column: string,
+  filterOnly = false,
+): [string, ObjectLiteral] {
   if (caller.territoryIds.length === 0) return ['1 = 0', {}];
-  return [`${column} IN (:...scopeTerritoryIds)`, { scopeTerritoryIds: caller.territoryIds }];
+  // A unary + keeps the planner from walking the column's index (SQLite, PostgreSQL alike).
+  const term = filterOnly ? `+ ${column}` : column;
+  return [`${term} IN (:...scopeTerritoryIds)`, { scopeTerritoryIds: caller.territoryIds }];
+}
+
+export interface ScopeOptions {
+  /**
+   * The query finds its rows by another index (a search index's few ids): the territory
+   * only filters them. Without planner statistics SQLite would otherwise walk every row of
+   * the territory through its index and test each against the ids found.
+   */
+  territoryFiltersOnly?: boolean;
 }
 
 /** Adds the caller's scope to a query on `alias` (a no-op for ADMIN and MANAGER). */
@@ -47,6 +62,7 @@ export function applyScope<T extends ObjectLiteral>(
   kind: ScopeKind,
   alias: string,
   caller: Caller,
+  options: ScopeOptions = {},
 ): SelectQueryBuilder<T> {
   if (seesEverything(caller)) return qb;
   const maker = { scopeUserId: caller.id };
@@ -58,7 +74,11 @@ export function applyScope<T extends ObjectLiteral>(
         params,
       );
     }
-    const [condition, params] = territoryCondition(caller, `${alias}.territoryId`);
+    const [condition, params] = territoryCondition(
+      caller,
+      `${alias}.territoryId`,
+      options.territoryFiltersOnly,
+    );
     return qb.andWhere(condition, params);
   }
   if (caller.role === 'COMMUNITY_MAKER') {
@@ -89,7 +109,9 @@ export function applyScope<T extends ObjectLiteral>(
  * Who reads a resource: a caller and the scope kind of the resource, or `EVERYONE` for the
  * resources that describe the project rather than people (territories, civic centers…).
  */
-export type Reader = { readonly caller: Caller; readonly kind: ScopeKind } | typeof EVERYONE;
+export type Reader =
+  | { readonly caller: Caller; readonly kind: ScopeKind; readonly options?: ScopeOptions }
+  | typeof EVERYONE;
 export const EVERYONE = 'everyone';
 
 /** The part of a list spec a lookup needs: the resource named in a 404, the query alias. */
@@ -111,7 +133,9 @@ export function scopedQuery<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const repo = tx ? tx.getRepository(from.target) : from;
   const qb = repo.createQueryBuilder(resource.alias);
-  return reader === EVERYONE ? qb : applyScope(qb, reader.kind, resource.alias, reader.caller);
+  return reader === EVERYONE
+    ? qb
+    : applyScope(qb, reader.kind, resource.alias, reader.caller, reader.options);
 }
 
 /** The record `id` if the reader may see it, else null. */

@@ -6,6 +6,7 @@ import { QueryErrorLogger } from '../common/logging';
 import type { DatabaseConfig } from '../config/config';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { registerSqliteFunctions } from './sqlite-functions';
+import { SQLITE_OPTIMIZE_AT_OPEN } from './statistics';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -24,6 +25,8 @@ function prepareSqlite(db: Database.Database): void {
   db.pragma(`synchronous = FULL`);
   db.pragma(`foreign_keys = ON`);
   registerSqliteFunctions(db);
+  // Tables never analyzed get the planner's statistics (see statistics.ts).
+  db.pragma(SQLITE_OPTIMIZE_AT_OPEN);
 }
 
 /** The one description of a database with these entities (the application's are in ../data-source.ts). */

@@ -4,8 +4,12 @@ import type { DataSourceOptions } from 'typeorm';
 import { DatabaseInfo } from './database-info';
 import { createDataSource } from './sqlite-bound-integers';
 import { withStartupLock } from './startup-lock';
+import { StatisticsRefresh } from './statistics-refresh';
 
-/** The connection: opened, migrated under the start-up lock, its settings checked at start. */
+/**
+ * The connection: opened, migrated under the start-up lock, its settings checked at start,
+ * its planner statistics refreshed (SQLite).
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(options: () => DataSourceOptions): DynamicModule {
@@ -22,7 +26,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [DatabaseInfo],
+      providers: [DatabaseInfo, StatisticsRefresh],
     };
   }
 }

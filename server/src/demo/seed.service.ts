@@ -10,6 +10,7 @@ import { TERRITORIES } from '../territories/territories.data';
 import { User } from '../users/user.entity';
 import { toUserRecord } from '../users/user.record';
 import { withStartupLock } from '../database/startup-lock';
+import { analyze } from '../database/statistics';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { EXTRA_MAKERS } from './demo-catalogue';
 import { DemoLoader } from './demo-loader';
@@ -86,6 +87,9 @@ export class SeedService implements OnApplicationBootstrap {
       this.logger.log(`loaded the demo accounts: ${accounts.length}`);
       return true;
     });
-    if (loaded) await this.demo.load();
+    if (!loaded) return;
+    await this.demo.load();
+    // The planner's statistics for the tables just filled (statistics.ts).
+    await analyze(this.dataSource);
   }
 }

@@ -59,6 +59,9 @@ const REPORTED: Array<keyof Pact> = [
   'territoryId',
   ...REPORTED.filter((c) => c !== 'communityMakerId'),
 ])
+// A social worker's pacts by status: the users list counts each one's open pacts (openPacts)
+// from this index alone (it also serves the foreign key, as the plain index it replaced did).
+@Index('IDX_pacts_social_worker_status', ['socialWorkerId', 'status'])
 // One open pact of a type per beneficiary (AUTONOMY) or household (INCLUSION): the database
 // refuses a second (migration PactInvariants; the service answers 409 OPEN_PACT_EXISTS).
 @Index('UQ_pacts_open_autonomy', ['beneficiaryId'], {
@@ -89,7 +92,7 @@ export class Pact extends VersionedRecord {
   @ReferenceColumn(() => Household, { index: true, nullable: true })
   householdId!: number | null;
 
-  @ReferenceColumn(() => User, { index: true, nullable: true })
+  @ReferenceColumn(() => User, { nullable: true })
   socialWorkerId!: number | null;
 
   @ReferenceColumn(() => User, { nullable: true })

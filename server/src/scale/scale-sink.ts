@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { SEARCH_INDEXED, searchTable } from '../database/migrations/search-tables';
+import { analyzeSqlite } from '../database/statistics';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
@@ -178,6 +179,8 @@ export class SqliteWriter {
     for (const t of this.searchTriggers) this.db.exec(t.sql);
     for (const t of this.guards) this.db.exec(t.sql);
     this.db.exec('COMMIT');
+    // The planner's statistics: without them a search may walk a territory's index.
+    analyzeSqlite(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }

@@ -92,7 +92,8 @@ export class SearchService {
     };
     const a = spec.alias;
     const qb: SelectQueryBuilder<T> = applyListFilter(
-      scopedQuery(repo, spec, { caller, kind }),
+      // The search index finds the rows; a social worker's territories only filter them.
+      scopedQuery(repo, spec, { caller, kind, options: { territoryFiltersOnly: true } }),
       query,
       spec,
     ).select(`${a}.id`, 'id');
