@@ -627,6 +627,8 @@ const appMessages: AppMessages = {
       EMPTY_JSON_BODY: 'The request is empty.',
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
+      EXPORT_TOO_LARGE:
+        'Too many rows to export (more than %{maxRows}): narrow the filters and try again.',
       DOCUMENT_TOO_LARGE: 'The file is too large: at most %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'File type not accepted: %{types} only.',
       CONTENT_LENGTH_MISMATCH: 'The request length does not match its content.',

@@ -338,3 +338,80 @@ export function contentRange(
     ? `${resource} ${start}-${start + rowsReturned - 1}/${total}`
     : `${resource} */${total}`;
 }
+
+/**
+ * How many rows match the query's filter and search, counting no further than `limit`
+ * (an export checks it is not over its maximum without counting a whole big table).
+ */
+export async function countListUpTo<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+  limit: number,
+): Promise<number> {
+  const id = columnRef(spec, fieldOf(spec, 'id')!.column);
+  const ids = applyListFilter(qb.clone(), query, spec).select(id, 'id').limit(limit);
+  const [sql, parameters] = ids.getQueryAndParameters();
+  const rows = (await qb.connection.query(
+    `SELECT COUNT(*) AS n FROM (${sql}) lq_upto`,
+    parameters,
+  )) as Array<{ n: number | string }>;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * After `last` in the query's order (sort field, then id; NULLs as the largest values, as
+ * applySort orders them): the condition of the next keyset page.
+ */
+function keysetAfter(
+  spec: ListSpec,
+  query: ListQuery,
+  last: ObjectLiteral,
+  toParameter: ToParameter,
+): Where {
+  const sortField = fieldOf(spec, query.sort.field)!;
+  const idField = fieldOf(spec, 'id')!;
+  const col = columnRef(spec, sortField.column);
+  const id = columnRef(spec, idField.column);
+  const after = query.sort.order === 'ASC' ? '>' : '<';
+  const params = { lq_k_id: last[idField.column] as FilterValue };
+  if (sortField === idField) return { sql: `${id} ${after} :lq_k_id`, params };
+  const raw = last[sortField.column] as FilterValue | null | undefined;
+  if (raw === null || raw === undefined) {
+    return query.sort.order === 'ASC'
+      ? { sql: `(${col} IS NULL AND ${id} > :lq_k_id)`, params }
+      : { sql: `((${col} IS NULL AND ${id} < :lq_k_id) OR ${col} IS NOT NULL)`, params };
+  }
+  const value = { ...params, lq_k_v: toParameter(sortField, raw) };
+  const tie = `${col} ${after} :lq_k_v OR (${col} = :lq_k_v AND ${id} ${after} :lq_k_id)`;
+  return query.sort.order === 'ASC'
+    ? { sql: `(${tie} OR ${col} IS NULL)`, params: value }
+    : { sql: `(${tie})`, params: value };
+}
+
+/**
+ * Every row the query matches, in its order, `size` at a time: each batch starts after the
+ * last row of the one before (keyset), so a late batch costs what the first did. The query's
+ * range is ignored.
+ */
+export async function* listBatches<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+  size: number,
+): AsyncGenerator<T[]> {
+  applyListFilter(qb, query, spec);
+  const toParameter = parameterConverter(qb.connection.options.type);
+  let last: T | undefined;
+  for (;;) {
+    const page = qb.clone();
+    if (last) {
+      const { sql, params } = keysetAfter(spec, query, last, toParameter);
+      page.andWhere(sql, params);
+    }
+    const rows = await applySort(page, query, spec).limit(size).getMany();
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    last = rows[rows.length - 1];
+  }
+}
