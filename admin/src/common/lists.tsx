@@ -30,6 +30,7 @@ import {
   type SortPayload,
 } from 'react-admin';
 import { EmptyState } from './EmptyState';
+import { ListActionsWithExport } from './ExportMenu';
 
 /** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
 interface ColProps {
@@ -157,8 +158,8 @@ export const ResponsiveTable = ({
 };
 
 /**
- * A resource's list: its filters, its first order, what it says when empty; a row opens
- * the record.
+ * A resource's list: its filters, its first order, what it says when empty, Esporta where
+ * the role may export it; a row opens the record.
  */
 export const ResourceList = ({
   filters,
@@ -169,7 +170,13 @@ export const ResourceList = ({
   sort: SortPayload;
   children: ReactNode;
 }) => (
-  <List empty={<EmptyState />} filters={filters} sort={sort}>
+  <List
+    empty={<EmptyState />}
+    filters={filters}
+    sort={sort}
+    actions={<ListActionsWithExport />}
+    exporter={false}
+  >
     <ResponsiveTable>{children}</ResponsiveTable>
   </List>
 );

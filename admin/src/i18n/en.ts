@@ -243,6 +243,11 @@ const appMessages: AppMessages = {
       from: 'From',
       to: 'To',
     },
+    export: {
+      csv: 'CSV (for Excel)',
+      xlsx: 'Excel (.xlsx)',
+      failed: 'The list could not be exported: please try again.',
+    },
     pacts: {
       now: 'Now in the pact',
       next_milestones: 'Next milestones',

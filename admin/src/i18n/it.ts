@@ -474,6 +474,11 @@ const appMessages = {
       from: 'Dal',
       to: 'Al',
     },
+    export: {
+      csv: 'CSV (per Excel)',
+      xlsx: 'Excel (.xlsx)',
+      failed: 'Non è stato possibile esportare l’elenco: riprova.',
+    },
     pacts: {
       now: 'Ora nel patto',
       next_milestones: 'Prossime tappe',
