@@ -1,7 +1,13 @@
 import { addDays, italianDate, todayIso } from '@generattivi/shared';
 import { openDatabase } from '../support/db';
 import { auditEvents, ErrorBody, listQuery } from '../support/demo';
-import { byHeading, download, readItalianCsv, readWorkbook } from '../support/exports';
+import {
+  byHeading,
+  download,
+  PACT_EXPORT_HEADINGS,
+  readItalianCsv,
+  readWorkbook,
+} from '../support/exports';
 import {
   beneficiaryBody,
   createBeneficiary,
@@ -13,27 +19,6 @@ import { startServer, TestServer } from '../support/server';
 
 /** The most rows an export holds on this server: the large pact's notes, exactly. */
 const MAX_ROWS = 2_600;
-
-const PACT_HEADINGS = [
-  'Riferimento',
-  'Tipo',
-  'Stato',
-  'Titolo',
-  'Beneficiario o nucleo',
-  'Ambito',
-  'Data di inizio',
-  'Fine prevista',
-  'Community maker',
-  'Assistente sociale',
-  'Avanzamento %',
-  'Tappe da raggiungere',
-  'Ammissibilità',
-  'Esito',
-  'Inviato il',
-  'Approvato il',
-  'Chiuso il',
-  'Ultima nota',
-];
 
 describe('exports people can open (GET /api/<collection>/export)', () => {
   let server: TestServer;
@@ -140,7 +125,7 @@ describe('exports people can open (GET /api/<collection>/export)', () => {
       `attachment; filename="patti-${today}.csv"`,
     );
     const rows = readItalianCsv(res.bytes);
-    expect(rows[0]).toEqual(PACT_HEADINGS);
+    expect(rows[0]).toEqual(PACT_EXPORT_HEADINGS);
     expect(res.bytes.toString('utf8')).toContain(`"'@Percorso; ""verso"" il lavoro"`);
     const [row] = byHeading(rows);
     expect(rows).toHaveLength(2);
@@ -299,6 +284,21 @@ describe('exports people can open (GET /api/<collection>/export)', () => {
     });
   });
 
+  it('keeps a fiscal code an export filtered on masked in the audit trail', async () => {
+    const { admin } = setup.tokens;
+    const rows = await csvOf(admin, 'beneficiaries', { filter: { fiscalCode: person.fiscalCode } });
+    expect(rows.map((r) => r.Cognome)).toEqual(['Esportà']);
+    const [event] = (
+      await auditEvents(server, admin, { action: 'export', entityType: 'beneficiaries' })
+    ).slice(-1);
+    const code = person.fiscalCode;
+    expect(event.changes.filter).toEqual([
+      null,
+      { fiscalCode: `${code.slice(0, 6)}*********${code.slice(-1)}` },
+    ]);
+    expect(event.changes.rows).toEqual([null, 1]);
+  });
+
   it('writes an XLSX with typed cells: dates as dates, amounts as numbers, the heading bold and frozen', async () => {
     const { swCrema } = setup.tokens;
     const res = await download(server, swCrema, 'pacts', {
@@ -314,15 +314,17 @@ describe('exports people can open (GET /api/<collection>/export)', () => {
     );
     const sheet = await readWorkbook(res.bytes);
     expect(sheet.name).toBe('Patti');
-    expect(sheet.getRow(1).values).toEqual([undefined, ...PACT_HEADINGS]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...PACT_EXPORT_HEADINGS]);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.rowCount).toBe(2);
-    const start = sheet.getRow(2).getCell(PACT_HEADINGS.indexOf('Data di inizio') + 1);
+    const start = sheet.getRow(2).getCell(PACT_EXPORT_HEADINGS.indexOf('Data di inizio') + 1);
     expect(start.value).toEqual(new Date(`${today}T00:00:00.000Z`));
     expect(start.numFmt).toBe('dd/mm/yyyy');
-    expect(sheet.getRow(2).getCell(PACT_HEADINGS.indexOf('Avanzamento %') + 1).value).toBe(0);
-    expect(sheet.getRow(2).getCell(PACT_HEADINGS.indexOf('Titolo') + 1).value).toBe(
+    expect(sheet.getRow(2).getCell(PACT_EXPORT_HEADINGS.indexOf('Avanzamento %') + 1).value).toBe(
+      0,
+    );
+    expect(sheet.getRow(2).getCell(PACT_EXPORT_HEADINGS.indexOf('Titolo') + 1).value).toBe(
       '@Percorso; "verso" il lavoro',
     );
 

@@ -53,3 +53,25 @@ export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets[0];
 }
+
+/** The headings of the pacts' export, in order. */
+export const PACT_EXPORT_HEADINGS = [
+  'Riferimento',
+  'Tipo',
+  'Stato',
+  'Titolo',
+  'Beneficiario o nucleo',
+  'Ambito',
+  'Data di inizio',
+  'Fine prevista',
+  'Community maker',
+  'Assistente sociale',
+  'Avanzamento %',
+  'Tappe da raggiungere',
+  'Ammissibilità',
+  'Esito',
+  'Inviato il',
+  'Approvato il',
+  'Chiuso il',
+  'Ultima nota',
+];

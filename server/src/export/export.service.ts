@@ -6,6 +6,7 @@ import { DataSource, In, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
+import { maskFiscalCode } from '../beneficiaries/beneficiary.record';
 import { DomainError } from '../common/domain-error';
 import {
   countListUpTo,
@@ -32,6 +33,19 @@ export interface ExportFile {
   stream: Readable;
   fileName: string;
   mediaType: string;
+}
+
+/**
+ * The filter as the audit trail keeps it: a fiscal code filtered on is kept masked, as a
+ * manager reading the trail may see it (the filter is valid JSON: the list query parsed it).
+ */
+export function auditedFilter(collection: ExportCollection, raw: unknown): unknown {
+  if (raw === undefined) return null;
+  const filter = JSON.parse(String(raw)) as Record<string, unknown>;
+  if (collection !== 'beneficiaries' || filter.fiscalCode === undefined) return filter;
+  const mask = (code: unknown) => (typeof code === 'string' ? maskFiscalCode(code) : code);
+  const codes = filter.fiscalCode;
+  return { ...filter, fiscalCode: Array.isArray(codes) ? codes.map(mask) : mask(codes) };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -79,7 +93,7 @@ export class ExportService {
         entityType: collection,
         entityId: null,
         changes: {
-          filter: [null, params.filter === undefined ? null : JSON.parse(String(params.filter))],
+          filter: [null, auditedFilter(collection, params.filter)],
           sort: [null, query.sort],
           format: [null, format],
           rows: [null, rows],
