@@ -8,12 +8,7 @@ import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { maskFiscalCode } from '../beneficiaries/beneficiary.record';
 import { DomainError } from '../common/domain-error';
-import {
-  countListUpTo,
-  listBatches,
-  parseListQuery,
-  type RawListParams,
-} from '../common/list-query';
+import { listIds, parseListQuery, rowsInBatches, type RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { AppConfig, CONFIG } from '../config/config';
 import { Household } from '../households/household.entity';
@@ -52,7 +47,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A collection's list as a spreadsheet: the list's scope, filter and sort, masked as the list
- * answers, at most `exportMaxRows` rows (100,000 unless configured lower), streamed in batches read by keyset; each export is
+ * answers, at most `exportMaxRows` rows (100,000 unless configured lower): the matching ids in
+ * the list's order first (off the event loop on SQLite), then the rows streamed in batches by
+ * id; each export is
  * an audit event (collection, filter, sort, format and rows).
  */
 @Injectable()
@@ -77,7 +74,8 @@ export class ExportService {
     });
     const query = parseListQuery({ filter: source.raw.filter, sort: source.raw.sort }, source.spec);
     const maxRows = this.config.exportMaxRows;
-    const rows = await countListUpTo(source.qb, query, source.spec, maxRows + 1);
+    const ids = await listIds(source.qb, query, source.spec, maxRows + 1);
+    const rows = ids.length;
     if (rows > maxRows) {
       throw new DomainError(
         422,
@@ -103,7 +101,7 @@ export class ExportService {
     const territories = await this.territoryNames();
     const lookups = (refs: Refs) => this.lookups(refs, territories);
     async function* batches() {
-      for await (const entities of listBatches(source.qb, query, source.spec, EXPORT_BATCH)) {
+      for await (const entities of rowsInBatches(source.qb, ids, EXPORT_BATCH)) {
         const names = await lookups(sheet.refs(entities));
         yield entities.map((entity) => ({ row: sheet.toRow(entity, caller), names }));
         await nextTurn();

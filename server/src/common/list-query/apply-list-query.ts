@@ -252,13 +252,23 @@ function applySort<T extends ObjectLiteral>(
   if (!sortField || !idField) {
     throw new Error(`ListQuery sorts ${spec.resource} by unknown "${field}"`);
   }
-  qb.addOrderBy(
-    columnRef(spec, sortField.column),
-    order,
-    order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
-  );
+  // A column that is never NULL sorts without the NULLS clause, which lets SQLite walk an
+  // index in order (its default puts NULLs first when ascending, so the clause defeats it).
+  const nulls = mayBeNull(qb, sortField.column)
+    ? order === 'ASC'
+      ? 'NULLS LAST'
+      : 'NULLS FIRST'
+    : undefined;
+  qb.addOrderBy(columnRef(spec, sortField.column), order, nulls);
   if (field !== 'id') qb.addOrderBy(columnRef(spec, idField.column), order);
   return qb;
+}
+
+/** Whether the main entity's column may hold NULL (true when the column is not its own). */
+function mayBeNull<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string): boolean {
+  const alias = qb.expressionMap.mainAlias;
+  if (!alias?.hasMetadata || column.includes('.')) return true;
+  return alias.metadata.findColumnWithPropertyPath(column)?.isNullable ?? true;
 }
 
 /** The SQLite file a search on an indexed table is read from off the main thread, if any. */
@@ -267,9 +277,14 @@ function offloadedSearchPath<T extends ObjectLiteral>(
   query: ListQuery,
   spec: ListSpec,
 ): string | undefined {
+  if (!spec.searchIndex || query.search.length === 0) return undefined;
+  return sqliteFile(qb);
+}
+
+/** The file of a better-sqlite3 connection (not an in-memory one), if it is one. */
+function sqliteFile<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): string | undefined {
   const options = qb.connection.options;
-  if (options.type !== 'better-sqlite3' || !spec.searchIndex || query.search.length === 0)
-    return undefined;
+  if (options.type !== 'better-sqlite3') return undefined;
   const path = options.database;
   return typeof path === 'string' && path !== '' && path !== ':memory:' ? path : undefined;
 }
@@ -293,25 +308,43 @@ async function findListOffMainThread<T extends ObjectLiteral>(
     .offset(start)
     .limit(end - start + 1);
   const count = qb.clone().select('COUNT(*)', 'n');
-  const statements = [page, count].map((q) => {
+  const [idRows, countRows] = (await readOffMainThread(qb, path, [page, count])) as [
+    Array<{ id: number }>,
+    Array<{ n: number }>,
+  ];
+  const rows = await rowsByIds(
+    qb,
+    idRows.map((r) => r.id),
+  );
+  return { rows, total: Number(countRows[0]?.n ?? 0), start };
+}
+
+/** Runs `queries` in the SQLite reader thread; the statements go to the data source's logger. */
+function readOffMainThread<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  path: string,
+  queries: Array<SelectQueryBuilder<T>>,
+): Promise<unknown[][]> {
+  const statements = queries.map((q) => {
     const [sql, parameters] = q.getQueryAndParameters();
     qb.connection.logger.logQuery(sql, parameters);
     return { sql, parameters };
   });
-  const [idRows, countRows] = (await SqliteReader.for(path).all(statements)) as [
-    Array<{ id: number }>,
-    Array<{ n: number }>,
-  ];
-  const ids = idRows.map((r) => r.id);
+  return SqliteReader.for(path).all(statements) as Promise<unknown[][]>;
+}
+
+/** The main entity's rows of `ids`, in that order (one query). */
+async function rowsByIds<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  ids: number[],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
   const target = qb.expressionMap.mainAlias!.target;
-  const found = ids.length
-    ? ((await qb.connection
-        .getRepository(target)
-        .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[])
-    : [];
+  const found = (await qb.connection
+    .getRepository(target)
+    .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[];
   const byId = new Map(found.map((row) => [(row as unknown as { id: number }).id, row]));
-  const rows = ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
-  return { rows, total: Number(countRows[0]?.n ?? 0), start };
+  return ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
 }
 
 /** Applies the query and runs it with its count: one page and the total. */
@@ -340,78 +373,39 @@ export function contentRange(
 }
 
 /**
- * How many rows match the query's filter and search, counting no further than `limit`
- * (an export checks it is not over its maximum without counting a whole big table).
+ * The ids of every row the query matches, in its order, at most `limit` (the range is
+ * ignored). A sort SQLite cannot take from an index may take a while over a big table: on
+ * SQLite it runs in the reader thread, so the event loop goes on meanwhile.
  */
-export async function countListUpTo<T extends ObjectLiteral>(
+export async function listIds<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: ListQuery,
   spec: ListSpec,
   limit: number,
-): Promise<number> {
+): Promise<number[]> {
   const id = columnRef(spec, fieldOf(spec, 'id')!.column);
-  const ids = applyListFilter(qb.clone(), query, spec).select(id, 'id').limit(limit);
-  const [sql, parameters] = ids.getQueryAndParameters();
-  const rows = (await qb.connection.query(
-    `SELECT COUNT(*) AS n FROM (${sql}) lq_upto`,
-    parameters,
-  )) as Array<{ n: number | string }>;
-  return Number(rows[0]?.n ?? 0);
+  const ordered = applySort(
+    applyListFilter(qb.clone(), query, spec).select(id, 'id'),
+    query,
+    spec,
+  ).limit(limit);
+  const path = sqliteFile(qb);
+  const rows = path
+    ? ((await readOffMainThread(qb, path, [ordered]))[0] as Array<{ id: number }>)
+    : await ordered.getRawMany<{ id: number | string }>();
+  return rows.map((r) => Number(r.id));
 }
 
 /**
- * After `last` in the query's order (sort field, then id; NULLs as the largest values, as
- * applySort orders them): the condition of the next keyset page.
+ * The rows of `ids` (from listIds), `size` at a time, in the ids' order: each batch is one
+ * query by primary key, so a late batch costs what the first did.
  */
-function keysetAfter(
-  spec: ListSpec,
-  query: ListQuery,
-  last: ObjectLiteral,
-  toParameter: ToParameter,
-): Where {
-  const sortField = fieldOf(spec, query.sort.field)!;
-  const idField = fieldOf(spec, 'id')!;
-  const col = columnRef(spec, sortField.column);
-  const id = columnRef(spec, idField.column);
-  const after = query.sort.order === 'ASC' ? '>' : '<';
-  const params = { lq_k_id: last[idField.column] as FilterValue };
-  if (sortField === idField) return { sql: `${id} ${after} :lq_k_id`, params };
-  const raw = last[sortField.column] as FilterValue | null | undefined;
-  if (raw === null || raw === undefined) {
-    return query.sort.order === 'ASC'
-      ? { sql: `(${col} IS NULL AND ${id} > :lq_k_id)`, params }
-      : { sql: `((${col} IS NULL AND ${id} < :lq_k_id) OR ${col} IS NOT NULL)`, params };
-  }
-  const value = { ...params, lq_k_v: toParameter(sortField, raw) };
-  const tie = `${col} ${after} :lq_k_v OR (${col} = :lq_k_v AND ${id} ${after} :lq_k_id)`;
-  return query.sort.order === 'ASC'
-    ? { sql: `(${tie} OR ${col} IS NULL)`, params: value }
-    : { sql: `(${tie})`, params: value };
-}
-
-/**
- * Every row the query matches, in its order, `size` at a time: each batch starts after the
- * last row of the one before (keyset), so a late batch costs what the first did. The query's
- * range is ignored.
- */
-export async function* listBatches<T extends ObjectLiteral>(
+export async function* rowsInBatches<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  query: ListQuery,
-  spec: ListSpec,
+  ids: readonly number[],
   size: number,
 ): AsyncGenerator<T[]> {
-  applyListFilter(qb, query, spec);
-  const toParameter = parameterConverter(qb.connection.options.type);
-  let last: T | undefined;
-  for (;;) {
-    const page = qb.clone();
-    if (last) {
-      const { sql, params } = keysetAfter(spec, query, last, toParameter);
-      page.andWhere(sql, params);
-    }
-    const rows = await applySort(page, query, spec).limit(size).getMany();
-    if (rows.length > 0) yield rows;
-    if (rows.length < size) return;
-    last = rows[rows.length - 1];
+  for (let i = 0; i < ids.length; i += size) {
+    yield await rowsByIds(qb, ids.slice(i, i + size));
   }
 }

@@ -28,8 +28,8 @@ export {
   contentRange,
   escapeLike,
   findList,
-  countListUpTo,
-  listBatches,
+  listIds,
+  rowsInBatches,
 } from './apply-list-query';
 export type { ListResult } from './apply-list-query';
 export { takeFilters } from './take-filter';
