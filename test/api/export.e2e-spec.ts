@@ -14,7 +14,7 @@ import {
   createHousehold,
   type Json,
 } from '../support/fixtures';
-import { pactBody, pactSetup, type PactSetup } from '../support/pacts';
+import { pactBody, pactSetup, ROLE_ACCOUNTS, type PactSetup } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 /** The most rows an export holds on this server: the large pact's notes, exactly. */
@@ -46,20 +46,10 @@ describe('exports people can open (GET /api/<collection>/export)', () => {
 
   beforeAll(async () => {
     server = await startServer({ env: { EXPORT_MAX_ROWS: String(MAX_ROWS) } });
-    setup = await pactSetup(
-      server,
-      {
-        admin: 'admin@demo.generattivi.it',
-        manager: 'manager@demo.generattivi.it',
-        swCrema: 'sociale.crema@demo.generattivi.it',
-        swCremona: 'sociale.cremona@demo.generattivi.it',
-        makerCrema: 'maker.crema@demo.generattivi.it',
-      },
-      {
-        makerCrema: 'maker.crema@demo.generattivi.it',
-        swCrema: 'sociale.crema@demo.generattivi.it',
-      },
-    );
+    setup = await pactSetup(server, ROLE_ACCOUNTS, {
+      makerCrema: 'maker.crema@demo.generattivi.it',
+      swCrema: 'sociale.crema@demo.generattivi.it',
+    });
     const { tokens, territories, users } = setup;
     const territoryList = await server.request<Array<{ id: number; name: string }>>(
       'GET',
