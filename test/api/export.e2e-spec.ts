@@ -351,7 +351,7 @@ describe('exports people can open (GET /api/<collection>/export)', () => {
     expect(res.body.code).toBe('LIST_QUERY');
   });
 
-  it('streams thousands of rows in keyset batches, in the list’s order, ties broken as the list does', async () => {
+  it('streams thousands of rows in batches, in the list’s order, ties broken as the list does', async () => {
     const { swCrema } = setup.tokens;
     for (const sort of [
       ['kind', 'ASC'],
