@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { PactDocumentModule } from './pact-document/pact-document.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
+import { ExportModule } from './export/export.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { SearchModule } from './search/search.module';
 import { AssignmentsModule } from './assignments/assignments.module';
@@ -48,6 +49,7 @@ export class AppModule {
         PactDocumentModule,
         DocumentsModule,
         ReportsModule,
+        ExportModule,
         AlertsModule,
         SearchModule,
         SeedModule,

@@ -95,14 +95,26 @@ export function italianDate(iso: string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of calendar days in `timeZone`, made once (making one is slow). */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in the project's time zone (default: now). */
 export function todayIso(now: Date = new Date(), timeZone: string = PROJECT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = dayFormat(timeZone).formatToParts(now);
   const part = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   return `${part.year}-${part.month}-${part.day}`;
 }

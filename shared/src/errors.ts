@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: ['maxBytes'],
   /** 413: an uploaded document is over `maxBytes`. */
   DOCUMENT_TOO_LARGE: ['maxBytes'],
+  /** 422: an export would hold more than `maxRows` rows: narrow the filters. */
+  EXPORT_TOO_LARGE: ['maxRows'],
   /** 415. */
   UNSUPPORTED_MEDIA_TYPE: [],
   /** 415: an uploaded document is none of the accepted types (`types`: PDF, JPEG, PNG, WebP). */

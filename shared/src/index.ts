@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './dates';
 export * from './text';
+export * from './labels';
 export * from './age';
 export * from './fiscal-code';
 export * from './eligibility';

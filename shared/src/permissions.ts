@@ -82,6 +82,11 @@ const ADMIN_ONLY = grants(true, false, false, false);
 const CASE_READ = grants(true, true, 'own-territories', 'assigned');
 /** Written by the social workers of the territory (and the administrator). */
 const CASE_WRITE = grants(true, false, 'own-territories', false);
+/**
+ * A spreadsheet of people: whoever reads them in a list, but a community maker, who follows
+ * a few pacts, takes no list of people away.
+ */
+const PEOPLE_EXPORT = grants(true, true, 'own-territories', false);
 /** Written by the social workers of the territory and the makers assigned to the pact. */
 const PACT_WORK = grants(true, false, 'own-territories', 'assigned');
 /** Reference data every role reads; the administrator manages it. */
@@ -124,10 +129,12 @@ export const PERMISSIONS: Readonly<
     edit: CASE_WRITE,
     delete: CASE_WRITE,
     'access-log': ADMIN_ONLY,
+    export: PEOPLE_EXPORT,
   },
   households: {
     list: CASE_READ,
     show: CASE_READ,
+    export: PEOPLE_EXPORT,
     create: CASE_WRITE,
     edit: CASE_WRITE,
     delete: CASE_WRITE,
@@ -135,6 +142,7 @@ export const PERMISSIONS: Readonly<
   pacts: {
     list: CASE_READ,
     show: CASE_READ,
+    export: CASE_READ,
     create: CASE_WRITE,
     /** A maker edits the DRAFT pacts assigned to them (the server refuses the others). */
     edit: PACT_WORK,
@@ -158,13 +166,14 @@ export const PERMISSIONS: Readonly<
   milestones: {
     list: CASE_READ,
     show: CASE_READ,
+    export: CASE_READ,
     create: PACT_WORK,
     edit: PACT_WORK,
     /** Only while the pact is a DRAFT. */
     delete: PACT_WORK,
   },
   /** The diary is append-only. */
-  notes: { list: CASE_READ, show: CASE_READ, create: PACT_WORK },
+  notes: { list: CASE_READ, show: CASE_READ, export: CASE_READ, create: PACT_WORK },
   /**
    * Written by the server when a pact is assigned (`pacts.assign`) or handed over: all the
    * open pacts of a community maker (or social worker) move to a colleague of the territory,

@@ -1,7 +1,7 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { openDatabase, type DirectDb } from '../support/db';
 import { beneficiaryBody, createBeneficiary, createHousehold, Json } from '../support/fixtures';
-import { attachSignedPact, pactBody, pactSetup, transition } from '../support/pacts';
+import { attachSignedPact, pactBody, pactSetup, ROLE_ACCOUNTS, transition } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type Pact = Json & { id: number; version: number; status: string };
@@ -86,17 +86,10 @@ describe('pact list totals (pact_counts)', () => {
       tokens,
       territories: t,
       users: maker,
-    } = await pactSetup(
-      server,
-      {
-        admin: 'admin@demo.generattivi.it',
-        manager: 'manager@demo.generattivi.it',
-        swCrema: 'sociale.crema@demo.generattivi.it',
-        swCremona: 'sociale.cremona@demo.generattivi.it',
-        makerCrema: 'maker.crema@demo.generattivi.it',
-      },
-      { CREMA: 'maker.crema@demo.generattivi.it', CREMONA: 'maker.cremona@demo.generattivi.it' },
-    ));
+    } = await pactSetup(server, ROLE_ACCOUNTS, {
+      CREMA: 'maker.crema@demo.generattivi.it',
+      CREMONA: 'maker.cremona@demo.generattivi.it',
+    }));
     db = await openDatabase(server);
 
     // Pacts in two territories, of both types, moved through the transitions.

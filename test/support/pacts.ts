@@ -13,6 +13,15 @@ export interface PactSetup<A extends string, U extends string> {
   users: Record<U, number>;
 }
 
+/** The demo accounts the pact suites sign in as: each role, and two districts' social workers. */
+export const ROLE_ACCOUNTS = {
+  admin: 'admin@demo.generattivi.it',
+  manager: 'manager@demo.generattivi.it',
+  swCrema: 'sociale.crema@demo.generattivi.it',
+  swCremona: 'sociale.cremona@demo.generattivi.it',
+  makerCrema: 'maker.crema@demo.generattivi.it',
+} as const;
+
 /**
  * Signs in the demo `accounts` (name → email) on `server` and reads, as ADMIN, the territory
  * ids and the ids of the `users` (name → email).

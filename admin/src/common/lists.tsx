@@ -33,6 +33,7 @@ import {
 } from 'react-admin';
 import { canAccess } from '../providers/canAccess';
 import { EmptyState } from './EmptyState';
+import { ListActionsWithExport } from './ExportMenu';
 
 /** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
 interface ColProps {
@@ -169,8 +170,8 @@ export const ResponsiveTable = ({
 };
 
 /**
- * A resource's list: its filters, its first order, what it says when empty; a row opens
- * the record.
+ * A resource's list: its filters, its first order, what it says when empty, Esporta where
+ * the role may export it; a row opens the record.
  */
 export const ResourceList = ({
   filters,
@@ -181,7 +182,13 @@ export const ResourceList = ({
   sort: SortPayload;
   children: ReactNode;
 }) => (
-  <List empty={<EmptyState />} filters={filters} sort={sort}>
+  <List
+    empty={<EmptyState />}
+    filters={filters}
+    sort={sort}
+    actions={<ListActionsWithExport />}
+    exporter={false}
+  >
     <ResponsiveTable>{children}</ResponsiveTable>
   </List>
 );

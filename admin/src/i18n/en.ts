@@ -248,6 +248,11 @@ const appMessages: AppMessages = {
       from: 'From',
       to: 'To',
     },
+    export: {
+      csv: 'CSV (for Excel)',
+      xlsx: 'Excel (.xlsx)',
+      failed: 'The list could not be exported: please try again.',
+    },
     pacts: {
       now: 'Now in the pact',
       next_milestones: 'Next milestones',
@@ -646,6 +651,8 @@ const appMessages: AppMessages = {
       EMPTY_JSON_BODY: 'The request is empty.',
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
+      EXPORT_TOO_LARGE:
+        'Too many rows to export (more than %{maxRows}): narrow the filters and try again.',
       DOCUMENT_TOO_LARGE: 'The file is too large: at most %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'File type not accepted: %{types} only.',
       CONTENT_LENGTH_MISMATCH: 'The request length does not match its content.',

@@ -1,19 +1,11 @@
 import {
+  ITALIAN_LABELS,
   PACT_TYPE_LABELS,
   type AuditAction,
   type DocumentKind,
-  type EmploymentStatus,
   type ErrorCode,
-  type MilestoneStatus,
-  type NoteKind,
-  type PactOutcome,
-  type PactStatus,
   type PactType,
   type QueryParamReason,
-  type Role,
-  type Sex,
-  type TerminationCode,
-  type TerritoryCode,
 } from '@generattivi/shared';
 import { loginApp, loginErrorCodes, ra } from './itLogin';
 
@@ -261,6 +253,11 @@ const appMessages = {
     filters: {
       from: 'Dal',
       to: 'Al',
+    },
+    export: {
+      csv: 'CSV (per Excel)',
+      xlsx: 'Excel (.xlsx)',
+      failed: 'Non è stato possibile esportare l’elenco: riprova.',
     },
     pacts: {
       now: 'Ora nel patto',
@@ -664,6 +661,8 @@ const appMessages = {
       EMPTY_JSON_BODY: 'La richiesta è vuota.',
       BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
       UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
+      EXPORT_TOO_LARGE:
+        'Troppe righe da esportare (più di %{maxRows}): restringi i filtri e riprova.',
       DOCUMENT_TOO_LARGE: 'Il file è troppo grande: al massimo %{maxBytes}.',
       DOCUMENT_TYPE_UNSUPPORTED: 'Tipo di file non accettato: sono ammessi %{types}.',
       CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
@@ -852,17 +851,8 @@ const appMessages = {
     },
   },
   enums: {
-    territory: {
-      CREMA: 'Crema',
-      CREMONA: 'Cremona',
-      CASALMAGGIORE: 'Casalmaggiore',
-    } satisfies Record<TerritoryCode, string>,
-    role: {
-      ADMIN: 'Amministratore',
-      MANAGER: 'Responsabile',
-      SOCIAL_WORKER: 'Assistente sociale',
-      COMMUNITY_MAKER: 'Community maker',
-    } satisfies Record<Role, string>,
+    territory: ITALIAN_LABELS.territory,
+    role: ITALIAN_LABELS.role,
     auditAction: {
       create: 'Creazione',
       update: 'Modifica',
@@ -876,36 +866,14 @@ const appMessages = {
       login_failed: 'Accesso non riuscito',
       logout: 'Uscita',
     } satisfies Record<AuditAction, string>,
-    employmentStatus: {
-      EMPLOYED: 'Occupato',
-      UNEMPLOYED: 'Disoccupato',
-      STUDENT: 'Studente',
-      RETIRED: 'Pensionato',
-      INACTIVE: 'Inattivo',
-    } satisfies Record<EmploymentStatus, string>,
-    sex: {
-      F: 'Femmina',
-      M: 'Maschio',
-    } satisfies Record<Sex, string>,
+    employmentStatus: ITALIAN_LABELS.employmentStatus,
+    sex: ITALIAN_LABELS.sex,
     pactType: {
       INCLUSION: PACT_TYPE_LABELS.INCLUSION.it,
       AUTONOMY: PACT_TYPE_LABELS.AUTONOMY.it,
     } satisfies Record<PactType, string>,
-    pactStatus: {
-      DRAFT: 'Bozza',
-      SUBMITTED: 'Inviato',
-      ACTIVE: 'Attivo',
-      SUSPENDED: 'Sospeso',
-      COMPLETED: 'Concluso',
-      TERMINATED: 'Interrotto',
-      CANCELLED: 'Annullato',
-    } satisfies Record<PactStatus, string>,
-    milestoneStatus: {
-      PENDING: 'Da raggiungere',
-      ACHIEVED: 'Raggiunta',
-      MISSED: 'Mancata',
-      CANCELLED: 'Annullata',
-    } satisfies Record<MilestoneStatus, string>,
+    pactStatus: ITALIAN_LABELS.pactStatus,
+    milestoneStatus: ITALIAN_LABELS.milestoneStatus,
     documentKind: {
       SIGNED_PACT: 'Patto firmato',
       ISEE_CERTIFICATE: 'Attestazione ISEE',
@@ -913,27 +881,9 @@ const appMessages = {
       EVIDENCE: 'Prova',
       OTHER: 'Altro',
     } satisfies Record<DocumentKind, string>,
-    noteKind: {
-      MEETING: 'Incontro',
-      CALL: 'Telefonata',
-      HOME_VISIT: 'Visita domiciliare',
-      NOTE: 'Nota',
-    } satisfies Record<NoteKind, string>,
-    outcome: {
-      EMPLOYED: 'Occupazione trovata',
-      TRAINING: 'Percorso di formazione',
-      INTERNSHIP: 'Tirocinio',
-      PARTIAL: 'Obiettivi raggiunti in parte',
-      AUTONOMY_REGAINED: 'Autonomia riconquistata',
-      IMPROVED: 'Condizione migliorata',
-      REFERRED_TO_SERVICES: 'Preso in carico dai servizi',
-    } satisfies Record<PactOutcome, string>,
-    terminationCode: {
-      DROPPED_OUT: 'Abbandono',
-      MOVED_AWAY: 'Trasferimento',
-      NO_LONGER_ELIGIBLE: 'Requisiti non più soddisfatti',
-      OTHER: 'Altro',
-    } satisfies Record<TerminationCode, string>,
+    noteKind: ITALIAN_LABELS.noteKind,
+    outcome: ITALIAN_LABELS.outcome,
+    terminationCode: ITALIAN_LABELS.terminationCode,
   },
 };
 

@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { ListActionsWithExport } from '../common/ExportMenu';
 import { CalendarDateField } from '../common/fields';
 import { pactStatusChoices, pactTypeChoices } from './pactChoices';
 import { PactProgress } from './PactProgress';
@@ -96,6 +97,8 @@ export const PactList = () => {
       filters={pactFilters(translate)}
       sort={{ field: 'startDate', order: 'DESC' }}
       empty={<EmptyState />}
+      actions={<ListActionsWithExport />}
+      exporter={false}
     >
       {phone ? (
         <PhoneList />

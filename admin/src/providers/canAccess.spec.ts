@@ -13,10 +13,12 @@ const ACTIONS = {
 };
 
 const NONE = '';
-const READ = 'LSX';
+const READ = 'LS';
 /** Notes are append-only: created (or cloned), never edited or deleted. */
-const APPEND = 'LSXCK';
-const FULL = 'LSXCKED';
+const APPEND = 'LSCK';
+const FULL = 'LSCKED';
+/** The same actions and the export (X), which the case records' lists have. */
+const X = (actions: string) => actions.replace(/^LS/, 'LSX');
 
 /** The same actions on every resource, to start a role's row from. */
 const every = (actions: string) =>
@@ -26,35 +28,47 @@ const EXPECTED: Record<Role, Record<Resource, string>> = {
   // Accounts and territories are never deleted (409 for everyone): no delete is offered.
   ADMIN: {
     ...every(FULL),
-    users: 'LSXCKE',
-    territories: 'LSXCKE',
-    notes: APPEND,
+    users: 'LSCKE',
+    territories: 'LSCKE',
+    beneficiaries: X(FULL),
+    households: X(FULL),
+    pacts: X(FULL),
+    milestones: X(FULL),
+    notes: X(APPEND),
     assignments: READ,
     'audit-events': READ,
   },
-  MANAGER: every(READ),
+  MANAGER: {
+    ...every(READ),
+    beneficiaries: X(READ),
+    households: X(READ),
+    pacts: X(READ),
+    milestones: X(READ),
+    notes: X(READ),
+  },
   // A social worker deletes the case records of their territories that nothing references
   // (the server answers 409 for the others) and keeps the labs and civic centers up to date.
   SOCIAL_WORKER: {
     ...every(READ),
     users: NONE,
-    beneficiaries: FULL,
-    households: FULL,
-    pacts: FULL,
-    milestones: FULL,
-    notes: APPEND,
-    'community-labs': 'LSXCKE',
-    'civic-centers': 'LSXCKE',
+    beneficiaries: X(FULL),
+    households: X(FULL),
+    pacts: X(FULL),
+    milestones: X(FULL),
+    notes: X(APPEND),
+    'community-labs': 'LSCKE',
+    'civic-centers': 'LSCKE',
     'audit-events': NONE,
     // Those of their territories (the common ones are refused for the record, below).
     'pact-templates': FULL,
   },
+  // A maker reads the people of their pacts but takes no list of people away (no export).
   COMMUNITY_MAKER: {
     ...every(READ),
     users: NONE,
     pacts: 'LSXE',
-    milestones: FULL,
-    notes: APPEND,
+    milestones: X(FULL),
+    notes: X(APPEND),
     'audit-events': NONE,
     // They never create a pact, so templates are no business of theirs.
     'pact-templates': NONE,

@@ -18,8 +18,6 @@ import {
 
 /** react-admin's own actions that are another action of the table. */
 const ALIASES: Record<string, Action> = {
-  /** The list's export writes what the list shows. */
-  export: 'list',
   /** Cloning opens the create form. */
   clone: 'create',
 };

@@ -68,6 +68,18 @@ export interface AppDataProvider extends DataProvider {
   getPactDocument(id: number): Promise<Blob>;
   /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
+  /**
+   * `GET /api/<resource>/export`: the list with its filter and sort as a spreadsheet, and the
+   * file name the server gives it.
+   */
+  exportList(resource: string, params: ExportParams): Promise<{ blob: Blob; fileName: string }>;
+}
+
+/** What an export is asked for: the list's filter and sort, and the file's format. */
+export interface ExportParams {
+  filter: Record<string, unknown>;
+  sort: { field: string; order: string };
+  format: 'csv' | 'xlsx';
 }
 
 /** `GET /api/eligibility/settings`, read as `getOne('settings', {id: 'eligibility'})`. */
@@ -170,7 +182,8 @@ export function createDataProvider({
   getToken: () => string | undefined;
   translate: Translate;
 }): AppDataProvider {
-  const getFile = fileReader(apiUrl, getToken, translate);
+  const getNamedFile = namedFileReader(apiUrl, getToken, translate);
+  const getFile = async (path: string) => (await getNamedFile(path)).blob;
   const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
     const headers = new Headers(options.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
@@ -271,12 +284,29 @@ export function createDataProvider({
       }),
     getDocumentContent: (id) => getFile(`/documents/${id}/content`),
     getPactDocument: (id) => getFile(`/pacts/${id}/document`),
+    exportList: async (resource, { filter, sort, format }) => {
+      const query = new URLSearchParams({
+        filter: JSON.stringify(filter),
+        sort: JSON.stringify([sort.field, sort.order]),
+        format,
+      });
+      const { blob, fileName } = await getNamedFile(`/${resource}/export?${query.toString()}`);
+      return { blob, fileName: fileName ?? `${resource}.${format}` };
+    },
   };
 }
 
-/** A file the API sends (a download), with the session's token; a refusal worded like the others. */
-function fileReader(apiUrl: string, getToken: () => string | undefined, translate: Translate) {
-  return async (path: string): Promise<Blob> => {
+/** The file name of a `Content-Disposition: attachment; filename="…"` header. */
+export function attachmentName(disposition: string | null): string | undefined {
+  return /filename="([^"]+)"/.exec(disposition ?? '')?.[1];
+}
+
+/**
+ * A file the API sends (a download), with the session's token, and the name the server gives
+ * it; a refusal worded like the others.
+ */
+function namedFileReader(apiUrl: string, getToken: () => string | undefined, translate: Translate) {
+  return async (path: string): Promise<{ blob: Blob; fileName: string | undefined }> => {
     const token = getToken();
     const response = await fetch(`${apiUrl}${path}`, {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
@@ -288,6 +318,7 @@ function fileReader(apiUrl: string, getToken: () => string | undefined, translat
         translate,
       );
     }
-    return response.blob();
+    const fileName = attachmentName(response.headers.get('content-disposition'));
+    return { blob: await response.blob(), fileName };
   };
 }

@@ -102,6 +102,11 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'GET /reports/outcomes': { resource: 'reports', actions: ['show'] },
   'GET /reports/caseload': { resource: 'reports', actions: ['show'] },
   'GET /search': { resource: 'search', actions: ['list'] },
+  'GET /pacts/export': { resource: 'pacts', actions: ['export'] },
+  'GET /beneficiaries/export': { resource: 'beneficiaries', actions: ['export'] },
+  'GET /households/export': { resource: 'households', actions: ['export'] },
+  'GET /milestones/export': { resource: 'milestones', actions: ['export'] },
+  'GET /notes/export': { resource: 'notes', actions: ['export'] },
 };
 
 /** `GET /x` list, `GET /x/:id` show, `POST /x` create, `PUT|PATCH /x/:id` edit, `DELETE /x/:id` delete. */

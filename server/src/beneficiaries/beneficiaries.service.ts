@@ -14,6 +14,7 @@ import {
   defineListSpec,
   ListQueryError,
   ListResult,
+  ListSpec,
   RawListParams,
   takeFilters,
 } from '../common/list-query';
@@ -70,6 +71,19 @@ export const MASKED_BENEFICIARY_LIST = defineListSpec({
   search: ['firstName', 'lastName'],
 });
 
+/** The list's spec for the caller; a manager filtering by the fiscal code they see masked is a 400. */
+export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpec {
+  const masked = !seesPersonalDetails(caller.role);
+  if (masked && takeFilters(raw, ['fiscalCode']).taken.fiscalCode !== undefined) {
+    throw ListQueryError.of(
+      'filter',
+      'MASKED_FIELD',
+      'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
+    );
+  }
+  return masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
+}
+
 /** `GET /beneficiaries/:id/access-log`: who read that person's records, newest first. */
 export const ACCESS_LOG_LIST = defineListSpec({
   resource: 'access-log',
@@ -125,15 +139,7 @@ export class BeneficiariesService {
   ) {}
 
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
-    const masked = !seesPersonalDetails(caller.role);
-    if (masked && takeFilters(raw, ['fiscalCode']).taken.fiscalCode !== undefined) {
-      throw ListQueryError.of(
-        'filter',
-        'MASKED_FIELD',
-        'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
-      );
-    }
-    const spec = masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
+    const spec = beneficiaryListSpec(caller, raw);
     return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);
   }
 

@@ -33,6 +33,8 @@ export interface AppConfig {
   expensiveQueue: number;
   /** The largest document accepted by `POST /documents`, in bytes. */
   documentMaxBytes: number;
+  /** The most rows one export (`GET /<collection>/export`) holds; more is a 422. */
+  exportMaxRows: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditVerifyMargin: parseInteger(env, 'AUDIT_VERIFY_MARGIN', 10_000, 0, 10_000_000),
     expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
+    exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',

@@ -8,7 +8,7 @@ import {
   type Milestone as MilestoneRecord,
   type PactStatus,
 } from '@generattivi/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
@@ -50,6 +50,28 @@ export const MILESTONE_LIST = defineListSpec({
   defaultSort: ['dueDate', 'ASC'],
 });
 
+/**
+ * The milestones the caller sees, with the list's own `overdue` filter applied; the other
+ * filters are left in `rest` for the list query.
+ */
+export function milestoneListQuery(
+  milestones: Repository<Milestone>,
+  caller: Caller,
+  raw: RawListParams,
+): { qb: SelectQueryBuilder<Milestone>; rest: RawListParams } {
+  const { rest, taken } = takeFilters(raw, ['overdue']);
+  const qb = scopedQuery(milestones, MILESTONE_LIST, { caller, kind: 'pact-children' });
+  if (taken.overdue !== undefined) {
+    if (typeof taken.overdue !== 'boolean')
+      throw ListQueryError.of('filter', 'VALUE', 'overdue must be true or false');
+    qb.innerJoin(Pact, 'op', 'op.id = m.pactId').andWhere(
+      `${taken.overdue ? '' : 'NOT '}${overdueMilestoneSql('m', 'op')}`,
+      { today: todayIso() },
+    );
+  }
+  return { qb, rest };
+}
+
 /** Keeps the pact's stored progress equal to what its milestones say. */
 export async function refreshProgress(tx: EntityManager, pactId: number): Promise<void> {
   const rows = await tx.find(Milestone, { where: { pactId }, select: { status: true } });
@@ -89,16 +111,7 @@ export class MilestonesService {
   ) {}
 
   async list(caller: Caller, raw: RawListParams): Promise<ListResult<MilestoneRecord>> {
-    const { rest, taken } = takeFilters(raw, ['overdue']);
-    const qb = scopedQuery(this.milestones, MILESTONE_LIST, { caller, kind: 'pact-children' });
-    if (taken.overdue !== undefined) {
-      if (typeof taken.overdue !== 'boolean')
-        throw ListQueryError.of('filter', 'VALUE', 'overdue must be true or false');
-      qb.innerJoin(Pact, 'op', 'op.id = m.pactId').andWhere(
-        `${taken.overdue ? '' : 'NOT '}${overdueMilestoneSql('m', 'op')}`,
-        { today: todayIso() },
-      );
-    }
+    const { qb, rest } = milestoneListQuery(this.milestones, caller, raw);
     const result = await listPage(qb, MILESTONE_LIST, rest);
     return { ...result, rows: await this.records(result.rows) };
   }

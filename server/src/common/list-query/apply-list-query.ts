@@ -252,13 +252,23 @@ function applySort<T extends ObjectLiteral>(
   if (!sortField || !idField) {
     throw new Error(`ListQuery sorts ${spec.resource} by unknown "${field}"`);
   }
-  qb.addOrderBy(
-    columnRef(spec, sortField.column),
-    order,
-    order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
-  );
+  // A column that is never NULL sorts without the NULLS clause, which lets SQLite walk an
+  // index in order (its default puts NULLs first when ascending, so the clause defeats it).
+  const nulls = mayBeNull(qb, sortField.column)
+    ? order === 'ASC'
+      ? 'NULLS LAST'
+      : 'NULLS FIRST'
+    : undefined;
+  qb.addOrderBy(columnRef(spec, sortField.column), order, nulls);
   if (field !== 'id') qb.addOrderBy(columnRef(spec, idField.column), order);
   return qb;
+}
+
+/** Whether the main entity's column may hold NULL (true when the column is not its own). */
+function mayBeNull<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string): boolean {
+  const alias = qb.expressionMap.mainAlias;
+  if (!alias?.hasMetadata || column.includes('.')) return true;
+  return alias.metadata.findColumnWithPropertyPath(column)?.isNullable ?? true;
 }
 
 /** The SQLite file a search on an indexed table is read from off the main thread, if any. */
@@ -267,9 +277,14 @@ function offloadedSearchPath<T extends ObjectLiteral>(
   query: ListQuery,
   spec: ListSpec,
 ): string | undefined {
+  if (!spec.searchIndex || query.search.length === 0) return undefined;
+  return sqliteFile(qb);
+}
+
+/** The file of a better-sqlite3 connection (not an in-memory one), if it is one. */
+function sqliteFile<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): string | undefined {
   const options = qb.connection.options;
-  if (options.type !== 'better-sqlite3' || !spec.searchIndex || query.search.length === 0)
-    return undefined;
+  if (options.type !== 'better-sqlite3') return undefined;
   const path = options.database;
   return typeof path === 'string' && path !== '' && path !== ':memory:' ? path : undefined;
 }
@@ -293,25 +308,43 @@ async function findListOffMainThread<T extends ObjectLiteral>(
     .offset(start)
     .limit(end - start + 1);
   const count = qb.clone().select('COUNT(*)', 'n');
-  const statements = [page, count].map((q) => {
+  const [idRows, countRows] = (await readOffMainThread(qb, path, [page, count])) as [
+    Array<{ id: number }>,
+    Array<{ n: number }>,
+  ];
+  const rows = await rowsByIds(
+    qb,
+    idRows.map((r) => r.id),
+  );
+  return { rows, total: Number(countRows[0]?.n ?? 0), start };
+}
+
+/** Runs `queries` in the SQLite reader thread; the statements go to the data source's logger. */
+function readOffMainThread<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  path: string,
+  queries: Array<SelectQueryBuilder<T>>,
+): Promise<unknown[][]> {
+  const statements = queries.map((q) => {
     const [sql, parameters] = q.getQueryAndParameters();
     qb.connection.logger.logQuery(sql, parameters);
     return { sql, parameters };
   });
-  const [idRows, countRows] = (await SqliteReader.for(path).all(statements)) as [
-    Array<{ id: number }>,
-    Array<{ n: number }>,
-  ];
-  const ids = idRows.map((r) => r.id);
+  return SqliteReader.for(path).all(statements) as Promise<unknown[][]>;
+}
+
+/** The main entity's rows of `ids`, in that order (one query). */
+async function rowsByIds<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  ids: number[],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
   const target = qb.expressionMap.mainAlias!.target;
-  const found = ids.length
-    ? ((await qb.connection
-        .getRepository(target)
-        .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[])
-    : [];
+  const found = (await qb.connection
+    .getRepository(target)
+    .findBy({ id: In(ids) } as FindOptionsWhere<ObjectLiteral>)) as T[];
   const byId = new Map(found.map((row) => [(row as unknown as { id: number }).id, row]));
-  const rows = ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
-  return { rows, total: Number(countRows[0]?.n ?? 0), start };
+  return ids.map((i) => byId.get(i)).filter((row): row is T => row !== undefined);
 }
 
 /** Applies the query and runs it with its count: one page and the total. */
@@ -337,4 +370,42 @@ export function contentRange(
   return rowsReturned > 0
     ? `${resource} ${start}-${start + rowsReturned - 1}/${total}`
     : `${resource} */${total}`;
+}
+
+/**
+ * The ids of every row the query matches, in its order, at most `limit` (the range is
+ * ignored). A sort SQLite cannot take from an index may take a while over a big table: on
+ * SQLite it runs in the reader thread, so the event loop goes on meanwhile.
+ */
+export async function listIds<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+  limit: number,
+): Promise<number[]> {
+  const id = columnRef(spec, fieldOf(spec, 'id')!.column);
+  const ordered = applySort(
+    applyListFilter(qb.clone(), query, spec).select(id, 'id'),
+    query,
+    spec,
+  ).limit(limit);
+  const path = sqliteFile(qb);
+  const rows = path
+    ? ((await readOffMainThread(qb, path, [ordered]))[0] as Array<{ id: number }>)
+    : await ordered.getRawMany<{ id: number | string }>();
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * The rows of `ids` (from listIds), `size` at a time, in the ids' order: each batch is one
+ * query by primary key, so a late batch costs what the first did.
+ */
+export async function* rowsInBatches<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  ids: readonly number[],
+  size: number,
+): AsyncGenerator<T[]> {
+  for (let i = 0; i < ids.length; i += size) {
+    yield await rowsByIds(qb, ids.slice(i, i + size));
+  }
 }

@@ -28,6 +28,8 @@ export {
   contentRange,
   escapeLike,
   findList,
+  listIds,
+  rowsInBatches,
 } from './apply-list-query';
 export type { ListResult } from './apply-list-query';
 export { takeFilters } from './take-filter';
