@@ -1,4 +1,12 @@
-import { PACT_TYPE_LABELS, type ErrorCode, type QueryParamReason } from '@generattivi/shared';
+import {
+  PACT_OUTCOME_LABELS,
+  PACT_STATUS_LABELS,
+  PACT_TYPE_LABELS,
+  TERMINATION_CODE_LABELS,
+  labelsIn,
+  type ErrorCode,
+  type QueryParamReason,
+} from '@generattivi/shared';
 import englishMessages from 'ra-language-english';
 import type { AppMessages } from './it';
 
@@ -266,6 +274,7 @@ const appMessages: AppMessages = {
       end_after_start: 'The planned end must be after the start date',
       search_placeholder: 'Search reference, title or name',
       subject: 'Beneficiary / Household',
+      overdue_filter: 'Overdue',
       ending_before: 'Planned end by',
     },
     layout: {
@@ -356,6 +365,11 @@ const appMessages: AppMessages = {
       milestone_days: 'Days from the start',
     },
     hand_over: {
+      selected: 'Hand the selected pacts over',
+      explain_selected:
+        'The selected pact of %{name} passes to a colleague of the same role, with its history entry. |||| The %{smart_count} selected pacts of %{name} pass together to a colleague of the same role, each with its history entry.',
+      several_makers: 'Select the pacts of one community maker to hand them over together.',
+      no_maker: 'The selected pacts have no community maker to hand them over from.',
       button: 'Hand pacts over',
       title: 'Hand the open pacts over',
       explain:
@@ -531,6 +545,12 @@ const appMessages: AppMessages = {
       },
     },
     reports: {
+      csv: 'Download CSV',
+      csv_failed: 'The CSV could not be downloaded. Try again.',
+      csv_file: {
+        outcomes: 'outcomes.csv',
+        caseload: 'caseload.csv',
+      },
       outcomes_title: 'Outcomes by district and pact type',
       filters: 'Report filters',
       all_territories: 'All districts',
@@ -828,15 +848,7 @@ const appMessages: AppMessages = {
       INCLUSION: PACT_TYPE_LABELS.INCLUSION.en,
       AUTONOMY: PACT_TYPE_LABELS.AUTONOMY.en,
     },
-    pactStatus: {
-      DRAFT: 'Draft',
-      SUBMITTED: 'Submitted',
-      ACTIVE: 'Active',
-      SUSPENDED: 'Suspended',
-      COMPLETED: 'Completed',
-      TERMINATED: 'Terminated',
-      CANCELLED: 'Cancelled',
-    },
+    pactStatus: labelsIn(PACT_STATUS_LABELS, 'en'),
     milestoneStatus: {
       PENDING: 'Pending',
       ACHIEVED: 'Achieved',
@@ -851,21 +863,8 @@ const appMessages: AppMessages = {
       OTHER: 'Other',
     },
     noteKind: { MEETING: 'Meeting', CALL: 'Call', HOME_VISIT: 'Home visit', NOTE: 'Note' },
-    outcome: {
-      EMPLOYED: 'Employed',
-      TRAINING: 'Training',
-      INTERNSHIP: 'Internship',
-      PARTIAL: 'Partially achieved',
-      AUTONOMY_REGAINED: 'Autonomy regained',
-      IMPROVED: 'Improved',
-      REFERRED_TO_SERVICES: 'Referred to services',
-    },
-    terminationCode: {
-      DROPPED_OUT: 'Dropped out',
-      MOVED_AWAY: 'Moved away',
-      NO_LONGER_ELIGIBLE: 'No longer eligible',
-      OTHER: 'Other',
-    },
+    outcome: labelsIn(PACT_OUTCOME_LABELS, 'en'),
+    terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'en'),
   },
 };
 

@@ -1,17 +1,18 @@
 import {
+  PACT_OUTCOME_LABELS,
+  PACT_STATUS_LABELS,
   PACT_TYPE_LABELS,
+  TERMINATION_CODE_LABELS,
+  labelsIn,
   type DocumentKind,
   type EmploymentStatus,
   type ErrorCode,
   type MilestoneStatus,
   type NoteKind,
-  type PactOutcome,
-  type PactStatus,
   type PactType,
   type QueryParamReason,
   type Role,
   type Sex,
-  type TerminationCode,
   type TerritoryCode,
 } from '@generattivi/shared';
 import type { TranslationMessages } from 'react-admin';
@@ -505,6 +506,7 @@ const appMessages = {
       end_after_start: 'La fine prevista deve essere successiva alla data di inizio',
       search_placeholder: 'Cerca riferimento, titolo o nome',
       subject: 'Beneficiario / Nucleo',
+      overdue_filter: 'In ritardo',
       ending_before: 'Fine prevista entro il',
     },
     layout: {
@@ -595,6 +597,11 @@ const appMessages = {
       milestone_days: 'Giorni dall’avvio',
     },
     hand_over: {
+      selected: 'Passa i patti selezionati',
+      explain_selected:
+        'Il patto selezionato di %{name} passa a un collega dello stesso ruolo, con la sua voce nello storico. |||| I %{smart_count} patti selezionati di %{name} passano insieme a un collega dello stesso ruolo, ciascuno con la sua voce nello storico.',
+      several_makers: 'Seleziona i patti di un solo community maker per passarli insieme.',
+      no_maker: 'I patti selezionati non hanno un community maker da cui passarli.',
       button: 'Passa i patti',
       title: 'Passa i patti aperti',
       explain:
@@ -772,6 +779,12 @@ const appMessages = {
       },
     },
     reports: {
+      csv: 'Scarica CSV',
+      csv_failed: 'Impossibile scaricare il CSV. Riprova.',
+      csv_file: {
+        outcomes: 'esiti.csv',
+        caseload: 'carico-di-lavoro.csv',
+      },
       outcomes_title: 'Esiti per ambito e tipo di patto',
       filters: 'Filtri del riepilogo',
       all_territories: 'Tutti gli ambiti',
@@ -1089,15 +1102,7 @@ const appMessages = {
       INCLUSION: PACT_TYPE_LABELS.INCLUSION.it,
       AUTONOMY: PACT_TYPE_LABELS.AUTONOMY.it,
     } satisfies Record<PactType, string>,
-    pactStatus: {
-      DRAFT: 'Bozza',
-      SUBMITTED: 'Inviato',
-      ACTIVE: 'Attivo',
-      SUSPENDED: 'Sospeso',
-      COMPLETED: 'Concluso',
-      TERMINATED: 'Interrotto',
-      CANCELLED: 'Annullato',
-    } satisfies Record<PactStatus, string>,
+    pactStatus: labelsIn(PACT_STATUS_LABELS, 'it'),
     milestoneStatus: {
       PENDING: 'Da raggiungere',
       ACHIEVED: 'Raggiunta',
@@ -1117,21 +1122,8 @@ const appMessages = {
       HOME_VISIT: 'Visita domiciliare',
       NOTE: 'Nota',
     } satisfies Record<NoteKind, string>,
-    outcome: {
-      EMPLOYED: 'Occupazione trovata',
-      TRAINING: 'Percorso di formazione',
-      INTERNSHIP: 'Tirocinio',
-      PARTIAL: 'Obiettivi raggiunti in parte',
-      AUTONOMY_REGAINED: 'Autonomia riconquistata',
-      IMPROVED: 'Condizione migliorata',
-      REFERRED_TO_SERVICES: 'Preso in carico dai servizi',
-    } satisfies Record<PactOutcome, string>,
-    terminationCode: {
-      DROPPED_OUT: 'Abbandono',
-      MOVED_AWAY: 'Trasferimento',
-      NO_LONGER_ELIGIBLE: 'Requisiti non più soddisfatti',
-      OTHER: 'Altro',
-    } satisfies Record<TerminationCode, string>,
+    outcome: labelsIn(PACT_OUTCOME_LABELS, 'it'),
+    terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'it'),
   },
 };
 

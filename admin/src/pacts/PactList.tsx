@@ -2,6 +2,7 @@ import type { Pact } from '@generattivi/shared';
 import { Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
+  BooleanInput,
   DataTable,
   DateInput,
   FunctionField,
@@ -15,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { HandOverSelectedButton, useMayHandOver } from '../assignments/HandOverButton';
 import { EmptyState } from '../common/EmptyState';
 import { CalendarDateField } from '../common/fields';
 import { pactStatusChoices, pactTypeChoices } from './pactChoices';
@@ -46,7 +48,22 @@ const pactFilters = (translate: (key: string) => string) => [
     source="plannedEndDate_lte"
     label="app.pacts.ending_before"
   />,
+  // Always shown; off means no filter at all (not "only pacts on time").
+  <BooleanInput
+    key="overdue"
+    source="overdue"
+    label="app.pacts.overdue_filter"
+    alwaysOn
+    format={(value: unknown) => value === true}
+    parse={(checked: boolean) => (checked ? true : null)}
+  />,
 ];
+
+/**
+ * What can be done with the selected pacts (the bulk-actions toolbar): hand them over. Other
+ * bulk buttons sit beside it.
+ */
+const PactBulkActions = () => <HandOverSelectedButton />;
 
 /** Who the pact is for: the beneficiary, and the household of an inclusion pact. */
 const SubjectField = (_props: { source?: string }) => {
@@ -91,6 +108,7 @@ const PhoneList = () => {
 export const PactList = () => {
   const translate = useTranslate();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const mayHandOver = useMayHandOver();
   return (
     <List
       filters={pactFilters(translate)}
@@ -100,7 +118,7 @@ export const PactList = () => {
       {phone ? (
         <PhoneList />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable rowClick="show" bulkActionButtons={mayHandOver ? <PactBulkActions /> : false}>
           <DataTable.Col source="reference" />
           <DataTable.Col source="type">
             <SelectField source="type" choices={pactTypeChoices} />
