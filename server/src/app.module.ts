@@ -26,6 +26,7 @@ import { appDataSourceOptions } from './data-source';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         ReportsModule,
         AlertsModule,
         SearchModule,
+        SavedFiltersModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -680,6 +680,9 @@ const appMessages: AppMessages = {
         'Someone else changed this record (you have version %{sent}, it is now at %{current}): reload it and apply your change again.',
       DUPLICATE_CODE: 'A territory with code %{code} already exists.',
       DUPLICATE_EMAIL: 'Another account already uses this email address.',
+      DUPLICATE_SAVED_FILTER:
+        'You already have a saved filter “%{name}” for this list: choose another name.',
+      TOO_MANY_SAVED_FILTERS: 'You can save at most %{max} filters per list: delete one first.',
       DUPLICATE_FISCAL_CODE: 'Another beneficiary already has the fiscal code %{fiscalCode}.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',

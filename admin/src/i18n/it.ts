@@ -915,6 +915,10 @@ const appMessages = {
         'Qualcun altro ha modificato questo record (hai la versione %{sent}, ora è alla %{current}): ricarica e ripeti la modifica.',
       DUPLICATE_CODE: 'Esiste già un ambito con il codice %{code}.',
       DUPLICATE_EMAIL: 'Un altro account usa già questo indirizzo email.',
+      DUPLICATE_SAVED_FILTER:
+        'Hai già un filtro salvato «%{name}» per questo elenco: scegli un altro nome.',
+      TOO_MANY_SAVED_FILTERS:
+        'Puoi salvare al massimo %{max} filtri per elenco: eliminane uno prima.',
       DUPLICATE_FISCAL_CODE: 'Un altro beneficiario ha già il codice fiscale %{fiscalCode}.',
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
