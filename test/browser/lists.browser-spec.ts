@@ -94,6 +94,49 @@ describe('lists and the manager dashboard in the admin', () => {
     expect(decodeURIComponent(page.url())).not.toContain('overdue');
   });
 
+  it('saves the filter shown under a name and applies it again from "Filtri salvati"', async () => {
+    const { page } = browser;
+    await openRoute(page, server, '/pacts');
+    await page.getByRole('textbox', { name: /Cerca/ }).fill('Listafiltro');
+    await page.getByLabel('In ritardo', { exact: true }).check();
+    await page.getByText('Listafiltro in tempo').first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Filtri salvati' }).click();
+    await page.getByRole('menuitem', { name: 'Salva il filtro attuale' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Nome del filtro').fill('Miei in ritardo');
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Filtro «Miei in ritardo» salvato.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The same name again is refused in Italian.
+    await page.getByRole('button', { name: 'Filtri salvati' }).click();
+    await page.getByRole('menuitem', { name: 'Salva il filtro attuale' }).click();
+    await field(dialog, 'Nome del filtro').fill('Miei in ritardo');
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await dialog.getByText(/Hai già un filtro salvato «Miei in ritardo»/).waitFor();
+    await dialog.getByRole('button', { name: 'Annulla' }).click();
+
+    // Cleared, then applied again from the menu.
+    await openRoute(page, server, '/pacts?filter=%7B%7D');
+    await expect(page.getByLabel('In ritardo', { exact: true }).isChecked()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Filtri salvati' }).click();
+    await page.getByRole('menuitem', { name: /^Miei in ritardo/ }).click();
+    await page.getByText('Listafiltro in ritardo').first().waitFor();
+    await expect(page.getByText('Listafiltro in tempo').count()).resolves.toBe(0);
+    await expect(page.getByLabel('In ritardo', { exact: true }).isChecked()).resolves.toBe(true);
+    const url = decodeURIComponent(page.url());
+    expect(url).toContain('"overdue":true');
+    expect(url).toContain('"q":"Listafiltro"');
+
+    // Deleted, it is no longer offered.
+    await page.getByRole('button', { name: 'Filtri salvati' }).click();
+    await page.getByRole('button', { name: 'Elimina il filtro «Miei in ritardo»' }).click();
+    await page.getByText('Filtro «Miei in ritardo» eliminato.').waitFor();
+    await page.getByRole('button', { name: 'Filtri salvati' }).click();
+    await page.getByText('Nessun filtro salvato per questo elenco.').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('warns before leaving an edited form, and stays when told to', async () => {
     const { page } = browser;
     const draft = await pact('Modificati', 'Bozza da modificare');

@@ -13,6 +13,7 @@ import {
   useGetResourceLabel,
 } from 'react-admin';
 import { InstantField } from '../common/fields';
+import { ListToolbar } from '../common/lists';
 import { AuditChainStatus } from './AuditChainStatus';
 import { ChangesField } from './ChangesField';
 import { EmptyState } from '../common/EmptyState';
@@ -39,7 +40,12 @@ const EntityTypeField = () => {
 };
 
 export const AuditEventList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+  <List
+    empty={<EmptyState />}
+    filters={filters}
+    sort={{ field: 'at', order: 'DESC' }}
+    actions={<ListToolbar />}
+  >
     <AuditChainStatus />
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="at" field={InstantField} />

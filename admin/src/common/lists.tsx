@@ -12,6 +12,7 @@ import {
   DataTable,
   Link,
   List,
+  ListActions,
   NumberField,
   RecordContextProvider,
   ReferenceArrayField,
@@ -30,6 +31,7 @@ import {
   type SortPayload,
 } from 'react-admin';
 import { EmptyState } from './EmptyState';
+import { SavedFilters } from './SavedFilters';
 
 /** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
 interface ColProps {
@@ -169,9 +171,17 @@ export const ResourceList = ({
   sort: SortPayload;
   children: ReactNode;
 }) => (
-  <List empty={<EmptyState />} filters={filters} sort={sort}>
+  <List empty={<EmptyState />} filters={filters} sort={sort} actions={<ListToolbar />}>
     <ResponsiveTable>{children}</ResponsiveTable>
   </List>
+);
+
+/** A list's toolbar: its saved filters beside react-admin's usual actions. */
+export const ListToolbar = () => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    <SavedFilters />
+    <ListActions />
+  </Stack>
 );
 
 /** The filters most lists start with. */

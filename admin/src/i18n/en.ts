@@ -364,6 +364,16 @@ const appMessages: AppMessages = {
       milestone_description: 'Description',
       milestone_days: 'Days from the start',
     },
+    saved_filters: {
+      button: 'Saved filters',
+      none: 'No saved filter for this list.',
+      save: 'Save the current filter',
+      name: 'Filter name',
+      saved: 'Filter “%{name}” saved.',
+      delete: 'Delete the filter “%{name}”',
+      deleted: 'Filter “%{name}” deleted.',
+      delete_failed: 'The filter could not be deleted. Try again.',
+    },
     hand_over: {
       selected: 'Hand the selected pacts over',
       explain_selected:

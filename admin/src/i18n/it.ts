@@ -596,6 +596,16 @@ const appMessages = {
       milestone_description: 'Descrizione',
       milestone_days: 'Giorni dall’avvio',
     },
+    saved_filters: {
+      button: 'Filtri salvati',
+      none: 'Nessun filtro salvato per questo elenco.',
+      save: 'Salva il filtro attuale',
+      name: 'Nome del filtro',
+      saved: 'Filtro «%{name}» salvato.',
+      delete: 'Elimina il filtro «%{name}»',
+      deleted: 'Filtro «%{name}» eliminato.',
+      delete_failed: 'Impossibile eliminare il filtro. Riprova.',
+    },
     hand_over: {
       selected: 'Passa i patti selezionati',
       explain_selected:

@@ -19,6 +19,7 @@ import {
 import { HandOverSelectedButton, useMayHandOver } from '../assignments/HandOverButton';
 import { EmptyState } from '../common/EmptyState';
 import { CalendarDateField } from '../common/fields';
+import { ListToolbar } from '../common/lists';
 import { pactStatusChoices, pactTypeChoices } from './pactChoices';
 import { PactProgress } from './PactProgress';
 import { StatusChip, StatusField } from './StatusChip';
@@ -114,6 +115,7 @@ export const PactList = () => {
       filters={pactFilters(translate)}
       sort={{ field: 'startDate', order: 'DESC' }}
       empty={<EmptyState />}
+      actions={<ListToolbar />}
     >
       {phone ? (
         <PhoneList />

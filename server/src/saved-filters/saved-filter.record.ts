@@ -1,15 +1,5 @@
+import type { SavedFilter as SavedFilterRecord } from '@generattivi/shared';
 import type { SavedFilter } from './saved-filter.entity';
-
-/** A saved filter as the API gives it. */
-export interface SavedFilterRecord {
-  id: number;
-  resource: string;
-  name: string;
-  filter: Record<string, unknown>;
-  sort: { field: string; order: 'ASC' | 'DESC' } | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toSavedFilterRecord(f: SavedFilter): SavedFilterRecord {
   return {
