@@ -5,6 +5,7 @@ import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
   cremaBeneficiary,
+  eventually,
   field,
   makerAccount,
   openRoute,
@@ -96,10 +97,19 @@ describe('lists and the manager dashboard in the admin', () => {
 
   it('saves the filter shown under a name and applies it again from "Filtri salvati"', async () => {
     const { page } = browser;
+    const late = await pact('Salvati', 'Salvafiltro in ritardo');
+    await pact('Tempestivi', 'Salvafiltro in tempo');
+    await apiPost(server, sw, '/api/milestones', {
+      pactId: late.id,
+      title: 'Colloquio',
+      dueDate: addDays(todayIso(), -2),
+    });
+    await signOut();
+    await signIn(page, server, worker);
     await openRoute(page, server, '/pacts');
-    await page.getByRole('textbox', { name: /Cerca/ }).fill('Listafiltro');
+    await page.getByRole('textbox', { name: /Cerca/ }).fill('Salvafiltro');
     await page.getByLabel('In ritardo', { exact: true }).check();
-    await page.getByText('Listafiltro in tempo').first().waitFor({ state: 'detached' });
+    await page.getByText('Salvafiltro in tempo').first().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Filtri salvati' }).click();
     await page.getByRole('menuitem', { name: 'Salva il filtro attuale' }).click();
     const dialog = page.getByRole('dialog');
@@ -121,12 +131,20 @@ describe('lists and the manager dashboard in the admin', () => {
     await expect(page.getByLabel('In ritardo', { exact: true }).isChecked()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Filtri salvati' }).click();
     await page.getByRole('menuitem', { name: /^Miei in ritardo/ }).click();
-    await page.getByText('Listafiltro in ritardo').first().waitFor();
-    await expect(page.getByText('Listafiltro in tempo').count()).resolves.toBe(0);
+    await page
+      .getByRole('menuitem', { name: 'Salva il filtro attuale' })
+      .waitFor({ state: 'detached' });
+    await expect(
+      eventually(async () => decodeURIComponent(page.url()).includes('"overdue":true'), true),
+    ).resolves.toBe(true);
+    await page.getByText('Salvafiltro in ritardo').first().waitFor();
+    await expect(eventually(() => page.getByText('Salvafiltro in tempo').count(), 0)).resolves.toBe(
+      0,
+    );
     await expect(page.getByLabel('In ritardo', { exact: true }).isChecked()).resolves.toBe(true);
     const url = decodeURIComponent(page.url());
     expect(url).toContain('"overdue":true');
-    expect(url).toContain('"q":"Listafiltro"');
+    expect(url).toContain('"q":"Salvafiltro"');
 
     // Deleted, it is no longer offered.
     await page.getByRole('button', { name: 'Filtri salvati' }).click();
