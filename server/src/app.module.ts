@@ -27,6 +27,7 @@ import { appDataSourceOptions } from './data-source';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         ExportModule,
         AlertsModule,
         SearchModule,
+        SavedFiltersModule,
         SeedModule,
       ],
       controllers: [HealthController],

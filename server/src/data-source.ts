@@ -15,6 +15,7 @@ import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
 import { PACT_TEMPLATE_ENTITIES } from './pact-templates/pact-templates.module';
+import { SAVED_FILTER_ENTITIES } from './saved-filters/saved-filters.module';
 import { TERRITORY_ENTITIES } from './territories/territories.module';
 import { USER_ENTITIES } from './users/users.module';
 
@@ -30,6 +31,7 @@ export const ENTITIES = [
   ...COMMUNITY_LAB_ENTITIES,
   ...CIVIC_CENTER_ENTITIES,
   ...PACT_TEMPLATE_ENTITIES,
+  ...SAVED_FILTER_ENTITIES,
   ...PACT_ENTITIES,
   ...MILESTONE_ENTITIES,
   ...NOTE_ENTITIES,

@@ -60,6 +60,9 @@ export const ERROR_CODES = {
   DUPLICATE_CODE: ['code'],
   DUPLICATE_EMAIL: [],
   DUPLICATE_FISCAL_CODE: ['fiscalCode'],
+  /** The caller already has a saved filter of that name for that list. */
+  DUPLICATE_SAVED_FILTER: ['name'],
+  TOO_MANY_SAVED_FILTERS: ['max'],
   OPEN_PACT_EXISTS: ['type'],
   PACT_CLOSED: ['status'],
   /** The database refused a change to a closed pact's milestones or assignments. */

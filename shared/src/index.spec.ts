@@ -38,6 +38,7 @@ describe('@generattivi/shared entry', () => {
       'isPactClockRunning',
       'isPactClosed',
       'italianDate',
+      'labelsIn',
       'lastDiaryActivity',
       'mayRemoveDocument',
       'noRecentNoteBefore',

@@ -1,18 +1,16 @@
 /**
- * The Italian names of the domain's codes, as people read them: the admin shows them and the
+ * The Italian names of the domain's codes (those with an English one too are in text.ts), as people read them: the admin shows them and the
  * server writes them into exports, so both say the same.
  */
 import type {
   EmploymentStatus,
   MilestoneStatus,
   NoteKind,
-  PactOutcome,
-  PactStatus,
   Role,
   Sex,
-  TerminationCode,
   TerritoryCode,
 } from './enums';
+import { labelsIn, PACT_OUTCOME_LABELS, PACT_STATUS_LABELS, TERMINATION_CODE_LABELS } from './text';
 
 export const ITALIAN_LABELS = {
   territory: {
@@ -37,15 +35,7 @@ export const ITALIAN_LABELS = {
     F: 'Femmina',
     M: 'Maschio',
   } satisfies Record<Sex, string>,
-  pactStatus: {
-    DRAFT: 'Bozza',
-    SUBMITTED: 'Inviato',
-    ACTIVE: 'Attivo',
-    SUSPENDED: 'Sospeso',
-    COMPLETED: 'Concluso',
-    TERMINATED: 'Interrotto',
-    CANCELLED: 'Annullato',
-  } satisfies Record<PactStatus, string>,
+  pactStatus: labelsIn(PACT_STATUS_LABELS, 'it'),
   milestoneStatus: {
     PENDING: 'Da raggiungere',
     ACHIEVED: 'Raggiunta',
@@ -58,19 +48,6 @@ export const ITALIAN_LABELS = {
     HOME_VISIT: 'Visita domiciliare',
     NOTE: 'Nota',
   } satisfies Record<NoteKind, string>,
-  outcome: {
-    EMPLOYED: 'Occupazione trovata',
-    TRAINING: 'Percorso di formazione',
-    INTERNSHIP: 'Tirocinio',
-    PARTIAL: 'Obiettivi raggiunti in parte',
-    AUTONOMY_REGAINED: 'Autonomia riconquistata',
-    IMPROVED: 'Condizione migliorata',
-    REFERRED_TO_SERVICES: 'Preso in carico dai servizi',
-  } satisfies Record<PactOutcome, string>,
-  terminationCode: {
-    DROPPED_OUT: 'Abbandono',
-    MOVED_AWAY: 'Trasferimento',
-    NO_LONGER_ELIGIBLE: 'Requisiti non più soddisfatti',
-    OTHER: 'Altro',
-  } satisfies Record<TerminationCode, string>,
+  outcome: labelsIn(PACT_OUTCOME_LABELS, 'it'),
+  terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'it'),
 } as const;

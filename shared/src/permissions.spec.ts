@@ -60,6 +60,7 @@ describe('the permission table', () => {
         (a) => !['list', 'show', 'pick', 'export', 'verify'].includes(a),
       )) {
         if (resource === 'session' && action === 'delete') continue; // signing out
+        if (resource === 'saved-filters') continue; // their own list filters, not case records
         expect([resource, action, isAllowed('MANAGER', resource, action)]).toEqual([
           resource,
           action,
@@ -67,6 +68,12 @@ describe('the permission table', () => {
         ]);
       }
     }
+  });
+
+  it('saved filters: everyone keeps their own, and never edits one', () => {
+    for (const action of ['list', 'show', 'create', 'delete'] as const)
+      expect(rolesAllowed('saved-filters', action)).toEqual([...ROLES]);
+    expect(rolesAllowed('saved-filters', 'edit')).toEqual([]);
   });
 
   it('beneficiaries and households: created, edited and deleted by ADMIN and the social worker of the territory', () => {

@@ -33,6 +33,7 @@ export const PERMISSION_RESOURCES = [
   'session',
   'documents',
   'search',
+  'saved-filters',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -223,6 +224,8 @@ export const PERMISSIONS: Readonly<
   alerts: { list: CASE_READ },
   /** One search over pacts, beneficiaries and households, each as its own list is scoped. */
   search: { list: CASE_READ },
+  /** Each person's own saved list filters: everyone keeps theirs, nobody sees another's. */
+  'saved-filters': { list: ALL, show: ALL, create: ALL, delete: ALL },
   /**
    * Files attached to pacts, milestones, beneficiaries and households, read as their owner is.
    * The manager reads the metadata only; a maker adds only EVIDENCE to their pacts and their

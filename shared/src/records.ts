@@ -212,6 +212,18 @@ export interface PactTemplate extends VersionedRecord {
 }
 
 /** The answer of `POST /api/assignments/hand-over`: the pacts moved, by id ascending. */
+/** A list's filter and sort a person saved under a name (`/api/saved-filters`), their own only. */
+export interface SavedFilter {
+  id: number;
+  /** The list: a collection name. */
+  resource: string;
+  name: string;
+  filter: Record<string, unknown>;
+  sort: { field: string; order: 'ASC' | 'DESC' } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface HandOverResult {
   moved: number;
   pactIds: number[];

@@ -1,5 +1,6 @@
 import { addDays, todayIso } from '@generattivi/shared';
 import { beneficiaryBody, createBeneficiary, Json, territoryIds } from '../support/fixtures';
+import { pactBody } from '../support/pacts';
 import { startServer, TestServer } from '../support/server';
 
 type OutcomeRow = Json & {
@@ -107,27 +108,69 @@ describe('reports and alerts', () => {
     }
   });
 
-  it('gives the same table as CSV, and records the export', async () => {
+  it('gives the same table as CSV for Excel in Italian, and records the export', async () => {
+    const t = await territoryIds(server, admin);
     const json = await server.request<{ rows: OutcomeRow[] }>('GET', '/api/reports/outcomes', {
       token: manager,
     });
-    const csv = await server.request<string>('GET', '/api/reports/outcomes', {
-      token: manager,
-      headers: { accept: 'text/csv' },
-    });
-    expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = csv.text.trim().split('\n');
-    expect(lines[0].split(',').slice(0, 3)).toEqual(['territoryId', 'type', 'total']);
+    // The bytes as sent: fetch's text() would drop the byte order mark.
+    const download = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(server.url + path, {
+        headers: { authorization: `Bearer ${manager}`, ...headers },
+      });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { res, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+    };
+    const csv = await download('/api/reports/outcomes', { accept: 'text/csv' });
+    expect(csv.res.headers.get('content-type')).toContain('text/csv');
+    expect(csv.res.headers.get('content-disposition')).toContain('esiti.csv');
+    expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.text.slice(1).trimEnd().split('\r\n');
+    const header = lines[0].split(';');
+    expect(header.slice(0, 4)).toEqual(['Ambito', 'Tipo di patto', 'Patti', 'Bozza']);
     expect(lines).toHaveLength(json.body.rows.length + 1);
-    expect(lines[1].split(',').slice(0, 3)).toEqual([
-      String(json.body.rows[0].territoryId),
-      json.body.rows[0].type,
-      String(json.body.rows[0].total),
-    ]);
-    const caseload = await server.request<string>('GET', '/api/reports/caseload?format=csv', {
-      token: manager,
+    const first = json.body.rows[0];
+    const cells = lines[1].split(';');
+    const code = Object.entries(t).find(([, id]) => id === first.territoryId)![0];
+    expect(cells[0]).toMatch(new RegExp(`^Ambito distrettuale di ${code}$`, 'i'));
+    expect(cells[1]).toMatch(/^Patto per l'(Autonomia|Inclusione Sociale)$/);
+    expect(cells[2]).toBe(String(first.total));
+    // Rates as percentages with a decimal comma, never a decimal point.
+    const rateAt = header.indexOf('Tasso di conclusione (%)');
+    const withRate = json.body.rows.findIndex((r) => typeof r.completionRate === 'number');
+    expect(withRate).toBeGreaterThanOrEqual(0);
+    const rate = json.body.rows[withRate].completionRate as number;
+    expect(lines[withRate + 1].split(';')[rateAt]).toBe(
+      String(Math.round(rate * 1000) / 10).replace('.', ','),
+    );
+    expect(lines.slice(1).join(';')).not.toMatch(/\d\.\d/);
+
+    // A name that looks like a formula stays text in the caseload download.
+    const maker = await server.request<{ id: number }>('POST', '/api/users', {
+      token: admin,
+      body: {
+        email: `formula-${Date.now()}@example.org`,
+        fullName: '=HYPERLINK("http://x")',
+        role: 'COMMUNITY_MAKER',
+        territoryIds: [t.CREMA],
+        password: 'Password-lunga-1',
+      },
     });
-    expect(caseload.text.split('\n')[0]).toContain('overdueMilestones');
+    expect(maker.status).toBe(201);
+    const b = await createBeneficiary(server, swCrema, beneficiaryBody(t.CREMA));
+    const pact = await server.request('POST', '/api/pacts', {
+      token: swCrema,
+      body: pactBody(t.CREMA, maker.body.id, { beneficiaryId: b.id }),
+    });
+    expect(pact.status).toBe(201);
+    const caseload = await download('/api/reports/caseload?format=csv');
+    expect(caseload.res.headers.get('content-disposition')).toContain('carico-di-lavoro.csv');
+    const caseloadLines = caseload.text.slice(1).split('\r\n');
+    expect(caseloadLines[0]).toBe(
+      'Ruolo;Nome;Patti: Bozza;Patti: Inviato;Patti: Attivo;Patti: Sospeso;Da approvare;Tappe in ritardo;Senza note da 30 giorni;In scadenza entro 30 giorni',
+    );
+    expect(caseloadLines[1]).toMatch(/^Assistente sociale;/);
+    expect(caseloadLines).toContain(`Community maker;"'=HYPERLINK(""http://x"")";1;0;0;0;0;0;0;0`);
     const exports = await server.request<Json[]>(
       'GET',
       `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'export' }))}`,
@@ -172,6 +215,42 @@ describe('reports and alerts', () => {
     });
     expect(removed.status).toBe(200);
     expect(await alerts()).toEqual([]);
+  });
+
+  it('lists the late pacts with the overdue filter, and refuses a filter that is not true or false', async () => {
+    const t = await territoryIds(server, admin);
+    const pactWithMilestone = async (dueDate: string) => {
+      const b = await createBeneficiary(server, swCrema, beneficiaryBody(t.CREMA));
+      const pact = await server.request<{ id: number }>('POST', '/api/pacts', {
+        token: swCrema,
+        body: { type: 'AUTONOMY', territoryId: t.CREMA, beneficiaryId: b.id, title: 'Con tappa' },
+      });
+      const m = await server.request('POST', '/api/milestones', {
+        token: swCrema,
+        body: { pactId: pact.body.id, title: 'Tappa', dueDate },
+      });
+      expect(m.status).toBe(201);
+      return pact.body.id;
+    };
+    const late = await pactWithMilestone(addDays(todayIso(), -1));
+    const dueToday = await pactWithMilestone(todayIso());
+    const list = async (filter: Json) => {
+      const res = await server.request<Array<{ id: number }>>(
+        'GET',
+        `/api/pacts?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+        { token: swCrema },
+      );
+      return { status: res.status, ids: res.status === 200 ? res.body.map((p) => p.id) : [] };
+    };
+    expect(await list({ id: [late, dueToday], overdue: true })).toEqual({
+      status: 200,
+      ids: [late],
+    });
+    expect(await list({ id: [late, dueToday], overdue: false })).toEqual({
+      status: 200,
+      ids: [dueToday],
+    });
+    expect((await list({ id: [late], overdue: 'yes' })).status).toBe(400);
   });
 
   it('raises an overdue-milestone alert within scope only', async () => {

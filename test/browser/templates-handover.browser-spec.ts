@@ -1,9 +1,11 @@
 import { addDays, italianDate, todayIso } from '@generattivi/shared';
 import { Browser, openBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startServer, TestServer } from '../support/server';
+import { startServer, TestServer } from '../support/server';
 import {
   apiPost,
+  cremaBeneficiary,
   field,
+  makerAccount,
   openRoute,
   personAged,
   signIn,
@@ -37,15 +39,8 @@ describe('pact templates and hand-over in the admin', () => {
   });
 
   /** A beneficiary of Crema, registered through the API. */
-  async function beneficiary(firstName: string, lastName: string) {
-    const person = personAged(30, { firstName, lastName, sex: 'F' });
-    return apiPost(server, sw, '/api/beneficiaries', {
-      ...person,
-      territoryId: crema,
-      municipality: 'Crema',
-      employmentStatus: 'UNEMPLOYED',
-    });
-  }
+  const beneficiary = (firstName: string, lastName: string) =>
+    cremaBeneficiary(server, sw, crema, { firstName, lastName, sex: 'F' });
 
   it('creates a pact "Da modello": the form filled, the milestones dated from the start', async () => {
     const { page } = browser;
@@ -82,14 +77,7 @@ describe('pact templates and hand-over in the admin', () => {
 
   it('hands five pacts of a maker over in one step; the history of each shows it', async () => {
     const { page } = browser;
-    const user = (fullName: string) =>
-      apiPost<{ id: number }>(server, admin, '/api/users', {
-        email: `${fullName.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@test.generattivi.it`,
-        fullName,
-        role: 'COMMUNITY_MAKER',
-        territoryIds: [crema],
-        password: `${DEMO_PASSWORD}-Robusta!9`,
-      });
+    const user = (fullName: string) => makerAccount(server, admin, fullName, [crema]);
     const from = await user('Giulia Rossi');
     await user('Marco Bianchi');
     const pactIds: number[] = [];

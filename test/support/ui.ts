@@ -169,3 +169,34 @@ export async function apiPost<T = { id: number; version: number }>(
   if (res.status >= 300) throw new Error(`POST ${path} → ${res.status} ${res.text}`);
   return res.body;
 }
+
+/** A beneficiary of Crema (aged 30, unemployed), registered through the API. */
+export function cremaBeneficiary(
+  server: TestServer,
+  token: string,
+  territoryId: number,
+  names: { firstName: string; lastName: string; sex: Sex },
+) {
+  return apiPost(server, token, '/api/beneficiaries', {
+    ...personAged(30, names),
+    territoryId,
+    municipality: 'Crema',
+    employmentStatus: 'UNEMPLOYED',
+  });
+}
+
+/** A new active community maker of the given territories, made by the administrator. */
+export function makerAccount(
+  server: TestServer,
+  adminToken: string,
+  fullName: string,
+  territoryIds: number[],
+) {
+  return apiPost<{ id: number }>(server, adminToken, '/api/users', {
+    email: `${fullName.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@test.generattivi.it`,
+    fullName,
+    role: 'COMMUNITY_MAKER',
+    territoryIds,
+    password: `${DEMO_PASSWORD}-Robusta!9`,
+  });
+}

@@ -15,6 +15,7 @@ import {
 import { enumChoices } from '../common/choices';
 import { InstantField } from '../common/fields';
 import { AuditRecordField } from './AuditRecordField';
+import { ListToolbar } from '../common/lists';
 import { AuditChainStatus } from './AuditChainStatus';
 import { ChangesField } from './ChangesField';
 import { EmptyState } from '../common/EmptyState';
@@ -43,7 +44,13 @@ const EntityTypeField = () => {
 };
 
 export const AuditEventList = () => (
-  <List empty={<EmptyState />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+  <List
+    empty={<EmptyState />}
+    filters={filters}
+    sort={{ field: 'at', order: 'DESC' }}
+    actions={<ListToolbar />}
+    exporter={false}
+  >
     <AuditChainStatus />
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="at" field={InstantField} />

@@ -9,6 +9,7 @@ export const BeneficiaryCreate = () => {
   return (
     <CreatePage>
       <SimpleForm
+        warnWhenUnsavedChanges
         mode="onChange"
         reValidateMode="onChange"
         defaultValues={defaultValues}

@@ -4,7 +4,12 @@ import { BeneficiaryInputs } from './BeneficiaryInputs';
 
 export const BeneficiaryEdit = () => (
   <EditPage>
-    <SimpleForm mode="onChange" reValidateMode="onChange" sx={{ maxWidth: 640 }}>
+    <SimpleForm
+      warnWhenUnsavedChanges
+      mode="onChange"
+      reValidateMode="onChange"
+      sx={{ maxWidth: 640 }}
+    >
       <BeneficiaryInputs />
     </SimpleForm>
   </EditPage>

@@ -4,7 +4,7 @@ import { CivicCenterInputs } from './CivicCenterInputs';
 
 export const CivicCenterCreate = () => (
   <CreatePage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <CivicCenterInputs />
     </SimpleForm>
   </CreatePage>

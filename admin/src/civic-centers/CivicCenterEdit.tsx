@@ -4,7 +4,7 @@ import { CivicCenterInputs } from './CivicCenterInputs';
 
 export const CivicCenterEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <CivicCenterInputs />
     </SimpleForm>
   </EditPage>

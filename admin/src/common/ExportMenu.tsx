@@ -17,12 +17,12 @@ import type { AppDataProvider, ExportParams } from '../providers/dataProvider';
 import { saveBlob } from './saveBlob';
 
 /**
- * "Esporta": the list as it is filtered and sorted, downloaded from the server as a CSV or an
+ * "Esporta": the list as it is filtered and sorted (or, with `selection`, the rows selected), downloaded from the server as a CSV or an
  * Excel file (`GET /api/<resource>/export`); hidden from the roles that may not export it.
  */
-export const ExportMenu = () => {
+export const ExportMenu = ({ selection = false }: { selection?: boolean }) => {
   const resource = useResourceContext() ?? '';
-  const { filterValues, sort, total } = useListContext();
+  const { filterValues, sort, total, selectedIds } = useListContext();
   const { canAccess } = useCanAccess({ resource, action: 'export' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
@@ -37,7 +37,7 @@ export const ExportMenu = () => {
     setBusy(true);
     try {
       const file = await dataProvider.exportList(resource, {
-        filter: filterValues as Record<string, unknown>,
+        filter: selection ? { id: selectedIds } : (filterValues as Record<string, unknown>),
         sort,
         format,
       });
@@ -56,13 +56,13 @@ export const ExportMenu = () => {
       <Button
         size="small"
         startIcon={<DownloadIcon />}
-        disabled={busy || total === 0}
+        disabled={busy || (selection ? selectedIds.length === 0 : total === 0)}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(event: MouseEvent<HTMLElement>) => setAnchor(event.currentTarget)}
       >
-        {translate('ra.action.export')}
+        {translate(selection ? 'app.export.selected' : 'ra.action.export')}
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={() => void download('csv')}>{translate('app.export.csv')}</MenuItem>

@@ -34,6 +34,7 @@ import {
 import { canAccess } from '../providers/canAccess';
 import { EmptyState } from './EmptyState';
 import { ListActionsWithExport } from './ExportMenu';
+import { SavedFilters } from './SavedFilters';
 
 /** The columns' props the cards read (DataTable.Col, NumberCol and the columns below). */
 interface ColProps {
@@ -186,11 +187,19 @@ export const ResourceList = ({
     empty={<EmptyState />}
     filters={filters}
     sort={sort}
-    actions={<ListActionsWithExport />}
+    actions={<ListToolbar />}
     exporter={false}
   >
     <ResponsiveTable>{children}</ResponsiveTable>
   </List>
+);
+
+/** A list's toolbar: its saved filters beside its actions (filters, "Crea", "Esporta"). */
+export const ListToolbar = () => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    <SavedFilters />
+    <ListActionsWithExport />
+  </Stack>
 );
 
 /** The filters most lists start with. */

@@ -4,7 +4,7 @@ import { CommunityLabInputs } from './CommunityLabInputs';
 
 export const CommunityLabCreate = () => (
   <CreatePage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <CommunityLabInputs />
     </SimpleForm>
   </CreatePage>

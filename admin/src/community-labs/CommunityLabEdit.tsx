@@ -4,7 +4,7 @@ import { CommunityLabInputs } from './CommunityLabInputs';
 
 export const CommunityLabEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <CommunityLabInputs />
     </SimpleForm>
   </EditPage>

@@ -1,9 +1,10 @@
 import { Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { HandOverButton } from '../assignments/HandOverButton';
-import type { CaseloadRow } from '../providers/reports';
+import type { CaseloadRow, ReportQuery } from '../providers/reports';
 import { FiguresTable } from './FiguresTable';
 import { HomeCard } from './HomeCard';
+import { ReportCsvButton } from './ReportCsvButton';
 import { useReport } from './useReport';
 
 const COLUMNS = [
@@ -22,17 +23,19 @@ const openPactsOf = (row: CaseloadRow) =>
 
 /**
  * The load of each community maker (or social worker) in the caller's territories, from
- * `GET /api/reports/caseload`: the server counts, the table shows.
+ * `GET /api/reports/caseload` narrowed by `query`: the server counts, the table shows; "Scarica
+ * CSV" downloads the same figures.
  */
 export const CaseloadWidget = ({
   people = 'communityMakers',
-  territoryId,
+  query = {},
 }: {
   people?: 'communityMakers' | 'socialWorkers';
-  territoryId?: number | null;
+  /** The dashboard's filters (territory, type, period), when it has them. */
+  query?: ReportQuery;
 }) => {
   const translate = useTranslate();
-  const { data, isPending, error } = useReport('caseload', { territoryId });
+  const { data, isPending, error } = useReport('caseload', query);
   const rows = data?.[people] ?? [];
   const header = (key: string) => translate(`app.caseload.${key}`);
   return (
@@ -41,6 +44,13 @@ export const CaseloadWidget = ({
       loading={isPending}
       error={error}
       empty={rows.length === 0 && translate('app.caseload.none')}
+      action={
+        <ReportCsvButton
+          name="caseload"
+          query={query}
+          label={translate(`app.caseload.title_${people}`)}
+        />
+      }
     >
       <FiguresTable
         label={translate(`app.caseload.title_${people}`)}

@@ -1,16 +1,22 @@
 import { Stack } from '@mui/material';
 import { CaseloadWidget } from './CaseloadWidget';
-import { OutcomesWidget } from './OutcomesWidget';
 import { HomeHeading } from './HomeHeading';
+import { OutcomesWidget } from './OutcomesWidget';
+import { ReportFilters, useReportQuery } from './ReportFilters';
 
-/** The manager's home: outcomes across the three territories, read-only. */
+/**
+ * The manager's home: outcomes and caseloads across the three territories, read-only, all
+ * narrowed by the same filters, which live in the page address.
+ */
 const ManagerHome = () => {
+  const [query, setQuery] = useReportQuery();
   return (
     <Stack spacing={2}>
       <HomeHeading title="app.dashboard.manager_title" />
-      <OutcomesWidget />
-      <CaseloadWidget people="socialWorkers" />
-      <CaseloadWidget people="communityMakers" />
+      <ReportFilters query={query} onChange={setQuery} />
+      <OutcomesWidget query={query} />
+      <CaseloadWidget people="socialWorkers" query={query} />
+      <CaseloadWidget people="communityMakers" query={query} />
     </Stack>
   );
 };

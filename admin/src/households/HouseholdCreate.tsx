@@ -7,7 +7,7 @@ export const HouseholdCreate = () => {
   const defaultValues = useTerritoryDefault({ vulnerable: false });
   return (
     <CreatePage>
-      <SimpleForm defaultValues={defaultValues}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={defaultValues}>
         <HouseholdInputs />
       </SimpleForm>
     </CreatePage>

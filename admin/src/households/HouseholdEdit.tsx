@@ -4,7 +4,7 @@ import { HouseholdInputs } from './HouseholdInputs';
 
 export const HouseholdEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <HouseholdInputs />
     </SimpleForm>
   </EditPage>

@@ -1,4 +1,12 @@
-import { PACT_TYPE_LABELS, type ErrorCode, type QueryParamReason } from '@generattivi/shared';
+import {
+  PACT_OUTCOME_LABELS,
+  PACT_STATUS_LABELS,
+  PACT_TYPE_LABELS,
+  TERMINATION_CODE_LABELS,
+  labelsIn,
+  type ErrorCode,
+  type QueryParamReason,
+} from '@generattivi/shared';
 import englishMessages from 'ra-language-english';
 import type { AppMessages } from './it';
 
@@ -251,6 +259,7 @@ const appMessages: AppMessages = {
     export: {
       csv: 'CSV (for Excel)',
       xlsx: 'Excel (.xlsx)',
+      selected: 'Export selected',
       failed: 'The list could not be exported: please try again.',
     },
     pacts: {
@@ -276,6 +285,7 @@ const appMessages: AppMessages = {
       end_after_start: 'The planned end must be after the start date',
       search_placeholder: 'Search reference, title or name',
       subject: 'Beneficiary / Household',
+      overdue_filter: 'Overdue',
       ending_before: 'Planned end by',
     },
     layout: {
@@ -365,7 +375,22 @@ const appMessages: AppMessages = {
       milestone_description: 'Description',
       milestone_days: 'Days from the start',
     },
+    saved_filters: {
+      button: 'Saved filters',
+      none: 'No saved filter for this list.',
+      save: 'Save the current filter',
+      name: 'Filter name',
+      saved: 'Filter “%{name}” saved.',
+      delete: 'Delete the filter “%{name}”',
+      deleted: 'Filter “%{name}” deleted.',
+      delete_failed: 'The filter could not be deleted. Try again.',
+    },
     hand_over: {
+      selected: 'Hand the selected pacts over',
+      explain_selected:
+        'The selected pact of %{name} passes to a colleague of the same role, with its history entry. |||| The %{smart_count} selected pacts of %{name} pass together to a colleague of the same role, each with its history entry.',
+      several_makers: 'Select the pacts of one community maker to hand them over together.',
+      no_maker: 'The selected pacts have no community maker to hand them over from.',
       button: 'Hand pacts over',
       title: 'Hand the open pacts over',
       explain:
@@ -544,6 +569,12 @@ const appMessages: AppMessages = {
       },
     },
     reports: {
+      csv: 'Download CSV',
+      csv_failed: 'The CSV could not be downloaded. Try again.',
+      csv_file: {
+        outcomes: 'outcomes.csv',
+        caseload: 'caseload.csv',
+      },
       outcomes_title: 'Outcomes by district and pact type',
       filters: 'Report filters',
       all_territories: 'All districts',
@@ -686,6 +717,9 @@ const appMessages: AppMessages = {
         'Someone else changed this record (you have version %{sent}, it is now at %{current}): reload it and apply your change again.',
       DUPLICATE_CODE: 'A territory with code %{code} already exists.',
       DUPLICATE_EMAIL: 'Another account already uses this email address.',
+      DUPLICATE_SAVED_FILTER:
+        'You already have a saved filter “%{name}” for this list: choose another name.',
+      TOO_MANY_SAVED_FILTERS: 'You can save at most %{max} filters per list: delete one first.',
       DUPLICATE_FISCAL_CODE: 'Another beneficiary already has the fiscal code %{fiscalCode}.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',
@@ -867,15 +901,7 @@ const appMessages: AppMessages = {
       INCLUSION: PACT_TYPE_LABELS.INCLUSION.en,
       AUTONOMY: PACT_TYPE_LABELS.AUTONOMY.en,
     },
-    pactStatus: {
-      DRAFT: 'Draft',
-      SUBMITTED: 'Submitted',
-      ACTIVE: 'Active',
-      SUSPENDED: 'Suspended',
-      COMPLETED: 'Completed',
-      TERMINATED: 'Terminated',
-      CANCELLED: 'Cancelled',
-    },
+    pactStatus: labelsIn(PACT_STATUS_LABELS, 'en'),
     milestoneStatus: {
       PENDING: 'Pending',
       ACHIEVED: 'Achieved',
@@ -890,21 +916,8 @@ const appMessages: AppMessages = {
       OTHER: 'Other',
     },
     noteKind: { MEETING: 'Meeting', CALL: 'Call', HOME_VISIT: 'Home visit', NOTE: 'Note' },
-    outcome: {
-      EMPLOYED: 'Employed',
-      TRAINING: 'Training',
-      INTERNSHIP: 'Internship',
-      PARTIAL: 'Partially achieved',
-      AUTONOMY_REGAINED: 'Autonomy regained',
-      IMPROVED: 'Improved',
-      REFERRED_TO_SERVICES: 'Referred to services',
-    },
-    terminationCode: {
-      DROPPED_OUT: 'Dropped out',
-      MOVED_AWAY: 'Moved away',
-      NO_LONGER_ELIGIBLE: 'No longer eligible',
-      OTHER: 'Other',
-    },
+    outcome: labelsIn(PACT_OUTCOME_LABELS, 'en'),
+    terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'en'),
   },
 };
 

@@ -257,6 +257,7 @@ const appMessages = {
     export: {
       csv: 'CSV (per Excel)',
       xlsx: 'Excel (.xlsx)',
+      selected: 'Esporta i selezionati',
       failed: 'Non è stato possibile esportare l’elenco: riprova.',
     },
     pacts: {
@@ -282,6 +283,7 @@ const appMessages = {
       end_after_start: 'La fine prevista deve essere successiva alla data di inizio',
       search_placeholder: 'Cerca riferimento, titolo o nome',
       subject: 'Beneficiario / Nucleo',
+      overdue_filter: 'In ritardo',
       ending_before: 'Fine prevista entro il',
     },
     layout: {
@@ -371,7 +373,22 @@ const appMessages = {
       milestone_description: 'Descrizione',
       milestone_days: 'Giorni dall’avvio',
     },
+    saved_filters: {
+      button: 'Filtri salvati',
+      none: 'Nessun filtro salvato per questo elenco.',
+      save: 'Salva il filtro attuale',
+      name: 'Nome del filtro',
+      saved: 'Filtro «%{name}» salvato.',
+      delete: 'Elimina il filtro «%{name}»',
+      deleted: 'Filtro «%{name}» eliminato.',
+      delete_failed: 'Impossibile eliminare il filtro. Riprova.',
+    },
     hand_over: {
+      selected: 'Passa i patti selezionati',
+      explain_selected:
+        'Il patto selezionato di %{name} passa a un collega dello stesso ruolo, con la sua voce nello storico. |||| I %{smart_count} patti selezionati di %{name} passano insieme a un collega dello stesso ruolo, ciascuno con la sua voce nello storico.',
+      several_makers: 'Seleziona i patti di un solo community maker per passarli insieme.',
+      no_maker: 'I patti selezionati non hanno un community maker da cui passarli.',
       button: 'Passa i patti',
       title: 'Passa i patti aperti',
       explain:
@@ -552,6 +569,12 @@ const appMessages = {
       },
     },
     reports: {
+      csv: 'Scarica CSV',
+      csv_failed: 'Impossibile scaricare il CSV. Riprova.',
+      csv_file: {
+        outcomes: 'esiti.csv',
+        caseload: 'carico-di-lavoro.csv',
+      },
       outcomes_title: 'Esiti per ambito e tipo di patto',
       filters: 'Filtri del riepilogo',
       all_territories: 'Tutti gli ambiti',
@@ -696,6 +719,10 @@ const appMessages = {
         'Qualcun altro ha modificato questo record (hai la versione %{sent}, ora è alla %{current}): ricarica e ripeti la modifica.',
       DUPLICATE_CODE: 'Esiste già un ambito con il codice %{code}.',
       DUPLICATE_EMAIL: 'Un altro account usa già questo indirizzo email.',
+      DUPLICATE_SAVED_FILTER:
+        'Hai già un filtro salvato «%{name}» per questo elenco: scegli un altro nome.',
+      TOO_MANY_SAVED_FILTERS:
+        'Puoi salvare al massimo %{max} filtri per elenco: eliminane uno prima.',
       DUPLICATE_FISCAL_CODE: 'Un altro beneficiario ha già il codice fiscale %{fiscalCode}.',
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",

@@ -4,7 +4,7 @@ import { MilestoneInputs } from './MilestoneInputs';
 
 export const MilestoneCreate = () => (
   <CreatePage>
-    <SimpleForm defaultValues={{ status: 'PENDING' }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ status: 'PENDING' }}>
       <MilestoneInputs />
     </SimpleForm>
   </CreatePage>

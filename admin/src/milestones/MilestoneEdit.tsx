@@ -4,7 +4,7 @@ import { MilestoneInputs } from './MilestoneInputs';
 
 export const MilestoneEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <MilestoneInputs />
     </SimpleForm>
   </EditPage>

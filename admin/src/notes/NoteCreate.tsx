@@ -33,7 +33,10 @@ const OccurredAtInput = () => {
 
 export const NoteCreate = () => (
   <CreatePage>
-    <SimpleForm defaultValues={() => ({ kind: 'NOTE', occurredAt: new Date() })}>
+    <SimpleForm
+      warnWhenUnsavedChanges
+      defaultValues={() => ({ kind: 'NOTE', occurredAt: new Date() })}
+    >
       <ReferenceInput source="pactId" reference="pacts">
         <AutocompleteInput validate={required()} />
       </ReferenceInput>

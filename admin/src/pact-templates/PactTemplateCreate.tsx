@@ -7,7 +7,7 @@ export const PactTemplateCreate = () => {
   const defaultValues = useTerritoryDefault({ type: 'AUTONOMY', milestones: [] });
   return (
     <CreatePage>
-      <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 760 }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={defaultValues} sx={{ maxWidth: 760 }}>
         <PactTemplateInputs />
       </SimpleForm>
     </CreatePage>

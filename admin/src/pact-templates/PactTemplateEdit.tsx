@@ -4,7 +4,7 @@ import { PactTemplateInputs } from './PactTemplateInputs';
 
 export const PactTemplateEdit = () => (
   <EditPage>
-    <SimpleForm sx={{ maxWidth: 760 }}>
+    <SimpleForm warnWhenUnsavedChanges sx={{ maxWidth: 760 }}>
       <PactTemplateInputs />
     </SimpleForm>
   </EditPage>

@@ -57,7 +57,7 @@ export const PactCreate = () => {
   const defaultValues = useTerritoryDefault({ type: 'AUTONOMY' });
   return (
     <CreatePage transform={toPact}>
-      <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 760 }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={defaultValues} sx={{ maxWidth: 760 }}>
         <Step>{translate('app.pacts.section_who')}</Step>
         <RadioButtonGroupInput source="type" choices={pactTypeChoices} validate={required()} />
         <ReferenceInput source="territoryId" reference="territories">

@@ -18,7 +18,7 @@ const PactSummary = () => {
 
 export const PactEdit = () => (
   <EditPage>
-    <SimpleForm sx={{ maxWidth: 760 }}>
+    <SimpleForm warnWhenUnsavedChanges sx={{ maxWidth: 760 }}>
       <PactSummary />
       <PactInputs />
     </SimpleForm>

@@ -2,6 +2,7 @@ import type { Pact } from '@generattivi/shared';
 import { Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
+  BooleanInput,
   DataTable,
   DateInput,
   FunctionField,
@@ -12,12 +13,15 @@ import {
   SelectField,
   SelectInput,
   SimpleList,
+  useCanAccess,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { HandOverSelectedButton, useMayHandOver } from '../assignments/HandOverButton';
 import { EmptyState } from '../common/EmptyState';
-import { ListActionsWithExport } from '../common/ExportMenu';
+import { ExportMenu } from '../common/ExportMenu';
 import { CalendarDateField } from '../common/fields';
+import { ListToolbar } from '../common/lists';
 import { pactStatusChoices, pactTypeChoices } from './pactChoices';
 import { PactProgress } from './PactProgress';
 import { StatusChip, StatusField } from './StatusChip';
@@ -47,7 +51,28 @@ const pactFilters = (translate: (key: string) => string) => [
     source="plannedEndDate_lte"
     label="app.pacts.ending_before"
   />,
+  // Always shown; off means no filter at all (not "only pacts on time").
+  <BooleanInput
+    key="overdue"
+    source="overdue"
+    label="app.pacts.overdue_filter"
+    alwaysOn
+    format={(value: unknown) => value === true}
+    parse={(checked: boolean) => (checked ? true : null)}
+  />,
 ];
+
+/**
+ * What can be done with the selected pacts (the bulk-actions toolbar): hand them over. Other
+ * bulk buttons sit beside it.
+ */
+/** What is done with the selected pacts: export them, hand them over. */
+const PactBulkActions = ({ mayHandOver }: { mayHandOver: boolean }) => (
+  <>
+    <ExportMenu selection />
+    {mayHandOver ? <HandOverSelectedButton /> : null}
+  </>
+);
 
 /** Who the pact is for: the beneficiary, and the household of an inclusion pact. */
 const SubjectField = (_props: { source?: string }) => {
@@ -92,18 +117,25 @@ const PhoneList = () => {
 export const PactList = () => {
   const translate = useTranslate();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const mayHandOver = useMayHandOver();
+  const { canAccess: mayExport } = useCanAccess({ resource: 'pacts', action: 'export' });
   return (
     <List
       filters={pactFilters(translate)}
       sort={{ field: 'startDate', order: 'DESC' }}
       empty={<EmptyState />}
-      actions={<ListActionsWithExport />}
+      actions={<ListToolbar />}
       exporter={false}
     >
       {phone ? (
         <PhoneList />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable
+          rowClick="show"
+          bulkActionButtons={
+            mayHandOver || mayExport ? <PactBulkActions mayHandOver={mayHandOver} /> : false
+          }
+        >
           <DataTable.Col source="reference" />
           <DataTable.Col source="type">
             <SelectField source="type" choices={pactTypeChoices} />

@@ -1,9 +1,8 @@
 import type { Pact } from '@generattivi/shared';
 import PrintIcon from '@mui/icons-material/Print';
 import { Button } from '@mui/material';
-import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { saveBlob } from '../common/saveBlob';
+import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
+import { useDownload } from '../common/useDownload';
 import type { AppDataProvider } from '../providers/dataProvider';
 
 /**
@@ -12,22 +11,13 @@ import type { AppDataProvider } from '../providers/dataProvider';
  */
 export const PrintPactButton = ({ pact }: { pact: Pact }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { canAccess } = useCanAccess({ resource: 'pacts', action: 'print', record: pact });
-  const [busy, setBusy] = useState(false);
+  const { busy, download } = useDownload('app.pacts.print_failed');
   if (!canAccess) return null;
 
-  const print = async () => {
-    setBusy(true);
-    try {
-      saveBlob(await dataProvider.getPactDocument(pact.id), `${pact.reference}.pdf`);
-    } catch {
-      notify('app.pacts.print_failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const print = () =>
+    download(() => dataProvider.getPactDocument(pact.id), `${pact.reference}.pdf`);
 
   return (
     <Button

@@ -66,6 +66,8 @@ export interface AppDataProvider extends DataProvider {
   getDocumentContent(id: number): Promise<Blob>;
   /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
   getPactDocument(id: number): Promise<Blob>;
+  /** `GET /api/reports/<name>?format=csv`: the report's table as a CSV file for Excel. */
+  getReportCsv(name: ReportName, query: ReportQuery): Promise<Blob>;
   /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
   /**
@@ -97,7 +99,7 @@ interface ReportRecords {
 export type ReportRecord<N extends ReportName> = ReportRecords[N];
 
 /** The query string of a report: only the parameters that have a value. */
-export function reportSearch(query: ReportQuery = {}): string {
+export function reportSearch(query: ReportQuery & { format?: 'csv' } = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -293,6 +295,8 @@ export function createDataProvider({
       const { blob, fileName } = await getNamedFile(`/${resource}/export?${query.toString()}`);
       return { blob, fileName: fileName ?? `${resource}.${format}` };
     },
+    getReportCsv: (name, query) =>
+      getFile(`/reports/${encodeURIComponent(name)}${reportSearch({ ...query, format: 'csv' })}`),
   };
 }
 

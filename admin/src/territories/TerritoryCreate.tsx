@@ -4,7 +4,7 @@ import { TerritoryInputs } from './TerritoryInputs';
 
 export const TerritoryCreate = () => (
   <CreatePage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <TerritoryInputs />
     </SimpleForm>
   </CreatePage>

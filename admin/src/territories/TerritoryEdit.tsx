@@ -4,7 +4,7 @@ import { TerritoryInputs } from './TerritoryInputs';
 
 export const TerritoryEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <TerritoryInputs />
     </SimpleForm>
   </EditPage>

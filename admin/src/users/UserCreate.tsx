@@ -5,7 +5,7 @@ import { UserInputs } from './UserInputs';
 /** The password is write-only: set here, never read back. */
 export const UserCreate = () => (
   <CreatePage>
-    <SimpleForm defaultValues={{ active: true, territoryIds: [] }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ active: true, territoryIds: [] }}>
       <UserInputs />
       <PasswordInput
         source="password"

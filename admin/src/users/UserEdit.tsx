@@ -4,7 +4,7 @@ import { UserInputs } from './UserInputs';
 
 export const UserEdit = () => (
   <EditPage>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <UserInputs />
     </SimpleForm>
   </EditPage>

@@ -1,4 +1,5 @@
-import { csvCell, italianAmount, neutraliseFormula, xlsxCell } from './export-cells';
+import { neutraliseFormula } from '../common/italian-csv';
+import { csvCell, italianAmount, xlsxCell } from './export-cells';
 
 describe('export cells', () => {
   it.each([

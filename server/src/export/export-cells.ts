@@ -4,6 +4,7 @@
  * amounts as numbers).
  */
 import { eurosToCents, formatEuroCents, italianDate, todayIso } from '@generattivi/shared';
+import { neutraliseFormula } from '../common/italian-csv';
 
 export type CellKind = 'text' | 'integer' | 'amount' | 'date' | 'instant' | 'boolean';
 export type CellValue = string | number | boolean | null | undefined;
@@ -26,14 +27,6 @@ export const text = <R>(header: string, value: (row: R) => CellValue): ExportCol
 export const typed =
   (kind: CellKind) =>
   <R>(header: string, value: (row: R) => CellValue): ExportColumn<R> => ({ header, kind, value });
-
-/** Starts of a cell a spreadsheet would run as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text a spreadsheet would take for a formula gets a leading apostrophe. */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 /** The amount in euros as Italians write it without the sign: 9.360,00. */
 export function italianAmount(euros: number | string): string {

@@ -5,6 +5,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { ITALIAN_CSV_OPTIONS } from '../common/italian-csv';
 import { csvCell, XLSX_FORMATS, xlsxCell, type CellValue, type ExportColumn } from './export-cells';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -16,15 +17,14 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
 };
 
 const BOM = '\ufeff';
-const CSV_OPTIONS = { delimiter: ';', record_delimiter: 'windows' } as const;
 
 /** The CSV, produced as the reader asks for it: the header, then a chunk per batch. */
 export function csvStream<R>(columns: ExportColumn<R>[], batches: AsyncIterable<R[]>): Readable {
   async function* chunks(): AsyncGenerator<string> {
-    yield BOM + stringify([columns.map((c) => c.header)], CSV_OPTIONS);
+    yield BOM + stringify([columns.map((c) => c.header)], ITALIAN_CSV_OPTIONS);
     for await (const rows of batches) {
       const lines = rows.map((row) => columns.map((c) => csvCell(c.kind, c.value(row))));
-      if (lines.length) yield stringify(lines, CSV_OPTIONS);
+      if (lines.length) yield stringify(lines, ITALIAN_CSV_OPTIONS);
     }
   }
   return Readable.from(chunks(), { objectMode: false });

@@ -36,7 +36,7 @@ export class PactsController {
   @Can('pacts', 'list')
   @ApiOperation({
     summary:
-      'Pacts in the caller’s scope; filter by status, type, territoryId, communityMakerId, dates, q on reference, title and the beneficiary’s or household’s name',
+      'Pacts in the caller’s scope; filter by status, type, territoryId, communityMakerId, dates, q on reference, title and the beneficiary’s or household’s name, overdue (true|false: a milestone pending past its due date while the pact’s clock runs)',
   })
   async list(
     @CurrentUser() caller: Caller,

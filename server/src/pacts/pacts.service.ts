@@ -25,7 +25,9 @@ import {
   findList,
   ListQuery,
   ListResult,
+  ListQueryError,
   parseListQuery,
+  takeFilters,
   RawListParams,
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -35,6 +37,7 @@ import {
   updateVersioned,
   versionConflict,
 } from '../common/versioned-update';
+import { clockRunsSql, pendingPastDueSql } from '../common/deadline-sql';
 import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneRecord } from '../milestones/milestone.record';
 import { PactTemplate } from '../pact-templates/pact-template.entity';
@@ -106,9 +109,27 @@ export class PactsService {
   // ── reading ────────────────────────────────────────────────────────────────
 
   async list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
-    const query = parseListQuery(raw, PACT_LIST);
+    const { rest, taken } = takeFilters(raw, ['overdue']);
+    const query = parseListQuery(rest, PACT_LIST);
     const reader = { caller, kind: 'pacts' } as const;
     const qb = scopedQuery(this.pacts, PACT_LIST, reader);
+    if (taken.overdue !== undefined) {
+      if (typeof taken.overdue !== 'boolean')
+        throw ListQueryError.of('filter', 'VALUE', 'overdue must be true or false');
+      // A pact is late when its clock runs and one of its milestones is pending past its due
+      // date: an index lookup by pact (milestones' pact_id, status, due_date).
+      const late = qb
+        .subQuery()
+        .select('1')
+        .from(Milestone, 'om')
+        .where(`om.pactId = ${qb.alias}.id`)
+        .andWhere(pendingPastDueSql('om'))
+        .getQuery();
+      qb.andWhere(`${taken.overdue ? '' : 'NOT '}(${clockRunsSql(qb.alias)} AND EXISTS ${late})`, {
+        today: todayIso(),
+      });
+      return findList(qb, query, PACT_LIST);
+    }
     if (!totalFromSummary(caller, query)) return findList(qb, query, PACT_LIST);
     // The total summed from pact_counts (kept exact by triggers on pacts) instead of counted
     // over every matching pact: at scale that count was most of the list's time.

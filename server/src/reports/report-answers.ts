@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { scopeKey } from '../auth/scope';
@@ -7,6 +8,13 @@ import { UnitOfWork } from '../common/unit-of-work';
 import { caseloadCsv, outcomesCsv } from './reports.csv';
 import type { ReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { Territory } from '../territories/territory.entity';
+
+/** The names of the downloaded files, in Italian. */
+const FILENAMES: Record<string, string> = {
+  outcomes: 'esiti.csv',
+  caseload: 'carico-di-lavoro.csv',
+};
 
 /** A report as asked for: the JSON table, or the same as a CSV file to download. */
 export type ReportAnswer<T> = { report: T } | { csv: string; filename: string };
@@ -23,6 +31,7 @@ export class ReportAnswers {
     private readonly cache: ResultCache,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   outcomes(caller: Caller, q: ReportQueryDto, accept?: string) {
@@ -32,7 +41,13 @@ export class ReportAnswers {
       q,
       accept,
       () => this.reports.outcomes(caller, q),
-      (r) => outcomesCsv(r.rows),
+      async (r) => {
+        const territories = await this.dataSource
+          .getRepository(Territory)
+          .find({ select: { id: true, name: true } });
+        const names = new Map(territories.map((t) => [t.id, t.name]));
+        return outcomesCsv(r.rows, (id) => names.get(id) ?? String(id));
+      },
     );
   }
 
@@ -53,7 +68,7 @@ export class ReportAnswers {
     q: ReportQueryDto,
     accept: string | undefined,
     compute: () => Promise<T>,
-    toCsv: (report: T) => string,
+    toCsv: (report: T) => string | Promise<string>,
   ): Promise<ReportAnswer<T>> {
     const { territoryId, type, from, to } = q;
     const key = `report:${name}:${scopeKey(caller)}:${JSON.stringify([territoryId, type, from, to])}`;
@@ -70,6 +85,6 @@ export class ReportAnswers {
         changes: { report: [null, name], filters: [null, { territoryId, type, from, to }] },
       }),
     );
-    return { csv: toCsv(report), filename: `${name}.csv` };
+    return { csv: await toCsv(report), filename: FILENAMES[name] };
   }
 }

@@ -1,77 +1,83 @@
-import { OUTCOMES_BY_TYPE, PACT_STATUSES, TERMINATION_CODES } from '@generattivi/shared';
-import { stringify } from 'csv-stringify/sync';
+import {
+  OUTCOMES_BY_TYPE,
+  PACT_OUTCOME_LABELS,
+  PACT_STATUS_LABELS,
+  PACT_STATUSES,
+  PACT_TYPE_LABELS,
+  TERMINATION_CODE_LABELS,
+  TERMINATION_CODES,
+  OPEN_PACT_STATUSES,
+} from '@generattivi/shared';
+import { italianCsv } from '../common/italian-csv';
 import type { CaseloadRow, OutcomeRow } from './reports.service';
 
-/** The outcomes table as CSV: one line per territory × type, one column per figure. */
-export function outcomesCsv(rows: OutcomeRow[]): string {
+/** A share 0..1 as a percentage with one decimal (66,7); empty when there is none. */
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+/**
+ * The outcomes table as CSV for Excel in Italian: one line per ambito × type, one column per
+ * figure, Italian headers and names.
+ */
+export function outcomesCsv(rows: OutcomeRow[], territoryName: (id: number) => string): string {
   const outcomes = [...new Set([...OUTCOMES_BY_TYPE.AUTONOMY, ...OUTCOMES_BY_TYPE.INCLUSION])];
   const header = [
-    'territoryId',
-    'type',
-    'total',
-    ...PACT_STATUSES,
-    'closed',
-    'completed',
-    'completionRate',
-    ...outcomes.map((o) => `outcome_${o}`),
-    ...TERMINATION_CODES.map((c) => `termination_${c}`),
-    'medianDurationDays',
-    'milestonesDue',
-    'milestonesAchievedOnTime',
-    'onTimeRate',
+    'Ambito',
+    'Tipo di patto',
+    'Patti',
+    ...PACT_STATUSES.map((s) => PACT_STATUS_LABELS[s].it),
+    'Chiusi',
+    'Conclusi',
+    'Tasso di conclusione (%)',
+    ...outcomes.map((o) => `Esito: ${PACT_OUTCOME_LABELS[o].it}`),
+    ...TERMINATION_CODES.map((c) => `Interruzione: ${TERMINATION_CODE_LABELS[c].it}`),
+    'Durata mediana (giorni)',
+    'Tappe scadute',
+    'Tappe raggiunte in tempo',
+    'Tappe in tempo (%)',
   ];
   const lines = rows.map((r) => [
-    r.territoryId,
-    r.type,
+    territoryName(r.territoryId),
+    PACT_TYPE_LABELS[r.type].it,
     r.total,
     ...PACT_STATUSES.map((s) => r.byStatus[s]),
     r.closed,
     r.completed,
-    r.completionRate ?? '',
-    ...outcomes.map((o) => r.outcomes[o] ?? ''),
+    percent(r.completionRate),
+    ...outcomes.map((o) => r.outcomes[o] ?? null),
     ...TERMINATION_CODES.map((c) => r.terminations[c] ?? 0),
-    r.medianDurationDays ?? '',
+    r.medianDurationDays,
     r.milestonesDue,
     r.milestonesAchievedOnTime,
-    r.onTimeRate ?? '',
+    percent(r.onTimeRate),
   ]);
-  return stringify([header, ...lines]);
+  return italianCsv(header, lines);
 }
 
-/** The caseload table as CSV: one line per person, social workers first. */
+/** The caseload table as CSV for Excel in Italian: one line per person, social workers first. */
 export function caseloadCsv(report: {
   socialWorkers: CaseloadRow[];
   communityMakers: CaseloadRow[];
 }): string {
   const header = [
-    'role',
-    'userId',
-    'fullName',
-    'DRAFT',
-    'SUBMITTED',
-    'ACTIVE',
-    'SUSPENDED',
-    'awaitingApproval',
-    'overdueMilestones',
-    'withoutRecentNote',
-    'endingWithin30Days',
+    'Ruolo',
+    'Nome',
+    ...OPEN_PACT_STATUSES.map((s) => `Patti: ${PACT_STATUS_LABELS[s].it}`),
+    'Da approvare',
+    'Tappe in ritardo',
+    'Senza note da 30 giorni',
+    'In scadenza entro 30 giorni',
   ];
   const line = (role: string) => (r: CaseloadRow) => [
     role,
-    r.userId,
     r.fullName,
-    r.openByStatus.DRAFT ?? 0,
-    r.openByStatus.SUBMITTED ?? 0,
-    r.openByStatus.ACTIVE ?? 0,
-    r.openByStatus.SUSPENDED ?? 0,
+    ...OPEN_PACT_STATUSES.map((s) => r.openByStatus[s] ?? 0),
     r.awaitingApproval,
     r.overdueMilestones,
     r.withoutRecentNote,
     r.endingWithin30Days,
   ];
-  return stringify([
-    header,
-    ...report.socialWorkers.map(line('SOCIAL_WORKER')),
-    ...report.communityMakers.map(line('COMMUNITY_MAKER')),
+  return italianCsv(header, [
+    ...report.socialWorkers.map(line('Assistente sociale')),
+    ...report.communityMakers.map(line('Community maker')),
   ]);
 }

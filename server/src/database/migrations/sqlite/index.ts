@@ -11,6 +11,7 @@ import { IdempotencyKeys1795600000040 } from './1795600000040-IdempotencyKeys';
 import { Documents1795600000050 } from './1795600000050-Documents';
 import { DocumentContentChunks1795600000060 } from './1795600000060-DocumentContentChunks';
 import { PactTemplates1795600000070 } from './1795600000070-PactTemplates';
+import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -25,5 +26,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Documents1795600000050,
   DocumentContentChunks1795600000060,
   PactTemplates1795600000070,
+  SavedFilters1795600000100,
   SocialWorkerLoad1795600000110,
 ];
