@@ -171,6 +171,25 @@ describe('reports and alerts', () => {
     );
     expect(caseloadLines[1]).toMatch(/^Assistente sociale;/);
     expect(caseloadLines).toContain(`Community maker;"'=HYPERLINK(""http://x"")";1;0;0;0;0;0;0;0`);
+    // Each of the dashboard's two tables alone.
+    const makers = await download('/api/reports/caseload?format=csv&table=communityMakers');
+    expect(makers.res.headers.get('content-disposition')).toContain('carico-community-maker.csv');
+    const makerLines = makers.text.slice(1).split('\r\n').filter(Boolean);
+    expect(makerLines[0]).toBe(caseloadLines[0]);
+    expect(makerLines.slice(1).every((l) => l.startsWith('Community maker;'))).toBe(true);
+    expect(makerLines).toContain(`Community maker;"'=HYPERLINK(""http://x"")";1;0;0;0;0;0;0;0`);
+    const workers = await download('/api/reports/caseload?format=csv&table=socialWorkers');
+    expect(workers.res.headers.get('content-disposition')).toContain(
+      'carico-assistenti-sociali.csv',
+    );
+    const workerLines = workers.text.slice(1).split('\r\n').filter(Boolean);
+    expect(workerLines.length).toBeGreaterThan(1);
+    expect(workerLines.slice(1).every((l) => l.startsWith('Assistente sociale;'))).toBe(true);
+    const wrong = await server.request('GET', '/api/reports/caseload?format=csv&table=everyone', {
+      token: admin,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('table');
     const exports = await server.request<Json[]>(
       'GET',
       `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'export' }))}`,

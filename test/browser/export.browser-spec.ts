@@ -8,7 +8,7 @@ import { openRoute, signIn } from '../support/ui';
 
 /** Presses Esporta, then the menu's `format`, and answers the file downloaded. */
 async function exportAs(page: Page, format: RegExp) {
-  await page.getByRole('button', { name: 'Esporta' }).click();
+  await page.getByRole('button', { name: 'Esporta', exact: true }).click();
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: format }).click(),
@@ -72,7 +72,7 @@ describe('Esporta', () => {
     const { page } = browser;
     await signIn(page, server, 'maker.crema@demo.generattivi.it');
     await openRoute(page, server, '/pacts');
-    const button = page.getByRole('button', { name: 'Esporta' });
+    const button = page.getByRole('button', { name: 'Esporta', exact: true });
     const box = await button.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
@@ -81,6 +81,6 @@ describe('Esporta', () => {
     expect(byHeading(readItalianCsv(file.bytes)).length).toBeGreaterThan(0);
     await openRoute(page, server, '/beneficiaries');
     await page.locator('.RaList-main').waitFor();
-    expect(await page.getByRole('button', { name: 'Esporta' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Esporta', exact: true }).count()).toBe(0);
   });
 });

@@ -109,6 +109,15 @@ describe('lists and the manager dashboard in the admin', () => {
     await openRoute(page, server, '/pacts');
     await page.getByRole('textbox', { name: /Cerca/ }).fill('Salvafiltro');
     await page.getByLabel('In ritardo', { exact: true }).check();
+    // Both filters applied to the list (the search is applied after a pause in typing) before
+    // the filter shown is saved.
+    await expect(
+      eventually(async () => {
+        const url = decodeURIComponent(page.url());
+        return url.includes('"q":"Salvafiltro"') && url.includes('"overdue":true');
+      }, true),
+    ).resolves.toBe(true);
+    await page.getByText('Salvafiltro in ritardo').first().waitFor();
     await page.getByText('Salvafiltro in tempo').first().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Filtri salvati' }).click();
     await page.getByRole('menuitem', { name: 'Salva il filtro attuale' }).click();
@@ -216,13 +225,15 @@ describe('lists and the manager dashboard in the admin', () => {
         .getByRole('button', { name: 'Scarica CSV — Community maker e carico di lavoro' })
         .click(),
     ]);
-    expect(download.suggestedFilename()).toBe('carico-di-lavoro.csv');
+    expect(download.suggestedFilename()).toBe('carico-community-maker.csv');
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toMatch(/^Ruolo;Nome;Patti: Bozza;/);
     for (const name of inCrema) expect(text).toContain(`;${name};`);
     for (const name of elsewhere) expect(text).not.toContain(`;${name};`);
+    // The community makers' table alone, not the social workers'.
+    expect(text).not.toContain('\r\nAssistente sociale;');
   });
 
   it('hands two selected pacts over together; the selection clears and the list refreshes', async () => {

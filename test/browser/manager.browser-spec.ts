@@ -69,7 +69,7 @@ describe('manager journey', () => {
   it('reads pacts without edit or create buttons, with the audit history', async () => {
     const { page } = browser;
     await openRoute(page, server, '/pacts');
-    await page.getByRole('button', { name: 'Esporta' }).waitFor();
+    await page.getByRole('button', { name: 'Esporta', exact: true }).waitFor();
     expect(await writeButtons()).toEqual([]);
     await page.locator('tbody .RaDataTable-row .column-reference').first().click();
     await page.locator('#pact-reference').waitFor();
@@ -82,7 +82,7 @@ describe('manager journey', () => {
   it('sees fiscal codes masked, and still exports them', async () => {
     const { page } = browser;
     await openRoute(page, server, '/beneficiaries');
-    await page.getByRole('button', { name: 'Esporta' }).waitFor();
+    await page.getByRole('button', { name: 'Esporta', exact: true }).waitFor();
     await page.locator('tbody .column-fiscalCode').first().waitFor();
     const codes = await page.locator('tbody .column-fiscalCode').allTextContents();
     const values = codes.filter((c) => /^[A-Z0-9*]{16}$/.test(c.trim()));

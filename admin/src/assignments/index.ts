@@ -1,6 +1,7 @@
-import type { Assignment } from '@generattivi/shared';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import { createElement } from 'react';
 import { lazyPage } from '../common/lazyPage';
+import { AssignmentName } from './AssignmentName';
 
 const AssignmentList = lazyPage(() => import('./AssignmentList'), 'AssignmentList');
 const AssignmentShow = lazyPage(() => import('./AssignmentShow'), 'AssignmentShow');
@@ -10,5 +11,5 @@ export default {
   list: AssignmentList,
   show: AssignmentShow,
   icon: AssignmentIndIcon,
-  recordRepresentation: (assignment: Assignment) => `#${assignment.id}`,
+  recordRepresentation: createElement(AssignmentName),
 };

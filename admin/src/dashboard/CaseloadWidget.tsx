@@ -48,6 +48,7 @@ export const CaseloadWidget = ({
         <ReportCsvButton
           name="caseload"
           query={query}
+          table={people}
           label={translate(`app.caseload.title_${people}`)}
         />
       }

@@ -574,6 +574,8 @@ const appMessages: AppMessages = {
       csv_file: {
         outcomes: 'outcomes.csv',
         caseload: 'caseload.csv',
+        socialWorkers: 'caseload-social-workers.csv',
+        communityMakers: 'caseload-community-makers.csv',
       },
       outcomes_title: 'Outcomes by district and pact type',
       filters: 'Report filters',

@@ -574,6 +574,8 @@ const appMessages = {
       csv_file: {
         outcomes: 'esiti.csv',
         caseload: 'carico-di-lavoro.csv',
+        socialWorkers: 'carico-assistenti-sociali.csv',
+        communityMakers: 'carico-community-maker.csv',
       },
       outcomes_title: 'Esiti per ambito e tipo di patto',
       filters: 'Filtri del riepilogo',

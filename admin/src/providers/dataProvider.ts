@@ -11,7 +11,13 @@ import type {
 import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
 import { localizeCode, localizeFieldErrors, type CodedErrorBody } from '../common/serverMessages';
-import type { CaseloadReport, OutcomesReport, ReportName, ReportQuery } from './reports';
+import type {
+  CaseloadReport,
+  CaseloadTable,
+  OutcomesReport,
+  ReportName,
+  ReportQuery,
+} from './reports';
 
 /** `GET /api/audit-events/verify`. */
 export interface AuditChainVerification {
@@ -66,8 +72,11 @@ export interface AppDataProvider extends DataProvider {
   getDocumentContent(id: number): Promise<Blob>;
   /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
   getPactDocument(id: number): Promise<Blob>;
-  /** `GET /api/reports/<name>?format=csv`: the report's table as a CSV file for Excel. */
-  getReportCsv(name: ReportName, query: ReportQuery): Promise<Blob>;
+  /**
+   * `GET /api/reports/<name>?format=csv`: the report's table as a CSV file for Excel (one of
+   * the caseload's two tables alone with `table`).
+   */
+  getReportCsv(name: ReportName, query: ReportQuery & { table?: CaseloadTable }): Promise<Blob>;
   /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
   /**

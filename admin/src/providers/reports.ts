@@ -23,6 +23,9 @@ export interface ReportQuery {
   to?: string | null;
 }
 
+/** The two tables of the caseload report, each downloadable alone. */
+export type CaseloadTable = 'socialWorkers' | 'communityMakers';
+
 /** One territory × type row of `GET /api/reports/outcomes`. */
 export interface OutcomesRow {
   territoryId: number;

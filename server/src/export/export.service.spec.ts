@@ -16,4 +16,19 @@ describe(auditedFilter.name, () => {
     });
     expect(auditedFilter('pacts', undefined)).toBeNull();
   });
+
+  it('masks a fiscal code or a piece of one typed in the search, and keeps names and references', () => {
+    expect(auditedFilter('beneficiaries', JSON.stringify({ q: 'RSSMRA80A01H501U' }))).toEqual({
+      q: 'RSSMRA*********U',
+    });
+    expect(auditedFilter('pacts', JSON.stringify({ q: 'Rossi  mra80a' }))).toEqual({
+      q: 'Rossi  ******',
+    });
+    expect(auditedFilter('pacts', JSON.stringify({ q: 'INC-CREMA-2026-0001' }))).toEqual({
+      q: 'INC-CREMA-2026-0001',
+    });
+    expect(auditedFilter('notes', JSON.stringify({ q: 'colloquio 12' }))).toEqual({
+      q: 'colloquio 12',
+    });
+  });
 });

@@ -30,15 +30,26 @@ export interface ExportFile {
   mediaType: string;
 }
 
+/** A word mixing letters and digits without a dash: a fiscal code or a piece of one. */
+const FISCAL_CODE_LIKE = /^(?=.*\d)(?=.*[a-z])[a-z0-9]+$/i;
+
+const mask = (code: unknown) => (typeof code === 'string' ? maskFiscalCode(code) : code);
+
 /**
- * The filter as the audit trail keeps it: a fiscal code filtered on is kept masked, as a
- * manager reading the trail may see it (the filter is valid JSON: the list query parsed it).
+ * The filter as the audit trail keeps it: a fiscal code filtered on, or typed in the search
+ * (`q`), is kept masked, as a manager reading the trail may see it; references (with their
+ * dashes) and names stay as typed. The filter is valid JSON: the list query parsed it.
  */
 export function auditedFilter(collection: ExportCollection, raw: unknown): unknown {
   if (raw === undefined) return null;
   const filter = JSON.parse(String(raw)) as Record<string, unknown>;
+  if (typeof filter.q === 'string') {
+    filter.q = filter.q
+      .split(/(\s+)/)
+      .map((word) => (FISCAL_CODE_LIKE.test(word) ? maskFiscalCode(word) : word))
+      .join('');
+  }
   if (collection !== 'beneficiaries' || filter.fiscalCode === undefined) return filter;
-  const mask = (code: unknown) => (typeof code === 'string' ? maskFiscalCode(code) : code);
   const codes = filter.fiscalCode;
   return { ...filter, fiscalCode: Array.isArray(codes) ? codes.map(mask) : mask(codes) };
 }

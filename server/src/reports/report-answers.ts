@@ -14,6 +14,8 @@ import { Territory } from '../territories/territory.entity';
 const FILENAMES: Record<string, string> = {
   outcomes: 'esiti.csv',
   caseload: 'carico-di-lavoro.csv',
+  socialWorkers: 'carico-assistenti-sociali.csv',
+  communityMakers: 'carico-community-maker.csv',
 };
 
 /** A report as asked for: the JSON table, or the same as a CSV file to download. */
@@ -58,7 +60,7 @@ export class ReportAnswers {
       q,
       accept,
       () => this.reports.caseload(caller, q),
-      caseloadCsv,
+      (report) => caseloadCsv(report, q.table),
     );
   }
 
@@ -82,9 +84,12 @@ export class ReportAnswers {
         action: 'export',
         entityType: 'reports',
         entityId: null,
-        changes: { report: [null, name], filters: [null, { territoryId, type, from, to }] },
+        changes: {
+          report: [null, name],
+          filters: [null, { territoryId, type, from, to, table: q.table }],
+        },
       }),
     );
-    return { csv: await toCsv(report), filename: FILENAMES[name] };
+    return { csv: await toCsv(report), filename: FILENAMES[q.table ?? name] };
   }
 }

@@ -8,6 +8,7 @@ import {
   TERMINATION_CODES,
   OPEN_PACT_STATUSES,
 } from '@generattivi/shared';
+import type { CaseloadTable } from './reports.dto';
 import { italianCsv } from '../common/italian-csv';
 import type { CaseloadRow, OutcomeRow } from './reports.service';
 
@@ -53,11 +54,14 @@ export function outcomesCsv(rows: OutcomeRow[], territoryName: (id: number) => s
   return italianCsv(header, lines);
 }
 
-/** The caseload table as CSV for Excel in Italian: one line per person, social workers first. */
-export function caseloadCsv(report: {
-  socialWorkers: CaseloadRow[];
-  communityMakers: CaseloadRow[];
-}): string {
+/**
+ * The caseload as CSV for Excel in Italian: one line per person, social workers first, or
+ * one of the two tables alone.
+ */
+export function caseloadCsv(
+  report: { socialWorkers: CaseloadRow[]; communityMakers: CaseloadRow[] },
+  table?: CaseloadTable,
+): string {
   const header = [
     'Ruolo',
     'Nome',
@@ -77,7 +81,7 @@ export function caseloadCsv(report: {
     r.endingWithin30Days,
   ];
   return italianCsv(header, [
-    ...report.socialWorkers.map(line('Assistente sociale')),
-    ...report.communityMakers.map(line('Community maker')),
+    ...(table === 'communityMakers' ? [] : report.socialWorkers.map(line('Assistente sociale'))),
+    ...(table === 'socialWorkers' ? [] : report.communityMakers.map(line('Community maker'))),
   ]);
 }

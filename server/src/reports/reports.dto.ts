@@ -3,6 +3,10 @@ import { PACT_TYPES, type PactType } from '@generattivi/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsIsoDate, IsWholeNumber, ToWholeNumber } from '../common/validators';
 
+/** The two tables of the caseload report. */
+export const CASELOAD_TABLES = ['socialWorkers', 'communityMakers'] as const;
+export type CaseloadTable = (typeof CASELOAD_TABLES)[number];
+
 export class ReportQueryDto {
   @ApiPropertyOptional() @IsOptional() @ToWholeNumber() @IsWholeNumber() territoryId?: number;
 
@@ -25,6 +29,15 @@ export class ReportQueryDto {
   @IsOptional()
   @IsIsoDate()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: CASELOAD_TABLES,
+    description:
+      'caseload as CSV: only the social workers or only the community makers (both when absent)',
+  })
+  @IsOptional()
+  @IsIn(CASELOAD_TABLES, { message: `must be one of ${CASELOAD_TABLES.join(', ')}` })
+  table?: CaseloadTable;
 
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
