@@ -6,6 +6,7 @@ import {
   ReferenceField,
   useGetResourceLabel,
   useRecordContext,
+  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import { changeFieldLabel } from './changeLabel';
@@ -41,10 +42,13 @@ const ChangeValue = ({
   value: unknown;
 }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const reference = changeReference(field);
   const ids = Array.isArray(value) ? value : [value];
   if (!reference || value === null || value === undefined || ids.length === 0)
-    return <>{describeChangeValue(entityType, field, value, translate)}</>;
+    return (
+      <>{describeChangeValue(entityType, field, value, translate, locale === 'en' ? 'en' : 'it')}</>
+    );
   return (
     <>
       {ids.map((id, i) => (

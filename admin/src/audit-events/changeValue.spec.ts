@@ -1,3 +1,4 @@
+import { ELIGIBILITY_RULE_LABELS } from '@generattivi/shared';
 import { i18nProvider, loadWording } from '../providers/i18nProvider';
 import { changeReference, describeChangeValue } from './changeValue';
 
@@ -43,5 +44,29 @@ describe(changeReference.name, () => {
 
   it('words the decision on open milestones', () => {
     expect(describeChangeValue('pacts', 'openMilestones', 'CANCELLED', t)).toBe('Annullata');
+  });
+
+  it("words a pact's eligibility as its verdict and the rules it fails, never as raw data", () => {
+    const evaluation = (failing: boolean) => ({
+      eligible: !failing,
+      checks: [
+        { rule: 'AUTONOMY_AGE', passed: true },
+        { rule: 'AUTONOMY_UNEMPLOYED', passed: !failing },
+      ],
+    });
+    expect(describeChangeValue('pacts', 'eligibility', evaluation(false), t)).toBe(
+      'Requisiti soddisfatti',
+    );
+    expect(describeChangeValue('pacts', 'eligibility', evaluation(true), t)).toBe(
+      `Requisiti non soddisfatti: ${ELIGIBILITY_RULE_LABELS.AUTONOMY_UNEMPLOYED.it}`,
+    );
+    const update = { ruleSet: '1', failing: ['AUTONOMY_AGE'] };
+    expect(describeChangeValue('pacts', 'eligibility', update, t, 'en')).toBe(
+      `Requisiti non soddisfatti: ${ELIGIBILITY_RULE_LABELS.AUTONOMY_AGE.en}`,
+    );
+    expect(describeChangeValue('pacts', 'eligibility', { ruleSet: '1', failing: [] }, t)).toBe(
+      'Requisiti soddisfatti',
+    );
+    expect(describeChangeValue('pacts', 'notes', { other: 1 }, t)).toBe('{"other":1}');
   });
 });
