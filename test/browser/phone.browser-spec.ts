@@ -234,6 +234,8 @@ describe('the community maker on a phone', () => {
   it.each(makerPages)('fits %s', async (route) => {
     await visit(route);
     await expectFitsPhone(browser.page, route);
+    // The list a maker starts from, its filters ("In ritardo" switch) included, for review.
+    if (route === '/pacts') await browser.screenshot('phone-360-pacts');
   });
 
   it('fits the pages of a note, a beneficiary, a household and a milestone', async () => {

@@ -29,7 +29,7 @@ export const PHONE = '@media (max-width: 599.95px)';
 
 /**
  * At phone widths every control a finger taps is at least 44 px high (WCAG 2.5.5): buttons,
- * icon buttons, tabs, menu items, the links that open a record, the inputs.
+ * icon buttons, tabs, menu items, the links that open a record, the inputs, the switches.
  */
 const touchTargets = {
   MuiButton: { styleOverrides: { root: { [PHONE]: { minHeight: 44 } } } },
@@ -42,6 +42,22 @@ const touchTargets = {
     },
   },
   MuiInputBase: { styleOverrides: { root: { [PHONE]: { minHeight: 44 } } } },
+  // A switch (the list filters' are small) as a 44 px button around a 20 px thumb; written
+  // under the root, as MUI writes its sizes there.
+  MuiSwitch: {
+    styleOverrides: {
+      root: {
+        [PHONE]: {
+          width: 64,
+          height: 44,
+          padding: 15,
+          '& .MuiSwitch-switchBase': { padding: 12 },
+          '& .MuiSwitch-switchBase.Mui-checked': { transform: 'translateX(20px)' },
+          '& .MuiSwitch-thumb': { width: 20, height: 20 },
+        },
+      },
+    },
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Pact } from '@generattivi/shared';
-import { Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -104,7 +104,9 @@ const PhoneList = () => {
       primaryText={(pact) => `${pact.reference} — ${pact.title}`}
       secondaryText={(pact) => (
         <>
-          {translate(`enums.pactType.${pact.type}`)}
+          <Box component="span" sx={{ display: 'block' }}>
+            {translate(`enums.pactType.${pact.type}`)}
+          </Box>
           <SubjectField />
         </>
       )}
