@@ -8,13 +8,12 @@ import {
   useCanAccess,
   useDataProvider,
   useListContext,
-  useNotify,
   useResourceContext,
   useResourceDefinition,
   useTranslate,
 } from 'react-admin';
 import type { AppDataProvider, ExportParams } from '../providers/dataProvider';
-import { saveBlob } from './saveBlob';
+import { useDownload } from './useDownload';
 
 /**
  * "Esporta": the list as it is filtered and sorted (or, with `selection`, the rows selected), downloaded from the server as a CSV or an
@@ -26,29 +25,22 @@ export const ExportMenu = ({ selection = false }: { selection?: boolean }) => {
   const { canAccess } = useCanAccess({ resource, action: 'export' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, download: save } = useDownload('app.export.failed');
   if (!canAccess) return null;
 
   const download = async (format: ExportParams['format']) => {
     setAnchor(null);
-    setBusy(true);
-    try {
-      const file = await dataProvider.exportList(resource, {
-        filter: selection ? { id: selectedIds } : (filterValues as Record<string, unknown>),
-        sort,
-        format,
-      });
-      saveBlob(file.blob, file.fileName);
-    } catch (error) {
-      notify(error instanceof Error && error.message ? error.message : 'app.export.failed', {
-        type: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
+    await save(
+      () =>
+        dataProvider.exportList(resource, {
+          filter: selection ? { id: selectedIds } : (filterValues as Record<string, unknown>),
+          sort,
+          format,
+        }),
+      `${resource}.${format}`,
+    );
   };
 
   return (

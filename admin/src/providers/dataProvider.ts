@@ -81,9 +81,12 @@ export interface AppDataProvider extends DataProvider {
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
   /**
    * `GET /api/<resource>/export`: the list with its filter and sort as a spreadsheet, and the
-   * file name the server gives it.
+   * file name the server gives it (if any).
    */
-  exportList(resource: string, params: ExportParams): Promise<{ blob: Blob; fileName: string }>;
+  exportList(
+    resource: string,
+    params: ExportParams,
+  ): Promise<{ blob: Blob; fileName: string | undefined }>;
 }
 
 /** What an export is asked for: the list's filter and sort, and the file's format. */
@@ -301,8 +304,7 @@ export function createDataProvider({
         sort: JSON.stringify([sort.field, sort.order]),
         format,
       });
-      const { blob, fileName } = await getNamedFile(`/${resource}/export?${query.toString()}`);
-      return { blob, fileName: fileName ?? `${resource}.${format}` };
+      return getNamedFile(`/${resource}/export?${query.toString()}`);
     },
     getReportCsv: (name, query) =>
       getFile(`/reports/${encodeURIComponent(name)}${reportSearch({ ...query, format: 'csv' })}`),
