@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { addDays, todayIso } from '@generattivi/shared';
-import { Browser, openBrowser } from '../support/browser';
-import { startServer, TestServer } from '../support/server';
+import { CREMA_WORKER, cremaSuite } from '../support/journeys';
 import {
   apiPost,
   cremaBeneficiary,
@@ -10,7 +9,6 @@ import {
   makerAccount,
   openRoute,
   signIn,
-  territoryId,
   waitForData,
 } from '../support/ui';
 
@@ -24,37 +22,21 @@ interface CaseloadRow {
  * two selected pacts are handed over together; an edited form warns before it is left.
  */
 describe('lists and the manager dashboard in the admin', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const worker = 'sociale.crema@demo.generattivi.it';
-  let sw: string;
-  let admin: string;
-  let crema: number;
+  const suite = cremaSuite();
+  const worker = CREMA_WORKER;
 
-  beforeAll(async () => {
-    server = await startServer({ engine: 'sqlite' });
-    browser = await openBrowser();
-    sw = await server.login(worker);
-    admin = await server.login('admin@demo.generattivi.it');
-    crema = await territoryId(server, sw, 'CREMA');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const signOut = () => browser.page.evaluate(() => sessionStorage.clear());
+  const signOut = () => suite.browser.page.evaluate(() => sessionStorage.clear());
 
   /** A pact of Crema for a new beneficiary, through the API. */
   async function pact(lastName: string, title: string, communityMakerId?: number) {
-    const b = await cremaBeneficiary(server, sw, crema, {
+    const b = await cremaBeneficiary(suite.server, suite.sw, suite.crema, {
       firstName: 'Ilaria',
       lastName,
       sex: 'F',
     });
-    return apiPost(server, sw, '/api/pacts', {
+    return apiPost(suite.server, suite.sw, '/api/pacts', {
       type: 'AUTONOMY',
-      territoryId: crema,
+      territoryId: suite.crema,
       beneficiaryId: b.id,
       title,
       startDate: todayIso(),
@@ -63,16 +45,16 @@ describe('lists and the manager dashboard in the admin', () => {
   }
 
   it('keeps the pact list filtered by search and "In ritardo" after a reload', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     const late = await pact('Ritardini', 'Listafiltro in ritardo');
     await pact('Puntuali', 'Listafiltro in tempo');
-    await apiPost(server, sw, '/api/milestones', {
+    await apiPost(suite.server, suite.sw, '/api/milestones', {
       pactId: late.id,
       title: 'Colloquio',
       dueDate: addDays(todayIso(), -2),
     });
-    await signIn(page, server, worker);
-    await openRoute(page, server, '/pacts');
+    await signIn(page, suite.server, worker);
+    await openRoute(page, suite.server, '/pacts');
     await page.getByRole('textbox', { name: /Cerca/ }).fill('Listafiltro');
     await page.getByText('Listafiltro in tempo').first().waitFor();
     const overdue = page.getByLabel('In ritardo', { exact: true });
@@ -96,17 +78,17 @@ describe('lists and the manager dashboard in the admin', () => {
   });
 
   it('saves the filter shown under a name and applies it again from "Filtri salvati"', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     const late = await pact('Salvati', 'Salvafiltro in ritardo');
     await pact('Tempestivi', 'Salvafiltro in tempo');
-    await apiPost(server, sw, '/api/milestones', {
+    await apiPost(suite.server, suite.sw, '/api/milestones', {
       pactId: late.id,
       title: 'Colloquio',
       dueDate: addDays(todayIso(), -2),
     });
     await signOut();
-    await signIn(page, server, worker);
-    await openRoute(page, server, '/pacts');
+    await signIn(page, suite.server, worker);
+    await openRoute(page, suite.server, '/pacts');
     await page.getByRole('textbox', { name: /Cerca/ }).fill('Salvafiltro');
     await page.getByLabel('In ritardo', { exact: true }).check();
     // Both filters applied to the list (the search is applied after a pause in typing) before
@@ -136,7 +118,7 @@ describe('lists and the manager dashboard in the admin', () => {
     await dialog.getByRole('button', { name: 'Annulla' }).click();
 
     // Cleared, then applied again from the menu.
-    await openRoute(page, server, '/pacts?filter=%7B%7D');
+    await openRoute(page, suite.server, '/pacts?filter=%7B%7D');
     await expect(page.getByLabel('In ritardo', { exact: true }).isChecked()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Filtri salvati' }).click();
     await page.getByRole('menuitem', { name: /^Miei in ritardo/ }).click();
@@ -165,9 +147,9 @@ describe('lists and the manager dashboard in the admin', () => {
   });
 
   it('warns before leaving an edited form, and stays when told to', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     const draft = await pact('Modificati', 'Bozza da modificare');
-    await openRoute(page, server, `/pacts/${draft.id}/edit`);
+    await openRoute(page, suite.server, `/pacts/${draft.id}/edit`);
     await field(page, 'Titolo').fill('Bozza modificata e non salvata');
     const asked: string[] = [];
     page.once('dialog', (dialog) => {
@@ -187,29 +169,29 @@ describe('lists and the manager dashboard in the admin', () => {
   });
 
   it('keeps the dashboard filters after a reload and narrows the caseload tables; downloads them as CSV', async () => {
-    const { page } = browser;
-    const manager = await server.login('manager@demo.generattivi.it');
+    const { page } = suite.browser;
+    const manager = await suite.server.login('manager@demo.generattivi.it');
     const makers = async (query: string) =>
       (
-        await server.request<{ communityMakers: CaseloadRow[] }>(
+        await suite.server.request<{ communityMakers: CaseloadRow[] }>(
           'GET',
           `/api/reports/caseload${query}`,
           { token: manager },
         )
       ).body.communityMakers.map((r) => r.fullName);
-    const inCrema = await makers(`?territoryId=${crema}`);
+    const inCrema = await makers(`?territoryId=${suite.crema}`);
     const elsewhere = (await makers('')).filter((name) => !inCrema.includes(name));
     expect(inCrema.length).toBeGreaterThan(0);
     expect(elsewhere.length).toBeGreaterThan(0);
 
     await signOut();
-    await signIn(page, server, 'manager@demo.generattivi.it');
+    await signIn(page, suite.server, 'manager@demo.generattivi.it');
     const table = page.getByRole('region', { name: 'Community maker e carico di lavoro' });
     await table.getByText(elsewhere[0]).first().waitFor();
     await page.getByRole('combobox', { name: 'Ambito' }).click();
     await page.getByRole('option', { name: 'Crema' }).click();
     await table.getByText(elsewhere[0]).first().waitFor({ state: 'detached' });
-    expect(page.url()).toContain(`territoryId=${crema}`);
+    expect(page.url()).toContain(`territoryId=${suite.crema}`);
 
     await page.reload();
     await waitForData(page);
@@ -237,8 +219,9 @@ describe('lists and the manager dashboard in the admin', () => {
   });
 
   it('hands two selected pacts over together; the selection clears and the list refreshes', async () => {
-    const { page } = browser;
-    const user = (fullName: string) => makerAccount(server, admin, fullName, [crema]);
+    const { page } = suite.browser;
+    const user = (fullName: string) =>
+      makerAccount(suite.server, suite.admin, fullName, [suite.crema]);
     const from = await user('Elena Selezioni');
     await user('Paolo Riceventi');
     await pact('Abbiati', 'Selezione uno', from.id);
@@ -246,9 +229,9 @@ describe('lists and the manager dashboard in the admin', () => {
     await pact('Cantoni', 'Selezione tre', from.id);
 
     await signOut();
-    await signIn(page, server, 'admin@demo.generattivi.it');
+    await signIn(page, suite.server, 'admin@demo.generattivi.it');
     const filter = encodeURIComponent(JSON.stringify({ communityMakerId: from.id }));
-    await openRoute(page, server, `/pacts?filter=${filter}&sort=title&order=ASC`);
+    await openRoute(page, suite.server, `/pacts?filter=${filter}&sort=title&order=ASC`);
     const rows = page.locator('tbody tr');
     await rows.nth(2).waitFor();
     await expect(rows.count()).resolves.toBe(3);
@@ -270,10 +253,10 @@ describe('lists and the manager dashboard in the admin', () => {
     await expect(page.locator('input[type="checkbox"]:checked').count()).resolves.toBe(0);
     await rows.first().getByRole('checkbox').check();
     await page.getByText('1 elemento selezionato').waitFor();
-    const moved = await server.request<Array<{ title: string; communityMakerId: number }>>(
+    const moved = await suite.server.request<Array<{ title: string; communityMakerId: number }>>(
       'GET',
       `/api/pacts?filter=${filter}`,
-      { token: admin },
+      { token: suite.admin },
     );
     expect(moved.body.map((p) => p.title)).toEqual(['Selezione uno']);
   });

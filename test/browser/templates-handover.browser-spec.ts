@@ -1,6 +1,5 @@
 import { addDays, italianDate, todayIso } from '@generattivi/shared';
-import { Browser, openBrowser } from '../support/browser';
-import { startServer, TestServer } from '../support/server';
+import { CREMA_WORKER, cremaSuite } from '../support/journeys';
 import {
   apiPost,
   cremaBeneficiary,
@@ -9,7 +8,6 @@ import {
   openRoute,
   personAged,
   signIn,
-  territoryId,
   waitForData,
 } from '../support/ui';
 
@@ -19,40 +17,24 @@ import {
  * history of each shows the change.
  */
 describe('pact templates and hand-over in the admin', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const worker = 'sociale.crema@demo.generattivi.it';
-  let sw: string;
-  let admin: string;
-  let crema: number;
-
-  beforeAll(async () => {
-    server = await startServer({ engine: 'sqlite' });
-    browser = await openBrowser();
-    sw = await server.login(worker);
-    admin = await server.login('admin@demo.generattivi.it');
-    crema = await territoryId(server, sw, 'CREMA');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = cremaSuite();
+  const worker = CREMA_WORKER;
 
   /** A beneficiary of Crema, registered through the API. */
   const beneficiary = (firstName: string, lastName: string) =>
-    cremaBeneficiary(server, sw, crema, { firstName, lastName, sex: 'F' });
+    cremaBeneficiary(suite.server, suite.sw, suite.crema, { firstName, lastName, sex: 'F' });
 
   it('creates a pact "Da modello": the form filled, the milestones dated from the start', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     const person = personAged(30, { firstName: 'Chiara', lastName: 'Modellini', sex: 'F' });
-    await apiPost(server, sw, '/api/beneficiaries', {
+    await apiPost(suite.server, suite.sw, '/api/beneficiaries', {
       ...person,
-      territoryId: crema,
+      territoryId: suite.crema,
       municipality: 'Crema',
       employmentStatus: 'UNEMPLOYED',
     });
-    await signIn(page, server, worker);
-    await openRoute(page, server, '/pacts/create');
+    await signIn(page, suite.server, worker);
+    await openRoute(page, suite.server, '/pacts/create');
     await field(page, 'Beneficiario').fill(person.lastName);
     await page.getByRole('option', { name: new RegExp(person.lastName) }).click();
     const start = '2027-02-01';
@@ -76,17 +58,18 @@ describe('pact templates and hand-over in the admin', () => {
   });
 
   it('hands five pacts of a maker over in one step; the history of each shows it', async () => {
-    const { page } = browser;
-    const user = (fullName: string) => makerAccount(server, admin, fullName, [crema]);
+    const { page } = suite.browser;
+    const user = (fullName: string) =>
+      makerAccount(suite.server, suite.admin, fullName, [suite.crema]);
     const from = await user('Giulia Rossi');
     await user('Marco Bianchi');
     const pactIds: number[] = [];
     const surnames = ['Zucchetti', 'Quagliotti', 'Vezzoli', 'Tadini', 'Ubbiali'];
     for (const [i, surname] of surnames.entries()) {
       const b = await beneficiary('Ornella', surname);
-      const pact = await apiPost(server, sw, '/api/pacts', {
+      const pact = await apiPost(suite.server, suite.sw, '/api/pacts', {
         type: 'AUTONOMY',
-        territoryId: crema,
+        territoryId: suite.crema,
         beneficiaryId: b.id,
         communityMakerId: from.id,
         title: `Percorso ${i + 1}`,
@@ -96,8 +79,8 @@ describe('pact templates and hand-over in the admin', () => {
     }
     // The social worker's session ends; the administrator signs in.
     await page.evaluate(() => sessionStorage.clear());
-    await signIn(page, server, 'admin@demo.generattivi.it');
-    await openRoute(page, server, `/users/${from.id}/show`);
+    await signIn(page, suite.server, 'admin@demo.generattivi.it');
+    await openRoute(page, suite.server, `/users/${from.id}/show`);
     await page.getByRole('button', { name: 'Passa i patti' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'A chi' }).click();
@@ -108,7 +91,7 @@ describe('pact templates and hand-over in the admin', () => {
     await dialog.waitFor({ state: 'detached' });
 
     for (const id of pactIds) {
-      await openRoute(page, server, `/pacts/${id}/show/assignments`);
+      await openRoute(page, suite.server, `/pacts/${id}/show/assignments`);
       const rows = page.locator('tbody tr');
       await rows.filter({ hasText: 'Marco Bianchi' }).waitFor();
       await expect(rows.count()).resolves.toBe(2);

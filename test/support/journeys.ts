@@ -1,7 +1,42 @@
 import { addDays, todayIso, type Sex } from '@generattivi/shared';
+import { openBrowser, type Browser } from './browser';
 import { attachSignedPact } from './pacts';
-import type { TestServer } from './server';
+import { startServer, type TestServer } from './server';
 import { apiPost, personAged, territoryId, userId } from './ui';
+
+/** The social worker of Crema the journeys of Crema sign in as. */
+export const CREMA_WORKER = 'sociale.crema@demo.generattivi.it';
+
+/** A journey suite's own SQLite server and browser, with Crema's worker and the administrator. */
+export interface CremaSuite {
+  server: TestServer;
+  browser: Browser;
+  /** The social worker of Crema's token, and the administrator's. */
+  sw: string;
+  admin: string;
+  /** Crema's territory id. */
+  crema: number;
+}
+
+/**
+ * Starts a SQLite server and a browser before the suite's tests and closes both after them;
+ * the object answered is filled in before the first test.
+ */
+export function cremaSuite(): CremaSuite {
+  const suite = {} as CremaSuite;
+  beforeAll(async () => {
+    suite.server = await startServer({ engine: 'sqlite' });
+    suite.browser = await openBrowser();
+    suite.sw = await suite.server.login(CREMA_WORKER);
+    suite.admin = await suite.server.login('admin@demo.generattivi.it');
+    suite.crema = await territoryId(suite.server, suite.sw, 'CREMA');
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
 
 /** What the browser journeys read of a pact and of a milestone they made. */
 export interface JourneyPact {
