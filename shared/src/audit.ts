@@ -22,3 +22,9 @@ export const AUDIT_ACTIONS = [
   'logout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What a personal field of an audit event reads as once its person was forgotten: the
+ * field was kept encrypted with a key of that person, and the key was destroyed.
+ */
+export const ERASED_PERSONAL_DATA = 'dato cancellato';

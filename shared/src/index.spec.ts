@@ -95,6 +95,7 @@ describe('@generattivi/shared entry', () => {
       ],
       PROJECT_TIME_ZONE: 'Europe/Rome',
       FISCAL_CODE_LENGTH: 16,
+      ERASED_PERSONAL_DATA: 'dato cancellato',
       AUTONOMY_MIN_AGE: 19,
       AUTONOMY_MAX_AGE: 39,
       DEFAULT_ISEE_THRESHOLD_EUR: 9360,

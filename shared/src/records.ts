@@ -260,9 +260,10 @@ export interface AuditEvent {
   entityId: number | null;
   /** Changed fields: `{field: [before, after]}`. */
   changes: Record<string, [unknown, unknown]>;
-  hash: string;
-  /** The previous event's hash; 64 zeros for the first event of the chain. */
-  prevHash: string;
+  /** Absent for a reader who sees personal data masked (a manager). */
+  hash?: string;
+  /** The previous event's hash; 64 zeros for the first event of the chain. Absent with `hash`. */
+  prevHash?: string;
 }
 
 /** The body of `POST /api/pacts/:id/transitions`. */

@@ -9,7 +9,7 @@ export const AUDIT_EXTRA_FIELDS = [
   'reason',
   'openMilestones',
   'passwordChanged',
-  'emailSha256',
+  'emailPseudonym',
   'report',
   'filters',
   'document',

@@ -668,7 +668,7 @@ const appMessages: AppMessages = {
         reason: 'Reason',
         openMilestones: 'Milestones still open',
         passwordChanged: 'Password changed',
-        emailSha256: 'Unknown email (fingerprint)',
+        emailPseudonym: 'Unknown email (pseudonym)',
         report: 'Report',
         filters: 'Filters',
         document: 'Document',

@@ -670,7 +670,7 @@ const appMessages = {
         reason: 'Motivo',
         openMilestones: 'Tappe ancora aperte',
         passwordChanged: 'Password cambiata',
-        emailSha256: 'Email sconosciuta (impronta)',
+        emailPseudonym: 'Email sconosciuta (pseudonimo)',
         report: 'Report',
         filters: 'Filtri',
         document: 'Documento',

@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService, diffChanges } from './audit.service';
+import { auditFixture } from './audit.fixture';
 
 /**
  * A change and its audit event commit together or not at all (issue 3, "Done when"), on a
@@ -39,7 +40,7 @@ describe('UnitOfWork + AuditService', () => {
       role: 'ADMIN',
     }));
     admin = callerOf(adminUser);
-    audit = new AuditService(dataSource);
+    ({ audit } = auditFixture(dataSource));
     uow = new UnitOfWork(dataSource, audit);
     const services = await Test.createTestingModule({
       providers: [

@@ -1,6 +1,6 @@
 import { MoreThan, Repository } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { eventHash } from './audit-hash';
+import type { ChainHasher } from './audit-keyring';
 
 /** Events hashed per chunk: a few milliseconds of work between two turns of the event loop. */
 export const CHAIN_CHUNK = 100;
@@ -34,6 +34,7 @@ export interface ChainCheck {
 export async function checkChain(
   repo: Repository<AuditEvent>,
   start: ChainPosition,
+  hash: ChainHasher,
   options: {
     chunk?: number;
     onChunk?: (at: ChainPosition) => Promise<boolean | void> | boolean | void;
@@ -51,7 +52,7 @@ export async function checkChain(
     });
     if (batch.length === 0) break;
     for (const e of batch) {
-      if (e.prevHash !== prevHash || eventHash(e.prevHash, e) !== e.hash) {
+      if (e.prevHash !== prevHash || hash(e.prevHash, e) !== e.hash) {
         return { valid: false, checked, firstInvalidId: e.id, ...(last ? { last } : {}) };
       }
       prevHash = e.hash;

@@ -25,7 +25,7 @@ export class AuditEventsController {
 
   @Route.list(
     'audit-events',
-    'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte',
+    'The audit trail; filter by entityType, entityId, actorId, action, at_gte/at_lte. Personal fields (PERSONAL_AUDIT_FIELDS) are stored encrypted per person and read decrypted, or as «dato cancellato» once the person was forgotten. A MANAGER sees fiscal codes masked, no contacts, and no `hash`/`prevHash` (derived from the unmasked event).',
   )
   async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
     return mapList(await this.events.list(query), (e) => toAuditEventRecord(e, caller));
@@ -36,9 +36,9 @@ export class AuditEventsController {
   @Expensive()
   @ApiOperation({
     summary:
-      'Checks the hash chain from the last checkpoint to the head: {valid, checked, firstInvalidId?, head?, from?}',
+      'Checks the keyed hash chain from the last checkpoint to the head and against the anchor file: {valid, reason?, checked, firstInvalidId?, head?, from?}',
     description:
-      'Incremental: confirms that the event of the last checkpoint still carries the hash recorded, re-hashes every event after it (at least the newest AUDIT_VERIFY_MARGIN events), then records a new checkpoint. `checked` counts the chain from genesis; `from` names the checkpoint the run started from. An altered checkpoint event gives `valid: false` with `firstInvalidId` = that event and `checked: 0`. Changes before the checkpoint are found by the full re-check (POST /api/audit-events/verify-jobs). Concurrent calls share one run. When the chain holds, `head` is its last event `{id, hash, at}`. Removing events from the end of the chain leaves it valid: note the head, and check later that an event with that id and hash is still there.',
+      'Incremental: confirms that the event of the last checkpoint still carries the hash recorded, re-hashes every event after it (at least the newest AUDIT_VERIFY_MARGIN events), then records a new checkpoint. `checked` counts the chain from genesis; `from` names the checkpoint the run started from. An altered checkpoint event gives `valid: false` with `firstInvalidId` = that event and `checked: 0`. Changes before the checkpoint are found by the full re-check (POST /api/audit-events/verify-jobs). Concurrent calls share one run. When the chain holds, `head` is its last event `{id, hash, at}`, and it is appended to the anchor file (AUDIT_ANCHOR_PATH, outside the database; also every 5 minutes by one instance). Every anchored head must still be in the chain with its hash: otherwise `valid: false`, `firstInvalidId` = that event and `reason` `ANCHORED_EVENT_ALTERED`, or `TAIL_REMOVED` when the chain ends before it. Other reasons: `SEAL_MISSING`/`SEAL_ALTERED` (the seal of the events hashed before the chain was keyed), `CHECKPOINT_ALTERED`, `HASH_MISMATCH` (an event whose HMAC does not fit), `ANCHOR_ALTERED` (a line of the anchor file edited).',
   })
   verify() {
     return this.verifier.verify();

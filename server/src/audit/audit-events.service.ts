@@ -12,6 +12,7 @@ import { EVERYONE, findInScope, listInScope } from '../auth/scope';
 import { columns } from '../common/list-columns';
 import { defineListSpec, ListResult, RawListParams } from '../common/list-query';
 import { AuditEvent } from './audit-event.entity';
+import { SubjectKeysService } from './subject-keys.service';
 
 export const AUDIT_LIST = defineListSpec({
   resource: 'audit-events',
@@ -23,12 +24,15 @@ export const AUDIT_LIST = defineListSpec({
 export type { AuditEventRecord };
 
 /**
- * An event as `viewer` may see it. Managers see beneficiaries' fiscal codes masked and no
- * contact details, in the trail as everywhere else; the stored event stays whole, so the
+ * An event (as SubjectKeysService.reveal gives it) as `viewer` may see it. Managers see
+ * beneficiaries' fiscal codes masked and no contact details, in the trail as everywhere
+ * else, and no hashes at all: a hash is derived from the whole event, and whatever is
+ * derived from data shown masked could help guess it. The stored event stays whole, so the
  * chain still verifies.
  */
 export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): AuditEventRecord {
   const changes = JSON.parse(e.changes) as AuditEventRecord['changes'];
+  const masked = viewer && !seesPersonalDetails(viewer.role);
   return {
     id: e.id,
     at: e.at,
@@ -38,24 +42,28 @@ export function toAuditEventRecord(e: AuditEvent, viewer?: { role: Role }): Audi
     // The column holds what NewAuditEvent.entityType allowed to be written.
     entityType: e.entityType as AuditEntityType,
     entityId: e.entityId,
-    changes:
-      viewer && !seesPersonalDetails(viewer.role) && e.entityType === 'beneficiaries'
-        ? maskBeneficiaryChanges(changes)
-        : changes,
-    hash: e.hash,
-    prevHash: e.prevHash,
+    changes: masked && e.entityType === 'beneficiaries' ? maskBeneficiaryChanges(changes) : changes,
+    ...(masked ? {} : { hash: e.hash, prevHash: e.prevHash }),
   } satisfies AuditEventRecord;
 }
 
 @Injectable()
 export class AuditEventsService {
-  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+  constructor(
+    @InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>,
+    private readonly subjects: SubjectKeysService,
+  ) {}
 
-  list(raw: RawListParams): Promise<ListResult<AuditEvent>> {
-    return listInScope(this.events, AUDIT_LIST, EVERYONE, raw);
+  /** A page of events, their personal fields decrypted (or erased). */
+  async list(raw: RawListParams): Promise<ListResult<AuditEvent>> {
+    const page = await listInScope(this.events, AUDIT_LIST, EVERYONE, raw);
+    return { ...page, rows: await this.subjects.reveal(page.rows) };
   }
 
-  get(id: number): Promise<AuditEvent> {
-    return findInScope(this.events, AUDIT_LIST, EVERYONE, id);
+  async get(id: number): Promise<AuditEvent> {
+    const [event] = await this.subjects.reveal([
+      await findInScope(this.events, AUDIT_LIST, EVERYONE, id),
+    ]);
+    return event;
   }
 }

@@ -6,14 +6,34 @@ import { NotFoundError } from '../common/domain-error';
 import { AppConfig, CONFIG } from '../config/config';
 import { nowIso } from '../common/clock';
 import { readRawMany } from '../database/sqlite-reader';
-import { ChainPosition, checkChain } from './audit-chain';
+import { ChainPosition, checkChain, yieldToEventLoop } from './audit-chain';
+import { AnchoredHead, AuditAnchor } from './audit-anchor';
+import { AuditKeyring } from './audit-keyring';
+import { JobLease } from './job-lease.entity';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH } from './audit-hash';
 import { AuditVerifyJob, VerifyJobStatus } from './audit-verify-job.entity';
 
+/**
+ * Why a verify says invalid: the seal of the unkeyed past missing or not made with this
+ * AUDIT_KEY; the checkpoint's event changed; an event whose hash does not fit; a line of
+ * the anchor file edited; an anchored event missing or changed; the chain ending before the
+ * last anchored event (its tail removed).
+ */
+export type InvalidReason =
+  | 'SEAL_MISSING'
+  | 'SEAL_ALTERED'
+  | 'CHECKPOINT_ALTERED'
+  | 'HASH_MISMATCH'
+  | 'ANCHOR_ALTERED'
+  | 'ANCHORED_EVENT_ALTERED'
+  | 'TAIL_REMOVED';
+
 export interface Verification {
   valid: boolean;
+  /** Present when not valid. */
+  reason?: InvalidReason;
   /** Events of the chain confirmed from genesis (through the checkpoint and after it). */
   checked: number;
   firstInvalidId?: number;
@@ -40,6 +60,10 @@ const LEASE_MS = 30_000;
 const PROGRESS_MS = 500;
 /** How often an instance looks for a job that nobody runs (queued, or its lease expired). */
 const POLL_MS = 10_000;
+/** How often one of the instances (the lease holder) verifies and anchors the head. */
+const ANCHOR_EVERY_MS = 5 * 60_000;
+/** Anchored heads looked up per query. */
+const ANCHOR_CHUNK = 500;
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
@@ -69,23 +93,56 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
   private running: Promise<Verification> | undefined;
   private jobs: Promise<void> | undefined;
   private poll: NodeJS.Timeout | undefined;
+  private anchoring: NodeJS.Timeout | undefined;
   private stopping = false;
+  private readonly anchor: AuditAnchor | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly keyring: AuditKeyring,
+  ) {
+    this.anchor = config.auditAnchorPath
+      ? new AuditAnchor(config.auditAnchorPath, keyring.anchorKey)
+      : undefined;
+  }
 
   onModuleInit(): void {
     this.poll = setInterval(() => this.runJobs(), POLL_MS);
     this.poll.unref();
     this.runJobs();
+    if (!this.anchor) return;
+    this.anchoring = setInterval(() => {
+      this.anchorHead().catch((e: unknown) =>
+        this.logger.warn(`audit anchoring failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, ANCHOR_EVERY_MS);
+    this.anchoring.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.poll) clearInterval(this.poll);
+    if (this.anchoring) clearInterval(this.anchoring);
     await this.jobs;
+  }
+
+  /**
+   * The periodic anchoring: the instance that takes the lease of this period verifies
+   * (which anchors the head when the chain holds); the others skip the period.
+   */
+  async anchorHead(): Promise<void> {
+    const leases = this.dataSource.getRepository(JobLease);
+    const name = 'audit-anchor';
+    await leases.createQueryBuilder().insert().values({ name }).orIgnore().execute();
+    const taken = await leases
+      .createQueryBuilder()
+      .update()
+      .set({ owner: this.instance, leaseUntil: isoIn(ANCHOR_EVERY_MS - 1000) })
+      .where('name = :name', { name })
+      .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: nowIso() })
+      .execute();
+    if (taken.affected === 1) await this.verify();
   }
 
   /** Concurrent calls share one run. */
@@ -102,6 +159,8 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
    * newest events are always re-hashed.
    */
   private async verifyFromCheckpoint(): Promise<Verification> {
+    const hasher = await this.keyring.hasher();
+    if ('problem' in hasher) return { valid: false, reason: hasher.problem, checked: 0 };
     const events = this.dataSource.getRepository(AuditEvent);
     const checkpoints = this.dataSource.getRepository(AuditCheckpoint);
     const [checkpoint] = await checkpoints.find({ order: { eventId: 'DESC' }, take: 1 });
@@ -114,14 +173,20 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
       // Changed or gone: what came before it can no longer be trusted; the full job locates
       // the first break.
       if (event?.hash !== checkpoint.hash) {
-        return { valid: false, checked: 0, firstInvalidId: checkpoint.eventId, from };
+        return {
+          valid: false,
+          reason: 'CHECKPOINT_ALTERED',
+          checked: 0,
+          firstInvalidId: checkpoint.eventId,
+          from,
+        };
       }
     }
     const start: ChainPosition = checkpoint
       ? { afterId: checkpoint.eventId, prevHash: checkpoint.hash, checked: checkpoint.checked }
       : { afterId: 0, prevHash: GENESIS_HASH, checked: 0 };
     const boundaries: ChainPosition[] = [];
-    const result = await checkChain(events, start, {
+    const result = await checkChain(events, start, hasher.hash, {
       onChunk: (at) => {
         boundaries.push(at);
       },
@@ -130,6 +195,7 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
     if (!result.valid) {
       return {
         valid: false,
+        reason: 'HASH_MISMATCH',
         checked: result.checked,
         firstInvalidId: result.firstInvalidId,
         ...origin,
@@ -146,7 +212,53 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
         .execute();
     }
     const head = result.last ?? (checkpoint ? await this.eventHead(checkpoint.eventId) : undefined);
+    const anchored = await this.compareWithAnchor(head);
+    if (anchored) return { valid: false, checked: result.checked, ...anchored, ...origin };
+    if (head) await this.anchorIfNew(head);
     return { valid: true, checked: result.checked, ...(head ? { head } : {}), ...origin };
+  }
+
+  /** The last head this process read in, or wrote to, the anchor. */
+  private lastAnchored: AnchoredHead | undefined;
+
+  /**
+   * Every anchored head must still be in the chain with the hash anchored; the chain must not
+   * end before the last of them. Looked up a chunk at a time, with a turn of the event loop
+   * between chunks. Gives why not, or undefined when the chain agrees.
+   */
+  private async compareWithAnchor(
+    head: Verification['head'],
+  ): Promise<Pick<Verification, 'reason' | 'firstInvalidId'> | undefined> {
+    if (!this.anchor) return undefined;
+    const { heads, alteredLine } = await this.anchor.read();
+    if (alteredLine !== undefined) return { reason: 'ANCHOR_ALTERED' };
+    this.lastAnchored = heads.at(-1);
+    const sorted = [...heads].sort((a, b) => a.id - b.id);
+    for (let i = 0; i < sorted.length; i += ANCHOR_CHUNK) {
+      await yieldToEventLoop();
+      const chunk = sorted.slice(i, i + ANCHOR_CHUNK);
+      const found = await this.dataSource.getRepository(AuditEvent).find({
+        select: { id: true, hash: true },
+        where: { id: In(chunk.map((h) => h.id)) },
+      });
+      const hashes = new Map(found.map((e) => [e.id, e.hash]));
+      for (const anchored of chunk) {
+        const hash = hashes.get(anchored.id);
+        if (hash === anchored.hash) continue;
+        const removed = hash === undefined && (!head || anchored.id > head.id);
+        return {
+          reason: removed ? 'TAIL_REMOVED' : 'ANCHORED_EVENT_ALTERED',
+          firstInvalidId: anchored.id,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private async anchorIfNew(head: NonNullable<Verification['head']>): Promise<void> {
+    if (!this.anchor || (this.lastAnchored && this.lastAnchored.id >= head.id)) return;
+    await this.anchor.append(head);
+    this.lastAnchored = head;
   }
 
   private async eventHead(id: number): Promise<Verification['head']> {
@@ -249,9 +361,21 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
     const jobs = this.dataSource.getRepository(AuditVerifyJob);
     const mine = { id: job.id, leaseOwner: this.instance };
     let written = Date.now();
+    const hasher = await this.keyring.hasher();
+    if ('problem' in hasher) {
+      await jobs.update(mine, {
+        status: 'DONE',
+        valid: false,
+        leaseOwner: null,
+        leaseUntil: null,
+        finishedAt: nowIso(),
+      });
+      return;
+    }
     const result = await checkChain(
       this.dataSource.getRepository(AuditEvent),
       { afterId: job.lastId, prevHash: job.lastHash, checked: job.checked },
+      hasher.hash,
       {
         onChunk: async (at) => {
           if (this.stopping) return false;

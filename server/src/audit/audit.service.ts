@@ -10,11 +10,11 @@ import { canonicalJson } from '../common/canonical-json';
 import { nowIso } from '../common/clock';
 import { checkChain } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
-import { eventHash, GENESIS_HASH } from './audit-hash';
+import { GENESIS_HASH, keyedEventHash } from './audit-hash';
+import { AuditKeyring, lockChain } from './audit-keyring';
+import { SubjectKeysService } from './subject-keys.service';
 
 export { eventHash, GENESIS_HASH } from './audit-hash';
-/** Any number, the same everywhere: the PostgreSQL advisory lock that orders the chain. */
-const CHAIN_LOCK = 74_060_001;
 /** Field names whose values never enter the trail. */
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'tokenVersion', 'accessToken', 'token']);
 
@@ -46,9 +46,11 @@ export function diffChanges(before: object | undefined, after: object | undefine
 }
 
 /**
- * Writes the audit trail, a hash chain: each event's hash covers the previous one, so events
- * are appended one writer at a time (PostgreSQL: the advisory lock CHAIN_LOCK, held until the
- * transaction ends; SQLite: its one writer).
+ * Writes the audit trail, a keyed hash chain (AuditKeyring): each event's HMAC covers the
+ * previous hash, so events are appended one writer at a time (PostgreSQL: the chain's
+ * advisory lock, held until the transaction ends; SQLite: its one writer). Personal fields
+ * are encrypted with their subject's key first (SubjectKeysService): the chain covers the
+ * ciphertext.
  *
  * Inside a unit of work (UnitOfWork.run) events are buffered and written when the work is
  * done, just before the commit: the chain lock is then always the LAST lock a transaction
@@ -69,7 +71,11 @@ export class AuditService {
   /** Events waiting for the end of their unit of work, by transaction. */
   private readonly pending = new WeakMap<QueryRunner, NewAuditEvent[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keyring: AuditKeyring,
+    private readonly subjects: SubjectKeysService,
+  ) {}
 
   /** From now on, events appended in `tx` wait for flush(tx) (UnitOfWork does both). */
   defer(tx: EntityManager): void {
@@ -100,10 +106,11 @@ export class AuditService {
     else await this.write(tx, [safe]);
   }
 
-  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
-    if (tx.connection.options.type === 'postgres') {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    }
+  private async write(tx: EntityManager, plain: NewAuditEvent[]): Promise<void> {
+    // Keys are looked up (or made) before the chain lock: it is held only for the insert.
+    const events = await this.subjects.protect(tx, plain);
+    await lockChain(tx);
+    await this.keyring.seal(tx);
     const repo = tx.getRepository(AuditEvent);
     const [last] = await repo.find({
       select: { id: true, hash: true },
@@ -122,7 +129,7 @@ export class AuditService {
         changes: canonicalJson(event.changes ?? {}),
         prevHash,
       });
-      row.hash = eventHash(row.prevHash, row);
+      row.hash = keyedEventHash(this.keyring.chainKey, row.prevHash, row);
       prevHash = row.hash;
       return row;
     });
@@ -168,9 +175,12 @@ export class AuditService {
     firstInvalidId?: number;
     head?: { id: number; hash: string; at: string };
   }> {
+    const hasher = await this.keyring.hasher();
+    if ('problem' in hasher) return { valid: false, checked: 0 };
     const { valid, checked, firstInvalidId, last } = await checkChain(
       this.dataSource.getRepository(AuditEvent),
       { afterId: 0, prevHash: GENESIS_HASH, checked: 0 },
+      hasher.hash,
       { chunk: batchSize },
     );
     if (!valid) return { valid, checked, firstInvalidId };

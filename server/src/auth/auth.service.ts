@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -62,13 +61,11 @@ export class AuthService {
           action: 'login_failed',
           entityType: 'users',
           entityId: user?.id ?? null,
-          // An unknown address is kept only as a pseudonym: people type passwords into the
-          // email field, and the trail must not store them.
+          // An unknown address is kept only as a keyed pseudonym: people type passwords into
+          // the email field, and nobody reading the trail may guess them back.
           changes: user
             ? {}
-            : {
-                emailSha256: [null, createHash('sha256').update(email).digest('hex').slice(0, 16)],
-              },
+            : { emailPseudonym: [null, this.throttle.accountKey(email).slice(0, 16)] },
         }),
       );
       throw new DomainError(401, 'BAD_CREDENTIALS', {}, BAD_CREDENTIALS);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditFixture } from '../audit/audit.fixture';
 import { UnitOfWork } from '../common/unit-of-work';
 import { appDataSourceOptions } from '../data-source';
 import {
@@ -121,8 +121,9 @@ describe(LoginThrottle.name, () => {
     dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource, new AuditService(dataSource));
-    throttle = new LoginThrottle(uow);
+    const { audit, keyring } = auditFixture(dataSource);
+    uow = new UnitOfWork(dataSource, audit);
+    throttle = new LoginThrottle(uow, keyring);
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { AuditKeyring } from '../audit/audit-keyring';
 import { SweptTable } from '../common/swept-table';
 import { UnitOfWork } from '../common/unit-of-work';
 
@@ -95,16 +95,22 @@ export function decideAddress(
   };
 }
 
-/** The account as stored: a hash of the typed email, which may hold a mistyped password. */
-export function accountKey(email: string): string {
-  return createHash('sha256').update(email).digest('hex');
-}
-
 /** Applies the policy above on the shared database (both engines). */
 @Injectable()
 export class LoginThrottle extends SweptTable {
-  constructor(uow: UnitOfWork) {
+  constructor(
+    uow: UnitOfWork,
+    private readonly keyring: AuditKeyring,
+  ) {
     super(uow, 'login throttle');
+  }
+
+  /**
+   * The account as stored: a keyed pseudonym of the typed email, which may hold a mistyped
+   * password (a plain hash of it could be reversed by guessing).
+   */
+  accountKey(email: string): string {
+    return this.keyring.loginPseudonym(email);
   }
 
   /**
@@ -114,7 +120,7 @@ export class LoginThrottle extends SweptTable {
    * check and the count are one step for every instance.
    */
   attempt(email: string, address: string, now = Date.now()): Promise<ThrottleDecision> {
-    const key = accountKey(email);
+    const key = this.accountKey(email);
     const p = (i: number) => this.p(i);
     return this.uow.run(async (tx) => {
       const [account] = (
@@ -163,7 +169,7 @@ export class LoginThrottle extends SweptTable {
   async succeeded(tx: EntityManager, email: string, address: string): Promise<void> {
     await tx.query(
       `DELETE FROM login_failures WHERE account_key = ${this.p(1)} AND address = ${this.p(2)}`,
-      [accountKey(email), address],
+      [this.accountKey(email), address],
     );
   }
 

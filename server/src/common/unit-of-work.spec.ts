@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditFixture } from '../audit/audit.fixture';
 import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { DatabaseBusyError, UnitOfWork } from './unit-of-work';
@@ -24,7 +24,7 @@ describe(UnitOfWork.name, () => {
     dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    uow = new UnitOfWork(dataSource, new AuditService(dataSource));
+    uow = new UnitOfWork(dataSource, auditFixture(dataSource).audit);
     other = new Database(path);
     other.pragma('busy_timeout = 0');
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** A setting the server refuses; the message names the variable. */
@@ -13,6 +13,10 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   jwtSecret: string;
+  /** The key of the audit chain's HMAC, of the subject keys' wrapping and of login pseudonyms. */
+  auditKey: string;
+  /** The append-only file of the chain's anchored heads; null: none (in-memory database). */
+  auditAnchorPath: string | null;
   jwtTtlSeconds: number;
   demoData: boolean;
   logLevel: string;
@@ -96,32 +100,56 @@ function parseDatabase(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
 }
 
 /**
- * Outside production a missing JWT_SECRET is generated once and kept beside the SQLite
- * file (or in data/ for PostgreSQL), so tokens survive restarts.
+ * A secret kept outside the database (JWT_SECRET, AUDIT_KEY): given, at least 32
+ * characters; required in production; outside production a missing one is generated once and
+ * kept in `file` beside the SQLite file (or in data/ for PostgreSQL), mode 0600, so it
+ * survives restarts.
  */
-function resolveJwtSecret(
+function resolveSecret(
   env: NodeJS.ProcessEnv,
+  variable: string,
+  file: string,
   production: boolean,
   db: DatabaseConfig,
   cwd: string,
 ) {
-  const given = env.JWT_SECRET;
+  const given = env[variable];
   if (given !== undefined && given !== '') {
-    if (given.length < 32) fail('JWT_SECRET', 'must be at least 32 characters long');
+    if (given.length < 32) fail(variable, 'must be at least 32 characters long');
     return given;
   }
-  if (production) fail('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (production) fail(variable, 'is required when NODE_ENV=production');
   if (db.type === 'sqlite' && db.path === ':memory:') return randomBytes(48).toString('base64url');
-  const dir = db.type === 'sqlite' ? dirname(db.path) : resolve(cwd, 'data');
-  const file = join(dir, '.jwt-secret');
-  if (existsSync(file)) {
-    const kept = readFileSync(file, 'utf8').trim();
+  const path = join(dataDirectory(db, cwd), file);
+  if (existsSync(path)) {
+    const kept = readFileSync(path, 'utf8').trim();
     if (kept.length >= 32) return kept;
   }
   const secret = randomBytes(48).toString('base64url');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** Where files kept beside the database live: the SQLite file's folder, or data/. */
+function dataDirectory(db: DatabaseConfig, cwd: string): string {
+  return db.type === 'sqlite' ? dirname(db.path) : resolve(cwd, 'data');
+}
+
+/**
+ * AUDIT_ANCHOR_PATH, else beside the SQLite file (`<file>.audit-anchor`) or in data/ named
+ * after the PostgreSQL database: one anchor per database. None for an in-memory database.
+ */
+function resolveAnchorPath(env: NodeJS.ProcessEnv, db: DatabaseConfig, cwd: string) {
+  const given = (env.AUDIT_ANCHOR_PATH ?? '').trim();
+  if (given !== '') {
+    if (existsSync(given) && statSync(given).isDirectory())
+      fail('AUDIT_ANCHOR_PATH', `must be a file, "${given}" is a folder`);
+    return resolve(cwd, given);
+  }
+  if (db.type === 'sqlite') return db.path === ':memory:' ? null : `${db.path}.audit-anchor`;
+  const name = decodeURIComponent(new URL(db.url).pathname.slice(1)).replace(/[^\w.-]/g, '_');
+  return join(dataDirectory(db, cwd), `${name}.audit-anchor`);
 }
 
 /** Reads and validates the environment once; throws ConfigError naming the bad variable. */
@@ -150,7 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: (env.HOST ?? '0.0.0.0').trim() || '0.0.0.0',
     database,
-    jwtSecret: resolveJwtSecret(env, production, database, cwd),
+    jwtSecret: resolveSecret(env, 'JWT_SECRET', '.jwt-secret', production, database, cwd),
+    auditKey: resolveSecret(env, 'AUDIT_KEY', '.audit-key', production, database, cwd),
+    auditAnchorPath: resolveAnchorPath(env, database, cwd),
     jwtTtlSeconds: parseInteger(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     demoData,
     logLevel,

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditFixture } from '../audit/audit.fixture';
 import { UnitOfWork } from '../common/unit-of-work';
 import { appDataSourceOptions } from '../data-source';
 import { KEY_LIFETIME_MS, RESERVATION_MS } from './idempotency';
@@ -37,7 +37,7 @@ describe(IdempotencyStore.name, () => {
     dataSource = new DataSource(appDataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    store = new IdempotencyStore(new UnitOfWork(dataSource, new AuditService(dataSource)));
+    store = new IdempotencyStore(new UnitOfWork(dataSource, auditFixture(dataSource).audit));
   });
   afterAll(async () => {
     await dataSource.destroy();
