@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import {
   AuditEventRecord,
   auditEvents,
@@ -14,6 +14,7 @@ import { startServer, TestServer } from '../support/server';
 
 interface Verification {
   valid: boolean;
+  reason?: string;
   checked: number;
   firstInvalidId?: number;
   head?: { id: number; hash: string; at: string };
@@ -50,7 +51,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(sort(value));
 }
 
-/** The chain rule, written again from the issue: SHA-256 over the previous hash and the event. */
+/** The AUDIT_KEY of the servers of this file: the tests recompute the keyed chain with it. */
+const AUDIT_KEY = 'e2e-audit-key-that-is-long-enough-for-hmac';
+const CHAIN_KEY = Buffer.from(hkdfSync('sha256', AUDIT_KEY, 'generattivi-audit', 'chain', 32));
+
+/**
+ * The chain rule, written again from the issue: HMAC-SHA256, under a key derived from
+ * AUDIT_KEY, over the previous hash and the event.
+ */
 function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
   const payload = canonical({
     at: row.at,
@@ -60,7 +68,11 @@ function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash
     entityId: row.entity_id,
     changes: row.changes,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  return createHmac('sha256', CHAIN_KEY)
+    .update(prevHash)
+    .update('\n')
+    .update(payload)
+    .digest('hex');
 }
 
 describe('audit trail', () => {
@@ -78,7 +90,7 @@ describe('audit trail', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: { AUDIT_KEY } });
     tokens = await loginEveryRole(server);
     admin = tokens.ADMIN;
     adminId = (await server.request<{ id: number }>('GET', '/api/auth/me', { token: admin })).body
@@ -363,16 +375,40 @@ describe('audit trail', () => {
       expect(await verify()).toMatchObject({ valid: true });
     });
 
-    it('cannot see events removed from its end, but its head moves: the noted head is gone', async () => {
+    it('finds events removed from its end: the head was anchored outside the database', async () => {
       const noted = (await verify()).head!;
+      const [row] = await db.query<AuditRow>('SELECT * FROM audit_events WHERE id = $1', [
+        noted.id,
+      ]);
       await db.withoutAppendOnlyTriggers('audit_events', async () => {
         expect(await db.run('DELETE FROM audit_events WHERE id = $1', [noted.id])).toBe(1);
       });
       const after = await verify();
-      expect(after.valid).toBe(true);
-      expect(after.head!.id).toBeLessThan(noted.id);
+      expect(after).toMatchObject({
+        valid: false,
+        reason: 'TAIL_REMOVED',
+        firstInvalidId: noted.id,
+      });
       const gone = await server.request('GET', `/api/audit-events/${noted.id}`, { token: admin });
       expect(gone.status).toBe(404);
+      // Put back as it was, the chain holds again.
+      await db.withoutAppendOnlyTriggers('audit_events', async () => {
+        await db.run(
+          'INSERT INTO audit_events (id, at, actor_id, action, entity_type, entity_id, changes, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [
+            row.id,
+            row.at,
+            row.actor_id,
+            row.action,
+            row.entity_type,
+            row.entity_id,
+            row.changes,
+            row.prev_hash,
+            row.hash,
+          ],
+        );
+      });
+      expect(await verify()).toMatchObject({ valid: true, head: noted });
     });
 
     it('reports an event whose content was altered in the database', async () => {
@@ -386,6 +422,7 @@ describe('audit trail', () => {
       });
       expect(await verify()).toEqual({
         valid: false,
+        reason: 'HASH_MISMATCH',
         checked: stored.indexOf(victim),
         firstInvalidId: victim.id,
       });
@@ -417,6 +454,7 @@ describe('audit trail', () => {
       });
       expect(await verify()).toEqual({
         valid: false,
+        reason: 'HASH_MISMATCH',
         checked: index + 1,
         firstInvalidId: stored[index + 1].id,
       });
@@ -437,6 +475,7 @@ describe('audit trail', () => {
       });
       expect(await verify()).toEqual({
         valid: false,
+        reason: 'HASH_MISMATCH',
         checked: index,
         firstInvalidId: stored[index + 1].id,
       });
@@ -666,6 +705,7 @@ describe('audit chain at scale: checkpoints and the full re-check', () => {
     await alter(after[0].id, forged);
     expect(await verify()).toEqual({
       valid: false,
+      reason: 'HASH_MISMATCH',
       checked: first.checked,
       firstInvalidId: after[0].id,
       from: { id: first.head!.id, checked: first.checked },
@@ -687,6 +727,7 @@ describe('audit chain at scale: checkpoints and the full re-check', () => {
     });
     expect(await verify()).toEqual({
       valid: false,
+      reason: 'CHECKPOINT_ALTERED',
       checked: 0,
       firstInvalidId: row.id,
       from: { id: row.id, checked },
