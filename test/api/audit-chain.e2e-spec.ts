@@ -7,70 +7,25 @@ import { AuditEventRecord, auditEvents, listQuery } from '../support/demo';
 import { DirectDb, openDatabase } from '../support/db';
 import { beneficiaryBody, createBeneficiary, Json, territoryIds } from '../support/fixtures';
 import { startServer, TestServer } from '../support/server';
-
-interface Verification {
-  valid: boolean;
-  reason?: string;
-  checked: number;
-  firstInvalidId?: number;
-  head?: { id: number; hash: string; at: string };
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: number | null;
-  changes: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const GENESIS = '0'.repeat(64);
-
-function canonical(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as Record<string, unknown>)
-          .sort()
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value));
-}
-
-type Hashable = Pick<
+import {
   AuditRow,
-  'at' | 'actor_id' | 'action' | 'entity_type' | 'entity_id' | 'changes'
->;
-
-/** The event's text as the chain covers it. */
-const payloadOf = (e: Hashable) =>
-  canonical({
-    at: e.at,
-    actorId: e.actor_id,
-    action: e.action,
-    entityType: e.entity_type,
-    entityId: e.entity_id,
-    changes: e.changes,
-  });
+  canonical,
+  GENESIS,
+  HashedRow,
+  hashedText,
+  Verification,
+} from '../support/audit-chain';
 
 /** The first chain's rule: plain SHA-256, no key. */
-const plainHash = (prev: string, e: Hashable) =>
-  createHash('sha256').update(prev).update('\n').update(payloadOf(e)).digest('hex');
+const plainHash = (prev: string, e: HashedRow) =>
+  createHash('sha256').update(prev).update('\n').update(hashedText(e)).digest('hex');
 
 /** HMAC under a key the attacker chose (not the server's). */
-const wrongKeyHash = (prev: string, e: Hashable) =>
+const wrongKeyHash = (prev: string, e: HashedRow) =>
   createHmac('sha256', 'a-key-that-is-not-the-servers-key')
     .update(prev)
     .update('\n')
-    .update(payloadOf(e))
+    .update(hashedText(e))
     .digest('hex');
 
 describe('audit chain: keyed, anchored, personal data encrypted per person', () => {
@@ -298,7 +253,7 @@ describe('audit chain: keyed, anchored, personal data encrypted per person', () 
     expect(await verify()).toMatchObject({ valid: true });
   }
 
-  const rechained = (hash: (prev: string, e: Hashable) => string) => (all: AuditRow[]) => {
+  const rechained = (hash: (prev: string, e: HashedRow) => string) => (all: AuditRow[]) => {
     let prev = GENESIS;
     return all.map((r) => {
       const changes = r.changes.includes('"sex"')

@@ -11,45 +11,7 @@ import {
 import type { Role } from '@generattivi/shared';
 import { DirectDb, openDatabase } from '../support/db';
 import { startServer, TestServer } from '../support/server';
-
-interface Verification {
-  valid: boolean;
-  reason?: string;
-  checked: number;
-  firstInvalidId?: number;
-  head?: { id: number; hash: string; at: string };
-}
-
-/** A stored row of audit_events, as the database holds it. */
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: number | null;
-  changes: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const GENESIS = '0'.repeat(64);
-
-function canonical(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as Record<string, unknown>)
-          .sort()
-          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value));
-}
+import { AuditRow, GENESIS, HashedRow, hashedText, Verification } from '../support/audit-chain';
 
 /** The AUDIT_KEY of the servers of this file: the tests recompute the keyed chain with it. */
 const AUDIT_KEY = 'e2e-audit-key-that-is-long-enough-for-hmac';
@@ -59,19 +21,11 @@ const CHAIN_KEY = Buffer.from(hkdfSync('sha256', AUDIT_KEY, 'generattivi-audit',
  * The chain rule, written again from the issue: HMAC-SHA256, under a key derived from
  * AUDIT_KEY, over the previous hash and the event.
  */
-function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const payload = canonical({
-    at: row.at,
-    actorId: row.actor_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    changes: row.changes,
-  });
+function hashOf(prevHash: string, row: HashedRow): string {
   return createHmac('sha256', CHAIN_KEY)
     .update(prevHash)
     .update('\n')
-    .update(payload)
+    .update(hashedText(row))
     .digest('hex');
 }
 
