@@ -127,7 +127,14 @@ function resolveSecret(
   }
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, secret + '\n', { mode: 0o600 });
+  try {
+    // Created only if absent: of instances started together, the first one's secret is kept.
+    writeFileSync(path, secret + '\n', { mode: 0o600, flag: existsSync(path) ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const kept = readFileSync(path, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  }
   return secret;
 }
 
@@ -143,9 +150,10 @@ function dataDirectory(db: DatabaseConfig, cwd: string): string {
 function resolveAnchorPath(env: NodeJS.ProcessEnv, db: DatabaseConfig, cwd: string) {
   const given = (env.AUDIT_ANCHOR_PATH ?? '').trim();
   if (given !== '') {
-    if (existsSync(given) && statSync(given).isDirectory())
+    const path = resolve(cwd, given);
+    if (existsSync(path) && statSync(path).isDirectory())
       fail('AUDIT_ANCHOR_PATH', `must be a file, "${given}" is a folder`);
-    return resolve(cwd, given);
+    return path;
   }
   if (db.type === 'sqlite') return db.path === ':memory:' ? null : `${db.path}.audit-anchor`;
   const name = decodeURIComponent(new URL(db.url).pathname.slice(1)).replace(/[^\w.-]/g, '_');
