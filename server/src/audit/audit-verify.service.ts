@@ -96,6 +96,8 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
   private anchoring: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly anchor: AuditAnchor | undefined;
+  /** The last head this process read in, or wrote to, the anchor. */
+  private lastAnchored: AnchoredHead | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -217,9 +219,6 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
     if (head) await this.anchorIfNew(head);
     return { valid: true, checked: result.checked, ...(head ? { head } : {}), ...origin };
   }
-
-  /** The last head this process read in, or wrote to, the anchor. */
-  private lastAnchored: AnchoredHead | undefined;
 
   /**
    * Every anchored head must still be in the chain with the hash anchored; the chain must not

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ERASED_PERSONAL_DATA } from '@generattivi/shared';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -57,6 +57,8 @@ interface Protectable {
  */
 @Injectable()
 export class SubjectKeysService {
+  private readonly logger = new Logger(SubjectKeysService.name);
+
   constructor(
     private readonly keyring: AuditKeyring,
     private readonly dataSource: DataSource,
@@ -154,17 +156,24 @@ export class SubjectKeysService {
           })
           .getMany();
         for (const row of rows) {
-          const subject = { type, id: row.subjectId };
-          if (row.wrappedKey)
-            keys.set(`${type}:${row.subjectId}`, this.unwrap(row.wrappedKey, subject));
+          const key = row.wrappedKey && this.unwrap(row.wrappedKey, { type, id: row.subjectId });
+          if (key) keys.set(`${type}:${row.subjectId}`, key);
         }
       }
     }
     return keys;
   }
 
-  private unwrap(wrapped: string, subject: Subject): Buffer {
-    return open(this.keyring.wrapKey, wrapped, subjectAad(subject));
+  /** The subject's key; undefined when it was wrapped under another AUDIT_KEY (unreadable). */
+  private unwrap(wrapped: string, subject: Subject): Buffer | undefined {
+    try {
+      return open(this.keyring.wrapKey, wrapped, subjectAad(subject));
+    } catch {
+      this.logger.warn(
+        `the audit key of ${subject.type} ${subject.id} does not open with AUDIT_KEY`,
+      );
+      return undefined;
+    }
   }
 
   /** The subject's key, made now if it has none; null once forgotten. */
@@ -182,7 +191,7 @@ export class SubjectKeysService {
         .execute();
       row = await repo.findOneByOrFail(where);
     }
-    return row.wrappedKey ? this.unwrap(row.wrappedKey, subject) : null;
+    return (row.wrappedKey && this.unwrap(row.wrappedKey, subject)) || null;
   }
 
   /** Whose personal data an event holds: the person or household it is about, or its pact's. */

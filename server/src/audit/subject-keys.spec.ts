@@ -90,6 +90,12 @@ describe('SubjectKeysService', () => {
     expect(JSON.parse(read.changes)).toEqual({ lastName: [null, 'Bianchi'] });
   });
 
+  it('under another AUDIT_KEY, personal fields read as erased (the keys do not open)', async () => {
+    const other = auditFixture(dataSource, 'y'.repeat(40));
+    const [read] = await other.subjects.reveal([await lastOf(1)]);
+    expect(JSON.parse(read.changes)).toMatchObject({ fiscalCode: [null, ERASED_PERSONAL_DATA] });
+  });
+
   it('a chain checked with another AUDIT_KEY does not verify', async () => {
     await expect(auditFixture(dataSource, 'x'.repeat(40)).audit.verify()).resolves.toMatchObject({
       valid: false,
