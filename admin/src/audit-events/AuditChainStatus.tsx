@@ -45,7 +45,7 @@ export const AuditChainStatus = () => {
       </Alert>
     );
   }
-  const { valid, checked, firstInvalidId, head } = state.result;
+  const { valid, reason, checked, firstInvalidId, head } = state.result;
   return (
     <Alert severity={valid ? 'success' : 'error'} action={again} role={valid ? 'status' : 'alert'}>
       {valid
@@ -58,6 +58,11 @@ export const AuditChainStatus = () => {
             at: new Date(head.at).toLocaleString('it-IT', { timeZone: PROJECT_TIME_ZONE }),
             hash: head.hash.slice(0, 16),
           })}
+        </Typography>
+      ) : null}
+      {!valid && reason ? (
+        <Typography variant="body2" data-testid="audit-chain-reason" sx={{ mt: 0.5 }}>
+          {translate(`app.audit.chain_reasons.${reason}`, { _: reason })}
         </Typography>
       ) : null}
     </Alert>

@@ -657,7 +657,16 @@ const appMessages: AppMessages = {
         'Chain intact: %{smart_count} event checked |||| Chain intact: %{smart_count} events checked',
       chain_invalid: 'Chain broken: the first invalid event is #%{id} (%{checked} events checked).',
       chain_head:
-        'Last event: #%{id} of %{at}, fingerprint %{hash}…. Note it: if that event with this fingerprint is ever missing, recent events were removed.',
+        'Last event: #%{id} of %{at}, fingerprint %{hash}…. It is also anchored outside the database: if events were removed or rewritten, the check will report it.',
+      chain_reasons: {
+        SEAL_MISSING: 'The seal of the part of the chain written before the key is missing.',
+        SEAL_ALTERED: "The chain's seal does not match the trail's key (AUDIT_KEY).",
+        CHECKPOINT_ALTERED: 'The event of the last checkpoint was changed.',
+        HASH_MISMATCH: 'An event does not match its fingerprint: it was changed or removed.',
+        ANCHOR_ALTERED: 'The anchor file outside the database was changed.',
+        ANCHORED_EVENT_ALTERED: 'An event anchored outside the database was changed or removed.',
+        TAIL_REMOVED: 'The newest events were removed: the chain ends before an anchored event.',
+      },
       chain_error: 'Could not verify the chain: %{message}',
       verify_again: 'Verify again',
       field: 'Field',

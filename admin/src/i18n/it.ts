@@ -658,7 +658,19 @@ const appMessages = {
       chain_invalid:
         'Catena compromessa: il primo evento non valido è il n. %{id} (%{checked} eventi verificati).',
       chain_head:
-        "Ultimo evento: n. %{id} del %{at}, impronta %{hash}…. Annotatela: se un giorno non ritrovate quell'evento con questa impronta, eventi recenti sono stati rimossi.",
+        'Ultimo evento: n. %{id} del %{at}, impronta %{hash}…. È ancorato anche fuori dal database: se eventi venissero rimossi o riscritti, la verifica lo segnalerà.',
+      chain_reasons: {
+        SEAL_MISSING: 'Manca il sigillo della parte della catena precedente alla chiave.',
+        SEAL_ALTERED:
+          'Il sigillo della catena non corrisponde alla chiave del registro (AUDIT_KEY).',
+        CHECKPOINT_ALTERED: "L'evento dell'ultimo punto di controllo è stato modificato.",
+        HASH_MISMATCH: 'Un evento non corrisponde alla sua impronta: è stato modificato o rimosso.',
+        ANCHOR_ALTERED: 'Il file di ancoraggio esterno è stato modificato.',
+        ANCHORED_EVENT_ALTERED:
+          'Un evento ancorato fuori dal database è stato modificato o rimosso.',
+        TAIL_REMOVED:
+          'Gli eventi più recenti sono stati rimossi: la catena finisce prima di un evento ancorato.',
+      },
       chain_error: 'Impossibile verificare la catena: %{message}',
       verify_again: 'Verifica di nuovo',
       field: 'Campo',

@@ -22,6 +22,8 @@ import type {
 /** `GET /api/audit-events/verify`. */
 export interface AuditChainVerification {
   valid: boolean;
+  /** Why not valid (a code worded under app.audit.chain_reasons). */
+  reason?: string;
   checked: number;
   firstInvalidId?: number;
   /** The last event of an intact chain: noted, it shows later whether events were removed. */
