@@ -25,6 +25,8 @@ import { createPgDatabase, engineUnderTest, ROOT } from '../support/server';
 
 const execFileAsync = promisify(execFile);
 const DIST = join(ROOT, 'server', 'dist');
+/** The AUDIT_KEY the scale seed seals its trail with, and the chain is checked with. */
+const SCALE_AUDIT_KEY = 'scale-audit-key-that-is-long-enough-for-hmac';
 const SEED = join(DIST, 'scale', 'scale.js');
 const PACTS = 2_000;
 const LARGE = new Set([
@@ -59,7 +61,13 @@ interface Dist {
   };
   /** Stops the SQLite reader threads the searches and reports started in this process. */
   closeReaders(): Promise<void>;
-  AuditService: new (ds: DataSource) => {
+  AuditKeyring: new (config: { auditKey: string }, ds: DataSource) => unknown;
+  SubjectKeysService: new (keyring: unknown, ds: DataSource) => unknown;
+  AuditService: new (
+    ds: DataSource,
+    keyring: unknown,
+    subjects: unknown,
+  ) => {
     verify(): Promise<{ valid: boolean; checked: number }>;
   };
   SearchService: new (...repositories: unknown[]) => {
@@ -93,6 +101,8 @@ async function loadDist(): Promise<Dist> {
     ...(await load<Pick<Dist, 'ReportsService'>>('reports/reports.service')),
     ...(await load<Pick<Dist, 'AlertsService'>>('alerts/alerts.service')),
     ...(await load<Pick<Dist, 'AuditService'>>('audit/audit.service')),
+    ...(await load<Pick<Dist, 'AuditKeyring'>>('audit/audit-keyring')),
+    ...(await load<Pick<Dist, 'SubjectKeysService'>>('audit/subject-keys.service')),
     ...(await load<Pick<Dist, 'SearchService'>>('search/search.service')),
     ...(await load<Pick<Dist, 'UsersService'>>('users/users.service')),
     closeReaders: (
@@ -146,6 +156,7 @@ describe('the scale database', () => {
         PATH: process.env.PATH ?? '',
         DATABASE_URL: databaseUrl(),
         JWT_SECRET: 'x'.repeat(48),
+        AUDIT_KEY: SCALE_AUDIT_KEY,
       },
     });
 
@@ -246,7 +257,11 @@ describe('the scale database', () => {
     });
 
     it('leaves an audit chain that verifies, one creation event per record', async () => {
-      await expect(new dist.AuditService(dataSource).verify()).resolves.toMatchObject({
+      const keyring = new dist.AuditKeyring({ auditKey: SCALE_AUDIT_KEY }, dataSource);
+      const subjects = new dist.SubjectKeysService(keyring, dataSource);
+      await expect(
+        new dist.AuditService(dataSource, keyring, subjects).verify(),
+      ).resolves.toMatchObject({
         valid: true,
       });
       const [{ events, records }] = (await dataSource.query(

@@ -9,7 +9,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { GENESIS_HASH } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
-import { ConfigError, loadConfig, type DatabaseConfig } from '../config/config';
+import { AuditKeyring } from '../audit/audit-keyring';
+import { ConfigError, loadConfig, type AppConfig, type DatabaseConfig } from '../config/config';
 import { appDataSourceOptions } from '../data-source';
 import { DEMO_PASSWORD } from '../demo/demo-accounts';
 import { ScaleGenerator, type ScaleCounts, type ScaleTerritory } from './scale-generator';
@@ -165,6 +166,22 @@ async function main(): Promise<void> {
     );
   } finally {
     await sink.close();
+  }
+  await sealChain(config);
+}
+
+/**
+ * The generated trail is hashed in bulk without the chain's key; it is sealed as the server
+ * seals an older unkeyed chain at start (AuditKeyring): its head is recorded under AUDIT_KEY,
+ * and every event written later is keyed.
+ */
+async function sealChain(config: AppConfig): Promise<void> {
+  const dataSource = new DataSource(appDataSourceOptions(config.database));
+  await dataSource.initialize();
+  try {
+    await new AuditKeyring(config, dataSource).onModuleInit();
+  } finally {
+    await dataSource.destroy();
   }
 }
 
