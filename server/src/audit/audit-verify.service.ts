@@ -6,8 +6,8 @@ import { NotFoundError } from '../common/domain-error';
 import { AppConfig, CONFIG } from '../config/config';
 import { nowIso } from '../common/clock';
 import { readRawMany } from '../database/sqlite-reader';
-import { ChainPosition, checkChain, yieldToEventLoop } from './audit-chain';
-import { AnchoredHead, AuditAnchor } from './audit-anchor';
+import { ChainPosition, checkChain } from './audit-chain';
+import { AuditAnchor } from './audit-anchor';
 import { AuditKeyring } from './audit-keyring';
 import { JobLease } from './job-lease.entity';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
@@ -62,8 +62,6 @@ const PROGRESS_MS = 500;
 const POLL_MS = 10_000;
 /** How often one of the instances (the lease holder) verifies and anchors the head. */
 const ANCHOR_EVERY_MS = 5 * 60_000;
-/** Anchored heads looked up per query. */
-const ANCHOR_CHUNK = 500;
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
@@ -96,8 +94,6 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
   private anchoring: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly anchor: AuditAnchor | undefined;
-  /** The last head this process read in, or wrote to, the anchor. */
-  private lastAnchored: AnchoredHead | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -214,50 +210,10 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
         .execute();
     }
     const head = result.last ?? (checkpoint ? await this.eventHead(checkpoint.eventId) : undefined);
-    const anchored = await this.compareWithAnchor(head);
+    const anchored = await this.anchor?.compare(this.dataSource, head);
     if (anchored) return { valid: false, checked: result.checked, ...anchored, ...origin };
-    if (head) await this.anchorIfNew(head);
+    if (head) await this.anchor?.record(head);
     return { valid: true, checked: result.checked, ...(head ? { head } : {}), ...origin };
-  }
-
-  /**
-   * Every anchored head must still be in the chain with the hash anchored; the chain must not
-   * end before the last of them. Looked up a chunk at a time, with a turn of the event loop
-   * between chunks. Gives why not, or undefined when the chain agrees.
-   */
-  private async compareWithAnchor(
-    head: Verification['head'],
-  ): Promise<Pick<Verification, 'reason' | 'firstInvalidId'> | undefined> {
-    if (!this.anchor) return undefined;
-    const { heads, alteredLine } = await this.anchor.read();
-    if (alteredLine !== undefined) return { reason: 'ANCHOR_ALTERED' };
-    this.lastAnchored = heads.at(-1);
-    const sorted = [...heads].sort((a, b) => a.id - b.id);
-    for (let i = 0; i < sorted.length; i += ANCHOR_CHUNK) {
-      await yieldToEventLoop();
-      const chunk = sorted.slice(i, i + ANCHOR_CHUNK);
-      const found = await this.dataSource.getRepository(AuditEvent).find({
-        select: { id: true, hash: true },
-        where: { id: In(chunk.map((h) => h.id)) },
-      });
-      const hashes = new Map(found.map((e) => [e.id, e.hash]));
-      for (const anchored of chunk) {
-        const hash = hashes.get(anchored.id);
-        if (hash === anchored.hash) continue;
-        const removed = hash === undefined && (!head || anchored.id > head.id);
-        return {
-          reason: removed ? 'TAIL_REMOVED' : 'ANCHORED_EVENT_ALTERED',
-          firstInvalidId: anchored.id,
-        };
-      }
-    }
-    return undefined;
-  }
-
-  private async anchorIfNew(head: NonNullable<Verification['head']>): Promise<void> {
-    if (!this.anchor || (this.lastAnchored && this.lastAnchored.id >= head.id)) return;
-    await this.anchor.append(head);
-    this.lastAnchored = head;
   }
 
   private async eventHead(id: number): Promise<Verification['head']> {
