@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** A setting the server refuses; the message names the variable. */
@@ -127,15 +136,20 @@ function resolveSecret(
   }
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(dirname(path), { recursive: true });
+  // Written whole beside it, then linked in place only if absent: of instances started
+  // together, every one keeps the first one's secret (a short, unusable file is replaced).
+  const written = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(written, secret + '\n', { mode: 0o600 });
   try {
-    // Created only if absent: of instances started together, the first one's secret is kept.
-    writeFileSync(path, secret + '\n', { mode: 0o600, flag: existsSync(path) ? 'w' : 'wx' });
+    if (existsSync(path)) renameSync(written, path);
+    else linkSync(written, path);
+    return secret;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const kept = readFileSync(path, 'utf8').trim();
-    if (kept.length >= 32) return kept;
+    return readFileSync(path, 'utf8').trim();
+  } finally {
+    rmSync(written, { force: true });
   }
-  return secret;
 }
 
 /** Where files kept beside the database live: the SQLite file's folder, or data/. */
