@@ -41,6 +41,15 @@ function envelopeOf(value: unknown): { subject: Subject; data: string } | undefi
   return m ? { subject: { type: m[1] as SubjectType, id: Number(m[2]) }, data: m[3] } : undefined;
 }
 
+/** A value as it was encrypted; the erased marker if its ciphertext was tampered with. */
+function decrypt(key: Buffer, env: { subject: Subject; data: string }): unknown {
+  try {
+    return JSON.parse(open(key, env.data, subjectAad(env.subject)).toString()) as unknown;
+  } catch {
+    return ERASED_PERSONAL_DATA;
+  }
+}
+
 /** The events to protect: entity type, id and changes, as AuditService appends them. */
 interface Protectable {
   entityType: string;
@@ -134,8 +143,7 @@ export class SubjectKeysService {
           const env = envelopeOf(v);
           if (!env) return v;
           const key = keys.get(`${env.subject.type}:${env.subject.id}`);
-          if (!key) return ERASED_PERSONAL_DATA;
-          return JSON.parse(open(key, env.data, subjectAad(env.subject)).toString()) as unknown;
+          return key ? decrypt(key, env) : ERASED_PERSONAL_DATA;
         }) as [unknown, unknown];
       }
       return { ...e, changes: JSON.stringify(changes) } as AuditEvent;
