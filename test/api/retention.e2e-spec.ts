@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import { openDatabase, type DirectDb } from '../support/db';
 import { auditEvents, listQuery, type ErrorBody } from '../support/demo';
 import { uploadDocument } from '../support/documents';
-import { beneficiaryBody, createBeneficiary, type Json } from '../support/fixtures';
+import {
+  beneficiaryBody,
+  createBeneficiary,
+  createHousehold,
+  type Json,
+} from '../support/fixtures';
 import { pactBody, pactSetup, ROLE_ACCOUNTS, transition } from '../support/pacts';
 import { startServer, type TestServer } from '../support/server';
 
@@ -279,7 +284,22 @@ describe('anonymisation and retention', () => {
     const open = await createBeneficiary(server, admin, beneficiaryBody(t.territories.CREMA));
     await cancel((await closedPact(closed)).id);
     await closedPact(open);
-    const ids = [never.id, closed.id, open.id];
+    // A member of a household whose INCLUSION pact is open: their term does not run either.
+    const household = await createHousehold(server, admin, { territoryId: t.territories.CREMA });
+    const member = await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
+    );
+    const inclusion = await server.request<{ reference: string }>('POST', '/api/pacts', {
+      token: admin,
+      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: household.id }),
+    });
+    expect(inclusion.status).toBe(201);
+    const refused = await anonymise(member.id, { reason: 'Richiesta' });
+    expect([refused.status, refused.body.code]).toEqual([409, 'ANONYMISE_OPEN_PACTS']);
+    expect(refused.body.message).toContain(inclusion.body.reference);
+    const ids = [never.id, closed.id, open.id, member.id];
     const res = await server.request<RetentionScheduleEntry[]>(
       'GET',
       `/api/retention-schedule${listQuery({ id: ids }, ['anonymiseOn', 'ASC'], [0, 9])}`,

@@ -40,10 +40,11 @@ export interface Anonymisation {
 
 /**
  * Forgetting a person (GDPR art. 17), in one unit of work: their identity and contacts become
- * a pseudonym, the birth date keeps its year, the diary notes of the pacts naming them and the
- * documents of them, of those pacts and of their milestones lose their content; what the
- * reports count stays (pacts, types, statuses, outcomes, territories, sex, employment). The
- * search indexes follow through their triggers. A person with an open pact is refused.
+ * a pseudonym, the birth date keeps its year, the diary notes of their pacts (naming them, or
+ * their household's) and the documents of them, of the pacts naming them and of those pacts'
+ * milestones lose their content; what the reports count stays (pacts, types, statuses,
+ * outcomes, territories, sex, employment). The search indexes follow through their triggers.
+ * A person with an open pact (naming them, or their household's) is refused.
  */
 @Injectable()
 export class AnonymisationService {
@@ -88,9 +89,13 @@ export class AnonymisationService {
     { actorId, reason }: Anonymisation,
   ): Promise<Beneficiary> {
     const id = person.id;
+    const status = In([...OPEN_PACT_STATUSES]);
     const open = await tx.find(Pact, {
       select: { id: true, reference: true },
-      where: { beneficiaryId: id, status: In([...OPEN_PACT_STATUSES]) },
+      where: [
+        { beneficiaryId: id, status },
+        ...(person.householdId !== null ? [{ householdId: person.householdId, status }] : []),
+      ],
       order: { id: 'ASC' },
     });
     if (open.length > 0) {
@@ -117,7 +122,7 @@ export class AnonymisationService {
     });
     // Kept by the pacts' triggers otherwise; no term runs for a person already forgotten.
     await tx.query(`UPDATE "beneficiaries" SET "retention_from" = NULL WHERE "id" = ${id}`);
-    await this.eraseNotes(tx, id);
+    await this.eraseNotes(tx, person);
     await this.eraseDocuments(tx, id, at);
     await this.forgetStoredAnswers(tx, id, fiscalCode);
     await this.audit.append(tx, {
@@ -127,16 +132,22 @@ export class AnonymisationService {
       entityId: id,
       changes: { reason: [null, reason], anonymisedAt: [null, at] },
     });
-    // The audit trail's part joins here: the events about the person (which hold their data)
-    // become unreadable when their audit key is destroyed in this same transaction.
+    // ── The audit trail's part joins here ──
+    // The events about the person (which hold their data) become unreadable when their audit
+    // key is destroyed in this same transaction.
     return tx.findOneByOrFail(Beneficiary, { id });
   }
 
-  /** The diary of the pacts naming the person (the database allows only this rewrite). */
-  private async eraseNotes(tx: EntityManager, id: number): Promise<void> {
+  /**
+   * The diary of the person's pacts: those naming them and their household's (the database
+   * allows a note only this rewrite, and only then).
+   */
+  private async eraseNotes(tx: EntityManager, person: Beneficiary): Promise<void> {
+    const household =
+      person.householdId === null ? '' : ` OR "household_id" = ${person.householdId}`;
     await tx.query(
       `UPDATE "notes" SET "body" = '${ERASED_NOTE_BODY}'
-        WHERE "pact_id" IN (SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${id})
+        WHERE "pact_id" IN (SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${person.id}${household})
           AND "body" <> '${ERASED_NOTE_BODY}'`,
     );
   }

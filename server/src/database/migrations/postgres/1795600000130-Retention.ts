@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import {
   ANONYMISED_REFUSAL,
+  CONCERNED,
   NOTE_ERASURE,
   opensPactOfAnonymised,
   refreshRetention,
@@ -45,26 +46,32 @@ export class Retention1795600000130 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "pacts_not_anonymised" BEFORE INSERT OR UPDATE OF "status", "beneficiary_id" ON "pacts" FOR EACH ROW EXECUTE FUNCTION generattivi_pact_not_anonymised()`,
     );
+    // OLD is null on INSERT and NEW on DELETE: a null id or household matches nobody.
     await queryRunner.query(`CREATE FUNCTION generattivi_pact_retention() RETURNS trigger AS $$
-      DECLARE ids integer[];
       BEGIN
-        IF TG_OP = 'INSERT' THEN ids := ARRAY[NEW.beneficiary_id];
-        ELSIF TG_OP = 'DELETE' THEN ids := ARRAY[OLD.beneficiary_id];
-        ELSE ids := ARRAY[OLD.beneficiary_id, NEW.beneficiary_id];
+        IF TG_OP = 'INSERT' THEN
+          ${refreshRetention(CONCERNED('NEW'))};
+        ELSIF TG_OP = 'DELETE' THEN
+          ${refreshRetention(CONCERNED('OLD'))};
+        ELSE
+          ${refreshRetention(`${CONCERNED('OLD')} OR ${CONCERNED('NEW')}`)};
         END IF;
-        ${refreshRetention('"id" = ANY(ids)')};
         RETURN NULL;
       END $$ LANGUAGE plpgsql`);
     await queryRunner.query(
-      `CREATE TRIGGER "pacts_retention" AFTER INSERT OR DELETE OR UPDATE OF "status", "closed_at", "beneficiary_id" ON "pacts" FOR EACH ROW EXECUTE FUNCTION generattivi_pact_retention()`,
+      `CREATE TRIGGER "pacts_retention" AFTER INSERT OR DELETE OR UPDATE OF "status", "closed_at", "beneficiary_id", "household_id" ON "pacts" FOR EACH ROW EXECUTE FUNCTION generattivi_pact_retention()`,
     );
     await queryRunner.query(`CREATE FUNCTION generattivi_beneficiary_retention() RETURNS trigger AS $$
       BEGIN
-        NEW.retention_from := COALESCE(NEW.retention_from, substr(NEW.created_at, 1, 10));
-        RETURN NEW;
+        ${refreshRetention('"id" = NEW."id"')};
+        RETURN NULL;
       END $$ LANGUAGE plpgsql`);
     await queryRunner.query(
-      `CREATE TRIGGER "beneficiaries_retention_insert" BEFORE INSERT ON "beneficiaries" FOR EACH ROW EXECUTE FUNCTION generattivi_beneficiary_retention()`,
+      `CREATE TRIGGER "beneficiaries_retention_insert" AFTER INSERT ON "beneficiaries" FOR EACH ROW EXECUTE FUNCTION generattivi_beneficiary_retention()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "beneficiaries_retention_household" AFTER UPDATE OF "household_id" ON "beneficiaries" FOR EACH ROW
+       WHEN (OLD."household_id" IS DISTINCT FROM NEW."household_id") EXECUTE FUNCTION generattivi_beneficiary_retention()`,
     );
     await queryRunner.query(`CREATE FUNCTION generattivi_note_erasure() RETURNS trigger AS $$
       BEGIN
@@ -88,6 +95,7 @@ export class Retention1795600000130 implements MigrationInterface {
       'CREATE TRIGGER "notes_append_only" BEFORE UPDATE OR DELETE ON "notes" FOR EACH ROW EXECUTE FUNCTION generattivi_append_only()',
     );
     await queryRunner.query('DROP FUNCTION generattivi_note_erasure()');
+    await queryRunner.query('DROP TRIGGER "beneficiaries_retention_household" ON "beneficiaries"');
     await queryRunner.query('DROP TRIGGER "beneficiaries_retention_insert" ON "beneficiaries"');
     await queryRunner.query('DROP FUNCTION generattivi_beneficiary_retention()');
     await queryRunner.query('DROP TRIGGER "pacts_retention" ON "pacts"');

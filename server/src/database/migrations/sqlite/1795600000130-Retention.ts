@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import {
   ANONYMISED_REFUSAL,
+  CONCERNED,
   NOTE_ERASURE,
   opensPactOfAnonymised,
   refreshRetention,
@@ -40,19 +41,24 @@ export class Retention1795600000130 implements MigrationInterface {
       `CREATE TRIGGER "pacts_anonymised_update" BEFORE UPDATE OF "status", "beneficiary_id" ON "pacts" WHEN ${opensPactOfAnonymised('NEW')} ${refuse}`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER "pacts_retention_insert" AFTER INSERT ON "pacts" WHEN NEW."beneficiary_id" IS NOT NULL
-       BEGIN ${refreshRetention('"id" = NEW."beneficiary_id"')}; END`,
+      `CREATE TRIGGER "pacts_retention_insert" AFTER INSERT ON "pacts"
+       BEGIN ${refreshRetention(CONCERNED('NEW'))}; END`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER "pacts_retention_delete" AFTER DELETE ON "pacts" WHEN OLD."beneficiary_id" IS NOT NULL
-       BEGIN ${refreshRetention('"id" = OLD."beneficiary_id"')}; END`,
+      `CREATE TRIGGER "pacts_retention_delete" AFTER DELETE ON "pacts"
+       BEGIN ${refreshRetention(CONCERNED('OLD'))}; END`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER "pacts_retention_update" AFTER UPDATE OF "status", "closed_at", "beneficiary_id" ON "pacts"
-       BEGIN ${refreshRetention('"id" IN (OLD."beneficiary_id", NEW."beneficiary_id")')}; END`,
+      `CREATE TRIGGER "pacts_retention_update" AFTER UPDATE OF "status", "closed_at", "beneficiary_id", "household_id" ON "pacts"
+       BEGIN ${refreshRetention(`${CONCERNED('OLD')} OR ${CONCERNED('NEW')}`)}; END`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "beneficiaries_retention_insert" AFTER INSERT ON "beneficiaries"
+       BEGIN ${refreshRetention('"id" = NEW."id"')}; END`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "beneficiaries_retention_household" AFTER UPDATE OF "household_id" ON "beneficiaries"
+       WHEN OLD."household_id" IS NOT NEW."household_id"
        BEGIN ${refreshRetention('"id" = NEW."id"')}; END`,
     );
     await queryRunner.query('DROP TRIGGER "notes_no_update"');
@@ -69,6 +75,7 @@ export class Retention1795600000130 implements MigrationInterface {
       `CREATE TRIGGER "notes_no_update" BEFORE UPDATE ON "notes" BEGIN SELECT RAISE(ABORT, 'notes is append-only'); END`,
     );
     for (const trigger of [
+      'beneficiaries_retention_household',
       'beneficiaries_retention_insert',
       'pacts_retention_update',
       'pacts_retention_delete',
