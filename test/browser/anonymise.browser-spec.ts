@@ -1,30 +1,18 @@
 import { anonymiseOn, italianDate } from '@generattivi/shared';
-import { Browser, openBrowser } from '../support/browser';
 import { beneficiaryBody, createBeneficiary } from '../support/fixtures';
-import { startServer, TestServer } from '../support/server';
-import { field, openRoute, signIn, territoryId, waitForData } from '../support/ui';
+import { cremaSuite } from '../support/journeys';
+import { field, openRoute, signIn, waitForData } from '../support/ui';
 
 /**
  * Issue 15: the administrator anonymises a person from their page — a dialog that warns and
  * requires the reason — and finds whom the retention job anonymises next, with Italian dates.
  */
 describe('anonymisation in the admin', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ engine: 'sqlite' });
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = cremaSuite();
 
   it('anonymises a person through the dialog: the reason required, a warning, then «Persona anonimizzata»', async () => {
+    const { server, browser, admin, crema } = suite;
     const { page } = browser;
-    const admin = await server.login('admin@demo.generattivi.it');
-    const crema = await territoryId(server, admin, 'CREMA');
     const person = await createBeneficiary(
       server,
       admin,
@@ -52,9 +40,8 @@ describe('anonymisation in the admin', () => {
   });
 
   it('lists «Prossime anonimizzazioni» with dates as dd/mm/yyyy', async () => {
+    const { server, browser, admin, crema } = suite;
     const { page } = browser;
-    const admin = await server.login('admin@demo.generattivi.it');
-    const crema = await territoryId(server, admin, 'CREMA');
     await createBeneficiary(
       server,
       admin,
