@@ -12,6 +12,7 @@ import milestones from './milestones';
 import notes from './notes';
 import pactTemplates from './pact-templates';
 import pacts from './pacts';
+import retentionSchedule from './retention-schedule';
 import { LoginPage } from './login/LoginPage';
 import { authProvider } from './login/session';
 import { withDeviceReads } from './offline/client';
@@ -55,5 +56,6 @@ export const App = () => (
     <Resource name="territories" {...territories} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="retention-schedule" {...retentionSchedule} />
   </Admin>
 );

@@ -5,7 +5,8 @@
 /**
  * `create`, `update`, `delete`: a record written; `role_change`: a user's role changed (with
  * any other field); `transition`: a pact's status; `assign`: a community maker given a pact;
- * `hand_over`: a pact passed on with a caseload; `export`: a report or a pact's PDF taken
+ * `hand_over`: a pact passed on with a caseload;
+ * `anonymise`: a person's identity, contacts, notes and documents erased, with the reason; `export`: a report or a pact's PDF taken
  * out; `login`, `login_failed`, `logout`: sessions.
  */
 export const AUDIT_ACTIONS = [
@@ -16,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'transition',
   'assign',
   'hand_over',
+  'anonymise',
   'export',
   'login',
   'login_failed',

@@ -60,6 +60,12 @@ export const ERROR_CODES = {
   DUPLICATE_CODE: ['code'],
   DUPLICATE_EMAIL: [],
   DUPLICATE_FISCAL_CODE: ['fiscalCode'],
+  /** 409: the person was anonymised: their record is no longer edited, nor named by an open pact. */
+  BENEFICIARY_ANONYMISED: [],
+  /** 409: the person still has open pacts (`references`): they are closed before anonymising. */
+  ANONYMISE_OPEN_PACTS: ['references'],
+  /** 409: the document's content was erased when its person was anonymised. */
+  DOCUMENT_ERASED: [],
   /** The caller already has a saved filter of that name for that list. */
   DUPLICATE_SAVED_FILTER: ['name'],
   TOO_MANY_SAVED_FILTERS: ['max'],

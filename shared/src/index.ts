@@ -14,3 +14,4 @@ export * from './errors';
 export * from './search';
 export * from './users';
 export * from './audit';
+export * from './retention';

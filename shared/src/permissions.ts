@@ -34,6 +34,7 @@ export const PERMISSION_RESOURCES = [
   'documents',
   'search',
   'saved-filters',
+  'retention-schedule',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -61,6 +62,7 @@ export const ACTIONS = [
   'check',
   'pick',
   'access-log',
+  'anonymise',
   'verify',
   'verify-all',
   'export',
@@ -130,6 +132,8 @@ export const PERMISSIONS: Readonly<
     edit: CASE_WRITE,
     delete: CASE_WRITE,
     'access-log': ADMIN_ONLY,
+    /** Forgetting a person (GDPR art. 17) is the administrator's decision, with a reason. */
+    anonymise: ADMIN_ONLY,
     export: PEOPLE_EXPORT,
   },
   households: {
@@ -226,6 +230,8 @@ export const PERMISSIONS: Readonly<
   search: { list: CASE_READ },
   /** Each person's own saved list filters: everyone keeps theirs, nobody sees another's. */
   'saved-filters': { list: ALL, show: ALL, create: ALL, delete: ALL },
+  /** Who is anonymised next (RETENTION_YEARS after their last pact closed), and when. */
+  'retention-schedule': { list: ADMIN_ONLY },
   /**
    * Files attached to pacts, milestones, beneficiaries and households, read as their owner is.
    * The manager reads the metadata only; a maker adds only EVIDENCE to their pacts and their

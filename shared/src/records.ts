@@ -87,6 +87,8 @@ export interface Beneficiary extends VersionedRecord {
   email?: string | null;
   employmentStatus: EmploymentStatus;
   householdId: number | null;
+  /** When the person was anonymised (identity replaced by a pseudonym); null otherwise. */
+  anonymisedAt: IsoInstant | null;
 }
 
 export interface Household extends VersionedRecord {

@@ -76,6 +76,10 @@ interface Dist {
   UsersService: new (territories: unknown) => {
     withOpenPacts(records: Array<{ id: number }>): Promise<unknown>;
   };
+  RetentionScheduleService: new (
+    beneficiaries: unknown,
+    config: { retentionYears: number },
+  ) => { list(raw: ObjectLiteral): Promise<unknown> };
 }
 
 const load = async <T>(path: string): Promise<T> => (await import(join(DIST, path))) as T;
@@ -105,6 +109,7 @@ async function loadDist(): Promise<Dist> {
     ...(await load<Pick<Dist, 'SubjectKeysService'>>('audit/subject-keys.service')),
     ...(await load<Pick<Dist, 'SearchService'>>('search/search.service')),
     ...(await load<Pick<Dist, 'UsersService'>>('users/users.service')),
+    ...(await load<Pick<Dist, 'RetentionScheduleService'>>('retention/retention-schedule.service')),
     closeReaders: (
       await load<{ SqliteReader: { closeAll(): Promise<void> } }>('database/sqlite-reader')
     ).SqliteReader.closeAll,
@@ -495,6 +500,15 @@ describe('the scale database', () => {
       ['alerts (social worker)', () => alerts().list(callers.sw, {}), false],
       ['alerts (administrator)', () => alerts().list(callers.admin, {}), false],
       ['alerts (community maker)', () => alerts().list(callers.maker, {}), false],
+      [
+        'retention schedule, by anonymiseOn (administrator)',
+        () =>
+          new dist.RetentionScheduleService(
+            dataSource.getRepository(dist.ENTITIES.find((e) => e.name === 'Beneficiary')!),
+            { retentionYears: 10 },
+          ).list(page(['anonymiseOn', 'ASC'])),
+        true,
+      ],
     ];
 
     const search = (entity: string, alias: string, kind: string, spec: string) =>

@@ -1,14 +1,38 @@
 import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
-import { EmailField, ReferenceField, SelectField, TextField } from 'react-admin';
+import type { Beneficiary } from '@generattivi/shared';
+import {
+  EditButton,
+  EmailField,
+  ReferenceField,
+  SelectField,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
+import { AnonymisedNotice, AnonymiseButton } from './AnonymiseButton';
+
+/** «Modifica» while the person is on file; an anonymised person is no longer edited. */
+const EditUnlessAnonymised = () => {
+  const person = useRecordContext<Beneficiary>();
+  return person && !person.anonymisedAt ? <EditButton /> : null;
+};
+
+const actions = (
+  <TopToolbar>
+    <AnonymiseButton />
+    <EditUnlessAnonymised />
+  </TopToolbar>
+);
 
 /** Contact details are null for managers (the server withholds them): shown as a dash. */
 export const BeneficiaryShow = () => (
-  <ShowPage>
+  <ShowPage actions={actions}>
+    <AnonymisedNotice />
     <TextField source="lastName" />
     <TextField source="firstName" />
     <TextField source="fiscalCode" />

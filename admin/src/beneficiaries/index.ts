@@ -13,5 +13,9 @@ export default {
   edit: BeneficiaryEdit,
   create: BeneficiaryCreate,
   icon: PersonIcon,
-  recordRepresentation: (person: Beneficiary) => `${person.lastName} ${person.firstName}`,
+  /** An anonymised person reads «Persona anonimizzata 7F3K2A». */
+  recordRepresentation: (person: Beneficiary) =>
+    person.anonymisedAt
+      ? `${person.firstName} ${person.lastName}`
+      : `${person.lastName} ${person.firstName}`,
 };

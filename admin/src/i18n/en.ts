@@ -52,6 +52,17 @@ const appMessages: AppMessages = {
         email: 'Email',
         employmentStatus: 'Employment status',
         householdId: 'Household',
+        anonymisedAt: 'Anonymised on',
+      },
+    },
+    'retention-schedule': {
+      name: 'Upcoming anonymisation |||| Upcoming anonymisations',
+      fields: {
+        id: 'Beneficiary',
+        firstName: 'First name',
+        lastName: 'Last name',
+        lastPactClosedAt: 'Last pact closed on',
+        anonymiseOn: 'To be anonymised on',
       },
     },
     households: {
@@ -384,6 +395,20 @@ const appMessages: AppMessages = {
       delete: 'Delete the filter “%{name}”',
       deleted: 'Filter “%{name}” deleted.',
       delete_failed: 'The filter could not be deleted. Try again.',
+    },
+    anonymise: {
+      button: 'Anonymise',
+      title: 'Anonymise the person',
+      warning:
+        'This cannot be undone: the first and last name, fiscal code, contact details and address of %{name} are replaced by a pseudonym, only the year of the birth date stays, the text of the notes of their pacts and the content of their documents are erased. The pacts, outcomes and report figures remain.',
+      reason: 'Reason',
+      confirm: 'Anonymise for good',
+      done: 'Person anonymised.',
+      notice:
+        'Anonymised person: their identifying data were erased and the record can no longer be edited.',
+    },
+    retention: {
+      no_pact: 'No pact',
     },
     hand_over: {
       selected: 'Hand the selected pacts over',
@@ -732,6 +757,11 @@ const appMessages: AppMessages = {
         'You already have a saved filter “%{name}” for this list: choose another name.',
       TOO_MANY_SAVED_FILTERS: 'You can save at most %{max} filters per list: delete one first.',
       DUPLICATE_FISCAL_CODE: 'Another beneficiary already has the fiscal code %{fiscalCode}.',
+      BENEFICIARY_ANONYMISED:
+        'The person was anonymised: the record is no longer edited and no open pact may concern them.',
+      ANONYMISE_OPEN_PACTS:
+        'The person still has open pacts (%{references}): close them before anonymising.',
+      DOCUMENT_ERASED: 'The document’s content was erased when the person was anonymised.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',
       PACT_CLOSED_CHILDREN: 'The pact is closed: its milestones and assignments are read-only.',
@@ -895,6 +925,7 @@ const appMessages: AppMessages = {
       transition: 'Status changed',
       assign: 'Assigned',
       hand_over: 'Pacts handed over',
+      anonymise: 'Anonymisation',
       export: 'Exported',
       login: 'Signed in',
       login_failed: 'Sign-in failed',

@@ -55,6 +55,17 @@ const appMessages = {
         email: 'Email',
         employmentStatus: 'Condizione occupazionale',
         householdId: 'Nucleo familiare',
+        anonymisedAt: 'Anonimizzata il',
+      },
+    },
+    'retention-schedule': {
+      name: 'Prossima anonimizzazione |||| Prossime anonimizzazioni',
+      fields: {
+        id: 'Beneficiario',
+        firstName: 'Nome',
+        lastName: 'Cognome',
+        lastPactClosedAt: 'Ultimo patto chiuso il',
+        anonymiseOn: 'Da anonimizzare il',
       },
     },
     households: {
@@ -382,6 +393,20 @@ const appMessages = {
       delete: 'Elimina il filtro «%{name}»',
       deleted: 'Filtro «%{name}» eliminato.',
       delete_failed: 'Impossibile eliminare il filtro. Riprova.',
+    },
+    anonymise: {
+      button: 'Anonimizza',
+      title: 'Anonimizza la persona',
+      warning:
+        'Operazione definitiva: nome, cognome, codice fiscale, recapiti e indirizzo di %{name} sono sostituiti da uno pseudonimo, della data di nascita resta l’anno, il testo delle note dei suoi patti e il contenuto dei suoi documenti sono cancellati. Restano i patti, gli esiti e i conteggi dei report. Non si può annullare.',
+      reason: 'Motivo',
+      confirm: 'Anonimizza definitivamente',
+      done: 'Persona anonimizzata.',
+      notice:
+        'Persona anonimizzata: i suoi dati identificativi sono stati cancellati e la scheda non è più modificabile.',
+    },
+    retention: {
+      no_pact: 'Nessun patto',
     },
     hand_over: {
       selected: 'Passa i patti selezionati',
@@ -738,6 +763,12 @@ const appMessages = {
       TOO_MANY_SAVED_FILTERS:
         'Puoi salvare al massimo %{max} filtri per elenco: eliminane uno prima.',
       DUPLICATE_FISCAL_CODE: 'Un altro beneficiario ha già il codice fiscale %{fiscalCode}.',
+      BENEFICIARY_ANONYMISED:
+        'La persona è stata anonimizzata: la scheda non si modifica più e nessun patto aperto può riguardarla.',
+      ANONYMISE_OPEN_PACTS:
+        'La persona ha patti ancora aperti (%{references}): chiudili prima di anonimizzarla.',
+      DOCUMENT_ERASED:
+        'Il contenuto del documento è stato cancellato quando la persona è stata anonimizzata.',
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
       PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',
@@ -902,6 +933,7 @@ const appMessages = {
       transition: 'Cambio di stato',
       assign: 'Assegnazione',
       hand_over: 'Passaggio dei patti',
+      anonymise: 'Anonimizzazione',
       export: 'Esportazione',
       login: 'Accesso',
       login_failed: 'Accesso non riuscito',

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type {
+  Beneficiary,
   DocumentKind,
   DocumentOwnerType,
   DocumentRecord,
@@ -62,6 +63,8 @@ export interface AppDataProvider extends DataProvider {
   assignPact(id: number, body: PactAssignBody): Promise<Pact>;
   /** `POST /api/assignments/hand-over`: a user's open pacts to a colleague, in one step. */
   handOver(body: HandOverBody): Promise<HandOverResult>;
+  /** `POST /api/beneficiaries/:id/anonymise`: forgets the person, for the reason given. */
+  anonymiseBeneficiary(id: number, body: { reason: string }): Promise<Beneficiary>;
   /**
    * `POST /api/documents` (multipart): `onProgress` hears the share of the file sent (0..1).
    * A refusal is an HttpError worded like the others.
@@ -254,6 +257,7 @@ export function createDataProvider({
     transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
     handOver: (body) => post<HandOverResult>('/assignments/hand-over', body),
+    anonymiseBeneficiary: (id, body) => post<Beneficiary>(`/beneficiaries/${id}/anonymise`, body),
     // XMLHttpRequest, not fetch: only it tells how much of the body has been sent.
     uploadDocument: ({ ownerType, ownerId, kind, file }, onProgress) =>
       new Promise<DocumentRecord>((resolve, reject) => {

@@ -176,6 +176,13 @@ export class BeneficiariesService {
   async update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
     return this.withConflicts(body, async (tx) => {
       const current = await this.findVisible(caller, id, tx);
+      if (current.anonymisedAt !== null) {
+        throw new ConflictError(
+          'BENEFICIARY_ANONYMISED',
+          {},
+          `beneficiaries ${id} was anonymised and is no longer edited`,
+        );
+      }
       const target = {
         entity: Beneficiary,
         resource: 'beneficiaries',

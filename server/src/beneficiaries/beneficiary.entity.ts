@@ -1,6 +1,6 @@
 import type { EmploymentStatus, Sex } from '@generattivi/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
+import { DateColumn, InstantColumn, ReferenceColumn, VersionedRecord } from '../database/columns';
 import { Household } from '../households/household.entity';
 import { Territory } from '../territories/territory.entity';
 
@@ -9,6 +9,8 @@ import { Territory } from '../territories/territory.entity';
 @Index(['lastName', 'firstName'])
 // A social worker's people (their territory) by surname.
 @Index(['territoryId', 'lastName'])
+// The retention schedule and its daily job, in the order people are due.
+@Index('IDX_beneficiaries_retention', ['retentionFrom', 'id'])
 export class Beneficiary extends VersionedRecord {
   @Column({ type: 'varchar', length: 100 })
   firstName!: string;
@@ -46,4 +48,23 @@ export class Beneficiary extends VersionedRecord {
 
   @ReferenceColumn(() => Household, { index: true, nullable: true })
   householdId!: number | null;
+
+  /** When the person was anonymised: their identity is a pseudonym and no longer edited. */
+  @InstantColumn({ nullable: true })
+  anonymisedAt!: string | null;
+
+  /**
+   * Kept by the database (triggers on `pacts`, migration Retention): the day the last of the
+   * pacts naming the person closed, null while they never had a closed pact.
+   */
+  @DateColumn({ nullable: true, update: false, insert: false })
+  lastPactClosedOn!: string | null;
+
+  /**
+   * Kept by the database: the day the retention term runs from — the last pact's closing, or
+   * the person's creation when no pact names them; null while a pact of theirs is open, and
+   * once they are anonymised.
+   */
+  @DateColumn({ nullable: true, update: false, insert: false })
+  retentionFrom!: string | null;
 }

@@ -37,6 +37,7 @@ export function toFullBeneficiaryRecord(b: Beneficiary): SharedBeneficiary {
     email: b.email,
     employmentStatus: b.employmentStatus,
     householdId: b.householdId,
+    anonymisedAt: b.anonymisedAt,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
     version: b.version,

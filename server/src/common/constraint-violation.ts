@@ -34,19 +34,26 @@ export function openPactViolation(error: unknown): 'AUTONOMY' | 'INCLUSION' | un
 }
 
 /**
- * The trigger that keeps the milestones and assignments of a closed pact read-only refused a
- * write: PostgreSQL raises check_violation on the constraint `pact_closed`, SQLite's trigger
- * aborts with a message that starts with it.
+ * A trigger refused a write on behalf of the rule `rule`: PostgreSQL raises check_violation on
+ * the constraint of that name, SQLite's trigger aborts with a message that starts with it.
  */
-export function pactClosedViolation(error: unknown): boolean {
+function triggerRefusal(error: unknown, rule: string): boolean {
   const { code, constraint, message } = driverError(error);
   return (
-    (code === '23514' && constraint === 'pact_closed') ||
+    (code === '23514' && constraint === rule) ||
     (code === 'SQLITE_CONSTRAINT_TRIGGER' &&
       typeof message === 'string' &&
-      message.startsWith('pact_closed:'))
+      message.startsWith(`${rule}:`))
   );
 }
+
+/** The trigger that keeps the milestones and assignments of a closed pact read-only refused a write. */
+export const pactClosedViolation = (error: unknown): boolean =>
+  triggerRefusal(error, 'pact_closed');
+
+/** The trigger that keeps an anonymised person out of open pacts refused a write. */
+export const beneficiaryAnonymisedViolation = (error: unknown): boolean =>
+  triggerRefusal(error, 'beneficiary_anonymised');
 
 /**
  * A failure that says nothing about the request, only that other transactions were in the

@@ -5,7 +5,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SQLITE_PRAGMAS } from '../database/data-source-options';
-import { openPactViolation, pactClosedViolation, transientFailure } from './constraint-violation';
+import {
+  beneficiaryAnonymisedViolation,
+  openPactViolation,
+  pactClosedViolation,
+  transientFailure,
+} from './constraint-violation';
 import { ConflictError, DomainError } from './domain-error';
 import { databaseErrorCode } from './logging';
 
@@ -49,6 +54,12 @@ function refusal(error: unknown): ConflictError | undefined {
       'PACT_CLOSED_CHILDREN',
       {},
       'the pact is closed: its milestones and assignments are read-only',
+    );
+  if (beneficiaryAnonymisedViolation(error))
+    return new ConflictError(
+      'BENEFICIARY_ANONYMISED',
+      {},
+      'beneficiaryId: the person was anonymised and can have no open pact',
     );
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_RETENTION_YEARS } from '@generattivi/shared';
 
 /** A setting the server refuses; the message names the variable. */
 export class ConfigError extends Error {}
@@ -48,6 +49,11 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** The most rows one export (`GET /<collection>/export`) holds; more is a 422. */
   exportMaxRows: number;
+  /**
+   * Years after a person's last pact closed (or their creation, with no pact) before the daily
+   * job anonymises them.
+   */
+  retentionYears: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -210,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     iseeThresholdEur,
     loginRatePerMinute: parseInteger(env, 'LOGIN_RATE_LIMIT', 20, 1, 100_000),
     auditVerifyMargin: parseInteger(env, 'AUDIT_VERIFY_MARGIN', 10_000, 0, 10_000_000),
+    retentionYears: parseInteger(env, 'RETENTION_YEARS', DEFAULT_RETENTION_YEARS, 1, 100),
     expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),

@@ -1,7 +1,7 @@
 import type { DocumentKind, DocumentMediaType, DocumentOwnerType } from '@generattivi/shared';
 import { Column, Entity, EntitySchema, Index } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
-import { BaseRecord, ReferenceColumn } from '../database/columns';
+import { BaseRecord, InstantColumn, ReferenceColumn } from '../database/columns';
 import { User } from '../users/user.entity';
 
 /**
@@ -35,6 +35,13 @@ export class Document extends BaseRecord {
 
   @ReferenceColumn(() => User, { index: true })
   uploadedById!: number;
+
+  /**
+   * When the content was erased (its person anonymised): the row stays so that counts hold,
+   * the bytes are gone and the file name is a placeholder.
+   */
+  @InstantColumn({ nullable: true })
+  erasedAt!: string | null;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } fro
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope, listPage, noSuchRecord, seesEverything, type ScopeKind } from '../auth/scope';
-import { FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
+import { ConflictError, FieldsError, ForbiddenError, NotFoundError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
 import { defineListSpec, type ListResult, type RawListParams } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -165,6 +165,12 @@ export class DocumentsService {
    */
   async content(caller: Caller, id: number): Promise<{ document: Document; content: Readable }> {
     const document = await this.get(caller, id);
+    if (document.erasedAt !== null)
+      throw new ConflictError(
+        'DOCUMENT_ERASED',
+        {},
+        `document ${id}: its content was erased when its person was anonymised`,
+      );
     const pieces = this.documents.manager.getRepository(DocumentContent);
     async function* read(): AsyncGenerator<Buffer> {
       let sent = 0;

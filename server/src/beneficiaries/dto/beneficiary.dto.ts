@@ -146,8 +146,11 @@ class BeneficiaryFields {
   householdId?: number | null;
 }
 
-export class CreateBeneficiaryDto extends CreateBody(BeneficiaryFields) {}
+/** Set by the server only (`POST /beneficiaries/:id/anonymise`). */
+const SERVER_OWNED = ['anonymisedAt'] as const;
 
-export class UpdateBeneficiaryDto extends UpdateBody(BeneficiaryFields) {}
+export class CreateBeneficiaryDto extends CreateBody(BeneficiaryFields, SERVER_OWNED) {}
 
-export const BENEFICIARY_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;
+export class UpdateBeneficiaryDto extends UpdateBody(BeneficiaryFields, SERVER_OWNED) {}
+
+export const BENEFICIARY_READ_ONLY = ['id', 'createdAt', 'updatedAt', ...SERVER_OWNED] as const;

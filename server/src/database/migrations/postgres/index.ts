@@ -14,6 +14,7 @@ import { PactTemplates1795600000070 } from './1795600000070-PactTemplates';
 import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
 import { AuditKeys1795600000120 } from './1795600000120-AuditKeys';
+import { Retention1795600000130 } from './1795600000130-Retention';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -30,4 +31,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   SavedFilters1795600000100,
   SocialWorkerLoad1795600000110,
   AuditKeys1795600000120,
+  Retention1795600000130,
 ];
