@@ -34,6 +34,7 @@ export const PERMISSION_RESOURCES = [
   'documents',
   'search',
   'saved-filters',
+  'access-log',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -61,6 +62,7 @@ export const ACTIONS = [
   'check',
   'pick',
   'access-log',
+  'subject-access',
   'verify',
   'verify-all',
   'export',
@@ -130,6 +132,8 @@ export const PERMISSIONS: Readonly<
     edit: CASE_WRITE,
     delete: CASE_WRITE,
     'access-log': ADMIN_ONLY,
+    /** Everything held about the person, as a ZIP (GDPR art. 15). */
+    'subject-access': ADMIN_ONLY,
     export: PEOPLE_EXPORT,
   },
   households: {
@@ -239,6 +243,8 @@ export const PERMISSIONS: Readonly<
     delete: PACT_WORK,
     download: PACT_WORK,
   },
+  /** Who read which person's record: read-only, for the administrator. */
+  'access-log': { list: ADMIN_ONLY },
   /** One's own session: who am I, sign out. */
   session: { show: ALL, delete: ALL },
 };

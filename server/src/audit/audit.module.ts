@@ -17,6 +17,6 @@ export const AUDIT_ENTITIES = [AuditEvent, AuditCheckpoint, AuditVerifyJob];
   imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
   controllers: [AuditEventsController],
   providers: [AuditService, AuditEventsService, AuditVerifyService],
-  exports: [AuditService],
+  exports: [AuditService, AuditEventsService],
 })
 export class AuditModule {}
