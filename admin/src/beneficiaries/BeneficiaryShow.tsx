@@ -1,34 +1,42 @@
 import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
-import { EmailField, ReferenceField, SelectField, TextField } from 'react-admin';
+import { EmailField, ReferenceField, SelectField, TextField, useCanAccess } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
+import { AccessRegister } from './AccessRegister';
 
-/** Contact details are null for managers (the server withholds them): shown as a dash. */
-export const BeneficiaryShow = () => (
-  <ShowPage>
-    <TextField source="lastName" />
-    <TextField source="firstName" />
-    <TextField source="fiscalCode" />
-    <CalendarDateField source="birthDate" />
-    <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
-    <ReferenceField source="territoryId" reference="territories" />
-    <TextField source="municipality" />
-    <TextField source="address" emptyText="—" />
-    <TextField source="phone" emptyText="—" />
-    <EmailField source="email" emptyText="—" />
-    <SelectField
-      source="employmentStatus"
-      choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
-    />
-    <ReferenceField source="householdId" reference="households" emptyText="—" />
-    <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
-    <DocumentsTab
-      ownerType="beneficiaries"
-      ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
-      label="app.beneficiaries.documents"
-    />
-  </ShowPage>
-);
+/**
+ * Contact details are null for managers (the server withholds them): shown as a dash. The
+ * access register is the administrator's only.
+ */
+export const BeneficiaryShow = () => {
+  const { canAccess: readsAccessLog } = useCanAccess({ resource: 'access-log', action: 'list' });
+  return (
+    <ShowPage>
+      <TextField source="lastName" />
+      <TextField source="firstName" />
+      <TextField source="fiscalCode" />
+      <CalendarDateField source="birthDate" />
+      <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
+      <ReferenceField source="territoryId" reference="territories" />
+      <TextField source="municipality" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <EmailField source="email" emptyText="—" />
+      <SelectField
+        source="employmentStatus"
+        choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
+      />
+      <ReferenceField source="householdId" reference="households" emptyText="—" />
+      <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
+      <DocumentsTab
+        ownerType="beneficiaries"
+        ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
+        label="app.beneficiaries.documents"
+      />
+      {readsAccessLog ? <AccessRegister label="app.beneficiaries.access_register" /> : null}
+    </ShowPage>
+  );
+};

@@ -189,6 +189,16 @@ const appMessages = {
         adultsReached: 'Adulti raggiunti',
       },
     },
+    'access-log': {
+      name: 'Accesso ai dati |||| Registro degli accessi',
+      fields: {
+        id: 'ID',
+        at: 'Quando',
+        actorId: 'Chi',
+        entityType: 'Che cosa',
+        entityId: 'Scheda',
+      },
+    },
     'audit-events': {
       name: 'Evento di audit |||| Registro di audit',
       fields: {
@@ -530,6 +540,11 @@ const appMessages = {
       fiscal_code_help: 'Data di nascita e sesso si compilano dal codice fiscale, se ancora vuoti.',
       pacts: 'Patti',
       documents: 'Documenti',
+      access_register: 'Registro degli accessi',
+      access_none: 'Nessuna consultazione registrata.',
+      subject_access: 'Dati dell’interessato (art. 15)',
+      subject_access_failed: 'Non è stato possibile scaricare i dati dell’interessato: riprova.',
+      access_record: 'Scheda della persona n. %{id}',
     },
     places: {
       choose_territory: 'Scegli prima l’ambito.',

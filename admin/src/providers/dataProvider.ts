@@ -72,6 +72,8 @@ export interface AppDataProvider extends DataProvider {
   getDocumentContent(id: number): Promise<Blob>;
   /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
   getPactDocument(id: number): Promise<Blob>;
+  /** `GET /api/beneficiaries/:id/subject-access`: everything held about a person, as a ZIP. */
+  getSubjectAccess(id: number): Promise<{ blob: Blob; fileName: string | undefined }>;
   /**
    * `GET /api/reports/<name>?format=csv`: the report's table as a CSV file for Excel (one of
    * the caseload's two tables alone with `table`).
@@ -298,6 +300,7 @@ export function createDataProvider({
       }),
     getDocumentContent: (id) => getFile(`/documents/${id}/content`),
     getPactDocument: (id) => getFile(`/pacts/${id}/document`),
+    getSubjectAccess: (id) => getNamedFile(`/beneficiaries/${id}/subject-access`),
     exportList: async (resource, { filter, sort, format }) => {
       const query = new URLSearchParams({
         filter: JSON.stringify(filter),
