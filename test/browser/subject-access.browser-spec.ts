@@ -14,21 +14,29 @@ describe('access register and art. 15 download', () => {
   let browser: Browser;
   let person: { id: number; lastName: string; fiscalCode: string };
   let reader: string;
+  let pactId: number;
 
   beforeAll(async () => {
     server = await startServer({ engine: 'sqlite' });
     browser = await openBrowser();
     const token = await server.login('sociale.crema@demo.generattivi.it');
-    const people = await server.request<Array<typeof person>>(
+    const pacts = await server.request<Array<{ id: number; beneficiaryId: number }>>(
       'GET',
-      '/api/beneficiaries?range=[0,0]',
+      `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ type: 'AUTONOMY' }))}&range=[0,0]`,
       { token },
     );
-    person = people.body[0];
+    pactId = pacts.body[0].id;
+    person = (
+      await server.request<typeof person>(
+        'GET',
+        `/api/beneficiaries/${pacts.body[0].beneficiaryId}`,
+        { token },
+      )
+    ).body;
     reader = (await server.request<{ fullName: string }>('GET', '/api/auth/me', { token })).body
       .fullName;
-    // The social worker reads the record: the register has an entry to show.
-    await server.request('GET', `/api/beneficiaries/${person.id}`, { token });
+    // The social worker has read the person (above) and reads their pact: the register shows both.
+    await server.request('GET', `/api/pacts/${pactId}`, { token });
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +53,17 @@ describe('access register and art. 15 download', () => {
     const row = page.getByRole('row', { name: new RegExp(reader) }).first();
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
-    await expect(row.textContent()).resolves.toContain(`Scheda della persona n. ${person.id}`);
+    await expect(row.textContent()).resolves.toMatch(
+      new RegExp(`Scheda della persona n. ${person.id}|Patto n. ${pactId}`),
+    );
+    await page
+      .getByRole('row', { name: new RegExp(`${reader}.*Patto n. ${pactId}$`) })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(`${reader}.*Scheda della persona n. ${person.id}$`) })
+      .first()
+      .waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -18,7 +18,7 @@ import type { AppDataProvider } from '../providers/dataProvider';
 
 /**
  * For the administrator (the page shows it to no one else), on a person's page: who read the person's record and when, newest
- * first, and the button that downloads everything held about them (GDPR art. 15) as a ZIP.
+ * first (the person, their household and their pacts), and the button that downloads everything held about them (GDPR art. 15) as a ZIP.
  */
 export const AccessRegister = (_: { label?: string }) => {
   const person = useRecordContext<Beneficiary>();
@@ -44,8 +44,7 @@ export const AccessRegister = (_: { label?: string }) => {
       </Button>
       <ReferenceManyField
         reference="access-log"
-        target="entityId"
-        filter={{ entityType: 'beneficiaries' }}
+        target="beneficiaryId"
         sort={{ field: 'at', order: 'DESC' }}
         perPage={10}
         pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
@@ -65,9 +64,11 @@ export const AccessRegister = (_: { label?: string }) => {
             <InstantField source="at" />
           </DataTable.Col>
           <DataTable.Col source="entityType" disableSort>
-            <FunctionField<{ entityId: number }>
+            <FunctionField<{ entityType: string; entityId: number }>
               render={(entry) =>
-                translate('app.beneficiaries.access_record', { id: entry.entityId })
+                translate(`app.beneficiaries.access_record.${entry.entityType}`, {
+                  id: entry.entityId,
+                })
               }
             />
           </DataTable.Col>

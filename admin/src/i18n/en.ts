@@ -544,7 +544,11 @@ const appMessages: AppMessages = {
       access_none: 'No read recorded.',
       subject_access: 'Data subject access (art. 15)',
       subject_access_failed: 'The data subject access could not be downloaded: please try again.',
-      access_record: 'Person’s record no. %{id}',
+      access_record: {
+        beneficiaries: 'Person’s record no. %{id}',
+        households: 'Household no. %{id}',
+        pacts: 'Pact no. %{id}',
+      },
     },
     places: {
       choose_territory: 'Choose the district first.',

@@ -544,7 +544,11 @@ const appMessages = {
       access_none: 'Nessuna consultazione registrata.',
       subject_access: 'Dati dell’interessato (art. 15)',
       subject_access_failed: 'Non è stato possibile scaricare i dati dell’interessato: riprova.',
-      access_record: 'Scheda della persona n. %{id}',
+      access_record: {
+        beneficiaries: 'Scheda della persona n. %{id}',
+        households: 'Nucleo familiare n. %{id}',
+        pacts: 'Patto n. %{id}',
+      },
     },
     places: {
       choose_territory: 'Scegli prima l’ambito.',

@@ -8,7 +8,13 @@ import type {
   PactTransitionBody,
   SearchResult,
 } from '@generattivi/shared';
-import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
+import {
+  fetchUtils,
+  HttpError,
+  type DataProvider,
+  type GetManyReferenceParams,
+  type GetOneParams,
+} from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
 import { localizeCode, localizeFieldErrors, type CodedErrorBody } from '../common/serverMessages';
 import type {
@@ -240,6 +246,21 @@ export function createDataProvider({
         `${apiUrl}/reports/${encodeURIComponent(name)}${reportSearch(query)}`,
       );
       return { data: { ...json, id: name } };
+    },
+    /**
+     * A person's access register is `GET /api/beneficiaries/:id/access-log` (reads of the
+     * person, of their household and of their pacts): `getManyReference('access-log',
+     * {target: 'beneficiaryId', id})`.
+     */
+    getManyReference: (resource: string, params: GetManyReferenceParams) => {
+      if (resource !== 'access-log' || params.target !== 'beneficiaryId')
+        return rest.getManyReference(resource, params);
+      const { pagination, sort, filter } = params;
+      return rest.getList(`beneficiaries/${encodeURIComponent(String(params.id))}/access-log`, {
+        pagination,
+        sort,
+        filter,
+      });
     },
     verifyAuditChain: async () => {
       const { json } = await httpClient(`${apiUrl}/audit-events/verify`);
