@@ -24,6 +24,9 @@ interface AccessLogRow {
   entityId: number;
 }
 
+/** Notes besides the first: the pact's diary holds 206, past a page of 200 rows. */
+const EXTRA_NOTES = 205;
+
 interface Download {
   status: number;
   headers: Headers;
@@ -92,6 +95,18 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
       token: tokens.sw,
       body: { pactId: pact.body.id, kind: 'MEETING', body: 'Primo incontro: è andato bene' },
     });
+    // Past a page of rows (200): the lists are read page by page, none is cut short.
+    for (let batch = 0; batch < EXTRA_NOTES; batch += 20) {
+      const posted = await Promise.all(
+        Array.from({ length: Math.min(20, EXTRA_NOTES - batch) }, (_, i) =>
+          server.request('POST', '/api/notes', {
+            token: tokens.sw,
+            body: { pactId: pact.body.id, kind: 'CALL', body: `Telefonata ${batch + i + 1}` },
+          }),
+        ),
+      );
+      if (posted.some((r) => r.status !== 201)) throw new Error('a note was refused');
+    }
     if (milestone.status !== 201 || note.status !== 201)
       throw new Error('milestone or note refused');
     const identity = await uploadDocument(server, tokens.sw, {
@@ -178,9 +193,10 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
     expect(data.pacts).toHaveLength(1);
     expect(data.pacts[0]).toMatchObject({ id: s.pact.id, reference: s.pact.reference });
     expect(data.pacts[0].milestones.map((m) => m.id)).toEqual([s.milestone.id]);
-    expect(data.pacts[0].notes).toEqual([
-      expect.objectContaining({ id: s.note.id, body: 'Primo incontro: è andato bene' }),
-    ]);
+    const notes = data.pacts[0].notes;
+    expect(notes).toHaveLength(EXTRA_NOTES + 1);
+    expect(new Set(notes.map((n) => n.id)).size).toBe(EXTRA_NOTES + 1);
+    expect(notes[0]).toMatchObject({ id: s.note.id, body: 'Primo incontro: è andato bene' });
     expect(Array.isArray(data.pacts[0].assignments)).toBe(true);
     expect(data.documents.map((d) => d.id).sort()).toEqual([s.identity.id, s.evidence.id].sort());
     expect(data.accessLog).toContainEqual(
@@ -199,6 +215,8 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
     expect(about('pacts', s.pact.id)).toContain('create');
     expect(about('milestones', s.milestone.id)).toContain('create');
     expect(about('notes', s.note.id)).toContain('create');
+    const noteEvents = data.auditEvents.filter((e) => e.entityType === 'notes');
+    expect(noteEvents.filter((e) => e.action === 'create')).toHaveLength(EXTRA_NOTES + 1);
     expect(about('documents', s.identity.id)).toContain('create');
     expect(about('beneficiaries', s.other.id)).toEqual([]);
 
@@ -223,12 +241,31 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
       'carta d’identità.png',
       'Chi ha consultato i dati',
       'Operazioni registrate',
+      'L’elenco prosegue: l’elenco completo è nel file dati.json.',
     ]) {
       expect(text).toContain(expected);
     }
+    // The summary lists the first 200 notes of the diary (the meeting and 199 calls) and says
+    // where the others are.
+    expect(text.match(/Telefonata di [^:]+: Telefonata \d+/g)).toHaveLength(199);
     expect(text).toMatch(
       /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}: [^:]+ ha consultato Scheda della persona/,
     );
+  });
+
+  it('answers the next download whole after one is broken off', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}/api/beneficiaries/${s.person.id}/subject-access`, {
+      headers: { authorization: `Bearer ${s.tokens.admin}` },
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(200);
+    await res.body!.getReader().read();
+    abort.abort();
+    const again = await download(s.person.id, s.tokens.admin);
+    expect(again.status).toBe(200);
+    const zip = await JSZip.loadAsync(again.bytes);
+    expect(Object.keys(zip.files)).toContain('riepilogo.pdf');
   });
 
   it('is for the administrator only: 403 for the other roles, 404 for an unknown person', async () => {

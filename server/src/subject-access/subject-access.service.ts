@@ -63,15 +63,23 @@ const toAssignmentRecord = (a: Assignment) => ({
   reason: a.reason,
 });
 
-/** Appends one entry and waits until the archive has written it (one entry open at a time). */
+/**
+ * Appends one entry and waits until the archive has written it (one entry open at a time); a
+ * download broken off (the archive closed) stops the writing instead of leaving it waiting.
+ */
 function appendEntry(archive: archiver.Archiver, source: Readable, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      archive.off('error', reject);
-      resolve();
+    const settle = (error?: Error) => {
+      archive.off('entry', done).off('error', failed).off('close', closed);
+      if (error) {
+        source.destroy();
+        reject(error);
+      } else resolve();
     };
-    archive.once('entry', done);
-    archive.once('error', reject);
+    const done = () => settle();
+    const failed = (error: Error) => settle(error);
+    const closed = () => settle(new Error(`the archive closed before ${name} was written`));
+    archive.once('entry', done).once('error', failed).once('close', closed);
     archive.append(source, { name, date: new Date() });
   });
 }
