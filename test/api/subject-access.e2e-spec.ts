@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { auditEvents, DEMO_ACCOUNT, listQuery } from '../support/demo';
 import { SMALL_PDF, SMALL_PNG, uploadDocument } from '../support/documents';
+import { getFile } from '../support/exports';
 import {
   beneficiaryBody,
   createBeneficiary,
@@ -27,26 +28,12 @@ interface AccessLogRow {
 /** Notes besides the first: the pact's diary holds 206, past a page of 200 rows. */
 const EXTRA_NOTES = 205;
 
-interface Download {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-}
-
 describe('GET /api/beneficiaries/:id/subject-access', () => {
   let server: TestServer;
   let s: Awaited<ReturnType<typeof setup>>;
 
-  const download = async (id: number, token: string): Promise<Download> => {
-    const res = await fetch(`${server.url}/api/beneficiaries/${id}/subject-access`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return {
-      status: res.status,
-      headers: res.headers,
-      bytes: Buffer.from(await res.arrayBuffer()),
-    };
-  };
+  const download = (id: number, token: string) =>
+    getFile(server, token, `/api/beneficiaries/${id}/subject-access`);
 
   async function setup() {
     const { tokens, territories, users } = await pactSetup(

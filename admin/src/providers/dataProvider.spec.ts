@@ -279,7 +279,7 @@ describe(createDataProvider.name, () => {
     );
     const page = {
       pagination: { page: 2, perPage: 10 },
-      sort: { field: 'at', order: 'DESC' },
+      sort: { field: 'at', order: 'DESC' as const },
       filter: {},
     };
     await expect(

@@ -20,7 +20,7 @@ import { Household } from '../households/household.entity';
 import { toHouseholdRecord } from '../households/household.record';
 import { toMilestoneRecord } from '../milestones/milestone.record';
 import { toNoteRecord } from '../notes/note.record';
-import type { Assignment } from '../assignments/assignment.entity';
+import { toAssignmentRecord } from '../assignments/assignments.service';
 import { toPactRecord } from '../pacts/pact.record';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { Territory } from '../territories/territory.entity';
@@ -52,16 +52,6 @@ export function subjectAccessFileName(lastName: string, today: string): string {
 export function archivedDocumentName(id: number, fileName: string): string {
   return `documenti/${id}-${cleanFileName(fileName).replace(/[<>:"/\\|?*]/g, '_')}`;
 }
-
-const toAssignmentRecord = (a: Assignment) => ({
-  id: a.id,
-  pactId: a.pactId,
-  communityMakerId: a.communityMakerId,
-  assignedById: a.assignedById,
-  startedAt: a.startedAt,
-  endedAt: a.endedAt,
-  reason: a.reason,
-});
 
 /**
  * Appends one entry and waits until the archive has written it (one entry open at a time); a

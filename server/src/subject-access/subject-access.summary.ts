@@ -84,28 +84,6 @@ const RECORD_LABELS: Record<string, string> = {
   documents: 'Documento',
 };
 
-const ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'Creazione',
-  update: 'Modifica',
-  delete: 'Eliminazione',
-  role_change: 'Cambio di ruolo',
-  transition: 'Cambio di stato',
-  assign: 'Assegnazione',
-  hand_over: 'Passaggio di consegne',
-  export: 'Esportazione',
-  login: 'Accesso',
-  login_failed: 'Accesso non riuscito',
-  logout: 'Uscita',
-};
-
-const DOCUMENT_KIND_LABELS: Record<DocumentRecord['kind'], string> = {
-  SIGNED_PACT: 'Patto firmato',
-  ISEE_CERTIFICATE: 'Attestazione ISEE',
-  IDENTITY_DOCUMENT: 'Documento di identità',
-  EVIDENCE: 'Documentazione',
-  OTHER: 'Altro',
-};
-
 const TIME = new Intl.DateTimeFormat('it-IT', {
   timeZone: PROJECT_TIME_ZONE,
   hour: '2-digit',
@@ -228,7 +206,7 @@ export function subjectAccessSummary(source: SummarySource): SummaryContent {
         lines: listed(
           source.documents,
           (d) =>
-            `• ${d.fileName} (${DOCUMENT_KIND_LABELS[d.kind]}, ${RECORD_LABELS[d.ownerType] ?? d.ownerType}), caricato il ${day(d.createdAt)}`,
+            `• ${d.fileName} (${ITALIAN_LABELS.documentKind[d.kind]}, ${RECORD_LABELS[d.ownerType] ?? d.ownerType}), caricato il ${day(d.createdAt)}`,
           'Nessun documento.',
         ),
       },
@@ -246,7 +224,7 @@ export function subjectAccessSummary(source: SummarySource): SummaryContent {
         lines: listed(
           source.auditEvents,
           (e) =>
-            `• ${italianDateTime(e.at)}: ${ACTION_LABELS[e.action as AuditAction] ?? e.action} di ${record(e.entityType, e.entityId)} da parte di ${userName(source, e.actorId)}`,
+            `• ${italianDateTime(e.at)}: ${ITALIAN_LABELS.auditAction[e.action as AuditAction] ?? e.action} di ${record(e.entityType, e.entityId)} da parte di ${userName(source, e.actorId)}`,
           'Nessuna operazione registrata.',
         ),
       },
