@@ -36,6 +36,8 @@ import {
 
 /** Items of each list the printed summary shows; dati.json holds them all. */
 export const SUMMARY_CAP = 200;
+/** Pacts the printed summary details (each with up to SUMMARY_CAP milestones, notes, …). */
+export const SUMMARY_PACTS = 20;
 
 /** `dati-interessato-rossi-2026-12-06.zip`: the surname in plain ASCII letters and digits. */
 export function subjectAccessFileName(lastName: string, today: string): string {
@@ -150,20 +152,24 @@ export class SubjectAccessService {
       : this.dataSource.manager.findOneBy(Household, { id: person.householdId });
   }
 
-  /** The first SUMMARY_CAP items of each list, with the names of the users they mention. */
+  /**
+   * The first SUMMARY_CAP items of each list (of the first SUMMARY_PACTS pacts), with the names
+   * of the users they mention: a bounded read, however much is held.
+   */
   private async summarySource(
     reader: SubjectAccessReader,
     household: Household | null,
   ): Promise<SummarySource> {
     const manager = this.dataSource.manager;
     const cap = <T>(items: AsyncIterable<T>) => takeCapped(items, SUMMARY_CAP);
-    const pacts = await cap(
+    const pacts = await takeCapped(
       mapAsync(reader.pacts(), async (pact): Promise<SummaryPact> => ({
         ...pact,
         milestones: await cap(reader.milestones(pact.id)),
         notes: await cap(reader.notes(pact.id)),
         assignments: await cap(reader.assignments(pact.id)),
       })),
+      SUMMARY_PACTS,
     );
     const members = household
       ? await manager.find(Beneficiary, {
