@@ -5,6 +5,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PactDocumentModule } from './pact-document/pact-document.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { ExportModule } from './export/export.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ...SEEDED_MODULES,
         AssignmentsModule,
         PactDocumentModule,
+        SubjectAccessModule,
         DocumentsModule,
         ReportsModule,
         ExportModule,

@@ -2,7 +2,9 @@
  * The Italian names of the domain's codes (those with an English one too are in text.ts), as people read them: the admin shows them and the
  * server writes them into exports, so both say the same.
  */
+import type { AuditAction } from './audit';
 import type {
+  DocumentKind,
   EmploymentStatus,
   MilestoneStatus,
   NoteKind,
@@ -48,6 +50,27 @@ export const ITALIAN_LABELS = {
     HOME_VISIT: 'Visita domiciliare',
     NOTE: 'Nota',
   } satisfies Record<NoteKind, string>,
+  auditAction: {
+    create: 'Creazione',
+    update: 'Modifica',
+    delete: 'Eliminazione',
+    role_change: 'Cambio di ruolo',
+    transition: 'Cambio di stato',
+    assign: 'Assegnazione',
+    hand_over: 'Passaggio dei patti',
+    anonymise: 'Anonimizzazione',
+    export: 'Esportazione',
+    login: 'Accesso',
+    login_failed: 'Accesso non riuscito',
+    logout: 'Uscita',
+  } satisfies Record<AuditAction, string>,
+  documentKind: {
+    SIGNED_PACT: 'Patto firmato',
+    ISEE_CERTIFICATE: 'Attestazione ISEE',
+    IDENTITY_DOCUMENT: 'Documento d’identità',
+    EVIDENCE: 'Prova',
+    OTHER: 'Altro',
+  } satisfies Record<DocumentKind, string>,
   outcome: labelsIn(PACT_OUTCOME_LABELS, 'it'),
   terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'it'),
 } as const;

@@ -35,6 +35,7 @@ export const PERMISSION_RESOURCES = [
   'search',
   'saved-filters',
   'retention-schedule',
+  'access-log',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -63,6 +64,7 @@ export const ACTIONS = [
   'pick',
   'access-log',
   'anonymise',
+  'subject-access',
   'verify',
   'verify-all',
   'export',
@@ -134,6 +136,8 @@ export const PERMISSIONS: Readonly<
     'access-log': ADMIN_ONLY,
     /** Forgetting a person (GDPR art. 17) is the administrator's decision, with a reason. */
     anonymise: ADMIN_ONLY,
+    /** Everything held about the person, as a ZIP (GDPR art. 15). */
+    'subject-access': ADMIN_ONLY,
     export: PEOPLE_EXPORT,
   },
   households: {
@@ -245,6 +249,8 @@ export const PERMISSIONS: Readonly<
     delete: PACT_WORK,
     download: PACT_WORK,
   },
+  /** Who read which person's record: read-only, for the administrator. */
+  'access-log': { list: ADMIN_ONLY },
   /** One's own session: who am I, sign out. */
   session: { show: ALL, delete: ALL },
 };

@@ -253,6 +253,17 @@ const ROWS: Row[] = [
     expect: adminOnly(200),
   },
   {
+    method: 'GET',
+    path: '/api/beneficiaries/{beneficiaryCrema}/subject-access',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/beneficiaries/{missingId}/subject-access',
+    expect: adminOnly(404),
+  },
+  { method: 'GET', path: '/api/access-log', expect: adminOnly(200) },
+  {
     method: 'PUT',
     path: '/api/beneficiaries/{beneficiaryCremona}',
     expect: statuses({ ADMIN: 200, MANAGER: 403, SOCIAL_WORKER: 404, COMMUNITY_MAKER: 403 }),

@@ -37,7 +37,10 @@ const LARGE = new Set([
   'beneficiaries',
   'households',
   'assignments',
+  'access_log',
 ]);
+/** Large in use but empty after the seed (reads are logged as people work): no statistics. */
+const UNSEEDED = new Set(['access_log']);
 
 type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 type Caller = { id: number; role: string; territoryIds: number[] } & ObjectLiteral;
@@ -94,6 +97,7 @@ async function loadDist(): Promise<Dist> {
     ['audit/audit-events.service', ['AUDIT_LIST']],
     ['beneficiaries/beneficiaries.service', ['BENEFICIARY_LIST']],
     ['households/households.service', ['HOUSEHOLD_LIST']],
+    ['access-log/access-log.list', ['ACCESS_LOG_LIST']],
   ] as const) {
     const mod = await load<Record<string, ListSpec>>(path);
     for (const name of names) specs[name] = mod[name];
@@ -329,7 +333,9 @@ describe('the scale database', () => {
           ? 'SELECT DISTINCT tbl AS name FROM sqlite_stat1'
           : 'SELECT relname AS name FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL',
       )) as Array<{ name: string }>;
-      expect(analyzed.map((r) => r.name)).toEqual(expect.arrayContaining([...LARGE]));
+      expect(analyzed.map((r) => r.name)).toEqual(
+        expect.arrayContaining([...LARGE].filter((table) => !UNSEEDED.has(table))),
+      );
     });
 
     it('refuses a database that is not empty, naming what it found', async () => {
@@ -355,6 +361,7 @@ describe('the scale database', () => {
         return dist.findList(qb, dist.parseListQuery(raw, s), s);
       };
     const pacts = list('Pact', 'p', 'pacts', 'PACT_LIST');
+    const accessLog = list('AccessLogEntry', 'l', null, 'ACCESS_LOG_LIST');
     const reports = () => new dist.ReportsService(dataSource);
     const alerts = () => new dist.AlertsService(dataSource);
     const page = (sort: [string, string], filter: ObjectLiteral = {}) => ({
@@ -461,6 +468,21 @@ describe('the scale database', () => {
       [
         'audit trail, default sort',
         () => list('AuditEvent', 'e', null, 'AUDIT_LIST')('admin', page(['at', 'DESC'])),
+        true,
+      ],
+      ['access log, default sort', () => accessLog('admin', page(['at', 'DESC'])), true],
+      [
+        'access log of one reader',
+        () => accessLog('admin', page(['at', 'DESC'], { actorId: callers.sw.id })),
+        true,
+      ],
+      [
+        'access log of one person',
+        () =>
+          accessLog(
+            'admin',
+            page(['at', 'DESC'], { entityType: 'beneficiaries', entityId: pactId }),
+          ),
         true,
       ],
       [

@@ -21,7 +21,12 @@ export async function download(
   if (params.sort) query.set('sort', JSON.stringify(params.sort));
   if (params.format) query.set('format', params.format);
   const text = query.toString();
-  const res = await fetch(`${server.url}/api/${collection}/export${text ? `?${text}` : ''}`, {
+  return getFile(server, token, `/api/${collection}/export${text ? `?${text}` : ''}`);
+}
+
+/** GETs `path` (from `/api/…`) with the token and reads the answer whole. */
+export async function getFile(server: TestServer, token: string, path: string): Promise<Download> {
+  const res = await fetch(`${server.url}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };

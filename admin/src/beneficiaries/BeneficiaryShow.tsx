@@ -7,6 +7,7 @@ import {
   SelectField,
   TextField,
   TopToolbar,
+  useCanAccess,
   useRecordContext,
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
@@ -14,6 +15,7 @@ import { CalendarDateField } from '../common/fields';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
+import { AccessRegister } from './AccessRegister';
 import { AnonymisedNotice, AnonymiseButton } from './AnonymiseButton';
 
 /** «Modifica» while the person is on file; an anonymised person is no longer edited. */
@@ -29,30 +31,38 @@ const actions = (
   </TopToolbar>
 );
 
-/** Contact details are null for managers (the server withholds them): shown as a dash. */
-export const BeneficiaryShow = () => (
-  <ShowPage actions={actions}>
-    <AnonymisedNotice />
-    <TextField source="lastName" />
-    <TextField source="firstName" />
-    <TextField source="fiscalCode" />
-    <CalendarDateField source="birthDate" />
-    <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
-    <ReferenceField source="territoryId" reference="territories" />
-    <TextField source="municipality" />
-    <TextField source="address" emptyText="—" />
-    <TextField source="phone" emptyText="—" />
-    <EmailField source="email" emptyText="—" />
-    <SelectField
-      source="employmentStatus"
-      choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
-    />
-    <ReferenceField source="householdId" reference="households" emptyText="—" />
-    <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
-    <DocumentsTab
-      ownerType="beneficiaries"
-      ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
-      label="app.beneficiaries.documents"
-    />
-  </ShowPage>
-);
+
+/**
+ * Contact details are null for managers (the server withholds them): shown as a dash. The
+ * access register is the administrator's only.
+ */
+export const BeneficiaryShow = () => {
+  const { canAccess: readsAccessLog } = useCanAccess({ resource: 'access-log', action: 'list' });
+  return (
+    <ShowPage actions={actions}>
+      <AnonymisedNotice />
+      <TextField source="lastName" />
+      <TextField source="firstName" />
+      <TextField source="fiscalCode" />
+      <CalendarDateField source="birthDate" />
+      <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
+      <ReferenceField source="territoryId" reference="territories" />
+      <TextField source="municipality" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <EmailField source="email" emptyText="—" />
+      <SelectField
+        source="employmentStatus"
+        choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
+      />
+      <ReferenceField source="householdId" reference="households" emptyText="—" />
+      <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
+      <DocumentsTab
+        ownerType="beneficiaries"
+        ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
+        label="app.beneficiaries.documents"
+      />
+      {readsAccessLog ? <AccessRegister label="app.beneficiaries.access_register" /> : null}
+    </ShowPage>
+  );
+};

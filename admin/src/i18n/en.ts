@@ -197,6 +197,16 @@ const appMessages: AppMessages = {
         adultsReached: 'Adults reached',
       },
     },
+    'access-log': {
+      name: 'Data access |||| Access register',
+      fields: {
+        id: 'ID',
+        at: 'When',
+        actorId: 'Who',
+        entityType: 'What',
+        entityId: 'Record',
+      },
+    },
     'audit-events': {
       name: 'Audit event |||| Audit trail',
       fields: {
@@ -555,6 +565,15 @@ const appMessages: AppMessages = {
       fiscal_code_help: 'Birth date and sex are filled in from the fiscal code while still empty.',
       pacts: 'Pacts',
       documents: 'Documents',
+      access_register: 'Access register',
+      access_none: 'No read recorded.',
+      subject_access: 'Data subject access (art. 15)',
+      subject_access_failed: 'The data subject access could not be downloaded: please try again.',
+      access_record: {
+        beneficiaries: 'Person’s record no. %{id}',
+        households: 'Household no. %{id}',
+        pacts: 'Pact no. %{id}',
+      },
     },
     places: {
       choose_territory: 'Choose the district first.',

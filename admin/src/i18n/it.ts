@@ -1,8 +1,6 @@
 import {
   ITALIAN_LABELS,
   PACT_TYPE_LABELS,
-  type AuditAction,
-  type DocumentKind,
   type ErrorCode,
   type PactType,
   type QueryParamReason,
@@ -198,6 +196,16 @@ const appMessages = {
         description: 'Descrizione',
         childrenReached: 'Minori raggiunti',
         adultsReached: 'Adulti raggiunti',
+      },
+    },
+    'access-log': {
+      name: 'Accesso ai dati |||| Registro degli accessi',
+      fields: {
+        id: 'ID',
+        at: 'Quando',
+        actorId: 'Chi',
+        entityType: 'Che cosa',
+        entityId: 'Scheda',
       },
     },
     'audit-events': {
@@ -555,6 +563,15 @@ const appMessages = {
       fiscal_code_help: 'Data di nascita e sesso si compilano dal codice fiscale, se ancora vuoti.',
       pacts: 'Patti',
       documents: 'Documenti',
+      access_register: 'Registro degli accessi',
+      access_none: 'Nessuna consultazione registrata.',
+      subject_access: 'Dati dell’interessato (art. 15)',
+      subject_access_failed: 'Non è stato possibile scaricare i dati dell’interessato: riprova.',
+      access_record: {
+        beneficiaries: 'Scheda della persona n. %{id}',
+        households: 'Nucleo familiare n. %{id}',
+        pacts: 'Patto n. %{id}',
+      },
     },
     places: {
       choose_territory: 'Scegli prima l’ambito.',
@@ -925,20 +942,7 @@ const appMessages = {
   enums: {
     territory: ITALIAN_LABELS.territory,
     role: ITALIAN_LABELS.role,
-    auditAction: {
-      create: 'Creazione',
-      update: 'Modifica',
-      delete: 'Eliminazione',
-      role_change: 'Cambio di ruolo',
-      transition: 'Cambio di stato',
-      assign: 'Assegnazione',
-      hand_over: 'Passaggio dei patti',
-      anonymise: 'Anonimizzazione',
-      export: 'Esportazione',
-      login: 'Accesso',
-      login_failed: 'Accesso non riuscito',
-      logout: 'Uscita',
-    } satisfies Record<AuditAction, string>,
+    auditAction: ITALIAN_LABELS.auditAction,
     employmentStatus: ITALIAN_LABELS.employmentStatus,
     sex: ITALIAN_LABELS.sex,
     pactType: {
@@ -947,13 +951,7 @@ const appMessages = {
     } satisfies Record<PactType, string>,
     pactStatus: ITALIAN_LABELS.pactStatus,
     milestoneStatus: ITALIAN_LABELS.milestoneStatus,
-    documentKind: {
-      SIGNED_PACT: 'Patto firmato',
-      ISEE_CERTIFICATE: 'Attestazione ISEE',
-      IDENTITY_DOCUMENT: 'Documento d’identità',
-      EVIDENCE: 'Prova',
-      OTHER: 'Altro',
-    } satisfies Record<DocumentKind, string>,
+    documentKind: ITALIAN_LABELS.documentKind,
     noteKind: ITALIAN_LABELS.noteKind,
     outcome: ITALIAN_LABELS.outcome,
     terminationCode: ITALIAN_LABELS.terminationCode,

@@ -270,6 +270,31 @@ describe(createDataProvider.name, () => {
     });
     expect(fetch.mock.calls[0][0]).toBe('/api/milestones/3');
   });
+
+  it('reads a person’s access register from their own route, other references as simple REST does', async () => {
+    const fetch = fakeFetch(() =>
+      jsonResponse(200, [{ id: 9, entityType: 'pacts', entityId: 4 }], {
+        'Content-Range': 'access-log 0-0/12',
+      }),
+    );
+    const page = {
+      pagination: { page: 2, perPage: 10 },
+      sort: { field: 'at', order: 'DESC' as const },
+      filter: {},
+    };
+    await expect(
+      provider('t').getManyReference('access-log', { ...page, target: 'beneficiaryId', id: 5 }),
+    ).resolves.toEqual({ data: [{ id: 9, entityType: 'pacts', entityId: 4 }], total: 12 });
+    const url = new URL(fetch.mock.calls[0][0], 'http://localhost');
+    expect(url.pathname).toBe('/api/beneficiaries/5/access-log');
+    expect(url.searchParams.get('range')).toBe('[10,19]');
+    expect(url.searchParams.get('sort')).toBe('["at","DESC"]');
+
+    await provider('t').getManyReference('access-log', { ...page, target: 'entityId', id: 5 });
+    const other = new URL(fetch.mock.calls[1][0], 'http://localhost');
+    expect(other.pathname).toBe('/api/access-log');
+    expect(other.searchParams.get('filter')).toBe('{"entityId":5}');
+  });
 });
 
 describe('uploading a document', () => {

@@ -9,7 +9,13 @@ import type {
   PactTransitionBody,
   SearchResult,
 } from '@generattivi/shared';
-import { fetchUtils, HttpError, type DataProvider, type GetOneParams } from 'ra-core';
+import {
+  fetchUtils,
+  HttpError,
+  type DataProvider,
+  type GetManyReferenceParams,
+  type GetOneParams,
+} from 'ra-core';
 import { isStaleVersion } from '../common/serverErrors';
 import { localizeCode, localizeFieldErrors, type CodedErrorBody } from '../common/serverMessages';
 import type {
@@ -77,6 +83,8 @@ export interface AppDataProvider extends DataProvider {
   getDocumentContent(id: number): Promise<Blob>;
   /** `GET /api/pacts/:id/document`: the pact as the PDF to sign. */
   getPactDocument(id: number): Promise<Blob>;
+  /** `GET /api/beneficiaries/:id/subject-access`: everything held about a person, as a ZIP. */
+  getSubjectAccess(id: number): Promise<{ blob: Blob; fileName: string | undefined }>;
   /**
    * `GET /api/reports/<name>?format=csv`: the report's table as a CSV file for Excel (one of
    * the caseload's two tables alone with `table`).
@@ -244,6 +252,21 @@ export function createDataProvider({
       );
       return { data: { ...json, id: name } };
     },
+    /**
+     * A person's access register is `GET /api/beneficiaries/:id/access-log` (reads of the
+     * person, of their household and of their pacts): `getManyReference('access-log',
+     * {target: 'beneficiaryId', id})`.
+     */
+    getManyReference: (resource: string, params: GetManyReferenceParams) => {
+      if (resource !== 'access-log' || params.target !== 'beneficiaryId')
+        return rest.getManyReference(resource, params);
+      const { pagination, sort, filter } = params;
+      return rest.getList(`beneficiaries/${encodeURIComponent(String(params.id))}/access-log`, {
+        pagination,
+        sort,
+        filter,
+      });
+    },
     verifyAuditChain: async () => {
       const { json } = await httpClient(`${apiUrl}/audit-events/verify`);
       return json as AuditChainVerification;
@@ -304,6 +327,7 @@ export function createDataProvider({
       }),
     getDocumentContent: (id) => getFile(`/documents/${id}/content`),
     getPactDocument: (id) => getFile(`/pacts/${id}/document`),
+    getSubjectAccess: (id) => getNamedFile(`/beneficiaries/${id}/subject-access`),
     exportList: async (resource, { filter, sort, format }) => {
       const query = new URLSearchParams({
         filter: JSON.stringify(filter),

@@ -7,6 +7,8 @@ import { InstantColumn } from '../database/columns';
  */
 @Entity('access_log')
 @Index(['entityType', 'entityId', 'at'])
+@Index('IDX_access_log_at', ['at'])
+@Index('IDX_access_log_actor_at', ['actorId', 'at'])
 export class AccessLogEntry {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -14,7 +16,6 @@ export class AccessLogEntry {
   @InstantColumn()
   at!: string;
 
-  @Index()
   @Column({ type: 'integer' })
   actorId!: number;
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessLogController } from './access-log.controller';
 import { AccessLogEntry } from './access-log.entity';
 import { AccessLogService } from './access-log.service';
 
@@ -10,6 +11,7 @@ export const ACCESS_LOG_ENTITIES = [AccessLogEntry];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(ACCESS_LOG_ENTITIES)],
+  controllers: [AccessLogController],
   providers: [AccessLogService],
   exports: [AccessLogService, TypeOrmModule],
 })

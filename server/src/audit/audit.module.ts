@@ -35,6 +35,6 @@ export const AUDIT_ENTITIES = [
     AuditKeyring,
     SubjectKeysService,
   ],
-  exports: [AuditService, AuditKeyring, SubjectKeysService],
+  exports: [AuditService, AuditEventsService, AuditKeyring, SubjectKeysService],
 })
 export class AuditModule {}

@@ -97,6 +97,10 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'POST /eligibility/check': { resource: 'eligibility', actions: ['check'] },
   'GET /beneficiaries/:id/access-log': { resource: 'beneficiaries', actions: ['access-log'] },
   'POST /beneficiaries/:id/anonymise': { resource: 'beneficiaries', actions: ['anonymise'] },
+  'GET /beneficiaries/:id/subject-access': {
+    resource: 'beneficiaries',
+    actions: ['subject-access'],
+  },
   'GET /audit-events/verify': { resource: 'audit-events', actions: ['verify'] },
   'POST /audit-events/verify-jobs': { resource: 'audit-events', actions: ['verify-all'] },
   'GET /audit-events/verify-jobs/:id': { resource: 'audit-events', actions: ['verify-all'] },

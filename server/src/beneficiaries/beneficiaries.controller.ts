@@ -5,7 +5,8 @@ import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, mapList, sendList } from '../common/list-endpoint';
 import { Route } from '../common/routes';
-import { BeneficiariesService, toAccessLogRecord } from './beneficiaries.service';
+import { toAccessLogRecord } from '../access-log/access-log.list';
+import { BeneficiariesService } from './beneficiaries.service';
 import { toBeneficiaryRecord } from './beneficiary.record';
 import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
 

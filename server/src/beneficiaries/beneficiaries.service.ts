@@ -4,6 +4,7 @@ import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/sh
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogEntry } from '../access-log/access-log.entity';
+import { ACCESS_LOG_LIST } from '../access-log/access-log.list';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
@@ -83,32 +84,6 @@ export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpe
   }
   return masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
 }
-
-/** `GET /beneficiaries/:id/access-log`: who read that person's records, newest first. */
-export const ACCESS_LOG_LIST = defineListSpec({
-  resource: 'access-log',
-  alias: 'l',
-  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int', {
-    entityType: { values: ['beneficiaries', 'households', 'pacts'] },
-  }),
-  defaultSort: ['at', 'DESC'],
-});
-
-export interface AccessLogRecord {
-  id: number;
-  at: string;
-  actorId: number;
-  entityType: string;
-  entityId: number;
-}
-
-export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
-  id: e.id,
-  at: e.at,
-  actorId: e.actorId,
-  entityType: e.entityType,
-  entityId: e.entityId,
-});
 
 /** Optional text: undefined keeps what is stored, blank clears it. */
 function optionalText(value: string | null | undefined, current: string | null = null) {

@@ -54,9 +54,11 @@ export function printable(text: string): string {
   return out;
 }
 
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Gives the event loop back to other requests between pieces of a drawing. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-class Writer {
+/** Draws text on A4 pages: headings kept with what follows, labelled lines, footers. */
+export class Writer {
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
   private get width(): number {
@@ -138,8 +140,8 @@ class Writer {
     this.text(label, { size: SMALL + 1, color: GREY, gap: 6 });
   }
 
-  /** "Pagina i di N" and the record's fingerprint at the foot of every page. */
-  footers(content: PactDocumentContent): void {
+  /** `left` (what the document is) and "Pagina i di N" at the foot of every page. */
+  footers(left: string): void {
     const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
@@ -157,14 +159,7 @@ class Writer {
         .font(REGULAR)
         .fontSize(SMALL)
         .fillColor(GREY)
-        .text(
-          printable(
-            `${content.reference} · versione ${content.version} · impronta ${content.fingerprint}`,
-          ),
-          MARGIN,
-          y,
-          { width: this.width * 0.75, lineBreak: false },
-        )
+        .text(printable(left), MARGIN, y, { width: this.width * 0.75, lineBreak: false })
         .text(`Pagina ${i - range.start + 1} di ${range.count}`, MARGIN, y, {
           width: this.width,
           align: 'right',
@@ -175,8 +170,7 @@ class Writer {
   }
 }
 
-async function draw(doc: PDFKit.PDFDocument, content: PactDocumentContent): Promise<void> {
-  const w = new Writer(doc);
+async function draw(w: Writer, content: PactDocumentContent): Promise<void> {
   w.text(`Progetto «Fare Legami» · ${content.territory}`, {
     size: SMALL + 1,
     color: GREY,
@@ -226,26 +220,36 @@ async function draw(doc: PDFKit.PDFDocument, content: PactDocumentContent): Prom
   w.text(`Luogo e data: ${content.municipality}, ____/____/________`);
   for (const signatory of content.signatures) w.signatureLine(signatory);
 
-  w.footers(content);
+  w.footers(`${content.reference} · versione ${content.version} · impronta ${content.fingerprint}`);
 }
 
-/** The pact as a PDF stream; it ends (or fails) once the drawing is done. */
-export function renderPactPdf(content: PactDocumentContent): Readable {
+/**
+ * An A4 PDF in Italian as a stream, drawn by `draw`; it ends (or fails) once the drawing is
+ * done. The pages are kept until then, so that footers can count them.
+ */
+export function renderA4Pdf(
+  info: { title: string; subject: string },
+  draw: (writer: Writer) => Promise<void>,
+): Readable {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: BOTTOM },
     bufferPages: true,
     lang: 'it-IT',
     displayTitle: true,
-    info: {
-      Title: printable(`${content.heading} ${content.reference}`),
-      Subject: printable(content.title),
-      Author: 'GenerAttivi',
-    },
+    info: { Title: printable(info.title), Subject: printable(info.subject), Author: 'GenerAttivi' },
   });
-  draw(doc, content).then(
+  draw(new Writer(doc)).then(
     () => doc.end(),
     (error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))),
   );
   return doc;
+}
+
+/** The pact as a PDF stream; it ends (or fails) once the drawing is done. */
+export function renderPactPdf(content: PactDocumentContent): Readable {
+  return renderA4Pdf(
+    { title: `${content.heading} ${content.reference}`, subject: content.title },
+    (w) => draw(w, content),
+  );
 }

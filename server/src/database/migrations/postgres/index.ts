@@ -15,6 +15,7 @@ import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
 import { AuditKeys1795600000120 } from './1795600000120-AuditKeys';
 import { Retention1795600000130 } from './1795600000130-Retention';
+import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -32,4 +33,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   SocialWorkerLoad1795600000110,
   AuditKeys1795600000120,
   Retention1795600000130,
+  AccessLogIndexes1795600000150,
 ];
