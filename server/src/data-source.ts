@@ -15,7 +15,6 @@ import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
 import { PACT_TEMPLATE_ENTITIES } from './pact-templates/pact-templates.module';
-import { RETENTION_ENTITIES } from './retention/retention.module';
 import { SAVED_FILTER_ENTITIES } from './saved-filters/saved-filters.module';
 import { TERRITORY_ENTITIES } from './territories/territories.module';
 import { USER_ENTITIES } from './users/users.module';
@@ -39,7 +38,6 @@ export const ENTITIES = [
   ...ASSIGNMENT_ENTITIES,
   ...IDEMPOTENCY_ENTITIES,
   ...DOCUMENT_ENTITIES,
-  ...RETENTION_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

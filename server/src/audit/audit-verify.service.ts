@@ -9,7 +9,7 @@ import { readRawMany } from '../database/sqlite-reader';
 import { ChainPosition, checkChain } from './audit-chain';
 import { AuditAnchor } from './audit-anchor';
 import { AuditKeyring } from './audit-keyring';
-import { JobLease } from './job-lease.entity';
+import { JobLease } from '../database/job-lease.entity';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH } from './audit-hash';
@@ -136,7 +136,7 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
     const taken = await leases
       .createQueryBuilder()
       .update()
-      .set({ owner: this.instance, leaseUntil: isoIn(ANCHOR_EVERY_MS - 1000) })
+      .set({ leaseOwner: this.instance, leaseUntil: isoIn(ANCHOR_EVERY_MS - 1000) })
       .where('name = :name', { name })
       .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: nowIso() })
       .execute();

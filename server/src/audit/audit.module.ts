@@ -5,7 +5,7 @@ import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditVerifyJob } from './audit-verify-job.entity';
 import { AuditSeal } from './audit-seal.entity';
 import { AuditSubjectKey } from './audit-subject-key.entity';
-import { JobLease } from './job-lease.entity';
+import { JobLease } from '../database/job-lease.entity';
 import { AuditEventsController } from './audit-events.controller';
 import { AuditEventsService } from './audit-events.service';
 import { AuditVerifyService } from './audit-verify.service';

@@ -3,6 +3,7 @@ import { OPEN_PACT_STATUSES } from '@generattivi/shared';
 import { randomInt } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SubjectKeysService } from '../audit/subject-keys.service';
 import { toBeneficiaryRecord, type BeneficiaryRecord } from '../beneficiaries/beneficiary.record';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { nowIso } from '../common/clock';
@@ -51,6 +52,7 @@ export class AnonymisationService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly subjectKeys: SubjectKeysService,
   ) {}
 
   /** `409 BENEFICIARY_ANONYMISED` for a second call: there is nothing left to forget. */
@@ -132,9 +134,12 @@ export class AnonymisationService {
       entityId: id,
       changes: { reason: [null, reason], anonymisedAt: [null, at] },
     });
-    // ── The audit trail's part joins here ──
-    // The events about the person (which hold their data) become unreadable when their audit
-    // key is destroyed in this same transaction.
+    // The personal fields of the audit events about the person become unreadable: their key
+    // is destroyed in this transaction, before the events above are written (they then hold
+    // «dato cancellato»). The household's key goes too, as its pacts' diary was erased above.
+    await this.subjectKeys.forget(tx, 'beneficiaries', id);
+    if (person.householdId !== null)
+      await this.subjectKeys.forget(tx, 'households', person.householdId);
     return tx.findOneByOrFail(Beneficiary, { id });
   }
 

@@ -14,7 +14,7 @@ import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { nowIso } from '../common/clock';
 import { AppConfig, CONFIG } from '../config/config';
 import { AnonymisationService } from './anonymisation.service';
-import { JobLease } from './job-lease.entity';
+import { JobLease } from '../database/job-lease.entity';
 
 /** The job's row in `job_leases` (written by the Retention migration). */
 const JOB = 'retention';

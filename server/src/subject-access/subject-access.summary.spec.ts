@@ -25,6 +25,7 @@ const person: BeneficiaryRecord = {
   email: null,
   employmentStatus: 'UNEMPLOYED',
   householdId: null,
+  anonymisedAt: null,
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
   version: 1,

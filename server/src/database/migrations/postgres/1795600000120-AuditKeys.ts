@@ -15,7 +15,7 @@ export class AuditKeys1795600000120 implements MigrationInterface {
       'CREATE TABLE "audit_subject_keys" ("subject_type" character varying(20) NOT NULL, "subject_id" integer NOT NULL, "wrapped_key" character varying(120), "created_at" character varying(24) NOT NULL, "forgotten_at" character varying(24), CONSTRAINT "PK_a092e0ebdeb0bd89b6288ab4c72" PRIMARY KEY ("subject_type", "subject_id"))',
     );
     await queryRunner.query(
-      'CREATE TABLE "job_leases" ("name" character varying(40) NOT NULL, "owner" character varying(64), "lease_until" character varying(24), CONSTRAINT "PK_a5aaa7b6169ce751dd85a6f0beb" PRIMARY KEY ("name"))',
+      'CREATE TABLE "job_leases" ("name" character varying(40) NOT NULL, "lease_owner" character varying(64), "lease_until" character varying(24), "last_run_on" character varying(10), CONSTRAINT "PK_a5aaa7b6169ce751dd85a6f0beb" PRIMARY KEY ("name"))',
     );
   }
 

@@ -18,9 +18,6 @@ export class Retention1795600000130 implements MigrationInterface {
   name = 'Retention1795600000130';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "job_leases" ("name" character varying(40) NOT NULL, "lease_owner" character varying(64), "lease_until" character varying(24), "last_run_on" character varying(10), CONSTRAINT "PK_a5aaa7b6169ce751dd85a6f0beb" PRIMARY KEY ("name"))',
-    );
     await queryRunner.query(`INSERT INTO "job_leases" ("name") VALUES ('retention')`);
     await queryRunner.query(
       'ALTER TABLE "beneficiaries" ADD "anonymised_at" character varying(24)',
@@ -107,6 +104,5 @@ export class Retention1795600000130 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "beneficiaries" DROP COLUMN "retention_from"');
     await queryRunner.query('ALTER TABLE "beneficiaries" DROP COLUMN "last_pact_closed_on"');
     await queryRunner.query('ALTER TABLE "beneficiaries" DROP COLUMN "anonymised_at"');
-    await queryRunner.query('DROP TABLE "job_leases"');
   }
 }

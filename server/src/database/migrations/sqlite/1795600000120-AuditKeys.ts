@@ -15,7 +15,7 @@ export class AuditKeys1795600000120 implements MigrationInterface {
       'CREATE TABLE "audit_subject_keys" ("subject_type" varchar(20) NOT NULL, "subject_id" integer NOT NULL, "wrapped_key" varchar(120), "created_at" varchar(24) NOT NULL, "forgotten_at" varchar(24), PRIMARY KEY ("subject_type", "subject_id"))',
     );
     await queryRunner.query(
-      'CREATE TABLE "job_leases" ("name" varchar(40) PRIMARY KEY NOT NULL, "owner" varchar(64), "lease_until" varchar(24))',
+      'CREATE TABLE "job_leases" ("name" varchar(40) PRIMARY KEY NOT NULL, "lease_owner" varchar(64), "lease_until" varchar(24), "last_run_on" varchar(10))',
     );
   }
 

@@ -20,9 +20,6 @@ export class Retention1795600000130 implements MigrationInterface {
   name = 'Retention1795600000130';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "job_leases" ("name" varchar(40) PRIMARY KEY NOT NULL, "lease_owner" varchar(64), "lease_until" varchar(24), "last_run_on" varchar(10))',
-    );
     await queryRunner.query(`INSERT INTO "job_leases" ("name") VALUES ('retention')`);
     await queryRunner.query('ALTER TABLE "beneficiaries" ADD COLUMN "anonymised_at" varchar(24)');
     await queryRunner.query(
@@ -88,6 +85,5 @@ export class Retention1795600000130 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "documents" DROP COLUMN "erased_at"');
     for (const column of BENEFICIARY_COLUMNS.slice().reverse())
       await queryRunner.query(`ALTER TABLE "beneficiaries" DROP COLUMN "${column}"`);
-    await queryRunner.query('DROP TABLE "job_leases"');
   }
 }

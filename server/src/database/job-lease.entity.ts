@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DateColumn, InstantColumn } from '../database/columns';
+import { DateColumn, InstantColumn } from './columns';
 
 /**
- * A daily background job shared by every server instance on the database: the instance that
- * takes the lease (a conditional update) runs it; the others see it taken, or done today.
+ * A background job shared by every server instance on the database (the audit anchoring, the
+ * retention pass): the instance that takes the lease (a conditional update) runs it; the
+ * others see it taken, or, for a daily job, done today (`lastRunOn`).
  */
 @Entity('job_leases')
 export class JobLease {
