@@ -31,7 +31,6 @@ const actions = (
   </TopToolbar>
 );
 
-
 /**
  * Contact details are null for managers (the server withholds them): shown as a dash. The
  * access register is the administrator's only.
