@@ -5,7 +5,14 @@ type Json = Record<string, unknown>;
 type Person = Json & { id: number; version: number; fiscalCode: string; territoryId: number };
 type Household = Json & { id: number; version: number; assessedById: number | null };
 type ErrorBody = { message: string; errors?: Record<string, string> };
-type LogRow = { id: number; at: string; actorId: number; entityType: string; entityId: number };
+type LogRow = {
+  id: number;
+  at: string;
+  actorId: number;
+  entityType: string;
+  entityId: number;
+  via: string;
+};
 
 const list = (resource: string, filter: Json = {}, extra = '') =>
   `/api/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
@@ -533,7 +540,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('GET', `/api/beneficiaries/${person.id}`, swCrema)).status).toBe(200);
       expect((await req('GET', `/api/households/${household.id}`, manager)).status).toBe(200);
       expect((await req('GET', `/api/pacts/${pact.id}`, swCrema)).status).toBe(200);
-      // Lists are not reads of one record; nor are other people's records.
+      // A list page naming the person is a read too (via list); other people's records are not.
       await req('GET', list('beneficiaries', { id: [person.id] }), swCrema);
       const someoneElse = await create('beneficiaries', swCrema, crema());
       await req('GET', `/api/beneficiaries/${someoneElse.id}`, swCrema);
@@ -541,13 +548,14 @@ describe('people: beneficiaries and households', () => {
       const path = `/api/beneficiaries/${person.id}/access-log`;
       const log = await req<LogRow[]>('GET', path, admin);
       expect(log.status).toBe(200);
-      expect(log.headers.get('content-range')).toBe('access-log 0-2/3');
-      expect(log.body.map((r) => [r.entityType, r.entityId])).toEqual([
-        ['pacts', pact.id],
-        ['households', household.id],
-        ['beneficiaries', person.id],
+      expect(log.headers.get('content-range')).toBe('access-log 0-3/4');
+      expect(log.body.map((r) => [r.entityType, r.entityId, r.via])).toEqual([
+        ['beneficiaries', person.id, 'list'],
+        ['pacts', pact.id, 'one'],
+        ['households', household.id, 'one'],
+        ['beneficiaries', person.id, 'one'],
       ]);
-      expect(log.body[2].actorId).toBe(swCremaId);
+      expect(log.body[3].actorId).toBe(swCremaId);
       const pactsOnly = await req<LogRow[]>(
         'GET',
         `${path}?filter=${encodeURIComponent('{"entityType":"pacts"}')}`,

@@ -34,7 +34,7 @@ export class BeneficiariesController {
   @Can('beneficiaries', 'access-log')
   @ApiOperation({
     summary:
-      'Who read this person’s records: the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, at_gte/_lte',
+      'Who read this person’s records and how (via: one, list, search, export, document, pdf, subject-access): the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, via, at_gte/_lte. Entries are kept ACCESS_LOG_MONTHS (24) months.',
   })
   async accessLog(
     @CurrentUser() caller: Caller,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
-import { AccessLogEntry } from '../access-log/access-log.entity';
+import { ACCESS_VIAS, AccessLogEntry, type AccessVia } from '../access-log/access-log.entity';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
@@ -88,8 +88,9 @@ export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpe
 export const ACCESS_LOG_LIST = defineListSpec({
   resource: 'access-log',
   alias: 'l',
-  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int', {
+  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int via:enum', {
     entityType: { values: ['beneficiaries', 'households', 'pacts'] },
+    via: { values: ACCESS_VIAS },
   }),
   defaultSort: ['at', 'DESC'],
 });
@@ -100,6 +101,7 @@ export interface AccessLogRecord {
   actorId: number;
   entityType: string;
   entityId: number;
+  via: AccessVia;
 }
 
 export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
@@ -108,6 +110,7 @@ export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
   actorId: e.actorId,
   entityType: e.entityType,
   entityId: e.entityId,
+  via: e.via,
 });
 
 /** Optional text: undefined keeps what is stored, blank clears it. */
@@ -138,9 +141,22 @@ export class BeneficiariesService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
+  /** A page of the list; each person on it is written to the access log. */
+  async list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
     const spec = beneficiaryListSpec(caller, raw);
-    return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);
+    const page = await listInScope(
+      this.beneficiaries,
+      spec,
+      { caller, kind: 'beneficiaries' },
+      raw,
+    );
+    await this.accessLog.recordReads(
+      caller,
+      'beneficiaries',
+      page.rows.map((b) => b.id),
+      'list',
+    );
+    return page;
   }
 
   /** A beneficiary the caller may see, else 404. */

@@ -35,6 +35,8 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** The most rows one export (`GET /<collection>/export`) holds; more is a 422. */
   exportMaxRows: number;
+  /** How long the access log keeps an entry, in months; older ones are purged daily. */
+  accessLogMonths: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
+    accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',

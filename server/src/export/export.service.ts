@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso } from '@generattivi/shared';
 import type { Readable } from 'node:stream';
 import { DataSource, In, type ObjectLiteral } from 'typeorm';
+import type { LoggedEntity } from '../access-log/access-log.entity';
+import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
@@ -60,8 +62,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * A collection's list as a spreadsheet: the list's scope, filter and sort, masked as the list
  * answers, at most `exportMaxRows` rows (100,000 unless configured lower): the matching ids in
  * the list's order first (off the event loop on SQLite), then the rows streamed in batches by
- * id; each export is
- * an audit event (collection, filter, sort, format and rows).
+ * id, each batch's people written to the access log first; each export is an audit event
+ * (collection, filter, sort, format and rows).
  */
 @Injectable()
 export class ExportService {
@@ -69,6 +71,7 @@ export class ExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -111,9 +114,12 @@ export class ExportService {
     );
     const territories = await this.territoryNames();
     const lookups = (refs: Refs) => this.lookups(refs, territories);
+    const logReads = (entities: ObjectLiteral[], refs: Refs) =>
+      this.logReads(caller, collection, entities, refs);
     async function* batches() {
       for await (const entities of rowsInBatches(source.qb, ids, EXPORT_BATCH)) {
-        const names = await lookups(sheet.refs(entities));
+        const refs = sheet.refs(entities);
+        const [names] = await Promise.all([lookups(refs), logReads(entities, refs)]);
         yield entities.map((entity) => ({ row: sheet.toRow(entity, caller), names }));
         await nextTurn();
       }
@@ -126,6 +132,29 @@ export class ExportService {
       fileName: `${sheet.fileName}-${todayIso()}.${format}`,
       mediaType: MEDIA_TYPES[format],
     };
+  }
+
+  /**
+   * The access log of a batch: each record of a collection of people, and each person or
+   * household the batch names (a pact's beneficiary), before the batch is written out.
+   */
+  private async logReads(
+    caller: Caller,
+    collection: ExportCollection,
+    entities: ObjectLiteral[],
+    refs: Refs,
+  ): Promise<void> {
+    const read: Partial<Record<LoggedEntity, number[]>> = {
+      beneficiaries: refs.beneficiaries,
+      households: refs.households,
+    };
+    if (collection === 'pacts' || collection === 'beneficiaries' || collection === 'households')
+      read[collection] = entities.map((e) => Number(e.id));
+    await Promise.all(
+      Object.entries(read).map(([kind, ids]) =>
+        this.accessLog.recordReads(caller, kind as LoggedEntity, ids ?? [], 'export'),
+      ),
+    );
   }
 
   private async territoryNames(): Promise<Map<number, string>> {

@@ -7,7 +7,7 @@ import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec } from '../common/list-query';
+import { defineListSpec, type ListResult, type RawListParams } from '../common/list-query';
 import { ReadInScope } from '../common/read-in-scope';
 import {
   assertNoReadOnlyOnCreate,
@@ -75,6 +75,18 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
     forUpdate = false,
   ): Promise<Household> {
     return this.get(caller, id, { tx, lock: forUpdate ? 'pessimistic_write' : undefined });
+  }
+
+  /** A page of the list; each household on it is written to the access log. */
+  override async list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
+    const page = await super.list(caller, raw);
+    await this.accessLog.recordReads(
+      caller,
+      'households',
+      page.rows.map((h) => h.id),
+      'list',
+    );
+    return page;
   }
 
   async read(caller: Caller, id: number): Promise<HouseholdRecord> {

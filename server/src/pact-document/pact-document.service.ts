@@ -133,13 +133,11 @@ export class PactDocumentService {
       ...(source.household?.members.map((m) => m.id) ?? []),
     ]);
     await Promise.all([
-      this.accessLog.recordRead(caller, 'pacts', source.pact.id),
+      this.accessLog.recordRead(caller, 'pacts', source.pact.id, 'pdf'),
       ...(source.household
-        ? [this.accessLog.recordRead(caller, 'households', source.household.id)]
+        ? [this.accessLog.recordRead(caller, 'households', source.household.id, 'pdf')]
         : []),
-      ...[...people].map((beneficiaryId) =>
-        this.accessLog.recordRead(caller, 'beneficiaries', beneficiaryId),
-      ),
+      this.accessLog.recordReads(caller, 'beneficiaries', [...people], 'pdf'),
     ]);
     return { filename: `${content.reference}.pdf`, pdf: renderPactPdf(content) };
   }

@@ -108,7 +108,19 @@ export class PactsService {
 
   // ── reading ────────────────────────────────────────────────────────────────
 
+  /** A page of the list; each pact on it (it names its beneficiary) goes to the access log. */
   async list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
+    const page = await this.page(caller, raw);
+    await this.accessLog.recordReads(
+      caller,
+      'pacts',
+      page.rows.map((p) => p.id),
+      'list',
+    );
+    return page;
+  }
+
+  private async page(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
     const { rest, taken } = takeFilters(raw, ['overdue']);
     const query = parseListQuery(rest, PACT_LIST);
     const reader = { caller, kind: 'pacts' } as const;

@@ -8,6 +8,7 @@ import {
   searchWords,
 } from '@generattivi/shared';
 import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
 import type { Caller } from '../auth/caller';
 import { scopedQuery, type ScopeKind } from '../auth/scope';
 import { maskFiscalCode, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
@@ -40,8 +41,8 @@ const fullName = (first: string | null, last: string | null) =>
  * the exact reference or fiscal code first, then the most recently changed; at most
  * SEARCH_MAX_RESULTS in all, shared among the kinds.
  *
- * Like the lists (and unlike a single read), a search writes nothing to the access log: it
- * shows names and masked or known codes, not the record.
+ * Like the lists, every record found is written to the access log (`via` search): a search
+ * by fiscal code confirms who holds it.
  */
 @Injectable()
 export class SearchService {
@@ -49,6 +50,7 @@ export class SearchService {
     @InjectRepository(Pact) private readonly pacts: Repository<Pact>,
     @InjectRepository(Beneficiary) private readonly beneficiaries: Repository<Beneficiary>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async search(caller: Caller, text: string): Promise<SearchResult[]> {
@@ -68,7 +70,18 @@ export class SearchService {
       this.findBeneficiaries(caller, words, exact),
       this.findHouseholds(caller, words),
     ]);
-    return shareResults(groups, SEARCH_MAX_RESULTS).flat();
+    const found = shareResults(groups, SEARCH_MAX_RESULTS).flat();
+    await Promise.all(
+      (['pacts', 'beneficiaries', 'households'] as const).map((kind) =>
+        this.accessLog.recordReads(
+          caller,
+          kind,
+          found.filter((r) => r.resource === kind).map((r) => r.id),
+          'search',
+        ),
+      ),
+    );
+    return found;
   }
 
   /**
