@@ -179,6 +179,7 @@ describe('the permission table', () => {
       }
     }
     expect(rolesAllowed('beneficiaries', 'access-log')).toEqual(['ADMIN']);
+    expect(rolesAllowed('beneficiaries', 'possible-duplicates')).toEqual(['ADMIN']);
   });
 
   it('refuses an action the table does not list', () => {

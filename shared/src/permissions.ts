@@ -61,6 +61,7 @@ export const ACTIONS = [
   'check',
   'pick',
   'access-log',
+  'possible-duplicates',
   'verify',
   'verify-all',
   'export',
@@ -130,6 +131,8 @@ export const PERMISSIONS: Readonly<
     edit: CASE_WRITE,
     delete: CASE_WRITE,
     'access-log': ADMIN_ONLY,
+    /** Fiscal codes entered for a person out of the caller's scope: ADMIN resolves them. */
+    'possible-duplicates': ADMIN_ONLY,
     export: PEOPLE_EXPORT,
   },
   households: {

@@ -390,7 +390,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('GET', `/api/beneficiaries/${mine.id}`, swCrema)).status).toBe(404);
     });
 
-    it('shows managers masked fiscal codes and no contact details; they cannot write', async () => {
+    it('shows managers initials, the year of birth, masked fiscal codes and no contact details; they cannot write', async () => {
       const person = await create('beneficiaries', swCrema, crema());
       const code = person.fiscalCode;
       const masked = `${code.slice(0, 6)}*********${code[15]}`;
@@ -398,12 +398,20 @@ describe('people: beneficiaries and households', () => {
       expect(one.status).toBe(200);
       expect(one.body.fiscalCode).toBe(masked);
       for (const field of ['phone', 'email', 'address']) expect(one.body).not.toHaveProperty(field);
-      expect(one.body).toMatchObject({ firstName: person.firstName, birthDate: person.birthDate });
+      expect(one.body).toMatchObject({
+        firstName: `${String(person.firstName)[0]}.`,
+        lastName: `${String(person.lastName)[0]}.`,
+        birthYear: Number(String(person.birthDate).slice(0, 4)),
+      });
+      expect(one.body).not.toHaveProperty('birthDate');
+      expect(one.text).not.toContain(String(person.lastName));
 
       const many = await req<Json[]>('GET', list('beneficiaries', { id: [person.id] }), manager);
       expect(many.body[0].fiscalCode).toBe(masked);
       expect(many.body[0]).not.toHaveProperty('email');
       expect(many.text).not.toContain(code);
+      expect(many.text).not.toContain(String(person.lastName));
+      expect(many.body[0]).not.toHaveProperty('birthDate');
 
       expect((await req('POST', '/api/beneficiaries', manager, crema())).status).toBe(403);
       expect((await req('PUT', `/api/beneficiaries/${person.id}`, manager, person)).status).toBe(
@@ -412,7 +420,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('DELETE', `/api/beneficiaries/${person.id}`, manager)).status).toBe(403);
     });
 
-    it('does not let managers filter, search or sort by fiscal code', async () => {
+    it('does not let managers filter, search or sort by fiscal code, nor filter or search by names or birth date', async () => {
       const person = await create('beneficiaries', swCrema, crema());
       const filtered = await req<ErrorBody>(
         'GET',
@@ -427,20 +435,24 @@ describe('people: beneficiaries and households', () => {
         manager,
       );
       expect(sorted.status).toBe(400);
-      // q searches names only for a manager: the code finds nothing, the name finds the person.
-      const byCode = await req<Json[]>(
+      // A manager reads initials and the year of birth: a search or filter by what they do not
+      // read would confirm it.
+      for (const filter of [
+        { q: person.fiscalCode.slice(0, 11) },
+        { q: person.lastName, id: person.id },
+        { lastName: person.lastName },
+        { birthDate_gte: person.birthDate },
+      ]) {
+        const refused = await req<ErrorBody>('GET', list('beneficiaries', filter), manager);
+        expect([filter, refused.status]).toEqual([filter, 400]);
+        expect(refused.body.errors?.filter).toMatch(/masked or hidden/);
+      }
+      const byYear = await req<Json[]>(
         'GET',
-        list('beneficiaries', { q: person.fiscalCode.slice(0, 11) }),
+        list('beneficiaries', { id: person.id }, '&sort=["lastName","ASC"]'),
         manager,
       );
-      expect(byCode.status).toBe(200);
-      expect(byCode.body).toEqual([]);
-      const byName = await req<Json[]>(
-        'GET',
-        list('beneficiaries', { q: person.lastName, id: person.id }),
-        manager,
-      );
-      expect(byName.body).toHaveLength(1);
+      expect(byYear.body).toHaveLength(1);
       // Others may.
       const admins = await req<Json[]>(
         'GET',
@@ -499,7 +511,15 @@ describe('people: beneficiaries and households', () => {
       expect(pact.status).toBe(201);
       const seen = await req<Json>('GET', `/api/beneficiaries/${person.id}`, makerCrema);
       expect(seen.status).toBe(200);
-      expect(seen.body.fiscalCode).toBe(person.fiscalCode);
+      // What the field needs: names, contacts, the year of birth; never the fiscal code.
+      expect(seen.body).not.toHaveProperty('fiscalCode');
+      expect(seen.body).not.toHaveProperty('birthDate');
+      expect(seen.body).toMatchObject({
+        lastName: person.lastName,
+        phone: person.phone,
+        birthYear: Number(String(person.birthDate).slice(0, 4)),
+      });
+      expect(seen.text).not.toContain(person.fiscalCode);
       expect((await req('GET', `/api/beneficiaries/${person.id}`, makerCremona)).status).toBe(404);
       const mine = await req<Person[]>(
         'GET',

@@ -710,6 +710,8 @@ const appMessages: AppMessages = {
       CIVIC_CENTER_NOT_IN_TERRITORY: 'You may edit only the Civic Centers of your territories.',
       MAKER_EVIDENCE_ONLY:
         'Community makers attach only evidence, to the pacts assigned to them and their milestones.',
+      ASSIGNMENT_ENDED:
+        'The pact is %{status}: your assignment has ended, so the data of the people it names are no longer available to you.',
       NOT_FOUND: '%{resource} %{id}: not found.',
       ROUTE_NOT_FOUND: 'No such address: %{method} %{path}.',
       ADMIN_NOT_BUILT: 'The admin is not installed on the server.',
@@ -723,6 +725,8 @@ const appMessages: AppMessages = {
         'You already have a saved filter “%{name}” for this list: choose another name.',
       TOO_MANY_SAVED_FILTERS: 'You can save at most %{max} filters per list: delete one first.',
       DUPLICATE_FISCAL_CODE: 'Another beneficiary already has the fiscal code %{fiscalCode}.',
+      FISCAL_CODE_UNAVAILABLE:
+        'This fiscal code cannot be registered: the administrator has been told and will check the possible duplicate.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',
       PACT_CLOSED_CHILDREN: 'The pact is closed: its milestones and assignments are read-only.',

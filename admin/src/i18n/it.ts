@@ -712,6 +712,8 @@ const appMessages = {
       CIVIC_CENTER_NOT_IN_TERRITORY: 'Puoi modificare solo i Civic Center dei tuoi ambiti.',
       MAKER_EVIDENCE_ONLY:
         'I community maker allegano solo documentazione di attività ai patti loro assegnati e alle loro tappe.',
+      ASSIGNMENT_ENDED:
+        'Il patto è %{status}: la tua assegnazione è terminata e i dati delle persone che nomina non ti sono più accessibili.',
       NOT_FOUND: '%{resource} n. %{id}: non trovato.',
       ROUTE_NOT_FOUND: 'Indirizzo non trovato: %{method} %{path}.',
       ADMIN_NOT_BUILT: "L'interfaccia di amministrazione non è installata sul server.",
@@ -726,6 +728,8 @@ const appMessages = {
       TOO_MANY_SAVED_FILTERS:
         'Puoi salvare al massimo %{max} filtri per elenco: eliminane uno prima.',
       DUPLICATE_FISCAL_CODE: 'Un altro beneficiario ha già il codice fiscale %{fiscalCode}.',
+      FISCAL_CODE_UNAVAILABLE:
+        "Questo codice fiscale non si può registrare: l'amministratore è stato avvisato e verificherà il possibile doppione.",
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
       PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',

@@ -96,6 +96,10 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'GET /eligibility/settings': { resource: 'eligibility', actions: ['show'] },
   'POST /eligibility/check': { resource: 'eligibility', actions: ['check'] },
   'GET /beneficiaries/:id/access-log': { resource: 'beneficiaries', actions: ['access-log'] },
+  'GET /beneficiaries/possible-duplicates': {
+    resource: 'beneficiaries',
+    actions: ['possible-duplicates'],
+  },
   'GET /audit-events/verify': { resource: 'audit-events', actions: ['verify'] },
   'POST /audit-events/verify-jobs': { resource: 'audit-events', actions: ['verify-all'] },
   'GET /audit-events/verify-jobs/:id': { resource: 'audit-events', actions: ['verify-all'] },

@@ -8,9 +8,18 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
-import { maskFiscalCode } from '../beneficiaries/beneficiary.record';
+import { BENEFICIARY_LIST } from '../beneficiaries/beneficiaries.service';
+import { initials, maskFiscalCode, personName } from '../beneficiaries/beneficiary.record';
+import { scopedQuery } from '../auth/scope';
+import { HOUSEHOLD_LIST } from '../households/households.service';
 import { DomainError } from '../common/domain-error';
-import { listIds, parseListQuery, rowsInBatches, type RawListParams } from '../common/list-query';
+import {
+  listIds,
+  parseListQuery,
+  rowsInBatches,
+  type ListSpec,
+  type RawListParams,
+} from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { AppConfig, CONFIG } from '../config/config';
 import { Household } from '../households/household.entity';
@@ -113,7 +122,7 @@ export class ExportService {
       }),
     );
     const territories = await this.territoryNames();
-    const lookups = (refs: Refs) => this.lookups(refs, territories);
+    const lookups = (refs: Refs) => this.lookups(caller, refs, territories);
     const logReads = (entities: ObjectLiteral[], refs: Refs) =>
       this.logReads(caller, collection, entities, refs);
     async function* batches() {
@@ -164,8 +173,16 @@ export class ExportService {
     return new Map(rows.map((t) => [t.id, t.name]));
   }
 
-  /** The names a batch's rows refer to, one query per kind of record. */
-  private async lookups(refs: Refs, territories: Map<number, string>): Promise<Lookups> {
+  /**
+   * The names a batch's rows refer to, one query per kind of record; people and households
+   * only as the caller reads them (in their scope — a maker's closed pact names nobody — and
+   * as initials for a manager).
+   */
+  private async lookups(
+    caller: Caller,
+    refs: Refs,
+    territories: Map<number, string>,
+  ): Promise<Lookups> {
     const find = async <T extends ObjectLiteral & { id: number }>(
       entity: new () => T,
       ids: number[] | undefined,
@@ -176,18 +193,30 @@ export class ExportService {
             .getRepository(entity)
             .find({ where: { id: In(ids) } as never, select: { id: true, ...select } as never })
         : [];
+    const inScope = async <T extends ObjectLiteral & { id: number }>(
+      entity: new () => T,
+      spec: ListSpec,
+      kind: 'beneficiaries' | 'households',
+      ids: number[] | undefined,
+    ): Promise<T[]> =>
+      ids?.length
+        ? scopedQuery(this.dataSource.getRepository(entity), spec, { caller, kind })
+            .andWhere(`${spec.alias}.id IN (:...lookupIds)`, { lookupIds: ids })
+            .getMany()
+        : [];
+    const household = (name: string) => (caller.role === 'MANAGER' ? initials(name) : name);
     const [users, beneficiaries, households, pacts, open] = await Promise.all([
       find(User, refs.users, { fullName: true }),
-      find(Beneficiary, refs.beneficiaries, { firstName: true, lastName: true }),
-      find(Household, refs.households, { name: true }),
+      inScope(Beneficiary, BENEFICIARY_LIST, 'beneficiaries', refs.beneficiaries),
+      inScope(Household, HOUSEHOLD_LIST, 'households', refs.households),
       find(Pact, refs.pacts, { reference: true, status: true }),
       this.openMilestones(refs.openMilestones),
     ]);
     return {
       territories,
       users: new Map(users.map((u) => [u.id, u.fullName])),
-      beneficiaries: new Map(beneficiaries.map((b) => [b.id, `${b.lastName} ${b.firstName}`])),
-      households: new Map(households.map((h) => [h.id, h.name])),
+      beneficiaries: new Map(beneficiaries.map((b) => [b.id, personName(caller, b)])),
+      households: new Map(households.map((h) => [h.id, household(h.name)])),
       pacts: new Map(pacts.map((p) => [p.id, { reference: p.reference, status: p.status }])),
       openMilestones: open,
     };

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
+import { readsPeopleOf } from '../auth/scope';
+import { ForbiddenError } from '../common/domain-error';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { UnitOfWork } from '../common/unit-of-work';
 import { CommunityLab } from '../community-labs/community-lab.entity';
@@ -112,6 +114,13 @@ export class PactDocumentService {
   async document(caller: Caller, id: number): Promise<{ filename: string; pdf: Readable }> {
     const { source, content } = await this.uow.run(async (tx) => {
       const pact = await visiblePact(tx, caller, id);
+      if (!readsPeopleOf(caller, pact)) {
+        throw new ForbiddenError(
+          'ASSIGNMENT_ENDED',
+          { status: pact.status },
+          `the pact is ${pact.status}: its community maker no longer reads the people it names`,
+        );
+      }
       const read = await readSource(tx, pact);
       const made = pactDocumentContent(read);
       const filename = `${pact.reference}.pdf`;

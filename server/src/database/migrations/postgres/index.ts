@@ -14,6 +14,7 @@ import { PactTemplates1795600000070 } from './1795600000070-PactTemplates';
 import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
 import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
+import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -30,4 +31,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   SavedFilters1795600000100,
   SocialWorkerLoad1795600000110,
   AccessLogVia1795600000140,
+  PossibleDuplicates1795600000141,
 ];
