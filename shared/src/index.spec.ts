@@ -48,6 +48,7 @@ describe('@generattivi/shared entry', () => {
       'pactProgress',
       'parseIsoDate',
       'parseIsoInstant',
+      'personViewOf',
       'reachableStatuses',
       'rolesAllowed',
       'searchWords',

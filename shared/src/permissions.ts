@@ -290,3 +290,27 @@ export function rolesAllowed(resource: PermissionResource, ...actions: Action[])
 export function transitionPermission(action: PactAction): (typeof PACT_TRANSITION_ACTIONS)[number] {
   return action.toLowerCase().replace('_', '-') as (typeof PACT_TRANSITION_ACTIONS)[number];
 }
+
+/**
+ * How much of a person a role reads (DOMAIN.md, "Access follows the assignment"; issue of the
+ * least privilege): ADMIN and social workers everything; a community maker, while assigned,
+ * what the field needs — names and contacts, the year of birth, never the fiscal code; a
+ * manager, who audits outcomes, initials, the year of birth and the fiscal code masked.
+ */
+export interface PersonView {
+  names: 'full' | 'initials';
+  birth: 'date' | 'year';
+  fiscalCode: 'full' | 'masked' | 'none';
+  contacts: boolean;
+}
+
+const PERSON_VIEWS: Readonly<Record<Role, PersonView>> = {
+  ADMIN: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+  SOCIAL_WORKER: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+  COMMUNITY_MAKER: { names: 'full', birth: 'year', fiscalCode: 'none', contacts: true },
+  MANAGER: { names: 'initials', birth: 'year', fiscalCode: 'masked', contacts: false },
+};
+
+export function personViewOf(role: Role): PersonView {
+  return PERSON_VIEWS[role];
+}

@@ -1,5 +1,5 @@
-import { EMPLOYMENT_STATUSES } from '@generattivi/shared';
-import { DataTable, SelectInput } from 'react-admin';
+import { EMPLOYMENT_STATUSES, personViewOf, type Role } from '@generattivi/shared';
+import { DataTable, SelectInput, usePermissions } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import {
@@ -12,20 +12,34 @@ import {
 
 const employmentChoices = enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus');
 
-const filters = [
-  searchFilter,
-  territoryFilter,
-  <SelectInput key="employmentStatus" source="employmentStatus" choices={employmentChoices} />,
-];
-
-export const BeneficiaryList = () => (
-  <ResourceList filters={filters} sort={{ field: 'lastName', order: 'ASC' }}>
-    <DataTable.Col source="lastName" />
-    <DataTable.Col source="firstName" />
-    <DataTable.Col source="fiscalCode" disableSort />
-    <DataTable.Col source="birthDate" field={CalendarDateField} />
-    <ReferenceCol source="territoryId" reference="territories" />
-    <DataTable.Col source="municipality" />
-    <ChoiceCol source="employmentStatus" choices={employmentChoices} />
-  </ResourceList>
+const employmentFilter = (
+  <SelectInput key="employmentStatus" source="employmentStatus" choices={employmentChoices} />
 );
+
+/**
+ * The columns and filters the role reads (shared `personViewOf`): a manager reads initials and
+ * cannot search by name, a community maker reads no fiscal code; both the year of birth.
+ */
+export const BeneficiaryList = () => {
+  const { permissions: role } = usePermissions<Role | undefined>();
+  const view = personViewOf(role ?? 'MANAGER');
+  const filters =
+    view.names === 'full'
+      ? [searchFilter, territoryFilter, employmentFilter]
+      : [territoryFilter, employmentFilter];
+  return (
+    <ResourceList filters={filters} sort={{ field: 'lastName', order: 'ASC' }}>
+      <DataTable.Col source="lastName" />
+      <DataTable.Col source="firstName" />
+      {view.fiscalCode !== 'none' && <DataTable.Col source="fiscalCode" disableSort />}
+      {view.birth === 'date' ? (
+        <DataTable.Col source="birthDate" field={CalendarDateField} />
+      ) : (
+        <DataTable.Col source="birthYear" disableSort />
+      )}
+      <ReferenceCol source="territoryId" reference="territories" />
+      <DataTable.Col source="municipality" />
+      <ChoiceCol source="employmentStatus" choices={employmentChoices} />
+    </ResourceList>
+  );
+};

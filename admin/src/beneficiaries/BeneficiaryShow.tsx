@@ -1,34 +1,46 @@
-import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
-import { EmailField, ReferenceField, SelectField, TextField } from 'react-admin';
+import { EMPLOYMENT_STATUSES, personViewOf, SEXES, type Role } from '@generattivi/shared';
+import { EmailField, ReferenceField, SelectField, TextField, usePermissions } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
 
-/** Contact details are null for managers (the server withholds them): shown as a dash. */
-export const BeneficiaryShow = () => (
-  <ShowPage>
-    <TextField source="lastName" />
-    <TextField source="firstName" />
-    <TextField source="fiscalCode" />
-    <CalendarDateField source="birthDate" />
-    <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
-    <ReferenceField source="territoryId" reference="territories" />
-    <TextField source="municipality" />
-    <TextField source="address" emptyText="—" />
-    <TextField source="phone" emptyText="—" />
-    <EmailField source="email" emptyText="—" />
-    <SelectField
-      source="employmentStatus"
-      choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
-    />
-    <ReferenceField source="householdId" reference="households" emptyText="—" />
-    <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
-    <DocumentsTab
-      ownerType="beneficiaries"
-      ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
-      label="app.beneficiaries.documents"
-    />
-  </ShowPage>
-);
+/**
+ * What the role reads of a person (shared `personViewOf`): a manager initials, the year of
+ * birth, the fiscal code masked and no contacts (shown as a dash); a community maker no fiscal
+ * code and the year of birth.
+ */
+export const BeneficiaryShow = () => {
+  const { permissions: role } = usePermissions<Role | undefined>();
+  const view = personViewOf(role ?? 'MANAGER');
+  return (
+    <ShowPage>
+      <TextField source="lastName" />
+      <TextField source="firstName" />
+      {view.fiscalCode !== 'none' && <TextField source="fiscalCode" />}
+      {view.birth === 'date' ? (
+        <CalendarDateField source="birthDate" />
+      ) : (
+        <TextField source="birthYear" />
+      )}
+      <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
+      <ReferenceField source="territoryId" reference="territories" />
+      <TextField source="municipality" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <EmailField source="email" emptyText="—" />
+      <SelectField
+        source="employmentStatus"
+        choices={enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus')}
+      />
+      <ReferenceField source="householdId" reference="households" emptyText="—" />
+      <RelatedPacts target="beneficiaryId" label="app.beneficiaries.pacts" empty={<span>—</span>} />
+      <DocumentsTab
+        ownerType="beneficiaries"
+        ownerName={(person) => `${String(person.firstName)} ${String(person.lastName)}`}
+        label="app.beneficiaries.documents"
+      />
+    </ShowPage>
+  );
+};

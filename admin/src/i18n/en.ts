@@ -44,6 +44,7 @@ const appMessages: AppMessages = {
         lastName: 'Last name',
         fiscalCode: 'Fiscal code',
         birthDate: 'Birth date',
+        birthYear: 'Year of birth',
         sex: 'Sex',
         territoryId: 'District',
         municipality: 'Municipality of residence',

@@ -47,6 +47,7 @@ const appMessages = {
         lastName: 'Cognome',
         fiscalCode: 'Codice fiscale',
         birthDate: 'Data di nascita',
+        birthYear: 'Anno di nascita',
         sex: 'Sesso',
         territoryId: 'Ambito',
         municipality: 'Comune di residenza',

@@ -25,7 +25,6 @@ import { resolvePlace } from '../territories/territory-place';
 import { Pact } from '../pacts/pact.entity';
 import {
   BeneficiaryRecord,
-  seesPersonalDetails,
   toBeneficiaryRecord,
   toFullBeneficiaryRecord,
 } from './beneficiary.record';

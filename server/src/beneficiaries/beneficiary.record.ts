@@ -1,4 +1,8 @@
-import type { Beneficiary as SharedBeneficiary, Role } from '@generattivi/shared';
+import {
+  personViewOf,
+  type Beneficiary as SharedBeneficiary,
+  type Role,
+} from '@generattivi/shared';
 import type { Changes } from '../audit/audit.service';
 import type { Beneficiary } from './beneficiary.entity';
 
@@ -25,12 +29,12 @@ export function initials(name: string): string {
     .join(' ');
 }
 
-/** A person's name as `viewer` may read it: a manager reads initials (`R. M.`). */
+/** A person's name, surname first, as `viewer` may read it: a manager reads initials (`R. M.`). */
 export function personName(
   viewer: { role: Role },
   person: { firstName: string; lastName: string },
 ): string {
-  return viewer.role === 'MANAGER'
+  return personViewOf(viewer.role).names === 'initials'
     ? `${initials(person.lastName)} ${initials(person.firstName)}`
     : `${person.lastName} ${person.firstName}`;
 }
@@ -74,26 +78,27 @@ export function toFullBeneficiaryRecord(b: Beneficiary): FullBeneficiaryRecord {
 }
 
 /**
- * The record as `viewer` may see it. ADMIN and social workers: everything. A community maker
- * (who reads the person only while assigned to their pact) what the field needs — names,
- * contacts, the year of birth — never the fiscal code nor the birth date it is computed
- * from. A manager, who audits outcomes: initials, the year of birth, the fiscal code masked,
- * no contact details.
+ * The record as `viewer` may see it (shared `personViewOf`). ADMIN and social workers:
+ * everything. A community maker (who reads the person only while assigned to their pact) what
+ * the field needs — names, contacts, the year of birth — never the fiscal code nor the birth
+ * date it is computed from. A manager, who audits outcomes: initials, the year of birth, the
+ * fiscal code masked, no contact details.
  */
 export function toBeneficiaryRecord(b: Beneficiary, viewer: { role: Role }): BeneficiaryRecord {
   const full = toFullBeneficiaryRecord(b);
-  if (viewer.role === 'ADMIN' || viewer.role === 'SOCIAL_WORKER') return full;
-  const { fiscalCode, birthDate, ...rest } = full;
-  if (viewer.role === 'COMMUNITY_MAKER') {
-    return { ...rest, birthYear: yearOf(birthDate) } satisfies BeneficiaryRecord;
-  }
-  const { address: _address, phone: _phone, email: _email, ...identity } = rest;
+  const view = personViewOf(viewer.role);
+  if (view.birth === 'date' && view.fiscalCode === 'full' && view.names === 'full') return full;
+  const { fiscalCode, birthDate, address, phone, email, ...rest } = full;
+  const name = (text: string) => (view.names === 'initials' ? initials(text) : text);
   return {
-    ...identity,
-    firstName: initials(full.firstName),
-    lastName: initials(full.lastName),
-    fiscalCode: maskFiscalCode(fiscalCode),
-    birthYear: yearOf(birthDate),
+    ...rest,
+    firstName: name(full.firstName),
+    lastName: name(full.lastName),
+    ...(view.fiscalCode === 'none'
+      ? {}
+      : { fiscalCode: view.fiscalCode === 'masked' ? maskFiscalCode(fiscalCode) : fiscalCode }),
+    ...(view.birth === 'date' ? { birthDate } : { birthYear: yearOf(birthDate) }),
+    ...(view.contacts ? { address, phone, email } : {}),
   } satisfies BeneficiaryRecord;
 }
 
