@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
 import { nowIso } from '../common/clock';
+import type { ListResult } from '../common/list-query';
 import { AccessLogEntry, type AccessVia, type LoggedEntity } from './access-log.entity';
 
 type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId' | 'via'>;
@@ -46,6 +47,22 @@ export class AccessLogService {
       );
     }
     return this.flushing;
+  }
+
+  /** The page of a list, once each record on it is written to the access log (`via` list). */
+  async listed<T extends { id: number }>(
+    caller: Caller,
+    entityType: LoggedEntity,
+    page: Promise<ListResult<T>>,
+  ): Promise<ListResult<T>> {
+    const result = await page;
+    await this.recordReads(
+      caller,
+      entityType,
+      result.rows.map((row) => row.id),
+      'list',
+    );
+    return result;
   }
 
   private async flush(): Promise<void> {

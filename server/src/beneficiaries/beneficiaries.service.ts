@@ -198,21 +198,14 @@ export class BeneficiariesService {
   ) {}
 
   /** A page of the list; each person on it is written to the access log. */
-  async list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
     const spec = beneficiaryListSpec(caller, raw);
-    const page = await listInScope(
-      this.beneficiaries,
-      spec,
-      { caller, kind: 'beneficiaries' },
-      raw,
-    );
-    await this.accessLog.recordReads(
+    const reader = { caller, kind: 'beneficiaries' } as const;
+    return this.accessLog.listed(
       caller,
       'beneficiaries',
-      page.rows.map((b) => b.id),
-      'list',
+      listInScope(this.beneficiaries, spec, reader, raw),
     );
-    return page;
   }
 
   /** A beneficiary the caller may see, else 404. */

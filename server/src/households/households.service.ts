@@ -83,17 +83,10 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
   }
 
   /** A page of the list; each household on it is written to the access log. */
-  override async list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
+  override list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
     // A manager reads initials: a filter or search by name would confirm the family's name.
     if (caller.role === 'MANAGER') refuseMaskedFilters(raw, ['name', 'q']);
-    const page = await super.list(caller, raw);
-    await this.accessLog.recordReads(
-      caller,
-      'households',
-      page.rows.map((h) => h.id),
-      'list',
-    );
-    return page;
+    return this.accessLog.listed(caller, 'households', super.list(caller, raw));
   }
 
   async read(caller: Caller, id: number): Promise<HouseholdRecord> {

@@ -109,15 +109,8 @@ export class PactsService {
   // ── reading ────────────────────────────────────────────────────────────────
 
   /** A page of the list; each pact on it (it names its beneficiary) goes to the access log. */
-  async list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
-    const page = await this.page(caller, raw);
-    await this.accessLog.recordReads(
-      caller,
-      'pacts',
-      page.rows.map((p) => p.id),
-      'list',
-    );
-    return page;
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
+    return this.accessLog.listed(caller, 'pacts', this.page(caller, raw));
   }
 
   private async page(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
