@@ -171,6 +171,12 @@ describe('least privilege', () => {
         });
         expect(refused.status).toBe(403);
       }
+      // Deleting the person on file takes the report with them.
+      const removed = await server.request('DELETE', `/api/beneficiaries/${cremonese.id}`, {
+        token: swCremona,
+      });
+      expect(removed.status).toBe(200);
+      expect(await duplicates({ beneficiaryId: cremonese.id })).toEqual([]);
     });
 
     it('inside the caller’s scope stays the 409 naming the code', async () => {

@@ -259,7 +259,10 @@ export class BeneficiariesService {
     });
   }
 
-  /** Only a person no pact names; the audit event keeps what was deleted. */
+  /**
+   * Only a person no pact names; the audit event keeps what was deleted, and the reports of
+   * their code entered out of scope go with them.
+   */
   async remove(caller: Caller, id: number): Promise<BeneficiaryRecord> {
     return this.withConflicts(caller, undefined, async (tx) => {
       const current = await this.findVisible(caller, id, tx);
@@ -272,6 +275,8 @@ export class BeneficiariesService {
         );
       }
       await assertNoDocuments(tx, 'beneficiaries', [id]);
+      // Reports of their fiscal code entered elsewhere have nothing left to resolve.
+      await tx.delete(PossibleDuplicate, { beneficiaryId: id });
       await tx.delete(Beneficiary, { id });
       await this.audit.deleted(
         tx,
