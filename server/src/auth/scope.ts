@@ -19,10 +19,13 @@ import type { Caller } from './caller';
 /**
  * The one place that turns the caller into query conditions (DOMAIN.md, "Who may do what"):
  * ADMIN and MANAGER see everything; a SOCIAL_WORKER the records of their territories; a
- * COMMUNITY_MAKER the pacts currently assigned to them and what hangs off those pacts, and the
+ * COMMUNITY_MAKER the pacts assigned to them and what hangs off those pacts, and the
  * beneficiaries and households of those pacts only while the pact is open (DOMAIN.md, "Access
- * follows the assignment": closing a pact ends its assignment; handing it over moves it). Every list, count and single read of a case
- * record goes through here, so a record out of scope is never found (404) nor counted.
+ * follows the assignment": closing a pact ends its assignment, handing it over moves it). A
+ * maker keeps their closed pacts — the record, its milestones, the diary they may still add
+ * to — as their role needs, but no longer the people they name (`readsPeopleOf`). Every list,
+ * count and single read of a case record goes through here, so a record out of scope is
+ * never found (404) nor counted.
  */
 export type ScopeKind =
   /** pacts: `territoryId`, `communityMakerId` on the alias. */
