@@ -1,5 +1,5 @@
-import { EMPLOYMENT_STATUSES, personViewOf, type Role } from '@generattivi/shared';
-import { DataTable, SelectInput, usePermissions } from 'react-admin';
+import { EMPLOYMENT_STATUSES } from '@generattivi/shared';
+import { DataTable, SelectInput } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
 import {
@@ -8,6 +8,7 @@ import {
   ResourceList,
   searchFilter,
   territoryFilter,
+  usePersonView,
 } from '../common/lists';
 
 const employmentChoices = enumChoices(EMPLOYMENT_STATUSES, 'employmentStatus');
@@ -21,8 +22,7 @@ const employmentFilter = (
  * cannot search by name, a community maker reads no fiscal code; both the year of birth.
  */
 export const BeneficiaryList = () => {
-  const { permissions: role } = usePermissions<Role | undefined>();
-  const view = personViewOf(role ?? 'MANAGER');
+  const view = usePersonView();
   const filters =
     view.names === 'full'
       ? [searchFilter, territoryFilter, employmentFilter]

@@ -1,7 +1,8 @@
-import { EMPLOYMENT_STATUSES, personViewOf, SEXES, type Role } from '@generattivi/shared';
-import { EmailField, ReferenceField, SelectField, TextField, usePermissions } from 'react-admin';
+import { EMPLOYMENT_STATUSES, SEXES } from '@generattivi/shared';
+import { EmailField, ReferenceField, SelectField, TextField } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
+import { usePersonView } from '../common/lists';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
@@ -12,8 +13,7 @@ import { RelatedPacts } from '../pacts/RelatedPacts';
  * code and the year of birth.
  */
 export const BeneficiaryShow = () => {
-  const { permissions: role } = usePermissions<Role | undefined>();
-  const view = personViewOf(role ?? 'MANAGER');
+  const view = usePersonView();
   return (
     <ShowPage>
       <TextField source="lastName" />
