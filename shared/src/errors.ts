@@ -47,6 +47,8 @@ export const ERROR_CODES = {
   CIVIC_CENTER_NOT_IN_TERRITORY: [],
   /** 403: a community maker adds only evidence to the pacts (and milestones) assigned to them. */
   MAKER_EVIDENCE_ONLY: [],
+  /** 403: the pact is closed (`status`): its community maker no longer reads the people it names. */
+  ASSIGNMENT_ENDED: ['status'],
   /** 404: a record. */
   NOT_FOUND: ['resource', 'id'],
   /** 404: no such route. */
@@ -66,6 +68,11 @@ export const ERROR_CODES = {
   ANONYMISE_OPEN_PACTS: ['references'],
   /** 409: the document's content was erased when its person was anonymised. */
   DOCUMENT_ERASED: [],
+  /**
+   * 409: the fiscal code is held by a person outside the caller's scope; the answer neither
+   * names the code nor says where the person is, and the administrator gets an alert.
+   */
+  FISCAL_CODE_UNAVAILABLE: [],
   /** The caller already has a saved filter of that name for that list. */
   DUPLICATE_SAVED_FILTER: ['name'],
   TOO_MANY_SAVED_FILTERS: ['max'],

@@ -50,6 +50,7 @@ describe('@generattivi/shared entry', () => {
       'pactProgress',
       'parseIsoDate',
       'parseIsoInstant',
+      'personViewOf',
       'reachableStatuses',
       'retentionCutoff',
       'rolesAllowed',

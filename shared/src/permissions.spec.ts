@@ -8,6 +8,7 @@ import {
   mayRemoveDocument,
   PERMISSION_RESOURCES,
   PERMISSIONS,
+  personViewOf,
   rolesAllowed,
   SCOPES,
   transitionPermission,
@@ -179,6 +180,7 @@ describe('the permission table', () => {
       }
     }
     expect(rolesAllowed('beneficiaries', 'access-log')).toEqual(['ADMIN']);
+    expect(rolesAllowed('beneficiaries', 'possible-duplicates')).toEqual(['ADMIN']);
   });
 
   it('refuses an action the table does not list', () => {
@@ -207,5 +209,16 @@ describe(mayRemoveDocument.name, () => {
       expect(mayRemoveDocument('MANAGER', kind)).toBe(false);
       expect(mayRemoveDocument('COMMUNITY_MAKER', kind)).toBe(kind === 'EVIDENCE');
     }
+  });
+});
+
+describe(personViewOf.name, () => {
+  it('gives each role what it needs of a person and no more', () => {
+    expect(Object.fromEntries(ROLES.map((role) => [role, personViewOf(role)]))).toEqual({
+      ADMIN: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+      SOCIAL_WORKER: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+      COMMUNITY_MAKER: { names: 'full', birth: 'year', fiscalCode: 'none', contacts: true },
+      MANAGER: { names: 'initials', birth: 'year', fiscalCode: 'masked', contacts: false },
+    });
   });
 });

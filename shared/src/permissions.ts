@@ -65,6 +65,7 @@ export const ACTIONS = [
   'access-log',
   'anonymise',
   'subject-access',
+  'possible-duplicates',
   'verify',
   'verify-all',
   'export',
@@ -138,6 +139,8 @@ export const PERMISSIONS: Readonly<
     anonymise: ADMIN_ONLY,
     /** Everything held about the person, as a ZIP (GDPR art. 15). */
     'subject-access': ADMIN_ONLY,
+    /** Fiscal codes entered for a person out of the caller's scope: ADMIN resolves them. */
+    'possible-duplicates': ADMIN_ONLY,
     export: PEOPLE_EXPORT,
   },
   households: {
@@ -298,4 +301,28 @@ export function rolesAllowed(resource: PermissionResource, ...actions: Action[])
 /** The table's action for a pact transition of the state machine (`SEND_BACK` → `send-back`). */
 export function transitionPermission(action: PactAction): (typeof PACT_TRANSITION_ACTIONS)[number] {
   return action.toLowerCase().replace('_', '-') as (typeof PACT_TRANSITION_ACTIONS)[number];
+}
+
+/**
+ * How much of a person a role reads (DOMAIN.md, "Access follows the assignment"; issue of the
+ * least privilege): ADMIN and social workers everything; a community maker, while assigned,
+ * what the field needs — names and contacts, the year of birth, never the fiscal code; a
+ * manager, who audits outcomes, initials, the year of birth and the fiscal code masked.
+ */
+export interface PersonView {
+  names: 'full' | 'initials';
+  birth: 'date' | 'year';
+  fiscalCode: 'full' | 'masked' | 'none';
+  contacts: boolean;
+}
+
+const PERSON_VIEWS: Readonly<Record<Role, PersonView>> = {
+  ADMIN: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+  SOCIAL_WORKER: { names: 'full', birth: 'date', fiscalCode: 'full', contacts: true },
+  COMMUNITY_MAKER: { names: 'full', birth: 'year', fiscalCode: 'none', contacts: true },
+  MANAGER: { names: 'initials', birth: 'year', fiscalCode: 'masked', contacts: false },
+};
+
+export function personViewOf(role: Role): PersonView {
+  return PERSON_VIEWS[role];
 }

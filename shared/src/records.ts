@@ -73,11 +73,16 @@ export interface LoginResponse {
 }
 
 export interface Beneficiary extends VersionedRecord {
+  /** Initials for managers (`M.`). */
   firstName: string;
+  /** Initials for managers (`R.`). */
   lastName: string;
-  /** Upper case; masked for managers. */
-  fiscalCode: string;
-  birthDate: IsoDate;
+  /** Upper case; masked for managers; absent for community makers. */
+  fiscalCode?: string;
+  /** Absent for managers and community makers, who read `birthYear`. */
+  birthDate?: IsoDate;
+  /** Instead of `birthDate`, for managers and community makers. */
+  birthYear?: number;
   sex: Sex;
   territoryId: number;
   municipality: string;

@@ -68,11 +68,15 @@ describe('audit trail as a manager sees it', () => {
     });
     const asManager = await server.request<Event[]>('GET', path, { token: manager });
     expect(asManager.body).toHaveLength(1);
+    // Initials and the year of birth, as the manager reads the person everywhere.
     expect(asManager.body[0].changes).toMatchObject({
-      firstName: ['Ornella', null],
-      lastName: ['Vanoni', null],
+      firstName: ['O.', null],
+      lastName: ['V.', null],
+      birthDate: [Number(String(b.birthDate).slice(0, 4)), null],
     });
     expect(asManager.text).not.toContain(String(b.fiscalCode));
+    expect(asManager.text).not.toContain('Vanoni');
+    expect(asManager.text).not.toContain(String(b.birthDate));
     expect(asManager.body[0].changes).not.toHaveProperty('phone');
   });
 

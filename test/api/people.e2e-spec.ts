@@ -5,7 +5,14 @@ type Json = Record<string, unknown>;
 type Person = Json & { id: number; version: number; fiscalCode: string; territoryId: number };
 type Household = Json & { id: number; version: number; assessedById: number | null };
 type ErrorBody = { message: string; errors?: Record<string, string> };
-type LogRow = { id: number; at: string; actorId: number; entityType: string; entityId: number };
+type LogRow = {
+  id: number;
+  at: string;
+  actorId: number;
+  entityType: string;
+  entityId: number;
+  via: string;
+};
 
 const list = (resource: string, filter: Json = {}, extra = '') =>
   `/api/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
@@ -383,7 +390,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('GET', `/api/beneficiaries/${mine.id}`, swCrema)).status).toBe(404);
     });
 
-    it('shows managers masked fiscal codes and no contact details; they cannot write', async () => {
+    it('shows managers initials, the year of birth, masked fiscal codes and no contact details; they cannot write', async () => {
       const person = await create('beneficiaries', swCrema, crema());
       const code = person.fiscalCode;
       const masked = `${code.slice(0, 6)}*********${code[15]}`;
@@ -391,12 +398,20 @@ describe('people: beneficiaries and households', () => {
       expect(one.status).toBe(200);
       expect(one.body.fiscalCode).toBe(masked);
       for (const field of ['phone', 'email', 'address']) expect(one.body).not.toHaveProperty(field);
-      expect(one.body).toMatchObject({ firstName: person.firstName, birthDate: person.birthDate });
+      expect(one.body).toMatchObject({
+        firstName: `${String(person.firstName)[0]}.`,
+        lastName: `${String(person.lastName)[0]}.`,
+        birthYear: Number(String(person.birthDate).slice(0, 4)),
+      });
+      expect(one.body).not.toHaveProperty('birthDate');
+      expect(one.text).not.toContain(String(person.lastName));
 
       const many = await req<Json[]>('GET', list('beneficiaries', { id: [person.id] }), manager);
       expect(many.body[0].fiscalCode).toBe(masked);
       expect(many.body[0]).not.toHaveProperty('email');
       expect(many.text).not.toContain(code);
+      expect(many.text).not.toContain(String(person.lastName));
+      expect(many.body[0]).not.toHaveProperty('birthDate');
 
       expect((await req('POST', '/api/beneficiaries', manager, crema())).status).toBe(403);
       expect((await req('PUT', `/api/beneficiaries/${person.id}`, manager, person)).status).toBe(
@@ -405,7 +420,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('DELETE', `/api/beneficiaries/${person.id}`, manager)).status).toBe(403);
     });
 
-    it('does not let managers filter, search or sort by fiscal code', async () => {
+    it('does not let managers filter, search or sort by fiscal code, nor filter or search by names or birth date', async () => {
       const person = await create('beneficiaries', swCrema, crema());
       const filtered = await req<ErrorBody>(
         'GET',
@@ -420,20 +435,24 @@ describe('people: beneficiaries and households', () => {
         manager,
       );
       expect(sorted.status).toBe(400);
-      // q searches names only for a manager: the code finds nothing, the name finds the person.
-      const byCode = await req<Json[]>(
+      // A manager reads initials and the year of birth: a search or filter by what they do not
+      // read would confirm it.
+      for (const filter of [
+        { q: person.fiscalCode.slice(0, 11) },
+        { q: person.lastName, id: person.id },
+        { lastName: person.lastName },
+        { birthDate_gte: person.birthDate },
+      ]) {
+        const refused = await req<ErrorBody>('GET', list('beneficiaries', filter), manager);
+        expect([filter, refused.status]).toEqual([filter, 400]);
+        expect(refused.body.errors?.filter).toMatch(/masked or hidden/);
+      }
+      const byYear = await req<Json[]>(
         'GET',
-        list('beneficiaries', { q: person.fiscalCode.slice(0, 11) }),
+        list('beneficiaries', { id: person.id }, '&sort=["lastName","ASC"]'),
         manager,
       );
-      expect(byCode.status).toBe(200);
-      expect(byCode.body).toEqual([]);
-      const byName = await req<Json[]>(
-        'GET',
-        list('beneficiaries', { q: person.lastName, id: person.id }),
-        manager,
-      );
-      expect(byName.body).toHaveLength(1);
+      expect(byYear.body).toHaveLength(1);
       // Others may.
       const admins = await req<Json[]>(
         'GET',
@@ -492,7 +511,15 @@ describe('people: beneficiaries and households', () => {
       expect(pact.status).toBe(201);
       const seen = await req<Json>('GET', `/api/beneficiaries/${person.id}`, makerCrema);
       expect(seen.status).toBe(200);
-      expect(seen.body.fiscalCode).toBe(person.fiscalCode);
+      // What the field needs: names, contacts, the year of birth; never the fiscal code.
+      expect(seen.body).not.toHaveProperty('fiscalCode');
+      expect(seen.body).not.toHaveProperty('birthDate');
+      expect(seen.body).toMatchObject({
+        lastName: person.lastName,
+        phone: person.phone,
+        birthYear: Number(String(person.birthDate).slice(0, 4)),
+      });
+      expect(seen.text).not.toContain(person.fiscalCode);
       expect((await req('GET', `/api/beneficiaries/${person.id}`, makerCremona)).status).toBe(404);
       const mine = await req<Person[]>(
         'GET',
@@ -533,7 +560,7 @@ describe('people: beneficiaries and households', () => {
       expect((await req('GET', `/api/beneficiaries/${person.id}`, swCrema)).status).toBe(200);
       expect((await req('GET', `/api/households/${household.id}`, manager)).status).toBe(200);
       expect((await req('GET', `/api/pacts/${pact.id}`, swCrema)).status).toBe(200);
-      // Lists are not reads of one record; nor are other people's records.
+      // A list page naming the person is a read too (via list); other people's records are not.
       await req('GET', list('beneficiaries', { id: [person.id] }), swCrema);
       const someoneElse = await create('beneficiaries', swCrema, crema());
       await req('GET', `/api/beneficiaries/${someoneElse.id}`, swCrema);
@@ -541,13 +568,14 @@ describe('people: beneficiaries and households', () => {
       const path = `/api/beneficiaries/${person.id}/access-log`;
       const log = await req<LogRow[]>('GET', path, admin);
       expect(log.status).toBe(200);
-      expect(log.headers.get('content-range')).toBe('access-log 0-2/3');
-      expect(log.body.map((r) => [r.entityType, r.entityId])).toEqual([
-        ['pacts', pact.id],
-        ['households', household.id],
-        ['beneficiaries', person.id],
+      expect(log.headers.get('content-range')).toBe('access-log 0-3/4');
+      expect(log.body.map((r) => [r.entityType, r.entityId, r.via])).toEqual([
+        ['beneficiaries', person.id, 'list'],
+        ['pacts', pact.id, 'one'],
+        ['households', household.id, 'one'],
+        ['beneficiaries', person.id, 'one'],
       ]);
-      expect(log.body[2].actorId).toBe(swCremaId);
+      expect(log.body[3].actorId).toBe(swCremaId);
       const pactsOnly = await req<LogRow[]>(
         'GET',
         `${path}?filter=${encodeURIComponent('{"entityType":"pacts"}')}`,

@@ -23,6 +23,7 @@ interface AccessLogRow {
   actorId: number;
   entityType: string;
   entityId: number;
+  via: string;
 }
 
 /** Notes besides the first: the pact's diary holds 206, past a page of 200 rows. */
@@ -283,7 +284,7 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
 
     const log = await server.request<AccessLogRow[]>(
       'GET',
-      `/api/access-log${listQuery({ actorId: s.users.admin, entityType: ['beneficiaries', 'households', 'pacts'] })}`,
+      `/api/access-log${listQuery({ actorId: s.users.admin, entityType: ['beneficiaries', 'households', 'pacts'], via: 'subject-access' })}`,
       { token: s.tokens.admin },
     );
     expect(log.status).toBe(200);

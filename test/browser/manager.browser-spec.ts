@@ -88,6 +88,13 @@ describe('manager journey', () => {
     const values = codes.filter((c) => /^[A-Z0-9*]{16}$/.test(c.trim()));
     expect(values.length).toBeGreaterThan(0);
     for (const code of values) expect(code).toContain('*');
+    // Initials and the year of birth; no search by a name they do not read.
+    const years = await page.locator('tbody .column-birthYear').allTextContents();
+    expect(years.some((y) => /^(19|20)\d\d$/.test(y.trim()))).toBe(true);
+    expect(await page.locator('tbody .column-birthDate').count()).toBe(0);
+    const surnames = await page.locator('tbody .column-lastName').allTextContents();
+    for (const name of surnames) expect(name.trim()).toMatch(/^(\p{Lu}\. ?)+$/u);
+    expect(await page.locator('input[name="q"]').count()).toBe(0);
     expect(await writeButtons()).toEqual([]);
     await page.locator('tbody .RaDataTable-row .column-lastName').first().click();
     await page.waitForURL(/#\/beneficiaries\/\d+\/show/);

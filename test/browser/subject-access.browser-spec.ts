@@ -15,17 +15,21 @@ describe('access register and art. 15 download', () => {
   let person: { id: number; lastName: string; fiscalCode: string };
   let reader: string;
   let pactId: number;
+  let pactReference: string;
 
   beforeAll(async () => {
     server = await startServer({ engine: 'sqlite' });
     browser = await openBrowser();
     const token = await server.login('sociale.crema@demo.generattivi.it');
-    const pacts = await server.request<Array<{ id: number; beneficiaryId: number }>>(
+    const pacts = await server.request<
+      Array<{ id: number; beneficiaryId: number; reference: string }>
+    >(
       'GET',
       `/api/pacts?filter=${encodeURIComponent(JSON.stringify({ type: 'AUTONOMY' }))}&range=[0,0]`,
       { token },
     );
     pactId = pacts.body[0].id;
+    pactReference = pacts.body[0].reference;
     person = (
       await server.request<typeof person>(
         'GET',
@@ -54,14 +58,15 @@ describe('access register and art. 15 download', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
     await expect(row.textContent()).resolves.toMatch(
-      new RegExp(`Scheda della persona n. ${person.id}|Patto n. ${pactId}`),
+      new RegExp(`Scheda della persona|Patto ${pactReference}`),
     );
+    // What was read by its name (the pact by its reference), and how.
     await page
-      .getByRole('row', { name: new RegExp(`${reader}.*Patto n. ${pactId}$`) })
+      .getByRole('row', { name: new RegExp(`${reader}.*Patto ${pactReference}\\s*Scheda aperta$`) })
       .first()
       .waitFor();
     await page
-      .getByRole('row', { name: new RegExp(`${reader}.*Scheda della persona n. ${person.id}$`) })
+      .getByRole('row', { name: new RegExp(`${reader}.*Scheda della persona\\s*Scheda aperta$`) })
       .first()
       .waitFor();
 

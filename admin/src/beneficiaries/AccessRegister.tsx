@@ -16,6 +16,14 @@ import { ResponsiveTable } from '../common/lists';
 import { useDownload } from '../common/useDownload';
 import type { AppDataProvider } from '../providers/dataProvider';
 
+/** One read of the register: which record, and how it reached its reader. */
+interface AccessEntry {
+  id: number;
+  entityType: 'beneficiaries' | 'households' | 'pacts';
+  entityId: number;
+  via: string;
+}
+
 /**
  * For the administrator (the page shows it to no one else), on a person's page: who read the person's record and when, newest
  * first (the person, their household and their pacts), and the button that downloads everything held about them (GDPR art. 15) as a ZIP.
@@ -64,12 +72,27 @@ export const AccessRegister = (_: { label?: string }) => {
             <InstantField source="at" />
           </DataTable.Col>
           <DataTable.Col source="entityType" disableSort>
-            <FunctionField<{ entityType: string; entityId: number }>
+            <FunctionField<AccessEntry>
               render={(entry) =>
-                translate(`app.beneficiaries.access_record.${entry.entityType}`, {
-                  id: entry.entityId,
-                })
+                entry.entityType === 'beneficiaries' ? (
+                  translate('app.beneficiaries.access_record.beneficiaries')
+                ) : (
+                  <>
+                    {translate(`app.beneficiaries.access_record.${entry.entityType}`)}{' '}
+                    <ReferenceField
+                      record={entry}
+                      source="entityId"
+                      reference={entry.entityType}
+                      link={false}
+                    />
+                  </>
+                )
               }
+            />
+          </DataTable.Col>
+          <DataTable.Col source="via" disableSort>
+            <FunctionField<AccessEntry>
+              render={(entry) => translate(`app.beneficiaries.access_via.${entry.via}`)}
             />
           </DataTable.Col>
         </ResponsiveTable>

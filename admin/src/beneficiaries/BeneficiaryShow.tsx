@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CalendarDateField } from '../common/fields';
+import { usePersonView } from '../common/lists';
 import { ShowPage } from '../common/ShowPage';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { RelatedPacts } from '../pacts/RelatedPacts';
@@ -32,18 +33,24 @@ const actions = (
 );
 
 /**
- * Contact details are null for managers (the server withholds them): shown as a dash. The
- * access register is the administrator's only.
+ * What the role reads of a person (shared `personViewOf`): a manager initials, the year of
+ * birth, the fiscal code masked and no contacts (shown as a dash); a community maker no fiscal
+ * code and the year of birth. The access register is the administrator's only.
  */
 export const BeneficiaryShow = () => {
+  const view = usePersonView();
   const { canAccess: readsAccessLog } = useCanAccess({ resource: 'access-log', action: 'list' });
   return (
     <ShowPage actions={actions}>
       <AnonymisedNotice />
       <TextField source="lastName" />
       <TextField source="firstName" />
-      <TextField source="fiscalCode" />
-      <CalendarDateField source="birthDate" />
+      {view.fiscalCode !== 'none' && <TextField source="fiscalCode" />}
+      {view.birth === 'date' ? (
+        <CalendarDateField source="birthDate" />
+      ) : (
+        <TextField source="birthYear" />
+      )}
       <SelectField source="sex" choices={enumChoices(SEXES, 'sex')} />
       <ReferenceField source="territoryId" reference="territories" />
       <TextField source="municipality" />

@@ -24,6 +24,7 @@ import {
   useCreatePath,
   useGetIdentity,
   useListContext,
+  usePermissions,
   useResourceContext,
   useTranslate,
   useTranslateLabel,
@@ -31,6 +32,7 @@ import {
   type RaRecord,
   type SortPayload,
 } from 'react-admin';
+import { personViewOf, type PersonView, type Role } from '@generattivi/shared';
 import { canAccess } from '../providers/canAccess';
 import { EmptyState } from './EmptyState';
 import { ListActionsWithExport } from './ExportMenu';
@@ -204,6 +206,15 @@ export const ListToolbar = () => (
 
 /** The filters most lists start with. */
 export const searchFilter = <SearchInput key="q" source="q" alwaysOn />;
+
+/**
+ * How the signed-in role reads people (shared `personViewOf`); until the role is known, as the
+ * role that reads least. A manager reads initials, so searches no list of people by name.
+ */
+export function usePersonView(): PersonView {
+  const { permissions: role } = usePermissions<Role | undefined>();
+  return personViewOf(role ?? 'MANAGER');
+}
 export const territoryFilter = (
   <ReferenceInput key="territoryId" source="territoryId" reference="territories" />
 );

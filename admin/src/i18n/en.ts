@@ -44,6 +44,7 @@ const appMessages: AppMessages = {
         lastName: 'Last name',
         fiscalCode: 'Fiscal code',
         birthDate: 'Birth date',
+        birthYear: 'Year of birth',
         sex: 'Sex',
         territoryId: 'District',
         municipality: 'Municipality of residence',
@@ -205,6 +206,7 @@ const appMessages: AppMessages = {
         actorId: 'Who',
         entityType: 'What',
         entityId: 'Record',
+        via: 'How',
       },
     },
     'audit-events': {
@@ -570,9 +572,18 @@ const appMessages: AppMessages = {
       subject_access: 'Data subject access (art. 15)',
       subject_access_failed: 'The data subject access could not be downloaded: please try again.',
       access_record: {
-        beneficiaries: 'Person’s record no. %{id}',
-        households: 'Household no. %{id}',
-        pacts: 'Pact no. %{id}',
+        beneficiaries: 'Person’s record',
+        households: 'Household',
+        pacts: 'Pact',
+      },
+      access_via: {
+        one: 'Record opened',
+        list: 'List',
+        search: 'Search',
+        export: 'Export',
+        document: 'Document downloaded',
+        pdf: 'Pact PDF',
+        'subject-access': 'Data subject access (art. 15)',
       },
     },
     places: {
@@ -763,6 +774,8 @@ const appMessages: AppMessages = {
       CIVIC_CENTER_NOT_IN_TERRITORY: 'You may edit only the Civic Centers of your territories.',
       MAKER_EVIDENCE_ONLY:
         'Community makers attach only evidence, to the pacts assigned to them and their milestones.',
+      ASSIGNMENT_ENDED:
+        'The pact is %{status}: your assignment has ended, so the data of the people it names are no longer available to you.',
       NOT_FOUND: '%{resource} %{id}: not found.',
       ROUTE_NOT_FOUND: 'No such address: %{method} %{path}.',
       ADMIN_NOT_BUILT: 'The admin is not installed on the server.',
@@ -781,6 +794,8 @@ const appMessages: AppMessages = {
       ANONYMISE_OPEN_PACTS:
         'The person still has open pacts (%{references}): close them before anonymising.',
       DOCUMENT_ERASED: 'The document’s content was erased when the person was anonymised.',
+      FISCAL_CODE_UNAVAILABLE:
+        'This fiscal code cannot be registered: the administrator has been told and will check the possible duplicate.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',
       PACT_CLOSED_CHILDREN: 'The pact is closed: its milestones and assignments are read-only.',

@@ -45,6 +45,7 @@ const appMessages = {
         lastName: 'Cognome',
         fiscalCode: 'Codice fiscale',
         birthDate: 'Data di nascita',
+        birthYear: 'Anno di nascita',
         sex: 'Sesso',
         territoryId: 'Ambito',
         municipality: 'Comune di residenza',
@@ -206,6 +207,7 @@ const appMessages = {
         actorId: 'Chi',
         entityType: 'Che cosa',
         entityId: 'Scheda',
+        via: 'Come',
       },
     },
     'audit-events': {
@@ -568,9 +570,18 @@ const appMessages = {
       subject_access: 'Dati dell’interessato (art. 15)',
       subject_access_failed: 'Non è stato possibile scaricare i dati dell’interessato: riprova.',
       access_record: {
-        beneficiaries: 'Scheda della persona n. %{id}',
-        households: 'Nucleo familiare n. %{id}',
-        pacts: 'Patto n. %{id}',
+        beneficiaries: 'Scheda della persona',
+        households: 'Nucleo familiare',
+        pacts: 'Patto',
+      },
+      access_via: {
+        one: 'Scheda aperta',
+        list: 'Elenco',
+        search: 'Ricerca',
+        export: 'Esportazione',
+        document: 'Documento scaricato',
+        pdf: 'PDF del patto',
+        'subject-access': 'Dati dell’interessato (art. 15)',
       },
     },
     places: {
@@ -766,6 +777,8 @@ const appMessages = {
       CIVIC_CENTER_NOT_IN_TERRITORY: 'Puoi modificare solo i Civic Center dei tuoi ambiti.',
       MAKER_EVIDENCE_ONLY:
         'I community maker allegano solo documentazione di attività ai patti loro assegnati e alle loro tappe.',
+      ASSIGNMENT_ENDED:
+        'Il patto è %{status}: la tua assegnazione è terminata e i dati delle persone che nomina non ti sono più accessibili.',
       NOT_FOUND: '%{resource} n. %{id}: non trovato.',
       ROUTE_NOT_FOUND: 'Indirizzo non trovato: %{method} %{path}.',
       ADMIN_NOT_BUILT: "L'interfaccia di amministrazione non è installata sul server.",
@@ -786,6 +799,8 @@ const appMessages = {
         'La persona ha patti ancora aperti (%{references}): chiudili prima di anonimizzarla.',
       DOCUMENT_ERASED:
         'Il contenuto del documento è stato cancellato quando la persona è stata anonimizzata.',
+      FISCAL_CODE_UNAVAILABLE:
+        "Questo codice fiscale non si può registrare: l'amministratore è stato avvisato e verificherà il possibile doppione.",
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
       PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',

@@ -1,6 +1,6 @@
 import { columns } from '../common/list-columns';
 import { defineListSpec } from '../common/list-query';
-import type { AccessLogEntry } from './access-log.entity';
+import { ACCESS_VIAS, type AccessLogEntry, type AccessVia } from './access-log.entity';
 
 /** The records whose reads are logged. */
 export const ACCESS_LOG_ENTITY_TYPES = ['beneficiaries', 'households', 'pacts'] as const;
@@ -9,8 +9,9 @@ export const ACCESS_LOG_ENTITY_TYPES = ['beneficiaries', 'households', 'pacts'] 
 export const ACCESS_LOG_LIST = defineListSpec({
   resource: 'access-log',
   alias: 'l',
-  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int', {
+  fields: columns('id:int at:instant actorId:int entityType:enum entityId:int via:enum', {
     entityType: { values: ACCESS_LOG_ENTITY_TYPES },
+    via: { values: ACCESS_VIAS },
   }),
   defaultSort: ['at', 'DESC'],
 });
@@ -21,6 +22,7 @@ export interface AccessLogRecord {
   actorId: number;
   entityType: string;
   entityId: number;
+  via: AccessVia;
 }
 
 export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
@@ -29,4 +31,5 @@ export const toAccessLogRecord = (e: AccessLogEntry): AccessLogRecord => ({
   actorId: e.actorId,
   entityType: e.entityType,
   entityId: e.entityId,
+  via: e.via,
 });

@@ -2,6 +2,8 @@ import type { Caller } from '../auth/caller';
 import type { UnitOfWork } from '../common/unit-of-work';
 import { AccessLogService } from './access-log.service';
 
+type Entry = { entityId: number; via: string };
+
 const reader: Caller = {
   id: 4,
   email: 'a@x.it',
@@ -46,14 +48,32 @@ describe(AccessLogService.name, () => {
     await Promise.all(reads);
     expect(transactions).toHaveLength(1);
     expect(transactions[0][0]).toEqual([
-      expect.objectContaining({ actorId: 4, entityType: 'pacts', entityId: 1 }),
-      expect.objectContaining({ actorId: 4, entityType: 'beneficiaries', entityId: 2 }),
-      expect.objectContaining({ actorId: 4, entityType: 'households', entityId: 3 }),
+      expect.objectContaining({ actorId: 4, entityType: 'pacts', entityId: 1, via: 'one' }),
+      expect.objectContaining({ actorId: 4, entityType: 'beneficiaries', entityId: 2, via: 'one' }),
+      expect.objectContaining({ actorId: 4, entityType: 'households', entityId: 3, via: 'one' }),
     ]);
 
     await log.recordRead(reader, 'pacts', 9);
     expect(transactions).toHaveLength(2);
     expect(transactions[1][0]).toEqual([expect.objectContaining({ entityId: 9 })]);
+  });
+
+  it('writes one entry per record of a page, however often it appears, with how it was read', async () => {
+    const { uow, transactions } = fakeUnitOfWork();
+    const log = new AccessLogService(uow);
+    await Promise.all([
+      log.recordReads(reader, 'beneficiaries', [5, 6, 5], 'list'),
+      log.recordReads(reader, 'pacts', [], 'search'),
+      log.recordRead(reader, 'pacts', 7, 'pdf'),
+    ]);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0][0].map((e) => [(e as Entry).entityId, (e as Entry).via])).toEqual([
+      [5, 'list'],
+      [6, 'list'],
+      [7, 'pdf'],
+    ]);
+    await log.recordReads(reader, 'pacts', [], 'export');
+    expect(transactions).toHaveLength(1);
   });
 
   it('splits a large batch into inserts of at most 500 rows, in one transaction', async () => {

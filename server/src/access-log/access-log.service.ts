@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
 import { nowIso } from '../common/clock';
-import { AccessLogEntry } from './access-log.entity';
+import type { ListResult } from '../common/list-query';
+import { AccessLogEntry, type AccessVia, type LoggedEntity } from './access-log.entity';
 
-type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId'>;
+type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId' | 'via'>;
 
 /**
  * Records who read which record. Reads arriving together are written together (group
@@ -18,19 +19,50 @@ export class AccessLogService {
 
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Records that the caller read one record; only who, what and when. */
+  /** Records that the caller read one record; only who, what, when and how. */
   recordRead(
     caller: Caller,
-    entityType: 'beneficiaries' | 'households' | 'pacts',
+    entityType: LoggedEntity,
     entityId: number,
+    via: AccessVia = 'one',
   ): Promise<void> {
-    this.pending.push({ at: nowIso(), actorId: caller.id, entityType, entityId });
+    return this.recordReads(caller, entityType, [entityId], via);
+  }
+
+  /** Records that the caller received these records in one answer (a page, a search). */
+  recordReads(
+    caller: Caller,
+    entityType: LoggedEntity,
+    entityIds: readonly number[],
+    via: AccessVia,
+  ): Promise<void> {
+    if (entityIds.length === 0) return Promise.resolve();
+    const at = nowIso();
+    for (const entityId of new Set(entityIds)) {
+      this.pending.push({ at, actorId: caller.id, entityType, entityId, via });
+    }
     if (!this.flushing) {
       this.flushing = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
         this.flush(),
       );
     }
     return this.flushing;
+  }
+
+  /** The page of a list, once each record on it is written to the access log (`via` list). */
+  async listed<T extends { id: number }>(
+    caller: Caller,
+    entityType: LoggedEntity,
+    page: Promise<ListResult<T>>,
+  ): Promise<ListResult<T>> {
+    const result = await page;
+    await this.recordReads(
+      caller,
+      entityType,
+      result.rows.map((row) => row.id),
+      'list',
+    );
+    return result;
   }
 
   private async flush(): Promise<void> {

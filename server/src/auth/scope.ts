@@ -1,5 +1,10 @@
 import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import type { FieldError } from '@generattivi/shared';
+import {
+  isPactClosed,
+  OPEN_PACT_STATUSES,
+  type FieldError,
+  type PactStatus,
+} from '@generattivi/shared';
 import { NotFoundError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import {
@@ -14,9 +19,13 @@ import type { Caller } from './caller';
 /**
  * The one place that turns the caller into query conditions (DOMAIN.md, "Who may do what"):
  * ADMIN and MANAGER see everything; a SOCIAL_WORKER the records of their territories; a
- * COMMUNITY_MAKER the pacts currently assigned to them, those pacts' beneficiaries and
- * households, and what hangs off those pacts. Every list, count and single read of a case
- * record goes through here, so a record out of scope is never found (404) nor counted.
+ * COMMUNITY_MAKER the pacts assigned to them and what hangs off those pacts, and the
+ * beneficiaries and households of those pacts only while the pact is open (DOMAIN.md, "Access
+ * follows the assignment": closing a pact ends its assignment, handing it over moves it). A
+ * maker keeps their closed pacts — the record, its milestones, the diary they may still add
+ * to — as their role needs, but no longer the people they name (`readsPeopleOf`). Every list,
+ * count and single read of a case record goes through here, so a record out of scope is
+ * never found (404) nor counted.
  */
 export type ScopeKind =
   /** pacts: `territoryId`, `communityMakerId` on the alias. */
@@ -27,6 +36,17 @@ export type ScopeKind =
   | 'households'
   /** milestones, notes, assignments: `pactId` on the alias. */
   | 'pact-children';
+
+/** A pact `sp` assigned to the maker `:scopeUserId` whose assignment is open (not closed). */
+const MAKER_OPEN_PACT = 'sp.community_maker_id = :scopeUserId AND sp.status IN (:...openStatuses)';
+
+/**
+ * Whether the caller reads the people a pact they see names (its PDF, the names on its
+ * labels): always, except a community maker once the pact is closed.
+ */
+export function readsPeopleOf(caller: Caller, pact: { status: PactStatus }): boolean {
+  return caller.role !== 'COMMUNITY_MAKER' || !isPactClosed(pact.status);
+}
 
 export function seesEverything(caller: Caller): boolean {
   return caller.role === 'ADMIN' || caller.role === 'MANAGER';
@@ -87,13 +107,13 @@ export function applyScope<T extends ObjectLiteral>(
         return qb.andWhere(`${alias}.communityMakerId = :scopeUserId`, maker);
       case 'beneficiaries':
         return qb.andWhere(
-          `${alias}.id IN (SELECT sp.beneficiary_id FROM pacts sp WHERE sp.community_maker_id = :scopeUserId AND sp.beneficiary_id IS NOT NULL)`,
-          maker,
+          `${alias}.id IN (SELECT sp.beneficiary_id FROM pacts sp WHERE ${MAKER_OPEN_PACT} AND sp.beneficiary_id IS NOT NULL)`,
+          { ...maker, openStatuses: OPEN_PACT_STATUSES },
         );
       case 'households':
         return qb.andWhere(
-          `${alias}.id IN (SELECT sp.household_id FROM pacts sp WHERE sp.community_maker_id = :scopeUserId AND sp.household_id IS NOT NULL)`,
-          maker,
+          `${alias}.id IN (SELECT sp.household_id FROM pacts sp WHERE ${MAKER_OPEN_PACT} AND sp.household_id IS NOT NULL)`,
+          { ...maker, openStatuses: OPEN_PACT_STATUSES },
         );
       case 'pact-children':
         return qb.andWhere(

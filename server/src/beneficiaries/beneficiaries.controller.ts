@@ -6,7 +6,7 @@ import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, mapList, sendList } from '../common/list-endpoint';
 import { Route } from '../common/routes';
 import { toAccessLogRecord } from '../access-log/access-log.list';
-import { BeneficiariesService } from './beneficiaries.service';
+import { BeneficiariesService, toPossibleDuplicateRecord } from './beneficiaries.service';
 import { toBeneficiaryRecord } from './beneficiary.record';
 import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
 
@@ -18,12 +18,26 @@ export class BeneficiariesController {
 
   @Route.list(
     'beneficiaries',
-    'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Managers see fiscal codes masked and no contact details, and cannot filter, search or sort by fiscal code.',
+    'Beneficiaries in the caller’s scope; filter by id, territoryId, householdId, sex, employmentStatus, birthDate_gte/_lte, lastName, fiscalCode, q (names and fiscal code). Each person listed is recorded in the access log. A MANAGER reads initials, the year of birth (birthYear), the fiscal code masked and no contact details, and cannot filter or search by names, birth date or fiscal code (400 MASKED_FIELD). A COMMUNITY_MAKER reads only the people of their open pacts (their assignment open), with birthYear instead of the birth date and no fiscal code, and cannot filter by either.',
   )
   async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
     return mapList(await this.beneficiaries.list(caller, query), (b) =>
       toBeneficiaryRecord(b, caller),
     );
+  }
+
+  @Get('possible-duplicates')
+  @Can('beneficiaries', 'possible-duplicates')
+  @ApiOperation({
+    summary:
+      'Fiscal codes someone tried to register (create or correct a beneficiary) while a person out of their scope holds them: the person on file, who tried, for which territory, when; one per person and user; newest first; filter by beneficiaryId, reportedById, territoryId, at_gte/_lte',
+  })
+  async possibleDuplicates(
+    @Query() query: ListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.beneficiaries.possibleDuplicates(query);
+    return sendList(reply, 'possible-duplicates', result, toPossibleDuplicateRecord);
   }
 
   @Route.show('beneficiaries', 'One beneficiary (the read is recorded in the access log)')
@@ -35,7 +49,7 @@ export class BeneficiariesController {
   @Can('beneficiaries', 'access-log')
   @ApiOperation({
     summary:
-      'Who read this person’s records: the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, at_gte/_lte',
+      'Who read this person’s records and how (via: one, list, search, export, document, pdf, subject-access): the beneficiary, their household and their pacts; newest first; filter by actorId, entityType, via, at_gte/_lte. Entries are kept ACCESS_LOG_MONTHS (24) months.',
   })
   async accessLog(
     @CurrentUser() caller: Caller,
@@ -49,7 +63,7 @@ export class BeneficiariesController {
 
   @Route.create(
     'beneficiaries',
-    'Creates a beneficiary (social workers: in their territories); a duplicate fiscal code is a 409',
+    'Creates a beneficiary (social workers: in their territories); a fiscal code already on file is a 409: DUPLICATE_FISCAL_CODE when the caller sees that person, otherwise FISCAL_CODE_UNAVAILABLE, which names neither the code nor where the person is and raises a DUPLICATE_FISCAL_CODE alert for ADMIN',
   )
   create(@CurrentUser() caller: Caller, @Body() body: CreateBeneficiaryDto) {
     return this.beneficiaries.create(caller, body);

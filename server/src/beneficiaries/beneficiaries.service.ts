@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES } from '@generattivi/shared';
+import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES, type Role } from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogEntry } from '../access-log/access-log.entity';
@@ -13,11 +13,10 @@ import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
 import {
   defineListSpec,
-  ListQueryError,
   ListResult,
   ListSpec,
   RawListParams,
-  takeFilters,
+  refuseMaskedFilters,
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate, updateRecord } from '../common/versioned-update';
@@ -27,11 +26,12 @@ import { resolvePlace } from '../territories/territory-place';
 import { Pact } from '../pacts/pact.entity';
 import {
   BeneficiaryRecord,
-  seesPersonalDetails,
   toBeneficiaryRecord,
   toFullBeneficiaryRecord,
 } from './beneficiary.record';
 import { Beneficiary } from './beneficiary.entity';
+import { PossibleDuplicate } from './possible-duplicate.entity';
+import { nowIso } from '../common/clock';
 import { constraintViolation } from '../common/constraint-violation';
 import {
   BENEFICIARY_READ_ONLY,
@@ -59,31 +59,69 @@ export const BENEFICIARY_LIST = defineListSpec({
   defaultSort: ['lastName', 'ASC'],
 });
 
+type BeneficiaryField = keyof typeof BENEFICIARY_LIST.fields;
+
+/** What each role reads masked or not at all: fiscal code and birth date; names for managers. */
+const HIDDEN_FIELDS: Partial<Record<Role, readonly BeneficiaryField[]>> = {
+  MANAGER: ['fiscalCode', 'birthDate', 'firstName', 'lastName'],
+  COMMUNITY_MAKER: ['fiscalCode', 'birthDate'],
+};
+
 /**
- * The list as managers may query it: they see fiscal codes masked, so they can neither filter,
- * search nor sort by them (any of those would reveal the hidden characters).
+ * The list as `hidden` leaves it: those fields can be neither filtered, searched nor (the
+ * fiscal code) sorted on — any of those would reveal what the reader does not see.
  */
-export const MASKED_BENEFICIARY_LIST = defineListSpec({
-  ...BENEFICIARY_LIST,
-  fields: {
-    ...BENEFICIARY_LIST.fields,
-    fiscalCode: { column: 'fiscalCode', type: 'string', filter: false, sort: false },
-  },
-  search: ['firstName', 'lastName'],
+function hidingFields(hidden: readonly BeneficiaryField[]): ListSpec {
+  const fields = { ...BENEFICIARY_LIST.fields };
+  for (const name of hidden)
+    fields[name] = { ...fields[name], filter: false, sort: name !== 'fiscalCode' };
+  const search = (BENEFICIARY_LIST.search ?? []).filter(
+    (column) => !(hidden as readonly string[]).includes(column),
+  );
+  return defineListSpec({ ...BENEFICIARY_LIST, fields, search });
+}
+
+const SPEC_BY_ROLE: Partial<Record<Role, ListSpec>> = Object.fromEntries(
+  Object.entries(HIDDEN_FIELDS).map(([role, hidden]) => [role, hidingFields(hidden)]),
+);
+
+/**
+ * The list's spec for the caller; filtering (or, with no column left to search, searching) by
+ * what the caller sees masked is a 400 naming the fields.
+ */
+export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpec {
+  const spec = SPEC_BY_ROLE[caller.role];
+  const hidden = HIDDEN_FIELDS[caller.role];
+  if (!spec || !hidden) return BENEFICIARY_LIST;
+  const keys = hidden.flatMap((f) => [f, `${f}_gte`, `${f}_lte`]);
+  if (!spec.search?.length) keys.push('q');
+  refuseMaskedFilters(raw, keys);
+  return spec;
+}
+
+/** `GET /beneficiaries/possible-duplicates`: fiscal codes entered out of scope, newest first. */
+export const POSSIBLE_DUPLICATE_LIST = defineListSpec({
+  resource: 'possible-duplicates',
+  alias: 'd',
+  fields: columns('id:int at:instant beneficiaryId:int reportedById:int territoryId:int'),
+  defaultSort: ['at', 'DESC'],
 });
 
-/** The list's spec for the caller; a manager filtering by the fiscal code they see masked is a 400. */
-export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpec {
-  const masked = !seesPersonalDetails(caller.role);
-  if (masked && takeFilters(raw, ['fiscalCode']).taken.fiscalCode !== undefined) {
-    throw ListQueryError.of(
-      'filter',
-      'MASKED_FIELD',
-      'fiscalCode: fiscal codes are masked for managers and cannot be filtered on',
-    );
-  }
-  return masked ? MASKED_BENEFICIARY_LIST : BENEFICIARY_LIST;
+export interface PossibleDuplicateRecord {
+  id: number;
+  at: string;
+  beneficiaryId: number;
+  reportedById: number;
+  territoryId: number;
 }
+
+export const toPossibleDuplicateRecord = (d: PossibleDuplicate): PossibleDuplicateRecord => ({
+  id: d.id,
+  at: d.at,
+  beneficiaryId: d.beneficiaryId,
+  reportedById: d.reportedById,
+  territoryId: d.territoryId,
+});
 
 /** Optional text: undefined keeps what is stored, blank clears it. */
 function optionalText(value: string | null | undefined, current: string | null = null) {
@@ -98,6 +136,23 @@ const duplicateFiscalCode = (code: string) =>
   );
 
 /**
+ * The fiscal code is held by a person the caller does not see: the transaction is undone, then
+ * the attempt is reported to ADMIN and the caller told as little as `FISCAL_CODE_UNAVAILABLE`.
+ */
+class HeldOutOfScope extends Error {
+  constructor(readonly beneficiaryId: number) {
+    super('fiscal code held out of scope');
+  }
+}
+
+const fiscalCodeUnavailable = () =>
+  new ConflictError(
+    'FISCAL_CODE_UNAVAILABLE',
+    {},
+    'fiscalCode: this fiscal code cannot be registered; the administrator has been told',
+  );
+
+/**
  * People pacts are about. Scoped by the caller (auth/scope.ts) on every read; each single read
  * is written to the access log. ADMIN and the social workers of the territory write; managers
  * read with masked fiscal codes and no contact details; community makers read the
@@ -108,14 +163,21 @@ export class BeneficiariesService {
   constructor(
     @InjectRepository(Beneficiary) private readonly beneficiaries: Repository<Beneficiary>,
     @InjectRepository(AccessLogEntry) private readonly accessLogEntries: Repository<AccessLogEntry>,
+    @InjectRepository(PossibleDuplicate) private readonly duplicates: Repository<PossibleDuplicate>,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly accessLog: AccessLogService,
   ) {}
 
+  /** A page of the list; each person on it is written to the access log. */
   list(caller: Caller, raw: RawListParams): Promise<ListResult<Beneficiary>> {
     const spec = beneficiaryListSpec(caller, raw);
-    return listInScope(this.beneficiaries, spec, { caller, kind: 'beneficiaries' }, raw);
+    const reader = { caller, kind: 'beneficiaries' } as const;
+    return this.accessLog.listed(
+      caller,
+      'beneficiaries',
+      listInScope(this.beneficiaries, spec, reader, raw),
+    );
   }
 
   /** A beneficiary the caller may see, else 404. */
@@ -133,9 +195,9 @@ export class BeneficiariesService {
 
   async create(caller: Caller, body: CreateBeneficiaryDto): Promise<BeneficiaryRecord> {
     assertNoReadOnlyOnCreate(body, [...BENEFICIARY_READ_ONLY, 'version']);
-    return this.withConflicts(body, async (tx) => {
+    return this.withConflicts(caller, body, async (tx) => {
       const fields = await this.checkedFields(tx, caller, body);
-      await this.assertFiscalCodeFree(tx, fields.fiscalCode);
+      await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
       const saved = await tx.save(tx.create(Beneficiary, fields));
       await this.audit.created(
         tx,
@@ -149,7 +211,7 @@ export class BeneficiariesService {
   }
 
   async update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
-    return this.withConflicts(body, async (tx) => {
+    return this.withConflicts(caller, body, async (tx) => {
       const current = await this.findVisible(caller, id, tx);
       if (current.anonymisedAt !== null) {
         throw new ConflictError(
@@ -169,16 +231,19 @@ export class BeneficiariesService {
       return updateRecord(writer, target, current, body, async () => {
         const fields = await this.checkedFields(tx, caller, body, current);
         if (fields.fiscalCode !== current.fiscalCode) {
-          await this.assertFiscalCodeFree(tx, fields.fiscalCode);
+          await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
         }
         return fields;
       });
     });
   }
 
-  /** Only a person no pact names; the audit event keeps what was deleted. */
+  /**
+   * Only a person no pact names; the audit event keeps what was deleted, and the reports of
+   * their code entered out of scope go with them.
+   */
   async remove(caller: Caller, id: number): Promise<BeneficiaryRecord> {
-    return this.withConflicts(undefined, async (tx) => {
+    return this.withConflicts(caller, undefined, async (tx) => {
       const current = await this.findVisible(caller, id, tx);
       const pacts = await tx.countBy(Pact, { beneficiaryId: id });
       if (pacts > 0) {
@@ -189,6 +254,8 @@ export class BeneficiariesService {
         );
       }
       await assertNoDocuments(tx, 'beneficiaries', [id]);
+      // Reports of their fiscal code entered elsewhere have nothing left to resolve.
+      await tx.delete(PossibleDuplicate, { beneficiaryId: id });
       await tx.delete(Beneficiary, { id });
       await this.audit.deleted(
         tx,
@@ -280,8 +347,47 @@ export class BeneficiariesService {
     }
   }
 
-  private async assertFiscalCodeFree(tx: EntityManager, fiscalCode: string): Promise<void> {
-    if (await tx.existsBy(Beneficiary, { fiscalCode })) throw duplicateFiscalCode(fiscalCode);
+  /**
+   * Nobody holds the code; else a 409 that names it when the caller sees its holder, and
+   * HeldOutOfScope (turned into a report and a 409 naming nothing) when they do not.
+   */
+  private async assertFiscalCodeFree(
+    tx: EntityManager,
+    caller: Caller,
+    fiscalCode: string,
+  ): Promise<void> {
+    const holder = await tx.findOne(Beneficiary, { where: { fiscalCode }, select: { id: true } });
+    if (!holder) return;
+    const reader = { caller, kind: 'beneficiaries' } as const;
+    if (await lookupInScope(this.beneficiaries, BENEFICIARY_LIST, reader, holder.id, { tx }))
+      throw duplicateFiscalCode(fiscalCode);
+    throw new HeldOutOfScope(holder.id);
+  }
+
+  /**
+   * Records for ADMIN that `caller` tried to register the code of a person out of their scope
+   * (once per person and user: the unique index makes parallel attempts one row).
+   */
+  private async reportPossibleDuplicate(
+    caller: Caller,
+    beneficiaryId: number,
+    territoryId: number,
+  ): Promise<ConflictError> {
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .insert()
+        .into(PossibleDuplicate)
+        .values({ at: nowIso(), beneficiaryId, reportedById: caller.id, territoryId })
+        .orIgnore()
+        .execute(),
+    );
+    return fiscalCodeUnavailable();
+  }
+
+  /** `GET /beneficiaries/possible-duplicates` (ADMIN): the reports, newest first. */
+  possibleDuplicates(raw: RawListParams): Promise<ListResult<PossibleDuplicate>> {
+    return listPage(this.duplicates.createQueryBuilder('d'), POSSIBLE_DUPLICATE_LIST, raw);
   }
 
   /**
@@ -289,15 +395,27 @@ export class BeneficiariesService {
    * once) becomes a 409, never a 500.
    */
   private async withConflicts<T>(
-    body: { fiscalCode: string } | undefined,
+    caller: Caller,
+    body: { fiscalCode: string; territoryId: number } | undefined,
     work: (tx: EntityManager) => Promise<T>,
   ): Promise<T> {
     try {
       return await this.uow.run(work);
     } catch (error) {
+      if (error instanceof HeldOutOfScope && body)
+        throw await this.reportPossibleDuplicate(caller, error.beneficiaryId, body.territoryId);
       const violation = constraintViolation(error);
       if (violation === 'unique' && body) {
-        throw duplicateFiscalCode(normalizeFiscalCode(body.fiscalCode));
+        // Another request registered the code meanwhile: answered as if it had been first.
+        const code = normalizeFiscalCode(body.fiscalCode);
+        const held: unknown = await this.assertFiscalCodeFree(
+          this.beneficiaries.manager,
+          caller,
+          code,
+        ).catch((e: unknown) => e);
+        if (held instanceof HeldOutOfScope)
+          throw await this.reportPossibleDuplicate(caller, held.beneficiaryId, body.territoryId);
+        throw duplicateFiscalCode(code);
       }
       if (violation === 'foreign-key') {
         throw new ConflictError(

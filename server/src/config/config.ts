@@ -54,6 +54,8 @@ export interface AppConfig {
    * job anonymises them.
    */
   retentionYears: number;
+  /** How long the access log keeps an entry, in months; older ones are purged daily. */
+  accessLogMonths: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -220,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     expensiveConcurrency: parseInteger(env, 'EXPENSIVE_CONCURRENCY', 3, 1, 64),
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
+    accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',

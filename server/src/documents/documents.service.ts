@@ -15,6 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { applyScope, listPage, noSuchRecord, seesEverything, type ScopeKind } from '../auth/scope';
@@ -141,6 +142,7 @@ export class DocumentsService {
     @InjectRepository(Document) private readonly documents: Repository<Document>,
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(AuditService) private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   private scoped(caller: Caller, tx?: EntityManager): SelectQueryBuilder<Document> {
@@ -171,6 +173,7 @@ export class DocumentsService {
         {},
         `document ${id}: its content was erased when its person was anonymised`,
       );
+    await this.recordRead(caller, document);
     const pieces = this.documents.manager.getRepository(DocumentContent);
     async function* read(): AsyncGenerator<Buffer> {
       let sent = 0;
@@ -184,6 +187,19 @@ export class DocumentsService {
       }
     }
     return { document, content: Readable.from(read(), { objectMode: false }) };
+  }
+
+  /** A file's download in the access log, as a read of its owner (a milestone's: its pact). */
+  private async recordRead(caller: Caller, document: Document): Promise<void> {
+    if (document.ownerType !== 'milestones') {
+      await this.accessLog.recordRead(caller, document.ownerType, document.ownerId, 'document');
+      return;
+    }
+    const milestone = await this.documents.manager.findOne(Milestone, {
+      where: { id: document.ownerId },
+      select: { id: true, pactId: true },
+    });
+    if (milestone) await this.accessLog.recordRead(caller, 'pacts', milestone.pactId, 'document');
   }
 
   /**

@@ -22,7 +22,7 @@ import { toMilestoneRecord } from '../milestones/milestone.record';
 import { MILESTONE_LIST, milestoneListQuery } from '../milestones/milestones.service';
 import { Note } from '../notes/note.entity';
 import { NOTE_LIST } from '../notes/notes.service';
-import { PACT_LIST } from '../pacts/pact-list';
+import { pactListSpec } from '../pacts/pact-list';
 import { Pact } from '../pacts/pact.entity';
 import { text, typed, type ExportColumn } from './export-cells';
 
@@ -95,8 +95,11 @@ const PACTS: Sheet<Pact> = {
   collection: 'pacts',
   fileName: 'patti',
   source: (dataSource, caller, raw) => ({
-    qb: scopedQuery(dataSource.getRepository(Pact), PACT_LIST, { caller, kind: 'pacts' }),
-    spec: PACT_LIST,
+    qb: scopedQuery(dataSource.getRepository(Pact), pactListSpec(caller), {
+      caller,
+      kind: 'pacts',
+    }),
+    spec: pactListSpec(caller),
     raw,
   }),
   toRow: (pact) => pact,
@@ -134,7 +137,10 @@ const PACTS: Sheet<Pact> = {
 
 type BeneficiaryRow = { row: BeneficiaryRecord; names: Lookups };
 
-/** A manager's rows are the masked records, without the contact columns. */
+/**
+ * A manager's rows are the masked records (initials, the year of birth) without the contact
+ * columns; community makers export no list of people.
+ */
 const BENEFICIARIES: Sheet<Beneficiary, BeneficiaryRecord> = {
   collection: 'beneficiaries',
   fileName: 'beneficiari',
@@ -154,7 +160,9 @@ const BENEFICIARIES: Sheet<Beneficiary, BeneficiaryRecord> = {
       text<BeneficiaryRow>('Cognome', ({ row }) => row.lastName),
       text('Nome', ({ row }) => row.firstName),
       text('Codice fiscale', ({ row }) => row.fiscalCode),
-      date('Data di nascita', ({ row }) => row.birthDate),
+      contacts
+        ? date<BeneficiaryRow>('Data di nascita', ({ row }) => row.birthDate)
+        : integer<BeneficiaryRow>('Anno di nascita', ({ row }) => row.birthYear),
       text('Sesso', ({ row }) => ITALIAN_LABELS.sex[row.sex]),
       text('Ambito', ({ row, names }) => nameOf(names.territories, row.territoryId)),
       text('Comune', ({ row }) => row.municipality),

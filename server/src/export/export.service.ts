@@ -3,12 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso } from '@generattivi/shared';
 import type { Readable } from 'node:stream';
 import { DataSource, In, type ObjectLiteral } from 'typeorm';
+import type { LoggedEntity } from '../access-log/access-log.entity';
+import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
-import { maskFiscalCode } from '../beneficiaries/beneficiary.record';
+import { BENEFICIARY_LIST } from '../beneficiaries/beneficiaries.service';
+import { initials, maskFiscalCode, personName } from '../beneficiaries/beneficiary.record';
+import { scopedQuery } from '../auth/scope';
+import { HOUSEHOLD_LIST } from '../households/households.service';
 import { DomainError } from '../common/domain-error';
-import { listIds, parseListQuery, rowsInBatches, type RawListParams } from '../common/list-query';
+import {
+  listIds,
+  parseListQuery,
+  rowsInBatches,
+  type ListSpec,
+  type RawListParams,
+} from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { AppConfig, CONFIG } from '../config/config';
 import { Household } from '../households/household.entity';
@@ -60,8 +71,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * A collection's list as a spreadsheet: the list's scope, filter and sort, masked as the list
  * answers, at most `exportMaxRows` rows (100,000 unless configured lower): the matching ids in
  * the list's order first (off the event loop on SQLite), then the rows streamed in batches by
- * id; each export is
- * an audit event (collection, filter, sort, format and rows).
+ * id, each batch's people written to the access log first; each export is an audit event
+ * (collection, filter, sort, format and rows).
  */
 @Injectable()
 export class ExportService {
@@ -69,6 +80,7 @@ export class ExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly accessLog: AccessLogService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -110,10 +122,13 @@ export class ExportService {
       }),
     );
     const territories = await this.territoryNames();
-    const lookups = (refs: Refs) => this.lookups(refs, territories);
+    const lookups = (refs: Refs) => this.lookups(caller, refs, territories);
+    const logReads = (entities: ObjectLiteral[], refs: Refs) =>
+      this.logReads(caller, collection, entities, refs);
     async function* batches() {
       for await (const entities of rowsInBatches(source.qb, ids, EXPORT_BATCH)) {
-        const names = await lookups(sheet.refs(entities));
+        const refs = sheet.refs(entities);
+        const [names] = await Promise.all([lookups(refs), logReads(entities, refs)]);
         yield entities.map((entity) => ({ row: sheet.toRow(entity, caller), names }));
         await nextTurn();
       }
@@ -128,6 +143,29 @@ export class ExportService {
     };
   }
 
+  /**
+   * The access log of a batch: each record of a collection of people, and each person or
+   * household the batch names (a pact's beneficiary), before the batch is written out.
+   */
+  private async logReads(
+    caller: Caller,
+    collection: ExportCollection,
+    entities: ObjectLiteral[],
+    refs: Refs,
+  ): Promise<void> {
+    const read: Partial<Record<LoggedEntity, number[]>> = {
+      beneficiaries: refs.beneficiaries,
+      households: refs.households,
+    };
+    if (collection === 'pacts' || collection === 'beneficiaries' || collection === 'households')
+      read[collection] = entities.map((e) => Number(e.id));
+    await Promise.all(
+      Object.entries(read).map(([kind, ids]) =>
+        this.accessLog.recordReads(caller, kind as LoggedEntity, ids ?? [], 'export'),
+      ),
+    );
+  }
+
   private async territoryNames(): Promise<Map<number, string>> {
     const rows = await this.dataSource
       .getRepository(Territory)
@@ -135,8 +173,16 @@ export class ExportService {
     return new Map(rows.map((t) => [t.id, t.name]));
   }
 
-  /** The names a batch's rows refer to, one query per kind of record. */
-  private async lookups(refs: Refs, territories: Map<number, string>): Promise<Lookups> {
+  /**
+   * The names a batch's rows refer to, one query per kind of record; people and households
+   * only as the caller reads them (in their scope — a maker's closed pact names nobody — and
+   * as initials for a manager).
+   */
+  private async lookups(
+    caller: Caller,
+    refs: Refs,
+    territories: Map<number, string>,
+  ): Promise<Lookups> {
     const find = async <T extends ObjectLiteral & { id: number }>(
       entity: new () => T,
       ids: number[] | undefined,
@@ -147,18 +193,30 @@ export class ExportService {
             .getRepository(entity)
             .find({ where: { id: In(ids) } as never, select: { id: true, ...select } as never })
         : [];
+    const inScope = async <T extends ObjectLiteral & { id: number }>(
+      entity: new () => T,
+      spec: ListSpec,
+      kind: 'beneficiaries' | 'households',
+      ids: number[] | undefined,
+    ): Promise<T[]> =>
+      ids?.length
+        ? scopedQuery(this.dataSource.getRepository(entity), spec, { caller, kind })
+            .andWhere(`${spec.alias}.id IN (:...lookupIds)`, { lookupIds: ids })
+            .getMany()
+        : [];
+    const household = (name: string) => (caller.role === 'MANAGER' ? initials(name) : name);
     const [users, beneficiaries, households, pacts, open] = await Promise.all([
       find(User, refs.users, { fullName: true }),
-      find(Beneficiary, refs.beneficiaries, { firstName: true, lastName: true }),
-      find(Household, refs.households, { name: true }),
+      inScope(Beneficiary, BENEFICIARY_LIST, 'beneficiaries', refs.beneficiaries),
+      inScope(Household, HOUSEHOLD_LIST, 'households', refs.households),
       find(Pact, refs.pacts, { reference: true, status: true }),
       this.openMilestones(refs.openMilestones),
     ]);
     return {
       territories,
       users: new Map(users.map((u) => [u.id, u.fullName])),
-      beneficiaries: new Map(beneficiaries.map((b) => [b.id, `${b.lastName} ${b.firstName}`])),
-      households: new Map(households.map((h) => [h.id, h.name])),
+      beneficiaries: new Map(beneficiaries.map((b) => [b.id, personName(caller, b)])),
+      households: new Map(households.map((h) => [h.id, household(h.name)])),
       pacts: new Map(pacts.map((p) => [p.id, { reference: p.reference, status: p.status }])),
       openMilestones: open,
     };

@@ -1,4 +1,5 @@
-import type { Household as HouseholdRecord } from '@generattivi/shared';
+import type { Household as HouseholdRecord, Role } from '@generattivi/shared';
+import { initials } from '../beneficiaries/beneficiary.record';
 import type { Household } from './household.entity';
 
 export type { HouseholdRecord };
@@ -20,4 +21,10 @@ export function toHouseholdRecord(h: Household): HouseholdRecord {
     updatedAt: h.updatedAt,
     version: h.version,
   } satisfies HouseholdRecord;
+}
+
+/** The record as `viewer` may read it: a manager, who audits outcomes, reads the name's initials. */
+export function toHouseholdView(h: Household, viewer: { role: Role }): HouseholdRecord {
+  const record = toHouseholdRecord(h);
+  return viewer.role === 'MANAGER' ? { ...record, name: initials(record.name) } : record;
 }

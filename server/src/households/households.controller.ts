@@ -4,7 +4,7 @@ import { Caller, CurrentUser } from '../auth/caller';
 import { ListQueryDto, mapList } from '../common/list-endpoint';
 import { Route } from '../common/routes';
 import { CreateHouseholdDto, UpdateHouseholdDto } from './dto/household.dto';
-import { toHouseholdRecord } from './household.record';
+import { toHouseholdView } from './household.record';
 import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
@@ -15,10 +15,10 @@ export class HouseholdsController {
 
   @Route.list(
     'households',
-    'Households in the caller’s scope; filter by id, territoryId, municipality, vulnerable, membersCount, iseeEur_gte/_lte (null: unknown), q on name',
+    'Households in the caller’s scope; filter by id, territoryId, municipality, vulnerable, membersCount, iseeEur_gte/_lte (null: unknown), q on name. A MANAGER reads the name as initials and cannot filter or search by it; a COMMUNITY_MAKER reads the households of their open pacts only. Each household listed is recorded in the access log.',
   )
   async list(@CurrentUser() caller: Caller, @Query() query: ListQueryDto) {
-    return mapList(await this.households.list(caller, query), toHouseholdRecord);
+    return mapList(await this.households.list(caller, query), (h) => toHouseholdView(h, caller));
   }
 
   @Route.show('households', 'One household (the read is recorded in the access log)')

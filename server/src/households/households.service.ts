@@ -7,7 +7,12 @@ import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { constraintViolation } from '../common/constraint-violation';
 import { ConflictError, FieldsError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
-import { defineListSpec } from '../common/list-query';
+import {
+  defineListSpec,
+  refuseMaskedFilters,
+  type ListResult,
+  type RawListParams,
+} from '../common/list-query';
 import { ReadInScope } from '../common/read-in-scope';
 import {
   assertNoReadOnlyOnCreate,
@@ -19,7 +24,7 @@ import { nowIso } from '../common/clock';
 import { Pact } from '../pacts/pact.entity';
 import { CreateHouseholdDto, HOUSEHOLD_READ_ONLY, UpdateHouseholdDto } from './dto/household.dto';
 import { Household } from './household.entity';
-import { HouseholdRecord, toHouseholdRecord } from './household.record';
+import { HouseholdRecord, toHouseholdRecord, toHouseholdView } from './household.record';
 import { resolvePlace } from '../territories/territory-place';
 import { fieldError } from '../common/error-body';
 
@@ -77,10 +82,17 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
     return this.get(caller, id, { tx, lock: forUpdate ? 'pessimistic_write' : undefined });
   }
 
+  /** A page of the list; each household on it is written to the access log. */
+  override list(caller: Caller, raw: RawListParams): Promise<ListResult<Household>> {
+    // A manager reads initials: a filter or search by name would confirm the family's name.
+    if (caller.role === 'MANAGER') refuseMaskedFilters(raw, ['name', 'q']);
+    return this.accessLog.listed(caller, 'households', super.list(caller, raw));
+  }
+
   async read(caller: Caller, id: number): Promise<HouseholdRecord> {
     const found = await this.findVisible(caller, id);
     await this.accessLog.recordRead(caller, 'households', id);
-    return toHouseholdRecord(found);
+    return toHouseholdView(found, caller);
   }
 
   async create(caller: Caller, body: CreateHouseholdDto): Promise<HouseholdRecord> {

@@ -18,7 +18,7 @@ export class PactDocumentController {
     summary:
       'The pact to sign, as a PDF (A4, Italian): parties, objectives, both sides’ commitments, milestones, duration, eligibility, privacy notice, signature lines',
     description:
-      'Downloaded as `<reference>.pdf`. Each page’s footer carries its number ("Pagina 1 di 3") and the fingerprint of the pact at this version: the first 16 hex digits of the SHA-256 of the canonical JSON of the pact, its milestones and its parties. Scoped like `GET /pacts/:id` (404 outside the scope); MANAGER: 403, the document names people. Each download is an export in the audit trail, and the pact and the people it names are recorded in the access log.',
+      'Downloaded as `<reference>.pdf`. Each page’s footer carries its number ("Pagina 1 di 3") and the fingerprint of the pact at this version: the first 16 hex digits of the SHA-256 of the canonical JSON of the pact, its milestones and its parties. Scoped like `GET /pacts/:id` (404 outside the scope); MANAGER: 403, the document names people. It carries the parties’ fiscal codes, as the signed pact must; a COMMUNITY_MAKER prints it only while their assignment is open (a closed pact: 403 ASSIGNMENT_ENDED). Each download is an export in the audit trail, and the pact and the people it names are recorded in the access log (via pdf).',
   })
   @ApiOkResponse({
     description: 'The PDF',

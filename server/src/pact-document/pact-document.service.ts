@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
+import { readsPeopleOf } from '../auth/scope';
+import { ForbiddenError } from '../common/domain-error';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { UnitOfWork } from '../common/unit-of-work';
 import { CommunityLab } from '../community-labs/community-lab.entity';
@@ -112,6 +114,13 @@ export class PactDocumentService {
   async document(caller: Caller, id: number): Promise<{ filename: string; pdf: Readable }> {
     const { source, content } = await this.uow.run(async (tx) => {
       const pact = await visiblePact(tx, caller, id);
+      if (!readsPeopleOf(caller, pact)) {
+        throw new ForbiddenError(
+          'ASSIGNMENT_ENDED',
+          { status: pact.status },
+          `the pact is ${pact.status}: its community maker no longer reads the people it names`,
+        );
+      }
       const read = await readSource(tx, pact);
       const made = pactDocumentContent(read);
       const filename = `${pact.reference}.pdf`;
@@ -133,13 +142,11 @@ export class PactDocumentService {
       ...(source.household?.members.map((m) => m.id) ?? []),
     ]);
     await Promise.all([
-      this.accessLog.recordRead(caller, 'pacts', source.pact.id),
+      this.accessLog.recordRead(caller, 'pacts', source.pact.id, 'pdf'),
       ...(source.household
-        ? [this.accessLog.recordRead(caller, 'households', source.household.id)]
+        ? [this.accessLog.recordRead(caller, 'households', source.household.id, 'pdf')]
         : []),
-      ...[...people].map((beneficiaryId) =>
-        this.accessLog.recordRead(caller, 'beneficiaries', beneficiaryId),
-      ),
+      this.accessLog.recordReads(caller, 'beneficiaries', [...people], 'pdf'),
     ]);
     return { filename: `${content.reference}.pdf`, pdf: renderPactPdf(content) };
   }

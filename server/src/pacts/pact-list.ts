@@ -34,6 +34,17 @@ export const PACT_LIST = defineListSpec({
   defaultSort: ['id', 'DESC'],
 });
 
+/**
+ * The list as a manager queries it: `q` finds reference and title only — a manager reads people
+ * by their initials, and finding a pact by a person's name would confirm who it is about.
+ */
+const MANAGER_PACT_LIST = defineListSpec({ ...PACT_LIST, searchVia: undefined });
+
+/** The pacts list's spec for the caller. */
+export function pactListSpec(caller: Caller): typeof PACT_LIST {
+  return caller.role === 'MANAGER' ? MANAGER_PACT_LIST : PACT_LIST;
+}
+
 /** A pact the caller may see, else 404. */
 export function visiblePact(tx: EntityManager, caller: Caller, id: number): Promise<Pact> {
   return findInScope(tx.getRepository(Pact), PACT_LIST, { caller, kind: 'pacts' }, id, { tx });

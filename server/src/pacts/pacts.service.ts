@@ -55,7 +55,7 @@ import {
 import { EligibilityService, failingRules, sameDecision } from './eligibility.service';
 import { nextReference, referenceSeries } from './pact-references';
 import { PactCount } from './pact-count.entity';
-import { lockVisiblePact, PACT_LIST, visiblePact } from './pact-list';
+import { lockVisiblePact, PACT_LIST, pactListSpec, visiblePact } from './pact-list';
 import { assertLab, assertStaff } from './pact-staff';
 import { toPactRecord } from './pact.record';
 import { Pact } from './pact.entity';
@@ -108,11 +108,17 @@ export class PactsService {
 
   // ── reading ────────────────────────────────────────────────────────────────
 
-  async list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
+  /** A page of the list; each pact on it (it names its beneficiary) goes to the access log. */
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
+    return this.accessLog.listed(caller, 'pacts', this.page(caller, raw));
+  }
+
+  private async page(caller: Caller, raw: RawListParams): Promise<ListResult<Pact>> {
     const { rest, taken } = takeFilters(raw, ['overdue']);
-    const query = parseListQuery(rest, PACT_LIST);
+    const spec = pactListSpec(caller);
+    const query = parseListQuery(rest, spec);
     const reader = { caller, kind: 'pacts' } as const;
-    const qb = scopedQuery(this.pacts, PACT_LIST, reader);
+    const qb = scopedQuery(this.pacts, spec, reader);
     if (taken.overdue !== undefined) {
       if (typeof taken.overdue !== 'boolean')
         throw ListQueryError.of('filter', 'VALUE', 'overdue must be true or false');
@@ -128,9 +134,9 @@ export class PactsService {
       qb.andWhere(`${taken.overdue ? '' : 'NOT '}(${clockRunsSql(qb.alias)} AND EXISTS ${late})`, {
         today: todayIso(),
       });
-      return findList(qb, query, PACT_LIST);
+      return findList(qb, query, spec);
     }
-    if (!totalFromSummary(caller, query)) return findList(qb, query, PACT_LIST);
+    if (!totalFromSummary(caller, query)) return findList(qb, query, spec);
     // The total summed from pact_counts (kept exact by triggers on pacts) instead of counted
     // over every matching pact: at scale that count was most of the list's time.
     const counts = scopedQuery(this.counts, PACT_COUNT_FILTER, reader).select(
@@ -138,7 +144,7 @@ export class PactsService {
       'total',
     );
     const [rows, sum] = await Promise.all([
-      applyListQuery(qb, query, PACT_LIST).getMany(),
+      applyListQuery(qb, query, spec).getMany(),
       applyListFilter(counts, query, PACT_COUNT_FILTER).getRawOne<{ total: number | string }>(),
     ]);
     return { rows, total: Number(sum?.total ?? 0), start: query.range.start };

@@ -8,18 +8,19 @@ import {
   searchWords,
 } from '@generattivi/shared';
 import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
 import type { Caller } from '../auth/caller';
-import { scopedQuery, type ScopeKind } from '../auth/scope';
-import { maskFiscalCode, seesPersonalDetails } from '../beneficiaries/beneficiary.record';
+import { readsPeopleOf, scopedQuery, type ScopeKind } from '../auth/scope';
+import { initials, personName } from '../beneficiaries/beneficiary.record';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
-import { BENEFICIARY_LIST, MASKED_BENEFICIARY_LIST } from '../beneficiaries/beneficiaries.service';
+import { beneficiaryListSpec } from '../beneficiaries/beneficiaries.service';
 import { FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { applyListFilter, type ListQuery, type ListSpec } from '../common/list-query';
 import { readRawMany } from '../database/sqlite-reader';
 import { Household } from '../households/household.entity';
 import { HOUSEHOLD_LIST } from '../households/households.service';
-import { PACT_LIST } from '../pacts/pact-list';
+import { pactListSpec } from '../pacts/pact-list';
 import { Pact } from '../pacts/pact.entity';
 import { shareResults } from './search-results';
 
@@ -40,8 +41,8 @@ const fullName = (first: string | null, last: string | null) =>
  * the exact reference or fiscal code first, then the most recently changed; at most
  * SEARCH_MAX_RESULTS in all, shared among the kinds.
  *
- * Like the lists (and unlike a single read), a search writes nothing to the access log: it
- * shows names and masked or known codes, not the record.
+ * Like the lists, every record found is written to the access log (`via` search): a search
+ * by fiscal code confirms who holds it.
  */
 @Injectable()
 export class SearchService {
@@ -49,6 +50,7 @@ export class SearchService {
     @InjectRepository(Pact) private readonly pacts: Repository<Pact>,
     @InjectRepository(Beneficiary) private readonly beneficiaries: Repository<Beneficiary>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async search(caller: Caller, text: string): Promise<SearchResult[]> {
@@ -68,7 +70,18 @@ export class SearchService {
       this.findBeneficiaries(caller, words, exact),
       this.findHouseholds(caller, words),
     ]);
-    return shareResults(groups, SEARCH_MAX_RESULTS).flat();
+    const found = shareResults(groups, SEARCH_MAX_RESULTS).flat();
+    await Promise.all(
+      (['pacts', 'beneficiaries', 'households'] as const).map((kind) =>
+        this.accessLog.recordReads(
+          caller,
+          kind,
+          found.filter((r) => r.resource === kind).map((r) => r.id),
+          'search',
+        ),
+      ),
+    );
+    return found;
   }
 
   /**
@@ -106,7 +119,7 @@ export class SearchService {
   }
 
   private async findPacts(caller: Caller, words: string[], exact: string) {
-    const ids = await this.matchingIds(this.pacts, PACT_LIST, 'pacts', caller, words, {
+    const ids = await this.matchingIds(this.pacts, pactListSpec(caller), 'pacts', caller, words, {
       sql: 'p.reference = :searchExact',
       params: { searchExact: exact },
     });
@@ -132,20 +145,27 @@ export class SearchService {
         lastName: string | null;
         household: string | null;
       }>();
+    // A manager reads names as initials; a maker, none once the pact is closed.
+    const name = (text: string | null) =>
+      text !== null && caller.role === 'MANAGER' ? initials(text) : text;
     return inOrder(ids, rows, (r) => ({
       resource: 'pacts' as const,
       id: Number(r.id),
       label: `${r.reference} — ${r.title}`,
-      description: join(fullName(r.firstName, r.lastName), r.household),
+      description: readsPeopleOf(caller, r)
+        ? join(fullName(name(r.firstName), name(r.lastName)), name(r.household))
+        : undefined,
       status: r.status,
     }));
   }
 
   private async findBeneficiaries(caller: Caller, words: string[], exact: string) {
-    const unmasked = seesPersonalDetails(caller.role);
-    const spec = unmasked ? BENEFICIARY_LIST : MASKED_BENEFICIARY_LIST;
-    // A manager's search never reaches fiscal codes, not even to order what it finds.
-    const first = unmasked
+    const spec = beneficiaryListSpec(caller, {});
+    // A manager finds nobody by name (they read initials); only those who read fiscal codes
+    // find a person by one, or see it first.
+    if (!spec.search?.length) return [];
+    const codes = spec.search.includes('fiscalCode');
+    const first = codes
       ? { sql: 'b.fiscalCode = :searchExact', params: { searchExact: exact } }
       : undefined;
     const ids = await this.matchingIds(
@@ -161,12 +181,14 @@ export class SearchService {
     return inOrder(ids, rows, (b) => ({
       resource: 'beneficiaries' as const,
       id: b.id,
-      label: `${b.lastName} ${b.firstName}`,
-      description: join(unmasked ? b.fiscalCode : maskFiscalCode(b.fiscalCode), b.municipality),
+      label: personName(caller, b),
+      description: join(codes ? b.fiscalCode : undefined, b.municipality),
     }));
   }
 
   private async findHouseholds(caller: Caller, words: string[]) {
+    // A manager reads households' names as initials: a name finds none.
+    if (caller.role === 'MANAGER') return [];
     const ids = await this.matchingIds(
       this.households,
       HOUSEHOLD_LIST,

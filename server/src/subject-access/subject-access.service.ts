@@ -106,11 +106,13 @@ export class SubjectAccessService {
       }),
     );
     const reader = new SubjectAccessReader(this.dataSource.manager, this.auditEvents, person);
-    const reads = [this.accessLog.recordRead(caller, 'beneficiaries', id)];
+    const via = 'subject-access';
+    const reads = [this.accessLog.recordRead(caller, 'beneficiaries', id, via)];
     if (person.householdId !== null)
-      reads.push(this.accessLog.recordRead(caller, 'households', person.householdId));
-    for await (const pact of reader.pacts())
-      reads.push(this.accessLog.recordRead(caller, 'pacts', pact.id));
+      reads.push(this.accessLog.recordRead(caller, 'households', person.householdId, via));
+    const pactIds: number[] = [];
+    for await (const pact of reader.pacts()) pactIds.push(pact.id);
+    reads.push(this.accessLog.recordReads(caller, 'pacts', pactIds, via));
     await Promise.all(reads);
 
     const zip = archiver('zip', { zlib: { level: 6 } });

@@ -1,4 +1,4 @@
-import type { Beneficiary as BeneficiaryRecord } from '@generattivi/shared';
+import type { FullBeneficiaryRecord } from '../beneficiaries/beneficiary.record';
 import {
   italianDateTime,
   subjectAccessSummary,
@@ -11,7 +11,7 @@ async function* count(n: number) {
   for (let i = 1; i <= n; i++) yield i;
 }
 
-const person: BeneficiaryRecord = {
+const person: FullBeneficiaryRecord = {
   id: 7,
   firstName: 'Niccolò',
   lastName: 'D’Alò',

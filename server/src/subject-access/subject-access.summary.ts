@@ -4,13 +4,13 @@ import {
   PROJECT_TIME_ZONE,
   italianDate,
   type AuditAction,
-  type Beneficiary as BeneficiaryRecord,
   type DocumentRecord,
   type MilestoneStatus,
   type NoteKind,
   type PactStatus,
   type PactType,
 } from '@generattivi/shared';
+import type { FullBeneficiaryRecord } from '../beneficiaries/beneficiary.record';
 import type { LabelledLine } from '../pact-document/pact-document.content';
 
 /** The first items of a list, and whether there were more. */
@@ -45,7 +45,7 @@ export interface SummaryPact {
 /** What the printed summary is made from: the first items of each list, and users' names. */
 export interface SummarySource {
   generatedAt: string;
-  person: BeneficiaryRecord;
+  person: FullBeneficiaryRecord;
   territory: string;
   household: { name: string; municipality: string; members: string[] } | null;
   pacts: Capped<SummaryPact>;

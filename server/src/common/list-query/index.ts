@@ -32,4 +32,4 @@ export {
   rowsInBatches,
 } from './apply-list-query';
 export type { ListResult } from './apply-list-query';
-export { takeFilters } from './take-filter';
+export { refuseMaskedFilters, takeFilters } from './take-filter';

@@ -28,3 +28,18 @@ export function takeFilters<K extends string>(
   }
   return { rest: { ...raw, filter: JSON.stringify(filter) }, taken };
 }
+
+/**
+ * A 400 (MASKED_FIELD) naming the `keys` the filter uses: fields the reader sees masked or not
+ * at all, which a filter or a search would reveal.
+ */
+export function refuseMaskedFilters(raw: RawListParams, keys: readonly string[]): void {
+  const used = Object.keys(takeFilters(raw, keys).taken);
+  if (used.length > 0) {
+    throw ListQueryError.of(
+      'filter',
+      'MASKED_FIELD',
+      `${used.join(', ')}: masked or hidden for your role, and cannot be filtered or searched on`,
+    );
+  }
+}

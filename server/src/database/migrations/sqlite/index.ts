@@ -16,6 +16,8 @@ import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad'
 import { AuditKeys1795600000120 } from './1795600000120-AuditKeys';
 import { Retention1795600000130 } from './1795600000130-Retention';
 import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes';
+import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
+import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -34,4 +36,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditKeys1795600000120,
   Retention1795600000130,
   AccessLogIndexes1795600000150,
+  AccessLogVia1795600000140,
+  PossibleDuplicates1795600000141,
 ];

@@ -1,0 +1,134 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../common/clock';
+import { UnitOfWork } from '../common/unit-of-work';
+import { AppConfig, CONFIG } from '../config/config';
+import { AccessLogPurgeState } from './access-log-purge.entity';
+import { AccessLogEntry } from './access-log.entity';
+
+/** How often each instance looks whether the daily purge is due. */
+const CHECK_EVERY_MS = 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+/** How long the purging instance holds the job without renewing before another may take it. */
+const LEASE_MS = 60_000;
+/** Entries deleted per transaction; the event loop is yielded between chunks. */
+const CHUNK = 1_000;
+
+const isoIn = (ms: number, from = Date.now()) => new Date(from + ms).toISOString();
+
+/**
+ * The instant `months` calendar months before `instant` (UTC), the day clamped to the month's
+ * length: 24 months before 2028-02-29T10:00Z is 2026-02-28T10:00Z.
+ */
+export function monthsBefore(instant: string, months: number): string {
+  const d = new Date(instant);
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const out = new Date(d);
+  out.setUTCFullYear(year, month, Math.min(d.getUTCDate(), lastDay));
+  return out.toISOString();
+}
+
+/**
+ * Deletes the access log's entries older than ACCESS_LOG_MONTHS, once a day, a chunk per
+ * transaction. With several instances on one database one purges (a lease in
+ * access_log_purge); the database refuses to delete an entry younger than the horizon the
+ * job has written there.
+ */
+@Injectable()
+export class AccessLogPurge implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AccessLogPurge.name);
+  /** This process, as a lease owner. */
+  private readonly instance = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopping = false;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.runIfDue(), CHECK_EVERY_MS);
+    this.timer.unref();
+    this.runIfDue();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private runIfDue(): void {
+    if (this.running || this.stopping) return;
+    this.running = this.purgeIfDue()
+      .catch((e: unknown) => {
+        this.logger.warn(`access log purge failed: ${e instanceof Error ? e.message : e}`);
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /**
+   * When no purge ran in the last day and no other instance holds the job: deletes the
+   * entries older than the retention, and resolves to how many.
+   */
+  async purgeIfDue(): Promise<number> {
+    const now = nowIso();
+    const cutoff = monthsBefore(now, this.config.accessLogMonths);
+    const claimed = await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(AccessLogPurgeState)
+        .set({ leaseOwner: this.instance, leaseUntil: isoIn(LEASE_MS), purgeBefore: cutoff })
+        .where('id = 1')
+        .andWhere('(lease_until IS NULL OR lease_until < :now)', { now })
+        .andWhere('(last_run_at IS NULL OR last_run_at <= :dayAgo)', {
+          dayAgo: isoIn(-DAY_MS, Date.parse(now)),
+        })
+        .execute(),
+    );
+    if (claimed.affected !== 1) return 0;
+    const mine = { id: 1, leaseOwner: this.instance };
+    let deleted = 0;
+    for (;;) {
+      const chunk = await this.uow.run(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .delete()
+          .from(AccessLogEntry)
+          .where(
+            `id IN (SELECT pl.id FROM access_log pl WHERE pl.at < :cutoff ORDER BY pl.at LIMIT ${CHUNK})`,
+            { cutoff },
+          )
+          .execute();
+        await tx.update(AccessLogPurgeState, mine, { leaseUntil: isoIn(LEASE_MS) });
+        return result.affected ?? 0;
+      });
+      deleted += chunk;
+      if (chunk < CHUNK || this.stopping) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await this.uow.run((tx) =>
+      tx.update(AccessLogPurgeState, mine, {
+        leaseOwner: null,
+        leaseUntil: null,
+        lastRunAt: this.stopping ? null : nowIso(),
+      }),
+    );
+    if (deleted > 0) this.logger.log(`access log: ${deleted} entries older than ${cutoff} purged`);
+    return deleted;
+  }
+}
