@@ -38,6 +38,7 @@ describe('@generattivi/shared entry', () => {
       'isPactClockRunning',
       'isPactClosed',
       'italianDate',
+      'italianErrorMessage',
       'labelsIn',
       'lastDiaryActivity',
       'mayRemoveDocument',
