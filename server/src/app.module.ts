@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         AlertsModule,
         SearchModule,
         SavedFiltersModule,
+        ImportsModule,
         SeedModule,
       ],
       controllers: [HealthController],

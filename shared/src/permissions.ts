@@ -34,6 +34,7 @@ export const PERMISSION_RESOURCES = [
   'documents',
   'search',
   'saved-filters',
+  'imports',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -239,6 +240,11 @@ export const PERMISSIONS: Readonly<
     delete: PACT_WORK,
     download: PACT_WORK,
   },
+  /**
+   * Spreadsheet imports of people, households and pacts: whoever writes those records (a
+   * social worker into their territories, row by row as the API checks); each sees their own.
+   */
+  imports: { show: CASE_WRITE, create: CASE_WRITE },
   /** One's own session: who am I, sign out. */
   session: { show: ALL, delete: ALL },
 };

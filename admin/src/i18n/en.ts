@@ -683,6 +683,12 @@ const appMessages: AppMessages = {
       MALFORMED_JSON: 'The request is not valid JSON.',
       EMPTY_JSON_BODY: 'The request is empty.',
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
+      IMPORT_TOO_LARGE:
+        'The file is too large: at most %{maxBytes} bytes and %{maxRows} rows; split it into several files.',
+      IMPORT_UNREADABLE: 'The file cannot be read: upload a CSV or an Excel (.xlsx) file.',
+      IMPORT_NO_ROWS: 'The file holds no rows to import.',
+      IMPORT_NOT_FOUND: 'Import %{id} not found.',
+      IMPORT_NOT_FINISHED: 'The import has not finished yet (status %{status}): try again shortly.',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
       EXPORT_TOO_LARGE:
         'Too many rows to export (more than %{maxRows}): narrow the filters and try again.',
@@ -798,6 +804,12 @@ const appMessages: AppMessages = {
       EUROS: 'must be a number of euros, 0 or more, with at most 2 decimals (empty when unknown)',
       NOT_BEFORE: 'must not be before %{date}',
       NOT_FUTURE: 'cannot be in the future',
+      IMPORT_COLUMN_MISSING: 'the column «%{column}» is missing',
+      IMPORT_COLUMN_IGNORED: 'the column «%{column}» is not expected and was ignored',
+      IMPORT_COLUMN_MISSPELLED:
+        'the column «%{column}» is not expected: did you mean «%{suggestion}»?',
+      IMPORT_DUPLICATE_ROW: 'is already on row %{line} of the file',
+      IMPORT_NO_SUCH_CODE: 'no record has the external code %{code}',
       EMPTY_FILE: 'the file is empty',
       AFTER_START: 'must be after the start date',
       READ_ONLY: 'is read-only',

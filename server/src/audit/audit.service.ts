@@ -13,6 +13,9 @@ import { AuditEvent } from './audit-event.entity';
 import { eventHash, GENESIS_HASH } from './audit-hash';
 
 export { eventHash, GENESIS_HASH } from './audit-hash';
+
+/** Audit events inserted per statement (SQLite bounds the parameters of one). */
+const INSERT_BATCH = 500;
 /** Any number, the same everywhere: the PostgreSQL advisory lock that orders the chain. */
 const CHAIN_LOCK = 74_060_001;
 /** Field names whose values never enter the trail. */
@@ -64,10 +67,13 @@ type WholeRecordEvent = [
   record: object,
 ];
 
+/** An event as it waits to be written: its changes already as canonical JSON (compact). */
+type PendingEvent = Omit<NewAuditEvent, 'changes'> & { changes: string };
+
 @Injectable()
 export class AuditService {
   /** Events waiting for the end of their unit of work, by transaction. */
-  private readonly pending = new WeakMap<QueryRunner, NewAuditEvent[]>();
+  private readonly pending = new WeakMap<QueryRunner, PendingEvent[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -91,8 +97,10 @@ export class AuditService {
   async append(tx: EntityManager, event: NewAuditEvent): Promise<void> {
     const safe = {
       ...event,
-      changes: Object.fromEntries(
-        Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
+      changes: canonicalJson(
+        Object.fromEntries(
+          Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
+        ),
       ),
     };
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
@@ -100,7 +108,7 @@ export class AuditService {
     else await this.write(tx, [safe]);
   }
 
-  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
+  private async write(tx: EntityManager, events: PendingEvent[]): Promise<void> {
     if (tx.connection.options.type === 'postgres') {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     }
@@ -112,22 +120,27 @@ export class AuditService {
     });
     let prevHash = last?.hash ?? GENESIS_HASH;
     const at = nowIso();
-    const rows = events.map((event) => {
-      const row = repo.create({
-        at,
-        actorId: event.actorId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        changes: canonicalJson(event.changes ?? {}),
-        prevHash,
+    // A statement per batch (a bulk import buffers thousands), rows in chain order: the ids
+    // grow in that order.
+    for (let start = 0; start < events.length; start += INSERT_BATCH) {
+      const rows = events.slice(start, start + INSERT_BATCH).map((event) => {
+        const row = repo.create({
+          at,
+          actorId: event.actorId,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          changes: event.changes,
+          prevHash,
+        });
+        row.hash = eventHash(row.prevHash, row);
+        prevHash = row.hash;
+        return row;
       });
-      row.hash = eventHash(row.prevHash, row);
-      prevHash = row.hash;
-      return row;
-    });
-    // One statement, rows in chain order: the ids grow in that order.
-    await repo.insert(rows);
+      await repo.insert(rows);
+      // SQLite answers synchronously: the event loop gets a turn between batches.
+      if (start + INSERT_BATCH < events.length) await new Promise((r) => setImmediate(r));
+    }
   }
 
   /** The creation of a record, with all its fields. */

@@ -13,6 +13,7 @@ import { DocumentContentChunks1795600000060 } from './1795600000060-DocumentCont
 import { PactTemplates1795600000070 } from './1795600000070-PactTemplates';
 import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
+import { Imports1795600000160 } from './1795600000160-Imports';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -28,4 +29,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   PactTemplates1795600000070,
   SavedFilters1795600000100,
   SocialWorkerLoad1795600000110,
+  Imports1795600000160,
 ];
