@@ -32,8 +32,10 @@ import { cellText, type Cell } from './import-values';
 const LEASE_MS = 5 * 60_000;
 const PROGRESS_MS = 500;
 const POLL_MS = 10_000;
-/** Rows per turn of the event loop, and per rolled-back transaction of a dry run. */
+/** Rows per turn of the event loop. */
 const CHUNK_ROWS = 50;
+/** Chunks per rolled-back transaction of a dry run (short, so that other writers get their turn). */
+const DRY_RUN_CHUNKS = 10;
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
@@ -189,10 +191,11 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       if (!(e instanceof Rollback)) throw e;
     };
     if (job.dryRun) {
-      for (const chunk of chunks) {
+      for (let at = 0; at < chunks.length; at += DRY_RUN_CHUNKS) {
         await this.uow
           .run(async (tx) => {
-            await applyChunk({ tx, caller, territories }, chunk);
+            for (const chunk of chunks.slice(at, at + DRY_RUN_CHUNKS))
+              await applyChunk({ tx, caller, territories }, chunk);
             throw new Rollback();
           })
           .catch(rolledBack);
