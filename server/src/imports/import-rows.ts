@@ -166,9 +166,21 @@ class RowReader {
   }
 }
 
-/** The outcome of an update: unchanged when the record kept its version. */
-const updated = (before: { version: number }, after: { id: number; version: number }) =>
-  ({ status: after.version === before.version ? 'unchanged' : 'updated', id: after.id }) as const;
+type Versioned = { id: number; version: number };
+
+/**
+ * The record created when `existing` is null, else updated with the row's fields at its
+ * version: unchanged when it kept its version.
+ */
+async function upsert(
+  existing: Versioned | null,
+  create: () => Promise<Versioned>,
+  update: (id: number, version: number) => Promise<Versioned>,
+): Promise<RowOutcome> {
+  if (!existing) return { status: 'created', id: (await create()).id };
+  const after = await update(existing.id, existing.version);
+  return { status: after.version === existing.version ? 'unchanged' : 'updated', id: after.id };
+}
 
 const optional = (text: string | null) => text ?? null;
 
@@ -216,15 +228,11 @@ export function beneficiaryImporter(service: BeneficiariesService): RowImporter 
         const existing = await ctx.tx.findOneBy(Beneficiary, {
           fiscalCode: normalizeFiscalCode(body.fiscalCode),
         });
-        if (!existing) {
-          const created = await service.createIn(ctx.tx, ctx.caller, body);
-          return { status: 'created', id: created.id };
-        }
-        const after = await service.updateIn(ctx.tx, ctx.caller, existing.id, {
-          ...body,
-          version: existing.version,
-        });
-        return updated(existing, after);
+        return await upsert(
+          existing,
+          () => service.createIn(ctx.tx, ctx.caller, body),
+          (id, version) => service.updateIn(ctx.tx, ctx.caller, id, { ...body, version }),
+        );
       } catch (e) {
         return {
           status: 'error',
@@ -256,15 +264,11 @@ export function householdImporter(service: HouseholdsService): RowImporter {
           vulnerabilityReason: optional(row.text('vulnerabilityReason')),
         });
         const existing = await byExternalCode(ctx.tx, Household, externalCode as string);
-        if (!existing) {
-          const created = await service.createIn(ctx.tx, ctx.caller, body, externalCode);
-          return { status: 'created', id: created.id };
-        }
-        const after = await service.updateIn(ctx.tx, ctx.caller, existing.id, {
-          ...body,
-          version: existing.version,
-        });
-        return updated(existing, after);
+        return await upsert(
+          existing,
+          () => service.createIn(ctx.tx, ctx.caller, body, externalCode),
+          (id, version) => service.updateIn(ctx.tx, ctx.caller, id, { ...body, version }),
+        );
       } catch (e) {
         return {
           status: 'error',

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldError } from '@generattivi/shared';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { nowIso } from '../common/clock';
+import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
 import { UnitOfWork } from '../common/unit-of-work';
 import { HouseholdsService } from '../households/households.service';
@@ -36,8 +37,6 @@ const POLL_MS = 10_000;
 const CHUNK_ROWS = 50;
 /** Chunks per rolled-back transaction of a dry run (short, so that other writers get their turn). */
 const DRY_RUN_CHUNKS = 10;
-
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 /** Ends a transaction without keeping anything: a dry run, or a commit with a row in error. */
 class Rollback extends Error {
@@ -100,30 +99,8 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Takes a queued job, or one whose runner stopped renewing its lease. */
-  private async claim(): Promise<ImportJob | undefined> {
-    const jobs = this.dataSource.getRepository(ImportJob);
-    const now = nowIso();
-    const candidates = await jobs.find({
-      select: { id: true, status: true, leaseUntil: true },
-      where: { status: In(['QUEUED', 'RUNNING']) },
-      order: { id: 'ASC' },
-      take: 20,
-    });
-    for (const job of candidates) {
-      if (job.status === 'RUNNING' && job.leaseUntil !== null && job.leaseUntil >= now) continue;
-      const taken = await jobs
-        .createQueryBuilder()
-        .update()
-        .set({ status: 'RUNNING', leaseOwner: this.instance, leaseUntil: isoIn(LEASE_MS) })
-        .where('id = :id', { id: job.id })
-        .andWhere(
-          "(status = 'QUEUED' OR (status = 'RUNNING' AND (lease_until IS NULL OR lease_until < :now)))",
-          { now },
-        )
-        .execute();
-      if (taken.affected === 1) return jobs.findOneByOrFail({ id: job.id });
-    }
-    return undefined;
+  private claim(): Promise<ImportJob | undefined> {
+    return claimLeasedJob(this.dataSource.getRepository(ImportJob), this.instance, LEASE_MS);
   }
 
   private async runSafely(job: ImportJob): Promise<void> {
