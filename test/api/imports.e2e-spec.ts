@@ -256,6 +256,23 @@ describe('imports', () => {
     });
   });
 
+  describe('the same file sent 20 times at once', () => {
+    it('creates each household once: the others find it by its external code', async () => {
+      const file = csv([
+        ['Codice esterno', 'Nome', 'Ambito', 'Comune', 'Componenti'],
+        ['PAR-1', 'Famiglia Parallela Uno', 'Crema', 'Crema', '2'],
+        ['PAR-2', 'Famiglia Parallela Due', 'Crema', 'Crema', '3'],
+      ]);
+      const jobs = await Promise.all(
+        Array.from({ length: 20 }, () => run(tokens.sw, 'households', file, 'par.csv', false)),
+      );
+      expect(jobs.every((j) => j.committed && j.failed === 0)).toBe(true);
+      expect(jobs.reduce((n, j) => n + j.created, 0)).toBe(2);
+      expect(jobs.reduce((n, j) => n + j.unchanged, 0)).toBe(38);
+      expect(await households('Parallela')).toHaveLength(2);
+    });
+  });
+
   describe('an XLSX with typed cells and formulas', () => {
     it('reads dates as dates, serials or text, formulas as their values; keeps = + - @ as text', async () => {
       const file = fixture('persone-celle-tipizzate.xlsx');
