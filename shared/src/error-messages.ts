@@ -28,6 +28,8 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
   IMPORT_NO_ROWS: 'Il file non contiene righe da importare.',
   IMPORT_NOT_FOUND: 'Importazione %{id} non trovata.',
   IMPORT_NOT_FINISHED: "L'importazione non è ancora terminata (stato %{status}): riprova tra poco.",
+  IMPORT_FILE_ERASED:
+    'Il file di questa importazione e il suo esito sono stati cancellati: si conservano %{days} giorni, o finché una persona che contengono non viene anonimizzata.',
   UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
   EXPORT_TOO_LARGE: 'Troppe righe da esportare (più di %{maxRows}): restringi i filtri e riprova.',
   DOCUMENT_TOO_LARGE: 'Il file è troppo grande: al massimo %{maxBytes}.',

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   IMPORT_NOT_FOUND: ['id'],
   /** 409: the report of an import is ready once the import has finished. */
   IMPORT_NOT_FINISHED: ['status'],
+  /** 409: an import's file and report are kept `days` days, or until a person in it is anonymised. */
+  IMPORT_FILE_ERASED: ['days'],
   /** 415. */
   UNSUPPORTED_MEDIA_TYPE: [],
   /** 415: an uploaded document is none of the accepted types (`types`: PDF, JPEG, PNG, WebP). */

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { openDatabase, type DirectDb } from '../support/db';
 import { auditEvents, listQuery, type ErrorBody } from '../support/demo';
 import { uploadDocument } from '../support/documents';
+import { italianCsv, runImport } from '../support/imports';
 import {
   beneficiaryBody,
   createBeneficiary,
@@ -159,6 +160,20 @@ describe('anonymisation and retention', () => {
       'via Zanardelli 77',
       'ermenegilda.quartapelle',
     ];
+    // A spreadsheet that names the person: its file and report go with the anonymisation.
+    const imported = await runImport(
+      server,
+      admin,
+      'beneficiaries',
+      italianCsv([
+        ['Cognome', 'Nome', 'Codice fiscale', 'Data di nascita', 'Sesso', 'Ambito', 'Comune'],
+        ['Quartapelle', 'Ermenegilda', person.fiscalCode, '23/07/1991', 'F', 'Crema', 'Crema'],
+      ]),
+      'persone.csv',
+    );
+    const importReport = () =>
+      server.request<ErrorBody>('GET', `/api/imports/${imported.id}/report`, { token: admin });
+    expect((await importReport()).status).toBe(200);
     // The scan sees what is there: the person is still on file.
     expect(found(await databaseBytes(server, db), needles)).toEqual(needles);
     const reports = async () =>
@@ -188,6 +203,8 @@ describe('anonymisation and retention', () => {
     });
 
     expect(found(await databaseBytes(server, db), needles)).toEqual([]);
+    const erasedReport = await importReport();
+    expect([erasedReport.status, erasedReport.body.code]).toEqual([409, 'IMPORT_FILE_ERASED']);
     expect(await reports()).toEqual(before);
     const verify = await server.request<{ valid: boolean }>('GET', '/api/audit-events/verify', {
       token: admin,

@@ -792,6 +792,8 @@ const appMessages: AppMessages = {
       IMPORT_NO_ROWS: 'The file holds no rows to import.',
       IMPORT_NOT_FOUND: 'Import %{id} not found.',
       IMPORT_NOT_FINISHED: 'The import has not finished yet (status %{status}): try again shortly.',
+      IMPORT_FILE_ERASED:
+        'The file of this import and its report were erased: they are kept %{days} days, or until a person in them is anonymised.',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format (send JSON).',
       EXPORT_TOO_LARGE:
         'Too many rows to export (more than %{maxRows}): narrow the filters and try again.',

@@ -98,20 +98,23 @@ export class AuditService {
    * end of the unit of work when `tx` belongs to one, else at once.
    */
   async append(tx: EntityManager, event: NewAuditEvent): Promise<void> {
-    const safe = {
+    const filtered = {
       ...event,
       changes: Object.fromEntries(
         Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
       ),
     };
+    // Encrypted now, with the change it records: a unit of work that appends thousands (an
+    // import) spreads the key lookups over its own turns of the event loop, and the chain
+    // lock is held only for the insert.
+    const [safe] = await this.subjects.protect(tx, [filtered]);
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
     if (buffer) buffer.push(safe);
     else await this.write(tx, [safe]);
   }
 
-  private async write(tx: EntityManager, plain: NewAuditEvent[]): Promise<void> {
-    // Keys are looked up (or made) before the chain lock: it is held only for the insert.
-    const events = await this.subjects.protect(tx, plain);
+  /** Appends events whose personal fields `append` has already encrypted. */
+  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
     await lockChain(tx);
     await this.keyring.seal(tx);
     const repo = tx.getRepository(AuditEvent);

@@ -8,6 +8,7 @@ import { nowIso } from '../common/clock';
 import { DomainError, FieldsError } from '../common/domain-error';
 import { italianCsv } from '../common/italian-csv';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
+import { IMPORT_FILE_DAYS } from './import-files';
 import {
   formatOf,
   INSTRUCTIONS_SHEET,
@@ -158,6 +159,13 @@ export class ImportsService {
         'IMPORT_NOT_FINISHED',
         { status: job.status },
         `the import is ${job.status}: its report is ready once it is DONE`,
+      );
+    if (job.content === '')
+      throw new DomainError(
+        409,
+        'IMPORT_FILE_ERASED',
+        { days: IMPORT_FILE_DAYS },
+        `the file of import ${id} was erased (kept ${IMPORT_FILE_DAYS} days, or until a person in it is anonymised)`,
       );
     const results = job.results ? (JSON.parse(job.results) as RowResult[]) : [];
     const outcomes = new Map(results.map((r) => [r.row, outcomeText(r, Boolean(job.dryRun))]));

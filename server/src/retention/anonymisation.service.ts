@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '../common/domain-error';
 import { UnitOfWork } from '../common/unit-of-work';
 import { ERASED_NOTE_BODY } from '../database/migrations/retention-sql';
 import { Household } from '../households/household.entity';
+import { eraseImportFiles } from '../imports/import-files';
 import { Pact } from '../pacts/pact.entity';
 
 /** First name of every anonymised person; the last name carries a random pseudonym. */
@@ -133,6 +134,8 @@ export class AnonymisationService {
     await this.eraseDocuments(tx, id, household?.id, at);
     if (household) await this.forgetHousehold(tx, household, { actorId, reason }, at);
     await this.forgetStoredAnswers(tx, id, fiscalCode);
+    // Uploaded spreadsheets may hold the person: finished imports lose their file and report.
+    await eraseImportFiles(tx);
     await this.audit.append(tx, {
       actorId,
       action: 'anonymise',

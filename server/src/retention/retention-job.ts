@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { nowIso } from '../common/clock';
 import { AppConfig, CONFIG } from '../config/config';
+import { eraseImportFiles, IMPORT_FILE_DAYS } from '../imports/import-files';
 import { AnonymisationService } from './anonymisation.service';
 import { JobLease } from '../database/job-lease.entity';
 
@@ -33,6 +34,7 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
  * Every instance checks at start and hourly; the one that takes the lease in `job_leases`
  * runs today's pass, in batches of BATCH read by the index, each person in their own unit
  * of work that re-checks the term with the row locked, renewing the lease between batches.
+ * The pass first erases the files of imports finished IMPORT_FILE_DAYS ago.
  */
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
@@ -76,6 +78,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   async runToday(): Promise<number> {
     const today = todayIso();
     if (!(await this.claim(today))) return 0;
+    const erased = await eraseImportFiles(
+      this.dataSource.manager,
+      isoIn(-IMPORT_FILE_DAYS * 86_400_000),
+    );
+    if (erased > 0) this.logger.log(`${erased} finished imports' files erased`);
     const cutoff = retentionCutoff(today, this.config.retentionYears);
     const due = (b: Beneficiary) => b.retentionFrom !== null && b.retentionFrom <= cutoff;
     let anonymised = 0;

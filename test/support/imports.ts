@@ -1,0 +1,81 @@
+import type { ErrorBody } from './demo';
+import type { Json } from './fixtures';
+import type { TestServer } from './server';
+
+export interface ImportRowResult {
+  row: number;
+  status: 'created' | 'updated' | 'unchanged' | 'error';
+  id?: number;
+  errors?: Record<string, { code: string; params: Json; message: string }>;
+}
+
+/** `GET /api/imports/:id`. */
+export interface ImportView {
+  id: number;
+  status: string;
+  dryRun: boolean;
+  committed: boolean;
+  rows: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  warnings: Array<{ code: string; params: Json }>;
+  results: ImportRowResult[];
+}
+
+/** A CSV as Excel in Italian saves it: `;`, CRLF. */
+export const italianCsv = (lines: string[][]) =>
+  Buffer.from(lines.map((l) => l.join(';')).join('\r\n') + '\r\n');
+
+/** `POST /api/imports` with the file as multipart. */
+export async function uploadImport(
+  server: TestServer,
+  token: string,
+  kind: string,
+  file: Buffer,
+  name: string,
+  dryRun = true,
+) {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('dryRun', String(dryRun));
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const res = await fetch(`${server.url}/api/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, body: (await res.json()) as ImportView & ErrorBody };
+}
+
+/** Polls the job until it has finished. */
+export async function importFinished(
+  server: TestServer,
+  token: string,
+  id: number,
+): Promise<ImportView> {
+  for (let i = 0; i < 1200; i++) {
+    const res = await server.request<ImportView>('GET', `/api/imports/${id}`, { token });
+    expect(res.status).toBe(200);
+    if (res.body.status === 'DONE' || res.body.status === 'FAILED') return res.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** Uploads and waits for the finished job. */
+export async function runImport(
+  server: TestServer,
+  token: string,
+  kind: string,
+  file: Buffer,
+  name: string,
+  dryRun = true,
+): Promise<ImportView> {
+  const res = await uploadImport(server, token, kind, file, name, dryRun);
+  if (res.status !== 202) throw new Error(`import → ${res.status} ${JSON.stringify(res.body)}`);
+  expect(res.body).toMatchObject({ status: 'QUEUED', dryRun, created: 0, failed: 0 });
+  return importFinished(server, token, res.body.id);
+}
