@@ -5,7 +5,16 @@
  * that destroying that key erases them while the chain still verifies.
  */
 export const PERSONAL_AUDIT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  beneficiaries: ['firstName', 'lastName', 'fiscalCode', 'birthDate', 'address', 'phone', 'email'],
+  beneficiaries: [
+    'firstName',
+    'lastName',
+    'fiscalCode',
+    'birthDate',
+    'address',
+    'phone',
+    'email',
+    'resolutionNote',
+  ],
   households: ['name'],
   notes: ['body'],
   documents: ['fileName'],
