@@ -12,6 +12,7 @@ import milestones from './milestones';
 import notes from './notes';
 import pactTemplates from './pact-templates';
 import pacts from './pacts';
+import possibleDuplicates from './possible-duplicates';
 import retentionSchedule from './retention-schedule';
 import { LoginPage } from './login/LoginPage';
 import { authProvider } from './login/session';
@@ -57,5 +58,6 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="retention-schedule" {...retentionSchedule} />
+    <Resource name="possible-duplicates" {...possibleDuplicates} />
   </Admin>
 );

@@ -57,6 +57,17 @@ const appMessages = {
         anonymisedAt: 'Anonimizzata il',
       },
     },
+    'possible-duplicates': {
+      name: 'Possibile doppione |||| Possibili doppioni',
+      fields: {
+        at: 'Segnalato il',
+        beneficiaryId: 'Persona',
+        reportedById: 'Segnalato da',
+        territoryId: 'Ambito',
+        resolved: 'Risolti',
+        resolutionNote: 'Nota di risoluzione',
+      },
+    },
     'retention-schedule': {
       name: 'Prossima anonimizzazione |||| Prossime anonimizzazioni',
       fields: {
@@ -403,6 +414,15 @@ const appMessages = {
       delete: 'Elimina il filtro «%{name}»',
       deleted: 'Filtro «%{name}» eliminato.',
       delete_failed: 'Impossibile eliminare il filtro. Riprova.',
+    },
+    possible_duplicates: {
+      resolve: 'Risolto',
+      title: 'Segna come risolto',
+      note: 'Nota (cosa si è verificato o fatto)',
+      confirm: 'Segna come risolto',
+      done: 'Possibile doppione risolto.',
+      none: 'Nessun possibile doppione da verificare.',
+      open: 'Apri l’elenco (%{smart_count} da verificare)',
     },
     anonymise: {
       button: 'Anonimizza',
@@ -801,6 +821,7 @@ const appMessages = {
         'Il contenuto del documento è stato cancellato quando la persona è stata anonimizzata.',
       FISCAL_CODE_UNAVAILABLE:
         "Questo codice fiscale non si può registrare: l'amministratore è stato avvisato e verificherà il possibile doppione.",
+      POSSIBLE_DUPLICATE_RESOLVED: 'Questo possibile doppione è già stato segnato come risolto.',
       OPEN_PACT_EXISTS:
         "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
       PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',
