@@ -14,7 +14,7 @@ type Found = { resource: string; id: number; description?: string };
 
 /** What a client sends to create the person again: the record without what the server sets. */
 const bodyOf = (record: Json): Json => {
-  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...body } = record;
+  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, anonymisedAt: _a, ...body } = record;
   return body;
 };
 
