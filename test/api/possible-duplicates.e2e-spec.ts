@@ -129,6 +129,31 @@ describe('possible duplicates: ADMIN resolves them', () => {
     expect(fresh[0].id).not.toBe(waiting.id);
   });
 
+  it('anonymising the person erases the resolution note, the audit event’s copy too', async () => {
+    const { beneficiaryId } = await reported();
+    const [waiting] = await duplicates({ beneficiaryId });
+    expect((await resolve(waiting.id, { note: 'Ermenegilda, via Mazzini 3' })).status).toBe(200);
+    const anonymised = await server.request(
+      'POST',
+      `/api/beneficiaries/${beneficiaryId}/anonymise`,
+      {
+        token: admin,
+        body: { reason: 'Richiesta dell’interessata' },
+      },
+    );
+    expect(anonymised.status).toBe(200);
+    const [resolved] = await duplicates({ beneficiaryId, resolved: true });
+    expect(resolved.resolutionNote).toBe('testo cancellato');
+    const audit = await server.request(
+      'GET',
+      `/api/audit-events?filter=${query({ entityType: 'beneficiaries', entityId: beneficiaryId, action: 'update' })}`,
+      { token: admin },
+    );
+    expect(audit.status).toBe(200);
+    expect(audit.text).toContain('possibleDuplicateId');
+    expect(audit.text).not.toContain('Mazzini');
+  });
+
   it('refuses a missing or blank note (400), an unknown report (404) and every other role (403)', async () => {
     const { beneficiaryId } = await reported();
     const [waiting] = await duplicates({ beneficiaryId });

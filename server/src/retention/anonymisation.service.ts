@@ -145,7 +145,8 @@ export class AnonymisationService {
 
   /**
    * The diary of the person's pacts: those naming them and their household's (the database
-   * allows a note only this rewrite, and only then).
+   * allows a note only this rewrite, and only then); and the notes resolving their possible
+   * duplicates.
    */
   private async eraseNotes(tx: EntityManager, person: Beneficiary): Promise<void> {
     const household =
@@ -154,6 +155,11 @@ export class AnonymisationService {
       `UPDATE "notes" SET "body" = '${ERASED_NOTE_BODY}'
         WHERE "pact_id" IN (SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${person.id}${household})
           AND "body" <> '${ERASED_NOTE_BODY}'`,
+    );
+    // What the administrator wrote when resolving a possible duplicate of the person.
+    await tx.query(
+      `UPDATE "possible_duplicates" SET "resolution_note" = '${ERASED_NOTE_BODY}'
+        WHERE "beneficiary_id" = ${person.id} AND "resolution_note" IS NOT NULL`,
     );
   }
 
