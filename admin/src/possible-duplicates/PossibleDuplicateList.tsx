@@ -16,7 +16,8 @@ import { InstantField } from '../common/fields';
 import { DialogButton, FormDialog } from '../common/FormDialog';
 import { ResponsiveTable } from '../common/lists';
 import { useFormDialog } from '../common/useFormDialog';
-import type { AppDataProvider, PossibleDuplicate } from '../providers/dataProvider';
+import type { PossibleDuplicate } from '@generattivi/shared';
+import type { AppDataProvider } from '../providers/dataProvider';
 
 /** «Risolto»: asks for the note, then `POST /api/beneficiaries/possible-duplicates/:id/resolve`. */
 const ResolveButton = () => {

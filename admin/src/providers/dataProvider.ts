@@ -7,6 +7,7 @@ import type {
   HandOverResult,
   Pact,
   PactTransitionBody,
+  PossibleDuplicate,
   SearchResult,
 } from '@generattivi/shared';
 import {
@@ -59,19 +60,6 @@ export interface DocumentUpload {
   ownerId: number;
   kind: DocumentKind;
   file: File;
-}
-
-/** A report of `GET /api/beneficiaries/possible-duplicates` (the react-admin resource `possible-duplicates`). */
-export interface PossibleDuplicate {
-  id: number;
-  at: string;
-  beneficiaryId: number;
-  reportedById: number;
-  territoryId: number;
-  resolved: boolean;
-  resolvedAt: string | null;
-  resolvedById: number | null;
-  resolutionNote: string | null;
 }
 
 export interface AppDataProvider extends DataProvider {

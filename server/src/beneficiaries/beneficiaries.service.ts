@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES, type Role } from '@generattivi/shared';
+import {
+  EMPLOYMENT_STATUSES,
+  normalizeFiscalCode,
+  SEXES,
+  type PossibleDuplicate as PossibleDuplicateRecord,
+  type Role,
+} from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogEntry } from '../access-log/access-log.entity';
@@ -111,18 +117,6 @@ export const POSSIBLE_DUPLICATE_LIST = defineListSpec({
   ]),
   defaultSort: ['at', 'DESC'],
 });
-
-export interface PossibleDuplicateRecord {
-  id: number;
-  at: string;
-  beneficiaryId: number;
-  reportedById: number;
-  territoryId: number;
-  resolved: boolean;
-  resolvedAt: string | null;
-  resolvedById: number | null;
-  resolutionNote: string | null;
-}
 
 export const toPossibleDuplicateRecord = (d: PossibleDuplicate): PossibleDuplicateRecord => ({
   id: d.id,
