@@ -757,6 +757,9 @@ const appMessages: AppMessages = {
         filters: 'Filters',
         document: 'Document',
         fingerprint: 'Fingerprint',
+        possibleDuplicateId: 'Possible duplicate no.',
+        resolvedAt: 'Resolved on',
+        resolutionNote: 'Resolution note',
       },
     },
     // Every error code of the API (shared/src/errors.ts), with its parameters; %{seconds} is

@@ -760,6 +760,9 @@ const appMessages = {
         filters: 'Filtri',
         document: 'Documento',
         fingerprint: 'Impronta',
+        possibleDuplicateId: 'Possibile doppione n.',
+        resolvedAt: 'Risolto il',
+        resolutionNote: 'Nota di risoluzione',
       },
     },
     // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters;
