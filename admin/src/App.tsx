@@ -1,10 +1,12 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import assignments from './assignments';
 import auditEvents from './audit-events';
 import beneficiaries from './beneficiaries';
 import civicCenters from './civic-centers';
 import communityLabs from './community-labs';
 import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage } from './common/lazyPage';
 import households from './households';
 import { AppLayout } from './layout/AppLayout';
 import { darkTheme, lightTheme } from './layout/theme';
@@ -22,6 +24,8 @@ import { createDataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import territories from './territories';
 import users from './users';
+
+const ImportPage = lazyPage(() => import('./imports/ImportPage'), 'ImportPage');
 
 const network = createDataProvider({
   getToken: authProvider.getToken,
@@ -59,5 +63,8 @@ export const App = () => (
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="retention-schedule" {...retentionSchedule} />
     <Resource name="possible-duplicates" {...possibleDuplicates} />
+    <CustomRoutes>
+      <Route path="/import" element={<ImportPage />} />
+    </CustomRoutes>
   </Admin>
 );

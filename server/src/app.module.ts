@@ -30,6 +30,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { RetentionModule } from './retention/retention.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         SearchModule,
         SavedFiltersModule,
         RetentionModule,
+        ImportsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -15,7 +15,7 @@ import { registerAdmin } from './spa';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** The routes that take a `multipart/form-data` body (a file upload). */
-const MULTIPART_ROUTES = new Set(['/api/documents']);
+const MULTIPART_ROUTES = new Set(['/api/documents', '/api/imports']);
 
 /** Builds the whole application exactly as production runs it (tests use this too). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {

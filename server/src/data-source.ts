@@ -11,6 +11,7 @@ import type { DatabaseConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HOUSEHOLD_ENTITIES } from './households/households.module';
 import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
+import { IMPORT_ENTITIES } from './imports/imports.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   ...ASSIGNMENT_ENTITIES,
   ...IDEMPOTENCY_ENTITIES,
   ...DOCUMENT_ENTITIES,
+  ...IMPORT_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

@@ -19,6 +19,16 @@ export const ERROR_CODES = {
   DOCUMENT_TOO_LARGE: ['maxBytes'],
   /** 422: an export would hold more than `maxRows` rows: narrow the filters. */
   EXPORT_TOO_LARGE: ['maxRows'],
+  /** 413: a spreadsheet to import over `maxBytes` or holding more than `maxRows` rows. */
+  IMPORT_TOO_LARGE: ['maxBytes', 'maxRows'],
+  /** 400: the file to import is neither CSV nor XLSX, or it is damaged. */
+  IMPORT_UNREADABLE: [],
+  /** 400: the file to import holds no row of data. */
+  IMPORT_NO_ROWS: [],
+  /** 404: no import job of this number that the caller started. */
+  IMPORT_NOT_FOUND: ['id'],
+  /** 409: the report of an import is ready once the import has finished. */
+  IMPORT_NOT_FINISHED: ['status'],
   /** 415. */
   UNSUPPORTED_MEDIA_TYPE: [],
   /** 415: an uploaded document is none of the accepted types (`types`: PDF, JPEG, PNG, WebP). */
@@ -154,6 +164,16 @@ export const ERROR_CODES = {
   NOT_FUTURE: [],
   /** An uploaded file with no bytes. */
   EMPTY_FILE: [],
+  /** Imports: a required column (`column`) the file lacks. */
+  IMPORT_COLUMN_MISSING: ['column'],
+  /** Imports: a heading (`column`) that matches no column, ignored. */
+  IMPORT_COLUMN_IGNORED: ['column'],
+  /** Imports: a heading (`column`) that matches no column, but looks like `suggestion`. */
+  IMPORT_COLUMN_MISSPELLED: ['column', 'suggestion'],
+  /** Imports: the row's key (fiscal code, external code) is on an earlier row (`line`) too. */
+  IMPORT_DUPLICATE_ROW: ['line'],
+  /** Imports: no record has the external code `code` (a household of the beneficiary's row). */
+  IMPORT_NO_SUCH_CODE: ['code'],
   AFTER_START: [],
   READ_ONLY: [],
   READ_ONLY_ON_CREATE: [],

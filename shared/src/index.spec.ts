@@ -40,6 +40,7 @@ describe('@generattivi/shared entry', () => {
       'isPactClosed',
       'isRetentionOver',
       'italianDate',
+      'italianErrorMessage',
       'labelsIn',
       'lastDiaryActivity',
       'mayRemoveDocument',

@@ -11,6 +11,7 @@ export * from './pact-templates';
 export * from './records';
 export * from './permissions';
 export * from './errors';
+export * from './error-messages';
 export * from './search';
 export * from './users';
 export * from './audit';

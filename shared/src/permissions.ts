@@ -36,6 +36,7 @@ export const PERMISSION_RESOURCES = [
   'saved-filters',
   'retention-schedule',
   'access-log',
+  'imports',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -254,6 +255,11 @@ export const PERMISSIONS: Readonly<
   },
   /** Who read which person's record: read-only, for the administrator. */
   'access-log': { list: ADMIN_ONLY },
+  /**
+   * Spreadsheet imports of people, households and pacts: whoever writes those records (a
+   * social worker into their territories, row by row as the API checks); each sees their own.
+   */
+  imports: { show: CASE_WRITE, create: CASE_WRITE },
   /** One's own session: who am I, sign out. */
   session: { show: ALL, delete: ALL },
 };

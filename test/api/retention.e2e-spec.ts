@@ -259,6 +259,65 @@ describe('anonymisation and retention', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('keeps a household whole while a member is on file, and forgets it with its last member', async () => {
+    const admin = t.tokens.admin;
+    const household = await createHousehold(server, admin, {
+      territoryId: t.territories.CREMA,
+      name: 'Famiglia Zanardelli-Quaranta',
+      vulnerable: true,
+      vulnerabilityReason: 'Sfratto in corso in via Gaeta 12',
+    });
+    const member = () =>
+      createBeneficiary(
+        server,
+        admin,
+        beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
+      );
+    const [first, second] = [await member(), await member()];
+    const inclusion = await server.request<{ id: number }>('POST', '/api/pacts', {
+      token: admin,
+      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: household.id }),
+    });
+    expect(inclusion.status).toBe(201);
+    const note = await server.request('POST', '/api/notes', {
+      token: admin,
+      body: {
+        pactId: inclusion.body.id,
+        kind: 'CALL',
+        body: 'Colloquio con la famiglia Zanardelli-Quaranta',
+      },
+    });
+    expect(note.status).toBe(201);
+    await cancel(inclusion.body.id);
+    const householdNow = async () =>
+      (await server.request<Json>('GET', `/api/households/${household.id}`, { token: admin })).body;
+    const diary = async () =>
+      (
+        await server.request<Array<{ body: string }>>(
+          'GET',
+          `/api/notes${listQuery({ pactId: inclusion.body.id })}`,
+          { token: admin },
+        )
+      ).body.map((n) => n.body);
+
+    expect((await anonymise(first.id, { reason: 'Richiesta' })).status).toBe(200);
+    expect(await householdNow()).toMatchObject({
+      name: 'Famiglia Zanardelli-Quaranta',
+      vulnerabilityReason: 'Sfratto in corso in via Gaeta 12',
+    });
+    expect(await diary()).toEqual(['Colloquio con la famiglia Zanardelli-Quaranta']);
+
+    expect((await anonymise(second.id, { reason: 'Richiesta' })).status).toBe(200);
+    expect(await householdNow()).toMatchObject({
+      name: 'Nucleo anonimizzato',
+      vulnerabilityReason: 'testo cancellato',
+      vulnerable: true,
+    });
+    expect(await diary()).toEqual(['testo cancellato']);
+    const needles = ['Zanardelli-Quaranta', 'via Gaeta 12'];
+    expect(found(await databaseBytes(server, db), needles)).toEqual([]);
+  });
+
   it('lists who is anonymised next, and when (ADMIN only, by anonymiseOn, Content-Range)', async () => {
     const admin = t.tokens.admin;
     const never = await createBeneficiary(server, admin, beneficiaryBody(t.territories.CREMA));

@@ -310,7 +310,14 @@ describe('GET /api/beneficiaries/:id/subject-access', () => {
       expect(res.headers.get('content-range')).toMatch(/^access-log 0-\d+\/\d+$/);
       expect(res.body.length).toBeGreaterThanOrEqual(2);
       for (const e of res.body) {
-        expect(Object.keys(e).sort()).toEqual(['actorId', 'at', 'entityId', 'entityType', 'id']);
+        expect(Object.keys(e).sort()).toEqual([
+          'actorId',
+          'at',
+          'entityId',
+          'entityType',
+          'id',
+          'via',
+        ]);
         expect(e).toMatchObject({ entityType: 'beneficiaries', entityId: s.person.id });
       }
       const times = res.body.map((e) => e.at);

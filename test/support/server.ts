@@ -33,6 +33,8 @@ export interface RequestOptions {
 
 export interface TestServer {
   url: string;
+  /** The server process's id (its memory is read from /proc). */
+  pid: number;
   engine: Engine;
   databaseUrl: string;
   request<T = unknown>(
@@ -191,6 +193,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
   return {
     url,
+    pid: child.pid as number,
     engine,
     databaseUrl,
     request,

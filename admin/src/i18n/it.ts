@@ -1,11 +1,11 @@
 import {
+  ITALIAN_ERROR_MESSAGES,
   ITALIAN_LABELS,
   PACT_TYPE_LABELS,
-  type ErrorCode,
   type PactType,
   type QueryParamReason,
 } from '@generattivi/shared';
-import { loginApp, loginErrorCodes, ra } from './itLogin';
+import { loginApp, ra } from './itLogin';
 
 /** The same tree with any string: what another language must provide. */
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -285,6 +285,45 @@ const appMessages = {
     filters: {
       from: 'Dal',
       to: 'Al',
+    },
+    imports: {
+      title: 'Importa',
+      menu: 'Importa',
+      kind: 'Che cosa importi',
+      kinds: { beneficiaries: 'Persone (beneficiari)', households: 'Nuclei familiari' },
+      template_xlsx: 'Scarica il modello Excel',
+      template_csv: 'Scarica il modello CSV',
+      choose_file: 'Scegli il file',
+      no_file: 'Nessun file scelto',
+      check: 'Controlla il file',
+      progress: 'Righe elaborate: %{processed} di %{rows}',
+      report: 'Esito riga per riga',
+      row: 'Riga',
+      outcome: 'Esito',
+      problems: 'Errori',
+      totals: {
+        dry: { created: 'Da creare: %{n}', updated: 'Da aggiornare: %{n}' },
+        done: { created: 'Create: %{n}', updated: 'Aggiornate: %{n}' },
+        unchanged: 'Invariate: %{n}',
+        failed: 'Con errori: %{n}',
+      },
+      status: {
+        dry: {
+          created: 'da creare',
+          updated: 'da aggiornare',
+          unchanged: 'invariata',
+          error: 'errore',
+        },
+        done: { created: 'creata', updated: 'aggiornata', unchanged: 'invariata', error: 'errore' },
+      },
+      download_report: "Scarica il file con l'esito",
+      commit: 'Importa %{smart_count} riga |||| Importa %{smart_count} righe',
+      fix_and_retry:
+        "Righe con errori: %{n}. Correggile nel file (scarica quello con l'esito) e caricalo di nuovo: finché c'è un errore non si importa nulla.",
+      done: 'Importazione completata: %{created} create, %{updated} aggiornate, %{unchanged} invariate.',
+      committed: 'Importazione completata',
+      failed: "L'importazione non è riuscita.",
+      download_failed: 'Download non riuscito.',
     },
     export: {
       csv: 'CSV (per Excel)',
@@ -765,193 +804,8 @@ const appMessages = {
         resolutionNote: 'Nota di risoluzione',
       },
     },
-    // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters;
-    // %{seconds} is a wait already in words ("42 secondi", "14 minuti").
-    error_codes: {
-      VALIDATION: 'Alcuni campi non sono validi: correggili e riprova.',
-      LIST_QUERY: "La richiesta dell'elenco non è valida (filtro, ordinamento o pagina).",
-      MALFORMED_JSON: 'La richiesta non è un JSON valido.',
-      EMPTY_JSON_BODY: 'La richiesta è vuota.',
-      BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
-      UNSUPPORTED_MEDIA_TYPE: 'Formato della richiesta non supportato (serve JSON).',
-      EXPORT_TOO_LARGE:
-        'Troppe righe da esportare (più di %{maxRows}): restringi i filtri e riprova.',
-      DOCUMENT_TOO_LARGE: 'Il file è troppo grande: al massimo %{maxBytes}.',
-      DOCUMENT_TYPE_UNSUPPORTED: 'Tipo di file non accettato: sono ammessi %{types}.',
-      CONTENT_LENGTH_MISMATCH: 'La lunghezza della richiesta non corrisponde al contenuto.',
-      BAD_REQUEST: 'Richiesta non valida.',
-      IDEMPOTENCY_KEY_INVALID:
-        "L'intestazione %{header} della richiesta deve essere un UUID, per esempio 123e4567-e89b-12d3-a456-426614174000.",
-      UNAUTHORIZED: 'Sessione scaduta o mancante: accedi di nuovo.',
-      BAD_CREDENTIALS: 'Email o password non corretti.',
-      FORBIDDEN: 'Non hai i permessi per questa operazione.',
-      ROLE_FORBIDDEN: 'Il ruolo %{role} non può eseguire questa operazione.',
-      NOT_IN_TERRITORY: "Non lavori nell'ambito %{territory}.",
-      MANAGER_READ_ONLY: 'I responsabili consultano i patti, non li modificano.',
-      MAKER_EDITS_DRAFTS_ONLY: 'I community maker modificano i patti solo finché sono bozze.',
-      MAKER_FIELDS_ONLY:
-        'I community maker possono modificare solo titolo, obiettivi e impegni, non: %{fields}.',
-      PACT_DELETE_FORBIDDEN:
-        'Solo un amministratore o gli assistenti sociali del suo ambito possono eliminare un patto.',
-      ASSIGN_FORBIDDEN: 'Solo un amministratore o un assistente sociale assegna i community maker.',
-      LAB_NOT_IN_TERRITORY: 'Puoi modificare solo i laboratori di comunità dei tuoi ambiti.',
-      TEMPLATE_NOT_IN_TERRITORY:
-        'Puoi gestire solo i modelli di patto dei tuoi ambiti; quelli per tutti gli ambiti sono dell’amministratore.',
-      CIVIC_CENTER_NOT_IN_TERRITORY: 'Puoi modificare solo i Civic Center dei tuoi ambiti.',
-      MAKER_EVIDENCE_ONLY:
-        'I community maker allegano solo documentazione di attività ai patti loro assegnati e alle loro tappe.',
-      ASSIGNMENT_ENDED:
-        'Il patto è %{status}: la tua assegnazione è terminata e i dati delle persone che nomina non ti sono più accessibili.',
-      NOT_FOUND: '%{resource} n. %{id}: non trovato.',
-      ROUTE_NOT_FOUND: 'Indirizzo non trovato: %{method} %{path}.',
-      ADMIN_NOT_BUILT: "L'interfaccia di amministrazione non è installata sul server.",
-      APPEND_ONLY: 'Questi record si aggiungono soltanto: non si modificano né si eliminano.',
-      METHOD_NOT_ALLOWED: 'Operazione non consentita su questo indirizzo.',
-      VERSION_CONFLICT:
-        'Qualcun altro ha modificato questo record (hai la versione %{sent}, ora è alla %{current}): ricarica e ripeti la modifica.',
-      DUPLICATE_CODE: 'Esiste già un ambito con il codice %{code}.',
-      DUPLICATE_EMAIL: 'Un altro account usa già questo indirizzo email.',
-      DUPLICATE_SAVED_FILTER:
-        'Hai già un filtro salvato «%{name}» per questo elenco: scegli un altro nome.',
-      TOO_MANY_SAVED_FILTERS:
-        'Puoi salvare al massimo %{max} filtri per elenco: eliminane uno prima.',
-      DUPLICATE_FISCAL_CODE: 'Un altro beneficiario ha già il codice fiscale %{fiscalCode}.',
-      BENEFICIARY_ANONYMISED:
-        'La persona è stata anonimizzata: la scheda non si modifica più e nessun patto aperto può riguardarla.',
-      ANONYMISE_OPEN_PACTS:
-        'La persona ha patti ancora aperti (%{references}): chiudili prima di anonimizzarla.',
-      DOCUMENT_ERASED:
-        'Il contenuto del documento è stato cancellato quando la persona è stata anonimizzata.',
-      FISCAL_CODE_UNAVAILABLE:
-        "Questo codice fiscale non si può registrare: l'amministratore è stato avvisato e verificherà il possibile doppione.",
-      POSSIBLE_DUPLICATE_RESOLVED: 'Questo possibile doppione è già stato segnato come risolto.',
-      OPEN_PACT_EXISTS:
-        "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
-      PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',
-      PACT_CLOSED_CHILDREN:
-        'Il patto è chiuso: le sue tappe e assegnazioni non si possono modificare.',
-      PACT_NOT_DRAFT:
-        'Il beneficiario e il nucleo di un patto si possono cambiare solo finché è una bozza.',
-      PACT_NOT_DRAFT_DELETE:
-        'Si eliminano solo i patti in bozza; questo è %{status}: annullalo invece.',
-      MILESTONE_DELETE_NOT_DRAFT:
-        'Le tappe si eliminano solo finché il patto è una bozza: segnala come annullata invece.',
-      ALREADY_ASSIGNED: "L'utente n. %{userId} segue già questo patto.",
-      TRANSITION_NOT_ALLOWED:
-        'Da %{from} non si può passare a %{to}; stati consentiti: %{allowed}.',
-      REFERENCED: '%{resource} n. %{id} è indicato in %{count} patti e non si può eliminare.',
-      HAS_DOCUMENTS:
-        'Ci sono %{count} documenti allegati: eliminali prima di eliminare questo record.',
-      LAST_SIGNED_PACT:
-        'È l’unico patto firmato di un patto già approvato: carica prima la nuova copia firmata, poi elimina questa.',
-      REFERENCED_MEANWHILE:
-        '%{resource} n. %{id} è stato collegato ad altri record nel frattempo e non si può eliminare.',
-      PACT_HAS_NOTES: 'Il patto ha note di diario, che non si eliminano mai: annullalo invece.',
-      TERRITORY_REFERENCED:
-        "L'ambito n. %{id} è usato da account e pratiche e non si può eliminare.",
-      DEPENDENCY_CHANGED:
-        'Un record da cui dipende questa modifica è cambiato nello stesso momento: ricarica e riprova.',
-      USER_NOT_DELETABLE: "L'account n. %{id} non si elimina: si disattiva (attivo: no).",
-      USER_HOLDS_OPEN_PACTS:
-        'L’utente ha ancora %{count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli gli ambiti di quei patti.',
-      HAND_OVER_NOT_HELD:
-        'Patti %{references}: non sono patti aperti seguiti da questa persona. Nessun patto è stato passato.',
-      HOUSEHOLD_HAS_MEMBERS:
-        'Il nucleo familiare n. %{id} ha %{members} componenti e non si può eliminare.',
-      DATABASE_BUSY:
-        'Il database è occupato da altre modifiche: non è stato salvato nulla; riprova tra un momento.',
-      IDEMPOTENCY_IN_PROGRESS:
-        'La stessa richiesta è ancora in elaborazione: riprova tra %{seconds} per riceverne la risposta.',
-      NOT_ELIGIBLE: 'Il patto non soddisfa i requisiti di ammissibilità.',
-      IDEMPOTENCY_KEY_REUSED:
-        'Questa chiave di idempotenza è già stata usata per una richiesta diversa: ripeti la richiesta con una chiave nuova.',
-      APPROVAL_REQUIREMENTS: 'Il patto non si può ancora approvare: manca qualcosa.',
-      HAND_OVER_OTHER_TERRITORY:
-        '%{user} non lavora nell’ambito dei patti %{references}. Nessun patto è stato passato.',
-      SIGNED_PACT_MISSING:
-        'Manca il patto firmato: caricalo tra i documenti del patto prima di approvarlo.',
-      ...loginErrorCodes,
-      INTERNAL: 'Errore imprevisto del server (richiesta %{requestId}): è stato registrato.',
-      BUSY: 'Il server è occupato con altre richieste pesanti (report, ricerche, verifica); riprova tra %{seconds}.',
-      SERVICE_UNAVAILABLE: 'Il servizio non è disponibile in questo momento: riprova tra poco.',
-      UNKNOWN_FIELD: 'campo non previsto',
-      REQUIRED: 'obbligatorio',
-      NOT_BLANK: 'non può essere vuoto',
-      NOT_STRING: 'deve essere un testo',
-      NOT_INTEGER: 'deve essere un numero intero',
-      NOT_NUMBER: 'deve essere un numero',
-      NOT_BOOLEAN: 'deve essere sì o no',
-      NOT_ARRAY: 'deve essere un elenco',
-      NOT_OBJECT: 'deve essere un oggetto',
-      POSITIVE_WHOLE_NUMBER: 'deve essere un numero intero positivo',
-      MIN: 'non può essere minore di %{min}',
-      MAX: 'non può essere maggiore di %{max}',
-      MIN_LENGTH: 'deve avere almeno %{min} caratteri',
-      MAX_LENGTH: 'può avere al massimo %{max} caratteri',
-      MIN_ITEMS: 'ne serve almeno %{min}',
-      MAX_ITEMS: 'può contenere al massimo %{max} elementi',
-      UNIQUE_ITEMS: 'non può contenere elementi ripetuti',
-      ONE_OF: 'deve essere uno tra: %{values}',
-      EMAIL: 'deve essere un indirizzo email valido',
-      PHONE: 'deve essere un numero di telefono: cifre, spazi e + . / ( ) -',
-      PATTERN: 'non è nel formato previsto',
-      DATE: 'deve essere una data nel formato AAAA-MM-GG',
-      INSTANT: 'deve essere un istante ISO 8601, per esempio 2026-11-25T10:00:00Z',
-      EUROS:
-        'deve essere un importo in euro, 0 o più, con al massimo 2 decimali (vuoto se non noto)',
-      NOT_BEFORE: 'non può essere precedente al %{date}',
-      NOT_FUTURE: 'non può essere nel futuro',
-      EMPTY_FILE: 'il file è vuoto',
-      AFTER_START: 'deve essere successiva alla data di inizio',
-      READ_ONLY: 'è di sola lettura',
-      READ_ONLY_ON_CREATE: 'è di sola lettura: non si imposta alla creazione',
-      REQUIRED_FOR_TYPE: 'è obbligatorio per un patto di tipo %{type}',
-      REQUIRED_WHEN_VULNERABLE: 'è obbligatorio quando il nucleo è valutato vulnerabile',
-      NOT_MUNICIPALITY_OF: 'non è un comune di %{territory}',
-      UNKNOWN_TERRITORY: 'indica un ambito che non esiste',
-      NO_SUCH_RECORD: '%{resource} n. %{id}: non esiste o non è visibile',
-      HOUSEHOLD_OTHER_TERRITORY:
-        'il nucleo familiare n. %{id} appartiene a un altro ambito rispetto al beneficiario',
-      SOCIAL_WORKER_OF_TERRITORY: "deve essere un assistente sociale attivo dell'ambito del patto",
-      MAKER_OF_TERRITORY: "deve essere un community maker attivo dell'ambito del patto",
-      MAKERS_OF_TERRITORY: 'utenti %{ids}: non sono community maker attivi di %{territory}',
-      LAB_OF_TERRITORY: "deve essere un laboratorio di comunità dell'ambito del patto",
-      MILESTONE_AFTER_DURATION: 'deve essere entro la durata del modello (%{durationDays} giorni)',
-      TEMPLATE_OTHER_TYPE: 'il modello è per i patti di tipo %{type}',
-      TEMPLATE_OTHER_TERRITORY: 'il modello è per l’ambito %{territory}',
-      REQUIRED_WITH_TEMPLATE:
-        'è obbligatoria con un modello: le tappe sono datate a partire da questa',
-      HAND_OVER_RECEIVER: 'deve essere un altro utente attivo con lo stesso ruolo',
-      HAND_OVER_GIVER: 'deve essere un community maker o un assistente sociale',
-      NOTHING_TO_HAND_OVER: 'non segue patti aperti che tu possa passare',
-      ACHIEVED_DATE_ONLY_WHEN_ACHIEVED: 'solo una tappa raggiunta ha una data di raggiungimento',
-      SELF_CHANGE: 'non puoi cambiare il tuo ruolo né disattivarti',
-      WEAK_PASSWORD:
-        'è troppo facile da indovinare (una password comune, una parola di dizionario o una sequenza semplice): scegli una frase di più parole slegate tra loro',
-      FISCAL_CODE_FORMAT:
-        'non è un codice fiscale ben formato (16 caratteri: lettere e cifre al loro posto)',
-      FISCAL_CODE_CHECK_CHARACTER: 'il carattere di controllo non corrisponde',
-      FISCAL_CODE_BIRTH_DATE_INVALID: 'la data di nascita codificata non esiste',
-      FISCAL_CODE_BIRTH_DATE_MISMATCH:
-        'la data di nascita codificata non corrisponde alla data di nascita',
-      FISCAL_CODE_SEX_MISMATCH: 'il sesso codificato non corrisponde al sesso',
-      REASON_REQUIRED: 'serve una motivazione',
-      OUTCOME_REQUIRED: 'serve un esito',
-      OUTCOME_INVALID: 'esito non valido per questo passaggio',
-      OPEN_MILESTONES_DECISION_REQUIRED:
-        'Tappe ancora da fare: %{count} (%{titles}); scegli se segnarle come non raggiunte o annullate',
-      OPEN_MILESTONES_INVALID: 'scelta sulle tappe aperte non valida per questo passaggio',
-      NO_COMMUNITY_MAKER: 'Nessun community maker assegnato',
-      NO_MILESTONE: 'Serve almeno una tappa',
-      NO_START_DATE: 'Data di inizio non indicata',
-      NO_PLANNED_END_DATE: 'Data di fine prevista non indicata',
-      QUERY_PARAM: '%{param} non valido: %{reason}',
-      SEARCH_TOO_SHORT:
-        'serve almeno una parola di %{min} caratteri (le parole più corte sono ignorate)',
-      TOO_DEEP: 'è annidato oltre %{max} livelli',
-      NUL_CHARACTER: 'non può contenere il carattere NUL (\\u0000)',
-      INVALID: 'non è valido',
-    } satisfies Record<ErrorCode, string>,
+    // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters.
+    error_codes: ITALIAN_ERROR_MESSAGES,
     // The list parameters and why one was refused (QUERY_PARAM's `param` and `reason`).
     query_params: { filter: 'Filtro', sort: 'Ordinamento', range: 'Intervallo di righe' },
     query_param_reasons: {

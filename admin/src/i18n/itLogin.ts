@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@generattivi/shared';
+import { ITALIAN_LOGIN_ERROR_MESSAGES } from '@generattivi/shared';
 import type { TranslationMessages } from 'react-admin';
 
 /*
@@ -238,14 +238,7 @@ export const loginApp = {
 };
 
 /** The refusals of a login (429), with the wait in words. */
-export const loginErrorCodes = {
-  ACCOUNT_LOCKED:
-    'Troppi tentativi non riusciti per questo account da questo indirizzo: riprova tra %{seconds}.',
-  ACCOUNT_BACKOFF:
-    'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{seconds}.',
-  LOGIN_RATE_LIMITED: 'Troppi tentativi di accesso da questo indirizzo: riprova tra %{seconds}.',
-  TOO_MANY_REQUESTS: 'Troppe richieste: riprova tra poco.',
-} satisfies Partial<Record<ErrorCode, string>>;
+export const loginErrorCodes = ITALIAN_LOGIN_ERROR_MESSAGES;
 
 const loginMessages = { ra, app: { ...loginApp, error_codes: loginErrorCodes } };
 

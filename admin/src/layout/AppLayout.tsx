@@ -1,4 +1,5 @@
 import TranslateIcon from '@mui/icons-material/Translate';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   ListItemIcon,
   ListItemText,
@@ -15,8 +16,10 @@ import {
   LoadingIndicator,
   TitlePortal,
   LocalesMenuButton,
+  Menu,
   ToggleThemeButton,
   UserMenu,
+  useCanAccess,
   useGetIdentity,
   useLoading,
   useLocales,
@@ -249,9 +252,24 @@ const FocusPageHeading = () => {
   return null;
 };
 
+/** The resources, and «Importa» for whoever may import (ADMIN, social workers). */
+const AppMenu = () => {
+  const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      <Menu.ResourceItems />
+      {canAccess ? (
+        <Menu.Item to="/import" primaryText="app.imports.menu" leftIcon={<UploadFileIcon />} />
+      ) : null}
+    </Menu>
+  );
+};
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout
     appBar={AppAppBar}
+    menu={AppMenu}
     // On a phone the page may not grow wider than the screen for a wide child (react-admin
     // sizes it to fit its content; a row of tabs, a long word): the child scrolls or wraps.
     sx={{

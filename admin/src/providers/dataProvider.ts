@@ -94,6 +94,17 @@ export interface AppDataProvider extends DataProvider {
    * the caseload's two tables alone with `table`).
    */
   getReportCsv(name: ReportName, query: ReportQuery & { table?: CaseloadTable }): Promise<Blob>;
+  /** `POST /api/imports` (multipart): queues the import of a spreadsheet, a dry run by default. */
+  startImport(upload: { kind: ImportKind; dryRun: boolean; file: File }): Promise<ImportJob>;
+  /** `GET /api/imports/:id`: the job, its progress and, once done, its report. */
+  getImport(id: number): Promise<ImportJob>;
+  /** `GET /api/imports/templates/:kind`: the template to fill in. */
+  getImportTemplate(
+    kind: ImportKind,
+    format: ExportParams['format'],
+  ): Promise<{ blob: Blob; fileName: string | undefined }>;
+  /** `GET /api/imports/:id/report`: the uploaded file with its «Esito» column. */
+  getImportReport(id: number): Promise<{ blob: Blob; fileName: string | undefined }>;
   /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
   /**
@@ -104,6 +115,36 @@ export interface AppDataProvider extends DataProvider {
     resource: string,
     params: ExportParams,
   ): Promise<{ blob: Blob; fileName: string | undefined }>;
+}
+
+/** What can be imported from a spreadsheet (`POST /api/imports`'s `kind`). */
+export const IMPORT_KINDS = ['beneficiaries', 'households'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One row of an import's report: its line in the file, what happened, what was wrong by column. */
+export interface ImportRowResult {
+  row: number;
+  status: 'created' | 'updated' | 'unchanged' | 'error';
+  id?: number;
+  errors?: Record<string, { code: string; params: Record<string, unknown>; message: string }>;
+}
+
+/** An import job (`GET /api/imports/:id`). */
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  dryRun: boolean;
+  committed: boolean;
+  fileName: string;
+  rows: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  warnings: Array<{ code: string; params: Record<string, unknown>; message: string }>;
+  results: ImportRowResult[];
 }
 
 /** What an export is asked for: the list's filter and sort, and the file's format. */
@@ -348,6 +389,18 @@ export function createDataProvider({
       });
       return getNamedFile(`/${resource}/export?${query.toString()}`);
     },
+    startImport: async ({ kind, dryRun, file }) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('dryRun', String(dryRun));
+      form.append('file', file, file.name);
+      const { json } = await httpClient(`${apiUrl}/imports`, { method: 'POST', body: form });
+      return json as ImportJob;
+    },
+    getImport: async (id) => (await httpClient(`${apiUrl}/imports/${id}`)).json as ImportJob,
+    getImportTemplate: (kind, format) =>
+      getNamedFile(`/imports/templates/${kind}?format=${format}`),
+    getImportReport: (id) => getNamedFile(`/imports/${id}/report`),
     getReportCsv: (name, query) =>
       getFile(`/reports/${encodeURIComponent(name)}${reportSearch({ ...query, format: 'csv' })}`),
   };

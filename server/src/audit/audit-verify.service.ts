@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig, CONFIG } from '../config/config';
 import { nowIso } from '../common/clock';
+import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { readRawMany } from '../database/sqlite-reader';
 import { ChainPosition, checkChain } from './audit-chain';
 import { AuditAnchor } from './audit-anchor';
@@ -62,8 +63,6 @@ const PROGRESS_MS = 500;
 const POLL_MS = 10_000;
 /** How often one of the instances (the lease holder) verifies and anchors the head. */
 const ANCHOR_EVERY_MS = 5 * 60_000;
-
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 function jobView(job: AuditVerifyJob): VerifyJobView {
   return {
@@ -288,28 +287,8 @@ export class AuditVerifyService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Takes a queued job, or one whose runner stopped renewing its lease. */
-  private async claim(): Promise<AuditVerifyJob | undefined> {
-    const jobs = this.dataSource.getRepository(AuditVerifyJob);
-    const now = nowIso();
-    const candidates = await jobs.find({
-      where: { status: In(['QUEUED', 'RUNNING']) },
-      order: { id: 'ASC' },
-    });
-    for (const job of candidates) {
-      if (job.status === 'RUNNING' && job.leaseUntil !== null && job.leaseUntil >= now) continue;
-      const taken = await jobs
-        .createQueryBuilder()
-        .update()
-        .set({ status: 'RUNNING', leaseOwner: this.instance, leaseUntil: isoIn(LEASE_MS) })
-        .where('id = :id', { id: job.id })
-        .andWhere(
-          "(status = 'QUEUED' OR (status = 'RUNNING' AND (lease_until IS NULL OR lease_until < :now)))",
-          { now },
-        )
-        .execute();
-      if (taken.affected === 1) return jobs.findOneByOrFail({ id: job.id });
-    }
-    return undefined;
+  private claim(): Promise<AuditVerifyJob | undefined> {
+    return claimLeasedJob(this.dataSource.getRepository(AuditVerifyJob), this.instance, LEASE_MS);
   }
 
   private async run(job: AuditVerifyJob): Promise<void> {

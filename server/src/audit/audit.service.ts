@@ -15,6 +15,9 @@ import { AuditKeyring, lockChain } from './audit-keyring';
 import { SubjectKeysService } from './subject-keys.service';
 
 export { eventHash, GENESIS_HASH } from './audit-hash';
+
+/** Audit events inserted per statement (SQLite bounds the parameters of one). */
+const INSERT_BATCH = 500;
 /** Field names whose values never enter the trail. */
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'tokenVersion', 'accessToken', 'token']);
 
@@ -119,22 +122,27 @@ export class AuditService {
     });
     let prevHash = last?.hash ?? GENESIS_HASH;
     const at = nowIso();
-    const rows = events.map((event) => {
-      const row = repo.create({
-        at,
-        actorId: event.actorId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        changes: canonicalJson(event.changes ?? {}),
-        prevHash,
+    // A statement per batch (a bulk import buffers thousands), rows in chain order: the ids
+    // grow in that order.
+    for (let start = 0; start < events.length; start += INSERT_BATCH) {
+      const rows = events.slice(start, start + INSERT_BATCH).map((event) => {
+        const row = repo.create({
+          at,
+          actorId: event.actorId,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          changes: canonicalJson(event.changes ?? {}),
+          prevHash,
+        });
+        row.hash = keyedEventHash(this.keyring.chainKey, row.prevHash, row);
+        prevHash = row.hash;
+        return row;
       });
-      row.hash = keyedEventHash(this.keyring.chainKey, row.prevHash, row);
-      prevHash = row.hash;
-      return row;
-    });
-    // One statement, rows in chain order: the ids grow in that order.
-    await repo.insert(rows);
+      await repo.insert(rows);
+      // SQLite answers synchronously: the event loop gets a turn between batches.
+      if (start + INSERT_BATCH < events.length) await new Promise((r) => setImmediate(r));
+    }
   }
 
   /** The creation of a record, with all its fields. */

@@ -120,6 +120,8 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'GET /households/export': { resource: 'households', actions: ['export'] },
   'GET /milestones/export': { resource: 'milestones', actions: ['export'] },
   'GET /notes/export': { resource: 'notes', actions: ['export'] },
+  'GET /imports/templates/:kind': { resource: 'imports', actions: ['create'] },
+  'GET /imports/:id/report': { resource: 'imports', actions: ['show'] },
 };
 
 /** `GET /x` list, `GET /x/:id` show, `POST /x` create, `PUT|PATCH /x/:id` edit, `DELETE /x/:id` delete. */

@@ -200,48 +200,63 @@ export class BeneficiariesService {
     return toBeneficiaryRecord(found, caller);
   }
 
-  async create(caller: Caller, body: CreateBeneficiaryDto): Promise<BeneficiaryRecord> {
+  create(caller: Caller, body: CreateBeneficiaryDto): Promise<BeneficiaryRecord> {
     assertNoReadOnlyOnCreate(body, [...BENEFICIARY_READ_ONLY, 'version']);
-    return this.withConflicts(caller, body, async (tx) => {
-      const fields = await this.checkedFields(tx, caller, body);
-      await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
-      const saved = await tx.save(tx.create(Beneficiary, fields));
-      await this.audit.created(
-        tx,
-        caller.id,
-        'beneficiaries',
-        saved.id,
-        toFullBeneficiaryRecord(saved),
-      );
-      return toBeneficiaryRecord(saved, caller);
-    });
+    return this.withConflicts(caller, body, (tx) => this.createIn(tx, caller, body));
   }
 
-  async update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
-    return this.withConflicts(caller, body, async (tx) => {
-      const current = await this.findVisible(caller, id, tx);
-      if (current.anonymisedAt !== null) {
-        throw new ConflictError(
-          'BENEFICIARY_ANONYMISED',
-          {},
-          `beneficiaries ${id} was anonymised and is no longer edited`,
-        );
+  /** The create inside the caller's transaction (an import writes many in one). */
+  async createIn(
+    tx: EntityManager,
+    caller: Caller,
+    body: CreateBeneficiaryDto,
+  ): Promise<BeneficiaryRecord> {
+    const fields = await this.checkedFields(tx, caller, body);
+    await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
+    const saved = await tx.save(tx.create(Beneficiary, fields));
+    await this.audit.created(
+      tx,
+      caller.id,
+      'beneficiaries',
+      saved.id,
+      toFullBeneficiaryRecord(saved),
+    );
+    return toBeneficiaryRecord(saved, caller);
+  }
+
+  update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {
+    return this.withConflicts(caller, body, (tx) => this.updateIn(tx, caller, id, body));
+  }
+
+  /** The update inside the caller's transaction (an import writes many in one). */
+  async updateIn(
+    tx: EntityManager,
+    caller: Caller,
+    id: number,
+    body: UpdateBeneficiaryDto,
+  ): Promise<BeneficiaryRecord> {
+    const current = await this.findVisible(caller, id, tx);
+    if (current.anonymisedAt !== null) {
+      throw new ConflictError(
+        'BENEFICIARY_ANONYMISED',
+        {},
+        `beneficiaries ${id} was anonymised and is no longer edited`,
+      );
+    }
+    const target = {
+      entity: Beneficiary,
+      resource: 'beneficiaries',
+      toRecord: (b: Beneficiary) => toBeneficiaryRecord(b, caller),
+      readOnly: BENEFICIARY_READ_ONLY,
+      toAudited: toFullBeneficiaryRecord,
+    } as const;
+    const writer = { tx, audit: this.audit, actorId: caller.id };
+    return updateRecord(writer, target, current, body, async () => {
+      const fields = await this.checkedFields(tx, caller, body, current);
+      if (fields.fiscalCode !== current.fiscalCode) {
+        await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
       }
-      const target = {
-        entity: Beneficiary,
-        resource: 'beneficiaries',
-        toRecord: (b: Beneficiary) => toBeneficiaryRecord(b, caller),
-        readOnly: BENEFICIARY_READ_ONLY,
-        toAudited: toFullBeneficiaryRecord,
-      } as const;
-      const writer = { tx, audit: this.audit, actorId: caller.id };
-      return updateRecord(writer, target, current, body, async () => {
-        const fields = await this.checkedFields(tx, caller, body, current);
-        if (fields.fiscalCode !== current.fiscalCode) {
-          await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
-        }
-        return fields;
-      });
+      return fields;
     });
   }
 

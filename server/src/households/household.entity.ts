@@ -34,4 +34,9 @@ export class Household extends VersionedRecord {
 
   @InstantColumn({ nullable: true })
   assessedAt!: string | null;
+
+  /** The household's code in the spreadsheet it was imported from (codiceEsterno), unique. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  externalCode!: string | null;
 }

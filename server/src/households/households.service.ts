@@ -95,70 +95,87 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
     return toHouseholdView(found, caller);
   }
 
-  async create(caller: Caller, body: CreateHouseholdDto): Promise<HouseholdRecord> {
+  create(caller: Caller, body: CreateHouseholdDto): Promise<HouseholdRecord> {
     assertNoReadOnlyOnCreate(body, [...HOUSEHOLD_READ_ONLY, 'version']);
-    const assessment = checkedAssessment(body.vulnerable ?? false, body.vulnerabilityReason);
-    const assessed = assessment.vulnerable || assessment.vulnerabilityReason !== null;
-    return this.uow.run(async (tx) => {
-      const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
-      const saved = await tx.save(
-        tx.create(Household, {
-          name: body.name.trim(),
-          territoryId: place.territory.id,
-          municipality: place.municipality ?? body.municipality.trim(),
-          membersCount: body.membersCount,
-          iseeEur: iseeColumn(body.iseeEur ?? null),
-          ...assessment,
-          assessedById: assessed ? caller.id : null,
-          assessedAt: assessed ? nowIso() : null,
-        }),
-      );
-      const created = await tx.findOneByOrFail(Household, { id: saved.id });
-      const record = toHouseholdRecord(created);
-      await this.audit.created(tx, caller.id, 'households', created.id, record);
-      return record;
-    });
+    return this.uow.run((tx) => this.createIn(tx, caller, body));
   }
 
-  async update(caller: Caller, id: number, body: UpdateHouseholdDto): Promise<HouseholdRecord> {
-    return this.uow.run(async (tx) => {
-      const current = await this.findVisible(caller, id, tx, true);
-      // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
-      if (body.version !== current.version) throw versionConflict(body.version, current.version);
-      const before = toHouseholdRecord(current);
-      assertReadOnlyUnchanged(body, before, HOUSEHOLD_READ_ONLY);
-      const assessment = checkedAssessment(
-        body.vulnerable ?? current.vulnerable,
-        body.vulnerabilityReason === undefined
-          ? current.vulnerabilityReason
-          : body.vulnerabilityReason,
-      );
-      const reassessed =
-        assessment.vulnerable !== current.vulnerable ||
-        assessment.vulnerabilityReason !== current.vulnerabilityReason;
-      const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
-      if (place.territory.id !== current.territoryId) await this.assertNoMembers(tx, id, 'moved');
-      const wrote = await updateVersioned(
-        tx,
-        Household,
-        id,
-        body.version,
-        {
-          name: body.name.trim(),
-          territoryId: place.territory.id,
-          municipality: place.municipality ?? body.municipality.trim(),
-          membersCount: body.membersCount,
-          iseeEur: body.iseeEur === undefined ? current.iseeEur : iseeColumn(body.iseeEur),
-          ...assessment,
-          ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
-        },
-        current,
-      );
-      if (!wrote) return before;
-      const after = toHouseholdRecord(await tx.findOneByOrFail(Household, { id }));
-      await this.audit.updated(tx, caller.id, 'households', id, before, after);
-      return after;
-    });
+  /** The create inside the caller's transaction (an import writes many in one). */
+  async createIn(
+    tx: EntityManager,
+    caller: Caller,
+    body: CreateHouseholdDto,
+    externalCode: string | null = null,
+  ): Promise<HouseholdRecord> {
+    const assessment = checkedAssessment(body.vulnerable ?? false, body.vulnerabilityReason);
+    const assessed = assessment.vulnerable || assessment.vulnerabilityReason !== null;
+    const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
+    const saved = await tx.save(
+      tx.create(Household, {
+        name: body.name.trim(),
+        territoryId: place.territory.id,
+        municipality: place.municipality ?? body.municipality.trim(),
+        membersCount: body.membersCount,
+        iseeEur: iseeColumn(body.iseeEur ?? null),
+        ...assessment,
+        assessedById: assessed ? caller.id : null,
+        assessedAt: assessed ? nowIso() : null,
+        externalCode,
+      }),
+    );
+    const created = await tx.findOneByOrFail(Household, { id: saved.id });
+    const record = toHouseholdRecord(created);
+    await this.audit.created(tx, caller.id, 'households', created.id, record);
+    return record;
+  }
+
+  update(caller: Caller, id: number, body: UpdateHouseholdDto): Promise<HouseholdRecord> {
+    return this.uow.run((tx) => this.updateIn(tx, caller, id, body));
+  }
+
+  /** The update inside the caller's transaction (an import writes many in one). */
+  async updateIn(
+    tx: EntityManager,
+    caller: Caller,
+    id: number,
+    body: UpdateHouseholdDto,
+  ): Promise<HouseholdRecord> {
+    const current = await this.findVisible(caller, id, tx, true);
+    // A stale record also carries a stale updatedAt: the version speaks first (409, not 400).
+    if (body.version !== current.version) throw versionConflict(body.version, current.version);
+    const before = toHouseholdRecord(current);
+    assertReadOnlyUnchanged(body, before, HOUSEHOLD_READ_ONLY);
+    const assessment = checkedAssessment(
+      body.vulnerable ?? current.vulnerable,
+      body.vulnerabilityReason === undefined
+        ? current.vulnerabilityReason
+        : body.vulnerabilityReason,
+    );
+    const reassessed =
+      assessment.vulnerable !== current.vulnerable ||
+      assessment.vulnerabilityReason !== current.vulnerabilityReason;
+    const place = await resolvePlace(tx, caller, body.territoryId, body.municipality);
+    if (place.territory.id !== current.territoryId) await this.assertNoMembers(tx, id, 'moved');
+    const wrote = await updateVersioned(
+      tx,
+      Household,
+      id,
+      body.version,
+      {
+        name: body.name.trim(),
+        territoryId: place.territory.id,
+        municipality: place.municipality ?? body.municipality.trim(),
+        membersCount: body.membersCount,
+        iseeEur: body.iseeEur === undefined ? current.iseeEur : iseeColumn(body.iseeEur),
+        ...assessment,
+        ...(reassessed ? { assessedById: caller.id, assessedAt: nowIso() } : {}),
+      },
+      current,
+    );
+    if (!wrote) return before;
+    const after = toHouseholdRecord(await tx.findOneByOrFail(Household, { id }));
+    await this.audit.updated(tx, caller.id, 'households', id, before, after);
+    return after;
   }
 
   /** Only a household without member beneficiaries and without pacts. */

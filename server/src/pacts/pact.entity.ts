@@ -146,4 +146,9 @@ export class Pact extends VersionedRecord {
   /** When the latest diary note happened; null without notes. */
   @InstantColumn({ nullable: true })
   lastNoteAt!: string | null;
+
+  /** The pact's code in the spreadsheet it was imported from (codiceEsterno), unique. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  externalCode!: string | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OPEN_PACT_STATUSES } from '@generattivi/shared';
 import { randomInt } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SubjectKeysService } from '../audit/subject-keys.service';
 import { toBeneficiaryRecord, type BeneficiaryRecord } from '../beneficiaries/beneficiary.record';
@@ -10,12 +10,15 @@ import { nowIso } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { UnitOfWork } from '../common/unit-of-work';
 import { ERASED_NOTE_BODY } from '../database/migrations/retention-sql';
+import { Household } from '../households/household.entity';
 import { Pact } from '../pacts/pact.entity';
 
 /** First name of every anonymised person; the last name carries a random pseudonym. */
 export const ANONYMOUS_FIRST_NAME = 'Persona';
 /** The file name an erased document keeps. */
 export const ERASED_FILE_NAME = 'documento cancellato';
+/** The name of a household none of whose members is on file any more. */
+export const ERASED_HOUSEHOLD_NAME = 'Nucleo anonimizzato';
 /** The reason the daily job gives. */
 export const RETENTION_REASON = 'Termine di conservazione';
 
@@ -124,8 +127,11 @@ export class AnonymisationService {
     });
     // Kept by the pacts' triggers otherwise; no term runs for a person already forgotten.
     await tx.query(`UPDATE "beneficiaries" SET "retention_from" = NULL WHERE "id" = ${id}`);
-    await this.eraseNotes(tx, person);
-    await this.eraseDocuments(tx, id, at);
+    const household =
+      person.householdId === null ? null : await this.lastMembersHousehold(tx, person);
+    await this.eraseNotes(tx, id, household?.id);
+    await this.eraseDocuments(tx, id, household?.id, at);
+    if (household) await this.forgetHousehold(tx, household, { actorId, reason }, at);
     await this.forgetStoredAnswers(tx, id, fiscalCode);
     await this.audit.append(tx, {
       actorId,
@@ -134,42 +140,103 @@ export class AnonymisationService {
       entityId: id,
       changes: { reason: [null, reason], anonymisedAt: [null, at] },
     });
-    // The personal fields of the audit events about the person become unreadable: their key
-    // is destroyed in this transaction, before the events above are written (they then hold
-    // «dato cancellato»). The household's key goes too, as its pacts' diary was erased above.
+    // The personal fields of the audit events about the person (and a forgotten household)
+    // become unreadable: their key is destroyed in this transaction, before the events above
+    // are written (they then hold «dato cancellato»).
     await this.subjectKeys.forget(tx, 'beneficiaries', id);
-    if (person.householdId !== null)
-      await this.subjectKeys.forget(tx, 'households', person.householdId);
+    if (household) await this.subjectKeys.forget(tx, 'households', household.id);
     return tx.findOneByOrFail(Beneficiary, { id });
   }
 
   /**
-   * The diary of the person's pacts: those naming them and their household's (the database
-   * allows a note only this rewrite, and only then); and the notes resolving their possible
-   * duplicates.
+   * The household of `person` when they are its last member on file, its row locked until
+   * commit (PostgreSQL), so that of two members anonymised at once the second sees the first;
+   * else null: the household stays whole for the members still on file.
    */
-  private async eraseNotes(tx: EntityManager, person: Beneficiary): Promise<void> {
-    const household =
-      person.householdId === null ? '' : ` OR "household_id" = ${person.householdId}`;
+  private async lastMembersHousehold(
+    tx: EntityManager,
+    person: Beneficiary,
+  ): Promise<Household | null> {
+    const qb = tx
+      .getRepository(Household)
+      .createQueryBuilder('h')
+      .where('h.id = :id', { id: person.householdId });
+    if (this.uow.isPostgres) qb.setLock('pessimistic_write');
+    const household = await qb.getOne();
+    if (!household) return null;
+    const onFile = await tx.countBy(Beneficiary, {
+      householdId: household.id,
+      id: Not(person.id),
+      anonymisedAt: IsNull(),
+    });
+    return onFile === 0 ? household : null;
+  }
+
+  /**
+   * A household none of whose members is on file any more: its name and the free text of
+   * its vulnerability replaced (what the reports count stays: size, ISEE, vulnerable).
+   */
+  private async forgetHousehold(
+    tx: EntityManager,
+    household: Household,
+    { actorId, reason }: Anonymisation,
+    at: string,
+  ): Promise<void> {
+    await tx.update(Household, household.id, {
+      name: ERASED_HOUSEHOLD_NAME,
+      vulnerabilityReason: household.vulnerabilityReason === null ? null : ERASED_NOTE_BODY,
+      updatedAt: at,
+      version: household.version + 1,
+    });
+    await this.audit.append(tx, {
+      actorId,
+      action: 'anonymise',
+      entityType: 'households',
+      entityId: household.id,
+      changes: { reason: [null, reason] },
+    });
+  }
+
+  /** The pacts naming the person, and those of their household when it is forgotten too. */
+  private pactsOf(id: number, householdId: number | undefined): string {
+    const household = householdId === undefined ? '' : ` OR "household_id" = ${householdId}`;
+    return `SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${id}${household}`;
+  }
+
+  /**
+   * The diary of those pacts (the database allows a note only this rewrite, and only then),
+   * and the notes resolving the person's possible duplicates.
+   */
+  private async eraseNotes(tx: EntityManager, id: number, householdId?: number): Promise<void> {
     await tx.query(
       `UPDATE "notes" SET "body" = '${ERASED_NOTE_BODY}'
-        WHERE "pact_id" IN (SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${person.id}${household})
+        WHERE "pact_id" IN (${this.pactsOf(id, householdId)})
           AND "body" <> '${ERASED_NOTE_BODY}'`,
     );
     // What the administrator wrote when resolving a possible duplicate of the person.
     await tx.query(
       `UPDATE "possible_duplicates" SET "resolution_note" = '${ERASED_NOTE_BODY}'
-        WHERE "beneficiary_id" = ${person.id} AND "resolution_note" IS NOT NULL`,
+        WHERE "beneficiary_id" = ${id} AND "resolution_note" IS NOT NULL`,
     );
   }
 
   /**
-   * The documents of the person, of the pacts naming them and of those pacts' milestones: the
-   * bytes deleted, the row kept (kind, owner, uploader, time) with a placeholder name.
+   * The documents of the person (and of a forgotten household), of those pacts and of their
+   * milestones: the bytes deleted, the row kept (kind, owner, uploader, time) with a
+   * placeholder name.
    */
-  private async eraseDocuments(tx: EntityManager, id: number, at: string): Promise<void> {
-    const pacts = `SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${id}`;
-    const owned = `(("owner_type" = 'beneficiaries' AND "owner_id" = ${id})
+  private async eraseDocuments(
+    tx: EntityManager,
+    id: number,
+    householdId: number | undefined,
+    at: string,
+  ): Promise<void> {
+    const pacts = this.pactsOf(id, householdId);
+    const household =
+      householdId === undefined
+        ? ''
+        : ` OR ("owner_type" = 'households' AND "owner_id" = ${householdId})`;
+    const owned = `(("owner_type" = 'beneficiaries' AND "owner_id" = ${id})${household}
       OR ("owner_type" = 'pacts' AND "owner_id" IN (${pacts}))
       OR ("owner_type" = 'milestones' AND "owner_id" IN (SELECT "id" FROM "milestones" WHERE "pact_id" IN (${pacts}))))
       AND "erased_at" IS NULL`;

@@ -18,6 +18,7 @@ import { Retention1795600000130 } from './1795600000130-Retention';
 import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes';
 import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
 import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
+import { Imports1795600000160 } from './1795600000160-Imports';
 import { PossibleDuplicateResolution1795600000170 } from './1795600000170-PossibleDuplicateResolution';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -39,5 +40,6 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   AccessLogIndexes1795600000150,
   AccessLogVia1795600000140,
   PossibleDuplicates1795600000141,
+  Imports1795600000160,
   PossibleDuplicateResolution1795600000170,
 ];
