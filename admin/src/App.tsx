@@ -14,6 +14,7 @@ import milestones from './milestones';
 import notes from './notes';
 import pactTemplates from './pact-templates';
 import pacts from './pacts';
+import possibleDuplicates from './possible-duplicates';
 import retentionSchedule from './retention-schedule';
 import { LoginPage } from './login/LoginPage';
 import { authProvider } from './login/session';
@@ -61,6 +62,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="retention-schedule" {...retentionSchedule} />
+    <Resource name="possible-duplicates" {...possibleDuplicates} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
     </CustomRoutes>

@@ -79,6 +79,7 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
     'Il contenuto del documento è stato cancellato quando la persona è stata anonimizzata.',
   FISCAL_CODE_UNAVAILABLE:
     "Questo codice fiscale non si può registrare: l'amministratore è stato avvisato e verificherà il possibile doppione.",
+  POSSIBLE_DUPLICATE_RESOLVED: 'Questo possibile doppione è già stato segnato come risolto.',
   OPEN_PACT_EXISTS: "C'è già un patto aperto di tipo %{type} per questa persona o questo nucleo.",
   PACT_CLOSED: 'Il patto è %{status}: non si può più modificare.',
   PACT_CLOSED_CHILDREN: 'Il patto è chiuso: le sue tappe e assegnazioni non si possono modificare.',

@@ -85,6 +85,8 @@ export const ERROR_CODES = {
    * names the code nor says where the person is, and the administrator gets an alert.
    */
   FISCAL_CODE_UNAVAILABLE: [],
+  /** 409: the possible duplicate was already marked resolved (by someone else meanwhile). */
+  POSSIBLE_DUPLICATE_RESOLVED: [],
   /** The caller already has a saved filter of that name for that list. */
   DUPLICATE_SAVED_FILTER: ['name'],
   TOO_MANY_SAVED_FILTERS: ['max'],

@@ -96,6 +96,23 @@ export interface Beneficiary extends VersionedRecord {
   anonymisedAt: IsoInstant | null;
 }
 
+/**
+ * `GET /api/beneficiaries/possible-duplicates` (ADMIN): a fiscal code someone (`reportedById`,
+ * for `territoryId`) tried to register while a person out of their scope (`beneficiaryId`)
+ * holds it; resolved by ADMIN with a note.
+ */
+export interface PossibleDuplicate {
+  id: number;
+  at: string;
+  beneficiaryId: number;
+  reportedById: number;
+  territoryId: number;
+  resolved: boolean;
+  resolvedAt: string | null;
+  resolvedById: number | null;
+  resolutionNote: string | null;
+}
+
 export interface Household extends VersionedRecord {
   name: string;
   territoryId: number;

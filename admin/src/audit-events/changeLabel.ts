@@ -3,7 +3,8 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 /**
  * Keys the server writes into an audit event's changes beside a record's own fields (a
  * transition's reason and decision on open milestones, an export's file, a new password, an
- * unknown login address): worded under app.audit.fields.
+ * unknown login address, a possible duplicate of the person resolved): worded under
+ * app.audit.fields.
  */
 export const AUDIT_EXTRA_FIELDS = [
   'reason',
@@ -14,6 +15,9 @@ export const AUDIT_EXTRA_FIELDS = [
   'filters',
   'document',
   'fingerprint',
+  'possibleDuplicateId',
+  'resolvedAt',
+  'resolutionNote',
 ] as const;
 
 /** `openMilestones` → `open milestones`: a key nobody worded yet, at least not glued together. */

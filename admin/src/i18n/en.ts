@@ -56,6 +56,17 @@ const appMessages: AppMessages = {
         anonymisedAt: 'Anonymised on',
       },
     },
+    'possible-duplicates': {
+      name: 'Possible duplicate |||| Possible duplicates',
+      fields: {
+        at: 'Reported on',
+        beneficiaryId: 'Person',
+        reportedById: 'Reported by',
+        territoryId: 'District',
+        resolved: 'Resolved',
+        resolutionNote: 'Resolution note',
+      },
+    },
     'retention-schedule': {
       name: 'Upcoming anonymisation |||| Upcoming anonymisations',
       fields: {
@@ -447,6 +458,15 @@ const appMessages: AppMessages = {
       deleted: 'Filter “%{name}” deleted.',
       delete_failed: 'The filter could not be deleted. Try again.',
     },
+    possible_duplicates: {
+      resolve: 'Resolved',
+      title: 'Mark as resolved',
+      note: 'Note (what was checked or done)',
+      confirm: 'Mark as resolved',
+      done: 'Possible duplicate resolved.',
+      none: 'No possible duplicates to check.',
+      open: 'Open the list (%{smart_count} to check)',
+    },
     anonymise: {
       button: 'Anonymise',
       title: 'Anonymise the person',
@@ -776,6 +796,9 @@ const appMessages: AppMessages = {
         filters: 'Filters',
         document: 'Document',
         fingerprint: 'Fingerprint',
+        possibleDuplicateId: 'Possible duplicate no.',
+        resolvedAt: 'Resolved on',
+        resolutionNote: 'Resolution note',
       },
     },
     // Every error code of the API (shared/src/errors.ts), with its parameters; %{seconds} is
@@ -843,6 +866,7 @@ const appMessages: AppMessages = {
       DOCUMENT_ERASED: 'The document’s content was erased when the person was anonymised.',
       FISCAL_CODE_UNAVAILABLE:
         'This fiscal code cannot be registered: the administrator has been told and will check the possible duplicate.',
+      POSSIBLE_DUPLICATE_RESOLVED: 'This possible duplicate has already been marked resolved.',
       OPEN_PACT_EXISTS: 'There already is an open %{type} pact for this person or household.',
       PACT_CLOSED: 'The pact is %{status}: it can no longer be changed.',
       PACT_CLOSED_CHILDREN: 'The pact is closed: its milestones and assignments are read-only.',

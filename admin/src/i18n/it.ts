@@ -57,6 +57,17 @@ const appMessages = {
         anonymisedAt: 'Anonimizzata il',
       },
     },
+    'possible-duplicates': {
+      name: 'Possibile doppione |||| Possibili doppioni',
+      fields: {
+        at: 'Segnalato il',
+        beneficiaryId: 'Persona',
+        reportedById: 'Segnalato da',
+        territoryId: 'Ambito',
+        resolved: 'Risolti',
+        resolutionNote: 'Nota di risoluzione',
+      },
+    },
     'retention-schedule': {
       name: 'Prossima anonimizzazione |||| Prossime anonimizzazioni',
       fields: {
@@ -443,6 +454,15 @@ const appMessages = {
       deleted: 'Filtro «%{name}» eliminato.',
       delete_failed: 'Impossibile eliminare il filtro. Riprova.',
     },
+    possible_duplicates: {
+      resolve: 'Risolto',
+      title: 'Segna come risolto',
+      note: 'Nota (cosa si è verificato o fatto)',
+      confirm: 'Segna come risolto',
+      done: 'Possibile doppione risolto.',
+      none: 'Nessun possibile doppione da verificare.',
+      open: 'Apri l’elenco (%{smart_count} da verificare)',
+    },
     anonymise: {
       button: 'Anonimizza',
       title: 'Anonimizza la persona',
@@ -779,6 +799,9 @@ const appMessages = {
         filters: 'Filtri',
         document: 'Documento',
         fingerprint: 'Impronta',
+        possibleDuplicateId: 'Possibile doppione n.',
+        resolvedAt: 'Risolto il',
+        resolutionNote: 'Nota di risoluzione',
       },
     },
     // Every error code of the API (shared/src/errors.ts), in Italian, with its parameters.

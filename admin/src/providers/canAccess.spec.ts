@@ -142,3 +142,13 @@ describe('canAccess for a record of a territory', () => {
     expect(canAccess('MANAGER', 'community-labs', 'edit', { territoryId: 1 }, [1])).toBe(false);
   });
 });
+
+describe('canAccess for the possible duplicates', () => {
+  it('offers the list to ADMIN only, and nothing else on it', () => {
+    expect(canAccess('ADMIN', 'possible-duplicates', 'list')).toBe(true);
+    for (const role of ['MANAGER', 'SOCIAL_WORKER', 'COMMUNITY_MAKER'])
+      expect([role, canAccess(role, 'possible-duplicates', 'list')]).toEqual([role, false]);
+    for (const action of ['show', 'create', 'edit', 'delete', 'export'])
+      expect([action, canAccess('ADMIN', 'possible-duplicates', action)]).toEqual([action, false]);
+  });
+});

@@ -22,6 +22,11 @@ const ALIASES: Record<string, Action> = {
   clone: 'create',
 };
 
+/** Lists that are an action of another resource: the possible duplicates are the beneficiaries'. */
+const PAGES: Record<string, [PermissionResource, Action]> = {
+  'possible-duplicates': ['beneficiaries', 'possible-duplicates'],
+};
+
 const isRole = (role: unknown): role is Role => ROLES.includes(role as Role);
 const isResource = (resource: string): resource is PermissionResource =>
   (PERMISSION_RESOURCES as readonly string[]).includes(resource);
@@ -51,6 +56,8 @@ export function canAccess(
   record?: object | null,
   territoryIds?: readonly number[],
 ): boolean {
+  const page = PAGES[resource];
+  if (page) return action === 'list' && isRole(role) && isAllowed(role, ...page);
   const tableAction = ALIASES[action] ?? action;
   if (!isRole(role) || !isResource(resource) || !isAction(tableAction)) return false;
   if (!isAllowed(role, resource, tableAction)) return false;

@@ -295,6 +295,30 @@ describe(createDataProvider.name, () => {
     expect(other.pathname).toBe('/api/access-log');
     expect(other.searchParams.get('filter')).toBe('{"entityId":5}');
   });
+
+  it('lists the possible duplicates from the beneficiaries’ route and resolves one there', async () => {
+    const report = { id: 4, beneficiaryId: 5, resolved: false };
+    const fetch = fakeFetch(() =>
+      jsonResponse(200, [report], { 'Content-Range': 'possible-duplicates 0-0/1' }),
+    );
+    await expect(
+      provider('t').getList('possible-duplicates', {
+        pagination: { page: 1, perPage: 25 },
+        sort: { field: 'at', order: 'DESC' },
+        filter: { resolved: false },
+      }),
+    ).resolves.toEqual({ data: [report], total: 1 });
+    const url = new URL(fetch.mock.calls[0][0], 'http://localhost');
+    expect(url.pathname).toBe('/api/beneficiaries/possible-duplicates');
+    expect(url.searchParams.get('filter')).toBe('{"resolved":false}');
+
+    await provider('t').resolvePossibleDuplicate(4, { note: 'verificato' });
+    expect(fetch.mock.calls[1][0]).toBe('/api/beneficiaries/possible-duplicates/4/resolve');
+    expect(fetch.mock.calls[1][1]).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ note: 'verificato' }),
+    });
+  });
 });
 
 describe('uploading a document', () => {

@@ -7,12 +7,14 @@ import type {
   HandOverResult,
   Pact,
   PactTransitionBody,
+  PossibleDuplicate,
   SearchResult,
 } from '@generattivi/shared';
 import {
   fetchUtils,
   HttpError,
   type DataProvider,
+  type GetListParams,
   type GetManyReferenceParams,
   type GetOneParams,
 } from 'ra-core';
@@ -71,6 +73,8 @@ export interface AppDataProvider extends DataProvider {
   handOver(body: HandOverBody): Promise<HandOverResult>;
   /** `POST /api/beneficiaries/:id/anonymise`: forgets the person, for the reason given. */
   anonymiseBeneficiary(id: number, body: { reason: string }): Promise<Beneficiary>;
+  /** `POST /api/beneficiaries/possible-duplicates/:id/resolve`: closes the report with a note. */
+  resolvePossibleDuplicate(id: number, body: { note: string }): Promise<PossibleDuplicate>;
   /**
    * `POST /api/documents` (multipart): `onProgress` hears the share of the file sent (0..1).
    * A refusal is an HttpError worded like the others.
@@ -298,6 +302,12 @@ export function createDataProvider({
      * person, of their household and of their pacts): `getManyReference('access-log',
      * {target: 'beneficiaryId', id})`.
      */
+    /** The possible duplicates are `GET /api/beneficiaries/possible-duplicates`. */
+    getList: (resource: string, params: GetListParams) =>
+      rest.getList(
+        resource === 'possible-duplicates' ? 'beneficiaries/possible-duplicates' : resource,
+        params,
+      ),
     getManyReference: (resource: string, params: GetManyReferenceParams) => {
       if (resource !== 'access-log' || params.target !== 'beneficiaryId')
         return rest.getManyReference(resource, params);
@@ -322,6 +332,8 @@ export function createDataProvider({
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
     handOver: (body) => post<HandOverResult>('/assignments/hand-over', body),
     anonymiseBeneficiary: (id, body) => post<Beneficiary>(`/beneficiaries/${id}/anonymise`, body),
+    resolvePossibleDuplicate: (id, body) =>
+      post<PossibleDuplicate>(`/beneficiaries/possible-duplicates/${id}/resolve`, body),
     // XMLHttpRequest, not fetch: only it tells how much of the body has been sent.
     uploadDocument: ({ ownerType, ownerId, kind, file }, onProgress) =>
       new Promise<DocumentRecord>((resolve, reject) => {

@@ -105,6 +105,10 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
     resource: 'beneficiaries',
     actions: ['possible-duplicates'],
   },
+  'POST /beneficiaries/possible-duplicates/:id/resolve': {
+    resource: 'beneficiaries',
+    actions: ['possible-duplicates'],
+  },
   'GET /audit-events/verify': { resource: 'audit-events', actions: ['verify'] },
   'POST /audit-events/verify-jobs': { resource: 'audit-events', actions: ['verify-all'] },
   'GET /audit-events/verify-jobs/:id': { resource: 'audit-events', actions: ['verify-all'] },

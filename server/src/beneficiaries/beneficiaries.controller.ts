@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can } from '../auth/access.decorators';
@@ -9,6 +9,7 @@ import { toAccessLogRecord } from '../access-log/access-log.list';
 import { BeneficiariesService, toPossibleDuplicateRecord } from './beneficiaries.service';
 import { toBeneficiaryRecord } from './beneficiary.record';
 import { CreateBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
+import { ResolveDuplicateDto } from './dto/resolve-duplicate.dto';
 
 @ApiTags('beneficiaries')
 @ApiBearerAuth()
@@ -30,7 +31,7 @@ export class BeneficiariesController {
   @Can('beneficiaries', 'possible-duplicates')
   @ApiOperation({
     summary:
-      'Fiscal codes someone tried to register (create or correct a beneficiary) while a person out of their scope holds them: the person on file, who tried, for which territory, when; one per person and user; newest first; filter by beneficiaryId, reportedById, territoryId, at_gte/_lte',
+      'Fiscal codes someone tried to register (create or correct a beneficiary) while a person out of their scope holds them: the person on file, who tried, for which territory, when, and once resolved by whom, when and with which note; one unresolved report per person and user (after a resolution a new attempt is reported again); newest first; filter by resolved (true/false, default false: the ones waiting), beneficiaryId, reportedById, territoryId, resolvedById, at_gte/_lte, resolvedAt_gte/_lte',
   })
   async possibleDuplicates(
     @Query() query: ListQueryDto,
@@ -38,6 +39,22 @@ export class BeneficiariesController {
   ) {
     const result = await this.beneficiaries.possibleDuplicates(query);
     return sendList(reply, 'possible-duplicates', result, toPossibleDuplicateRecord);
+  }
+
+  @Post('possible-duplicates/:id/resolve')
+  @Can('beneficiaries', 'possible-duplicates')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Marks a possible duplicate resolved with a note (ADMIN): what was found or done; audited as an `update` of the person (possibleDuplicateId, resolvedAt, resolutionNote). 400 without a note; 404 unknown; 409 POSSIBLE_DUPLICATE_RESOLVED when already resolved (of parallel resolutions exactly one succeeds). Answers the resolved report.',
+  })
+  async resolvePossibleDuplicate(
+    @CurrentUser() caller: Caller,
+    @Route.id() id: number,
+    @Body() body: ResolveDuplicateDto,
+  ) {
+    const row = await this.beneficiaries.resolvePossibleDuplicate(caller, id, body.note.trim());
+    return toPossibleDuplicateRecord(row);
   }
 
   @Route.show('beneficiaries', 'One beneficiary (the read is recorded in the access log)')

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EMPLOYMENT_STATUSES, normalizeFiscalCode, SEXES, type Role } from '@generattivi/shared';
+import {
+  EMPLOYMENT_STATUSES,
+  normalizeFiscalCode,
+  SEXES,
+  type PossibleDuplicate as PossibleDuplicateRecord,
+  type Role,
+} from '@generattivi/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNoDocuments } from '../documents/owner-documents';
 import { AccessLogEntry } from '../access-log/access-log.entity';
@@ -9,14 +15,16 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { findInScope, listInScope, listPage, lookupInScope, noSuchRecord } from '../auth/scope';
-import { ConflictError, FieldsError } from '../common/domain-error';
+import { ConflictError, FieldsError, NotFoundError } from '../common/domain-error';
 import { columns } from '../common/list-columns';
 import {
   defineListSpec,
   ListResult,
   ListSpec,
+  ListQueryError,
   RawListParams,
   refuseMaskedFilters,
+  takeFilters,
 } from '../common/list-query';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate, updateRecord } from '../common/versioned-update';
@@ -103,17 +111,12 @@ export function beneficiaryListSpec(caller: Caller, raw: RawListParams): ListSpe
 export const POSSIBLE_DUPLICATE_LIST = defineListSpec({
   resource: 'possible-duplicates',
   alias: 'd',
-  fields: columns('id:int at:instant beneficiaryId:int reportedById:int territoryId:int'),
+  fields: columns([
+    'id:int at:instant beneficiaryId:int reportedById:int territoryId:int',
+    'resolvedAt:instant resolvedById:int',
+  ]),
   defaultSort: ['at', 'DESC'],
 });
-
-export interface PossibleDuplicateRecord {
-  id: number;
-  at: string;
-  beneficiaryId: number;
-  reportedById: number;
-  territoryId: number;
-}
 
 export const toPossibleDuplicateRecord = (d: PossibleDuplicate): PossibleDuplicateRecord => ({
   id: d.id,
@@ -121,6 +124,10 @@ export const toPossibleDuplicateRecord = (d: PossibleDuplicate): PossibleDuplica
   beneficiaryId: d.beneficiaryId,
   reportedById: d.reportedById,
   territoryId: d.territoryId,
+  resolved: d.resolvedAt !== null,
+  resolvedAt: d.resolvedAt,
+  resolvedById: d.resolvedById,
+  resolutionNote: d.resolutionNote,
 });
 
 /** Optional text: undefined keeps what is stored, blank clears it. */
@@ -400,9 +407,60 @@ export class BeneficiariesService {
     return fiscalCodeUnavailable();
   }
 
-  /** `GET /beneficiaries/possible-duplicates` (ADMIN): the reports, newest first. */
+  /**
+   * `GET /beneficiaries/possible-duplicates` (ADMIN): the reports, newest first; `resolved`
+   * (true or false, default false) picks the resolved or the waiting ones.
+   */
   possibleDuplicates(raw: RawListParams): Promise<ListResult<PossibleDuplicate>> {
-    return listPage(this.duplicates.createQueryBuilder('d'), POSSIBLE_DUPLICATE_LIST, raw);
+    const { rest, taken } = takeFilters(raw, ['resolved']);
+    const resolved = taken.resolved ?? false;
+    if (typeof resolved !== 'boolean')
+      throw ListQueryError.of('filter', 'VALUE', 'resolved must be true or false');
+    const qb = this.duplicates
+      .createQueryBuilder('d')
+      .where(`d.resolvedAt IS ${resolved ? 'NOT ' : ''}NULL`);
+    return listPage(qb, POSSIBLE_DUPLICATE_LIST, rest);
+  }
+
+  /**
+   * `POST /beneficiaries/possible-duplicates/:id/resolve` (ADMIN): marks the report resolved
+   * with a note, audited on the person. The conditional update decides between parallel
+   * resolutions: one changes the row, the others find it resolved (409).
+   */
+  async resolvePossibleDuplicate(
+    caller: Caller,
+    id: number,
+    note: string,
+  ): Promise<PossibleDuplicate> {
+    return this.uow.run(async (tx) => {
+      const at = nowIso();
+      const result = await tx
+        .createQueryBuilder()
+        .update(PossibleDuplicate)
+        .set({ resolvedAt: at, resolvedById: caller.id, resolutionNote: note })
+        .where('id = :id AND resolved_at IS NULL', { id })
+        .execute();
+      const row = await tx.findOneBy(PossibleDuplicate, { id });
+      if (!row) throw new NotFoundError('possible-duplicates', id);
+      if (!result.affected)
+        throw new ConflictError(
+          'POSSIBLE_DUPLICATE_RESOLVED',
+          {},
+          `possible-duplicates ${id} is already resolved`,
+        );
+      await this.audit.append(tx, {
+        actorId: caller.id,
+        action: 'update',
+        entityType: 'beneficiaries',
+        entityId: row.beneficiaryId,
+        changes: {
+          possibleDuplicateId: [null, id],
+          resolvedAt: [null, at],
+          resolutionNote: [null, note],
+        },
+      });
+      return row;
+    });
   }
 
   /**

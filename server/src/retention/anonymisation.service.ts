@@ -206,12 +206,20 @@ export class AnonymisationService {
     return `SELECT "id" FROM "pacts" WHERE "beneficiary_id" = ${id}${household}`;
   }
 
-  /** The diary of those pacts (the database allows a note only this rewrite, and only then). */
+  /**
+   * The diary of those pacts (the database allows a note only this rewrite, and only then),
+   * and the notes resolving the person's possible duplicates.
+   */
   private async eraseNotes(tx: EntityManager, id: number, householdId?: number): Promise<void> {
     await tx.query(
       `UPDATE "notes" SET "body" = '${ERASED_NOTE_BODY}'
         WHERE "pact_id" IN (${this.pactsOf(id, householdId)})
           AND "body" <> '${ERASED_NOTE_BODY}'`,
+    );
+    // What the administrator wrote when resolving a possible duplicate of the person.
+    await tx.query(
+      `UPDATE "possible_duplicates" SET "resolution_note" = '${ERASED_NOTE_BODY}'
+        WHERE "beneficiary_id" = ${id} AND "resolution_note" IS NOT NULL`,
     );
   }
 

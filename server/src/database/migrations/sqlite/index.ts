@@ -19,6 +19,7 @@ import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes'
 import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
 import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
 import { Imports1795600000160 } from './1795600000160-Imports';
+import { PossibleDuplicateResolution1795600000170 } from './1795600000170-PossibleDuplicateResolution';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -40,4 +41,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AccessLogVia1795600000140,
   PossibleDuplicates1795600000141,
   Imports1795600000160,
+  PossibleDuplicateResolution1795600000170,
 ];
