@@ -1,9 +1,9 @@
 /**
  * The personal fields of audit events, by the events' entity type: identity and contacts of
  * a person (and the note resolving a possible duplicate of them), a household's name and the
- * text of its vulnerability, a note's text, a document's file name. Before an event is hashed they are encrypted with the key of the
- * person (or household) they are about, so that destroying that key erases them while the
- * chain still verifies.
+ * text of its vulnerability, a note's text, a document's file name. Before an event is
+ * hashed they are encrypted with the key of the person (or household) they are about, so
+ * that destroying that key erases them while the chain still verifies.
  */
 export const PERSONAL_AUDIT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   beneficiaries: [
