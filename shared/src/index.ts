@@ -8,6 +8,7 @@ export * from './eligibility';
 export * from './pact-state-machine';
 export * from './progress';
 export * from './pact-templates';
+export * from './imports';
 export * from './records';
 export * from './permissions';
 export * from './errors';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ACCOUNT, listQuery } from '../support/demo';
 import { territoryIds, type Json } from '../support/fixtures';
-import { italianCsv, runImport, uploadImport } from '../support/imports';
+import { italianCsv, PEOPLE_HEADER, runImport, uploadImport } from '../support/imports';
 import { engineUnderTest, startServer, type TestServer } from '../support/server';
 
 /**
@@ -21,16 +21,6 @@ type Person = Json & { id: number; fiscalCode: string; birthDate: string; househ
 
 const csv = italianCsv;
 
-const PEOPLE_HEADER = [
-  'Cognome',
-  'Nome',
-  'Codice fiscale',
-  'Data di nascita',
-  'Sesso',
-  'Ambito',
-  'Comune',
-  'Condizione occupazionale',
-];
 let serial = 0;
 /** A person's row with a valid fiscal code, born `1980 + n % 20`. */
 function personRow(n: number, overrides: Partial<Record<'territory' | 'fiscalCode', string>> = {}) {

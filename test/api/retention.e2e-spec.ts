@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { openDatabase, type DirectDb } from '../support/db';
 import { auditEvents, listQuery, type ErrorBody } from '../support/demo';
 import { uploadDocument } from '../support/documents';
-import { italianCsv, runImport } from '../support/imports';
+import { italianCsv, PEOPLE_HEADER, runImport } from '../support/imports';
 import {
   beneficiaryBody,
   createBeneficiary,
@@ -166,17 +166,7 @@ describe('anonymisation and retention', () => {
       admin,
       'beneficiaries',
       italianCsv([
-        [
-          'Cognome',
-          'Nome',
-          'Codice fiscale',
-          'Data di nascita',
-          'Sesso',
-          'Ambito',
-          'Comune',
-          'Condizione occupazionale',
-          'Indirizzo',
-        ],
+        [...PEOPLE_HEADER, 'Indirizzo'],
         [
           'Quartapelle',
           'Ermenegilda',

@@ -1,29 +1,21 @@
+import type { ImportRecord } from '@generattivi/shared';
 import type { ErrorBody } from './demo';
-import type { Json } from './fixtures';
 import type { TestServer } from './server';
 
-export interface ImportRowResult {
-  row: number;
-  status: 'created' | 'updated' | 'unchanged' | 'error';
-  id?: number;
-  errors?: Record<string, { code: string; params: Json; message: string }>;
-}
-
 /** `GET /api/imports/:id`. */
-export interface ImportView {
-  id: number;
-  status: string;
-  dryRun: boolean;
-  committed: boolean;
-  rows: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  warnings: Array<{ code: string; params: Json }>;
-  results: ImportRowResult[];
-}
+export type ImportView = ImportRecord;
+
+/** The headings of an import of people, in the template's order. */
+export const PEOPLE_HEADER = [
+  'Cognome',
+  'Nome',
+  'Codice fiscale',
+  'Data di nascita',
+  'Sesso',
+  'Ambito',
+  'Comune',
+  'Condizione occupazionale',
+];
 
 /** A CSV as Excel in Italian saves it: `;`, CRLF. */
 export const italianCsv = (lines: string[][]) =>

@@ -20,16 +20,12 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { IMPORT_KINDS, type ImportKind } from '@generattivi/shared';
 import { useEffect, useState } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { localizeCode } from '../common/serverMessages';
 import { useDownload } from '../common/useDownload';
-import {
-  IMPORT_KINDS,
-  type AppDataProvider,
-  type ImportJob,
-  type ImportKind,
-} from '../providers/dataProvider';
+import type { AppDataProvider, ImportJob } from '../providers/dataProvider';
 
 /** How often a running import is asked for its progress. */
 const POLL_MS = 500;

@@ -5,6 +5,8 @@ import type {
   DocumentOwnerType,
   DocumentRecord,
   HandOverResult,
+  ImportKind,
+  ImportRecord,
   Pact,
   PactTransitionBody,
   PossibleDuplicate,
@@ -117,35 +119,8 @@ export interface AppDataProvider extends DataProvider {
   ): Promise<{ blob: Blob; fileName: string | undefined }>;
 }
 
-/** What can be imported from a spreadsheet (`POST /api/imports`'s `kind`). */
-export const IMPORT_KINDS = ['beneficiaries', 'households'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/** One row of an import's report: its line in the file, what happened, what was wrong by column. */
-export interface ImportRowResult {
-  row: number;
-  status: 'created' | 'updated' | 'unchanged' | 'error';
-  id?: number;
-  errors?: Record<string, { code: string; params: Record<string, unknown>; message: string }>;
-}
-
 /** An import job (`GET /api/imports/:id`). */
-export interface ImportJob {
-  id: number;
-  kind: ImportKind;
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  dryRun: boolean;
-  committed: boolean;
-  fileName: string;
-  rows: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  warnings: Array<{ code: string; params: Record<string, unknown>; message: string }>;
-  results: ImportRowResult[];
-}
+export type ImportJob = ImportRecord;
 
 /** What an export is asked for: the list's filter and sort, and the file's format. */
 export interface ExportParams {

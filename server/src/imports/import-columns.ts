@@ -7,7 +7,7 @@
 import type { FieldError } from '@generattivi/shared';
 import { distance } from 'fastest-levenshtein';
 import { fieldError } from '../common/error-body';
-import type { ImportKind } from './import-job.entity';
+import type { ImportKind } from '@generattivi/shared';
 
 export interface ImportColumn {
   /** The Italian heading of the template. */

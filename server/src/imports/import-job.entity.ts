@@ -2,12 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, ReferenceColumn } from '../database/columns';
 import { User } from '../users/user.entity';
 
-/** What can be imported (pacts are not yet). */
-export const IMPORT_KINDS = ['beneficiaries', 'households'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+import type { ImportKind, ImportStatus } from '@generattivi/shared';
 
 export type ImportFormat = 'csv' | 'xlsx';
 

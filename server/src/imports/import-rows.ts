@@ -11,6 +11,9 @@ import {
   normalizeFiscalCode,
   type ErrorCode,
   type FieldError,
+  type ImportKind,
+  type ImportRowResult,
+  type ImportRowStatus,
 } from '@generattivi/shared';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -26,7 +29,6 @@ import { Household } from '../households/household.entity';
 import { HouseholdsService } from '../households/households.service';
 import type { Territory } from '../territories/territory.entity';
 import { IMPORT_COLUMNS, type ImportColumn } from './import-columns';
-import type { ImportKind } from './import-job.entity';
 import {
   cellText,
   readBoolean,
@@ -37,16 +39,9 @@ import {
   type Read,
 } from './import-values';
 
-export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'error'] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
-
-/** A row of the report: its line in the file, what happened, and what was wrong, by column. */
-export interface RowResult {
-  row: number;
-  status: RowStatus;
-  id?: number;
-  errors?: Record<string, FieldError>;
-}
+/** A row of the report (shared `ImportRowResult`). */
+export type RowResult = ImportRowResult;
+export type RowStatus = ImportRowStatus;
 
 export type RowOutcome = Omit<RowResult, 'row'>;
 

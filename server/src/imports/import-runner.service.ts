@@ -15,7 +15,8 @@ import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
 import { isEmptyRow, readSheet, type SheetRow } from './import-file';
-import { ImportJob, type ImportKind } from './import-job.entity';
+import type { ImportKind } from '@generattivi/shared';
+import { ImportJob } from './import-job.entity';
 import {
   beneficiaryImporter,
   householdImporter,

@@ -4,7 +4,7 @@ import { DomainError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
 import { cleanFileName } from '../documents/file-name';
 import '../documents/upload'; // its declaration of what @fastify/multipart adds to a request
-import { IMPORT_KINDS, type ImportKind } from './import-job.entity';
+import { IMPORT_KINDS, type ImportKind } from '@generattivi/shared';
 
 /** A spreadsheet over this many bytes, or over this many rows, is refused (413). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;

@@ -16,7 +16,8 @@ import { Caller, CurrentUser } from '../auth/caller';
 import { DomainError } from '../common/domain-error';
 import { Route } from '../common/routes';
 import { attachmentDisposition } from '../documents/file-name';
-import { IMPORT_KINDS, type ImportFormat, type ImportKind } from './import-job.entity';
+import { IMPORT_KINDS, type ImportKind } from '@generattivi/shared';
+import type { ImportFormat } from './import-job.entity';
 import { readImportUpload } from './import-upload';
 import { ImportsService, MEDIA_TYPES } from './imports.service';
 

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { italianErrorMessage, type FieldError } from '@generattivi/shared';
+import {
+  italianErrorMessage,
+  type FieldError,
+  type ImportKind,
+  type ImportRecord,
+} from '@generattivi/shared';
 import ExcelJS from 'exceljs';
 import { Repository } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -17,36 +22,13 @@ import {
   TooManyRowsError,
   withOutcomes,
 } from './import-file';
-import {
-  ImportJob,
-  type ImportFormat,
-  type ImportKind,
-  type ImportStatus,
-} from './import-job.entity';
+import { ImportJob, type ImportFormat } from './import-job.entity';
 import type { RowResult, RowStatus } from './import-rows';
 import { ImportRunner } from './import-runner.service';
 import { IMPORT_MAX_ROWS, ImportTooLargeError, type ImportUpload } from './import-upload';
 
-/** An import as the API shows it (API.md: `POST /imports`). */
-export interface ImportView {
-  id: number;
-  kind: ImportKind;
-  status: ImportStatus;
-  dryRun: boolean;
-  /** Whether the rows were written: a commit without errors, once done. */
-  committed: boolean;
-  fileName: string;
-  rows: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  warnings: FieldError[];
-  results: RowResult[];
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** An import as the API shows it (shared `ImportRecord`). */
+export type ImportView = ImportRecord;
 
 function importView(job: ImportJob): ImportView {
   return {
