@@ -8,12 +8,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../common/clock';
 import { UnitOfWork } from '../common/unit-of-work';
+import { HourlyPass } from '../common/hourly-pass';
 import { AppConfig, CONFIG } from '../config/config';
 import { AccessLogPurgeState } from './access-log-purge.entity';
 import { AccessLogEntry } from './access-log.entity';
 
-/** How often each instance looks whether the daily purge is due. */
-const CHECK_EVERY_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 /** How long the purging instance holds the job without renewing before another may take it. */
 const LEASE_MS = 60_000;
@@ -48,9 +47,9 @@ export class AccessLogPurge implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AccessLogPurge.name);
   /** This process, as a lease owner. */
   private readonly instance = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopping = false;
+  private readonly hourly = new HourlyPass(this.logger, 'access log purge', () =>
+    this.purgeIfDue(),
+  );
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -58,27 +57,11 @@ export class AccessLogPurge implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.runIfDue(), CHECK_EVERY_MS);
-    this.timer.unref();
-    this.runIfDue();
+    this.hourly.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private runIfDue(): void {
-    if (this.running || this.stopping) return;
-    this.running = this.purgeIfDue()
-      .catch((e: unknown) => {
-        this.logger.warn(`access log purge failed: ${e instanceof Error ? e.message : e}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.hourly.stop();
   }
 
   /**
@@ -118,14 +101,14 @@ export class AccessLogPurge implements OnApplicationBootstrap, OnModuleDestroy {
         return result.affected ?? 0;
       });
       deleted += chunk;
-      if (chunk < CHUNK || this.stopping) break;
+      if (chunk < CHUNK || this.hourly.stopping) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await this.uow.run((tx) =>
       tx.update(AccessLogPurgeState, mine, {
         leaseOwner: null,
         leaseUntil: null,
-        lastRunAt: this.stopping ? null : nowIso(),
+        lastRunAt: this.hourly.stopping ? null : nowIso(),
       }),
     );
     if (deleted > 0) this.logger.log(`access log: ${deleted} entries older than ${cutoff} purged`);

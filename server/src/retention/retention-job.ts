@@ -12,6 +12,7 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { nowIso } from '../common/clock';
+import { HourlyPass } from '../common/hourly-pass';
 import { AppConfig, CONFIG } from '../config/config';
 import { eraseImportFiles, IMPORT_FILE_DAYS } from '../imports/import-files';
 import { AnonymisationService } from './anonymisation.service';
@@ -19,8 +20,6 @@ import { JobLease } from '../database/job-lease.entity';
 
 /** The job's row in `job_leases` (written by the Retention migration). */
 const JOB = 'retention';
-/** How often each instance looks whether today's run is still to do. */
-const CHECK_EVERY_MS = 60 * 60_000;
 /** How long the runner holds the job without news before another instance may take it. */
 const LEASE_MS = 60_000;
 /** People read (through the retention index) and anonymised per batch. */
@@ -40,9 +39,7 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionJob.name);
   private readonly instance = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopping = false;
+  private readonly hourly = new HourlyPass(this.logger, 'retention job', () => this.runToday());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,27 +48,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.check();
-    this.timer = setInterval(() => this.check(), CHECK_EVERY_MS);
-    this.timer.unref();
+    this.hourly.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private check(): void {
-    if (this.running || this.stopping) return;
-    this.running = this.runToday()
-      .catch((e: unknown) => {
-        this.logger.warn(`retention job failed: ${e instanceof Error ? e.message : String(e)}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.hourly.stop();
   }
 
   /** Today's pass if this instance takes the lease; resolves to the people anonymised. */
@@ -87,7 +68,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     const due = (b: Beneficiary) => b.retentionFrom !== null && b.retentionFrom <= cutoff;
     let anonymised = 0;
     let after: { from: string; id: number } | undefined;
-    while (!this.stopping) {
+    while (!this.hourly.stopping) {
       const batch = await this.nextBatch(cutoff, after);
       for (const person of batch) {
         try {
@@ -104,7 +85,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
       if (!(await this.renew())) return anonymised; // another instance took it over
       await yieldToRequests();
     }
-    if (!this.stopping) await this.finish(today);
+    if (!this.hourly.stopping) await this.finish(today);
     if (anonymised > 0) this.logger.log(`${anonymised} people anonymised (retention term over)`);
     return anonymised;
   }
