@@ -156,6 +156,12 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
     'la colonna «%{column}» non è prevista: forse intendevi «%{suggestion}»?',
   IMPORT_DUPLICATE_ROW: 'è già alla riga %{line} del file',
   IMPORT_NO_SUCH_CODE: 'nessun record con il codice esterno %{code}',
+  IMPORT_NO_SUCH_PERSON:
+    'nessuna persona dei tuoi ambiti ha il codice fiscale %{fiscalCode}: importala prima tra le persone',
+  IMPORT_NO_SUCH_USER: "nessun utente ha l'email %{email}",
+  IMPORT_NOT_ELIGIBLE: 'non ammissibile: %{reason}',
+  IMPORT_CODE_TAKEN: 'il codice esterno %{code} è già di un patto di un altro ambito',
+  IMPORT_STATUS_FIXED: "il patto è già %{status}: l'importazione non ne cambia lo stato",
   EMPTY_FILE: 'il file è vuoto',
   AFTER_START: 'deve essere successiva alla data di inizio',
   READ_ONLY: 'è di sola lettura',

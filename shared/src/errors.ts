@@ -176,6 +176,16 @@ export const ERROR_CODES = {
   IMPORT_DUPLICATE_ROW: ['line'],
   /** Imports: no record has the external code `code` (a household of the beneficiary's row). */
   IMPORT_NO_SUCH_CODE: ['code'],
+  /** Imports: no person the importer sees has the fiscal code `fiscalCode` (a pact's row). */
+  IMPORT_NO_SUCH_PERSON: ['fiscalCode'],
+  /** Imports: no account has the email `email` (a pact's community maker or social worker). */
+  IMPORT_NO_SUCH_USER: ['email'],
+  /** Imports: an ACTIVE pact's row fails an eligibility rule, `reason` its Italian message. */
+  IMPORT_NOT_ELIGIBLE: ['reason'],
+  /** Imports: the pact is already `status` (its Italian name); a row does not change it. */
+  IMPORT_STATUS_FIXED: ['status'],
+  /** Imports: the external code `code` is a pact's the importer does not see (another district). */
+  IMPORT_CODE_TAKEN: ['code'],
   AFTER_START: [],
   READ_ONLY: [],
   READ_ONLY_ON_CREATE: [],

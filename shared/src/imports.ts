@@ -1,7 +1,7 @@
 import type { FieldError } from './errors';
 
 /** What can be imported from a spreadsheet (`POST /api/imports`'s `kind`). */
-export const IMPORT_KINDS = ['beneficiaries', 'households'] as const;
+export const IMPORT_KINDS = ['beneficiaries', 'households', 'pacts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Where an import job is: waiting, being read, finished, or stopped by a failure. */

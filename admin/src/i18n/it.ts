@@ -290,7 +290,11 @@ const appMessages = {
       title: 'Importa',
       menu: 'Importa',
       kind: 'Che cosa importi',
-      kinds: { beneficiaries: 'Persone (beneficiari)', households: 'Nuclei familiari' },
+      kinds: {
+        beneficiaries: 'Persone (beneficiari)',
+        households: 'Nuclei familiari',
+        pacts: 'Patti',
+      },
       template_xlsx: 'Scarica il modello Excel',
       template_csv: 'Scarica il modello CSV',
       choose_file: 'Scegli il file',

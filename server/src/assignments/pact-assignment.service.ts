@@ -97,41 +97,36 @@ export class PactAssignmentService {
     private readonly audit: AuditService,
   ) {}
 
-  async assign(caller: Caller, id: number, body: AssignDto) {
-    return this.uow.run(async (tx) => {
-      const pact = await lockVisiblePact(tx, caller, id);
-      if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
-        throw new ForbiddenError(
-          'ASSIGN_FORBIDDEN',
-          {},
-          'only an administrator or a social worker assigns community makers',
-        );
-      if (isPactClosed(pact.status))
-        throw new ConflictError(
-          'PACT_CLOSED',
-          { status: pact.status },
-          `the pact is ${pact.status}: its assignments are read-only`,
-        );
-      if (body.version !== undefined && body.version !== pact.version)
-        throw versionConflict(body.version, pact.version);
-      if (pact.communityMakerId === body.communityMakerId) {
-        throw new ConflictError(
-          'ALREADY_ASSIGNED',
-          { userId: body.communityMakerId },
-          `communityMakerId: user ${body.communityMakerId} already follows this pact`,
-        );
-      }
-      await assertStaff(tx, 'communityMakerId', body.communityMakerId, pact.territoryId);
-      await reassignMaker(
-        tx,
-        this.audit,
-        caller,
-        pact,
-        body.communityMakerId,
-        body.reason,
-        'assign',
+  assign(caller: Caller, id: number, body: AssignDto) {
+    return this.uow.run((tx) => this.assignIn(tx, caller, id, body));
+  }
+
+  /** The assignment inside the caller's transaction (an import writes many in one). */
+  async assignIn(tx: EntityManager, caller: Caller, id: number, body: AssignDto) {
+    const pact = await lockVisiblePact(tx, caller, id);
+    if (caller.role !== 'ADMIN' && caller.role !== 'SOCIAL_WORKER')
+      throw new ForbiddenError(
+        'ASSIGN_FORBIDDEN',
+        {},
+        'only an administrator or a social worker assigns community makers',
       );
-      return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
-    });
+    if (isPactClosed(pact.status))
+      throw new ConflictError(
+        'PACT_CLOSED',
+        { status: pact.status },
+        `the pact is ${pact.status}: its assignments are read-only`,
+      );
+    if (body.version !== undefined && body.version !== pact.version)
+      throw versionConflict(body.version, pact.version);
+    if (pact.communityMakerId === body.communityMakerId) {
+      throw new ConflictError(
+        'ALREADY_ASSIGNED',
+        { userId: body.communityMakerId },
+        `communityMakerId: user ${body.communityMakerId} already follows this pact`,
+      );
+    }
+    await assertStaff(tx, 'communityMakerId', body.communityMakerId, pact.territoryId);
+    await reassignMaker(tx, this.audit, caller, pact, body.communityMakerId, body.reason, 'assign');
+    return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
   }
 }

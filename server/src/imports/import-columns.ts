@@ -46,6 +46,108 @@ const TERRITORY = column(
 );
 const MUNICIPALITY = column('Comune', 'municipality', true, "Un comune dell'ambito.", 'Crema');
 
+/** How many milestones a pact's row carries, each in two columns (title, due date). */
+export const IMPORT_MILESTONES = 5;
+
+/** The two columns of the pact's milestone `n` (1-based). */
+export const milestoneFields = (n: number) => ({
+  title: `milestone${n}Title`,
+  dueDate: `milestone${n}DueDate`,
+});
+
+const MILESTONE_SAMPLES = [
+  ['Colloquio al Centro per l’impiego', '15/01/2027'],
+  ['Inizio del corso di formazione', '01/03/2027'],
+];
+
+const PACT_COLUMNS: ImportColumn[] = [
+  EXTERNAL_CODE('del patto', 'PAT-001'),
+  column('Tipo di patto', 'type', true, 'Autonomia o Inclusione.', 'Autonomia'),
+  column(
+    'Stato',
+    'status',
+    false,
+    'Bozza (vuoto: Bozza) o Attivo. Attivo è un patto già in corso, firmato su carta prima di GenerAttivi: entra attivo senza passare dall’approvazione, purché abbia community maker, almeno una tappa, data di inizio e di fine prevista e i requisiti di ammissibilità alla data di inizio; la copia firmata si può allegare dopo. Una Bozza entra anche se un requisito manca (il patto lo mostra); reimportando, una Bozza può diventare Attivo, non il contrario.',
+    'Bozza',
+  ),
+  TERRITORY,
+  column(
+    'Codice fiscale beneficiario',
+    'beneficiaryId',
+    false,
+    'Obbligatorio per un patto per l’Autonomia; per l’Inclusione è la persona di riferimento, facoltativa. La persona deve essere già importata, in un vostro ambito.',
+    'RSSMRA85T50D142S',
+  ),
+  column(
+    'Nucleo (codice esterno)',
+    'householdId',
+    false,
+    'Obbligatorio per un patto per l’Inclusione: il codice esterno di un nucleo già importato, in un vostro ambito.',
+    '',
+  ),
+  column(
+    'Titolo',
+    'title',
+    true,
+    'Il titolo del patto (da 3 a 200 caratteri).',
+    'Percorso verso il lavoro',
+  ),
+  column('Obiettivi', 'objectives', false, 'Facoltativo.', 'Trovare un impiego stabile'),
+  column('Impegni del cittadino', 'citizenCommitments', false, 'Facoltativo.', ''),
+  column('Impegni della comunità', 'communityCommitments', false, 'Facoltativo.', ''),
+  column(
+    'Data di inizio',
+    'startDate',
+    false,
+    'gg/mm/aaaa, o una data di Excel; obbligatoria per un patto Attivo. L’età per l’Autonomia (19–39 anni) si calcola a questa data.',
+    '01/12/2026',
+  ),
+  column(
+    'Data di fine prevista',
+    'plannedEndDate',
+    false,
+    'gg/mm/aaaa, o una data di Excel, dopo la data di inizio; obbligatoria per un patto Attivo.',
+    '30/06/2027',
+  ),
+  column(
+    'Assistente sociale (email)',
+    'socialWorkerId',
+    false,
+    'L’email di un assistente sociale attivo dell’ambito; vuoto: chi importa, se è un assistente sociale.',
+    '',
+  ),
+  column(
+    'Community maker (email)',
+    'communityMakerId',
+    false,
+    'L’email di un community maker attivo dell’ambito, che seguirà il patto; obbligatorio per un patto Attivo. Reimportando con un’altra email, il patto passa a quel community maker.',
+    'maker.crema@demo.generattivi.it',
+  ),
+  ...Array.from({ length: IMPORT_MILESTONES }, (_, i) => {
+    const n = i + 1;
+    const fields = milestoneFields(n);
+    const [title, dueDate] = MILESTONE_SAMPLES[i] ?? ['', ''];
+    return [
+      column(
+        `Tappa ${n} – titolo`,
+        fields.title,
+        false,
+        n === 1
+          ? 'Facoltativa (almeno una per un patto Attivo): il titolo della tappa, con la sua scadenza nella colonna accanto. Reimportando, una tappa con lo stesso titolo aggiorna la scadenza, una nuova si aggiunge; togliere una tappa dal foglio non la cancella dal patto.'
+          : `Facoltativa: come la tappa 1.`,
+        title,
+      ),
+      column(
+        `Tappa ${n} – scadenza`,
+        fields.dueDate,
+        false,
+        'gg/mm/aaaa, o una data di Excel: obbligatoria se la tappa ha un titolo.',
+        dueDate,
+      ),
+    ];
+  }).flat(),
+];
+
 export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
   beneficiaries: [
     column('Cognome', 'lastName', true, 'Il cognome.', 'Rossi'),
@@ -113,6 +215,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
       '',
     ),
   ],
+  pacts: PACT_COLUMNS,
 };
 
 /** A heading as compared: lower case, no accents, letters and digits only. */

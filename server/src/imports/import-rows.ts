@@ -62,14 +62,14 @@ export interface RowImporter {
 }
 
 /** Thrown by a row whose errors are known (a cell, the DTO, a refusal of the service). */
-class RowErrors extends Error {
+export class RowErrors extends Error {
   constructor(readonly errors: Record<string, FieldError>) {
     super('row refused');
   }
 }
 
 /** Reads the row's fields, collecting each cell's problem under its column's heading. */
-class RowReader {
+export class RowReader {
   readonly errors: Record<string, FieldError> = {};
   private readonly columns: Map<string, ImportColumn>;
 
@@ -180,7 +180,7 @@ async function upsert(
 const optional = (text: string | null) => text ?? null;
 
 /** The record of `entity` whose external code is `code`, if any. */
-async function byExternalCode<E extends Household>(
+export async function byExternalCode<E extends { externalCode: string | null }>(
   tx: EntityManager,
   entity: new () => E,
   code: string,

@@ -11,12 +11,17 @@ import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
 import { UnitOfWork } from '../common/unit-of-work';
 import { HouseholdsService } from '../households/households.service';
+import { PactAssignmentService } from '../assignments/pact-assignment.service';
+import { MilestonesService } from '../milestones/milestones.service';
+import { PactTransitionsService } from '../pacts/pact-transitions.service';
+import { PactsService } from '../pacts/pacts.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
 import { isEmptyRow, readSheet, type SheetRow } from './import-file';
 import type { ImportKind } from '@generattivi/shared';
 import { ImportJob } from './import-job.entity';
+import { pactImporter } from './import-pacts';
 import {
   beneficiaryImporter,
   householdImporter,
@@ -67,10 +72,15 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
     private readonly uow: UnitOfWork,
     beneficiaries: BeneficiariesService,
     households: HouseholdsService,
+    pacts: PactsService,
+    milestones: MilestonesService,
+    assignments: PactAssignmentService,
+    transitions: PactTransitionsService,
   ) {
     this.importers = {
       beneficiaries: beneficiaryImporter(beneficiaries),
       households: householdImporter(households),
+      pacts: pactImporter({ pacts, milestones, assignments, transitions }),
     };
   }
 

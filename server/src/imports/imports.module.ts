@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { HouseholdsModule } from '../households/households.module';
+import { MilestonesModule } from '../milestones/milestones.module';
 import { PactsModule } from '../pacts/pacts.module';
 import { ImportJob } from './import-job.entity';
 import { ImportRunner } from './import-runner.service';
@@ -16,6 +17,7 @@ export const IMPORT_ENTITIES = [ImportJob];
     TypeOrmModule.forFeature(IMPORT_ENTITIES),
     BeneficiariesModule,
     HouseholdsModule,
+    MilestonesModule,
     PactsModule,
   ],
   controllers: [ImportsController],

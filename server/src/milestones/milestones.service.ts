@@ -153,78 +153,84 @@ export class MilestonesService {
     return pact;
   }
 
-  async create(caller: Caller, body: CreateMilestoneDto) {
-    assertNoReadOnlyOnCreate(body, ['id', 'version', 'overdue', 'createdAt', 'updatedAt']);
-    return this.uow.run(async (tx) => {
-      await lockPact(tx, body.pactId);
-      const pact = await this.openPact(caller, body.pactId, tx);
-      const status = body.status ?? 'PENDING';
-      const m = await tx.save(
-        tx.create(Milestone, {
-          pactId: body.pactId,
-          title: body.title.trim(),
-          description: body.description ?? '',
-          dueDate: body.dueDate,
-          status,
-          achievedAt: checkAchievement(status, body.achievedAt, todayIso()),
-          evidence: body.evidence ?? null,
-        }),
-      );
-      await refreshProgress(tx, body.pactId);
-      const record = toMilestoneRecord(m, pact.status);
-      const { overdue: _o, ...fields } = record;
-      await this.audit.created(tx, caller.id, 'milestones', m.id, fields);
-      return record;
-    });
+  create(caller: Caller, body: CreateMilestoneDto) {
+    return this.uow.run((tx) => this.createIn(tx, caller, body));
   }
 
-  async update(caller: Caller, id: number, body: UpdateMilestoneDto) {
-    return this.uow.run(async (tx) => {
-      // The pact first (the lock order), then the milestone as it is once the pact is ours.
-      await lockPact(tx, (await this.get(caller, id, tx)).pactId);
-      const current = await this.get(caller, id, tx);
-      const pact = await this.pacts.findVisible(caller, current.pactId, tx);
-      const target = {
-        entity: Milestone,
-        resource: 'milestones',
-        toRecord: (m: Milestone) => toMilestoneRecord(m, pact.status),
-        readOnly: MILESTONE_READ_ONLY,
-        // Whether a milestone is overdue changes with the days, not with an edit.
-        toAudited: (m: Milestone) => {
-          const { overdue: _o, ...audited } = toMilestoneRecord(m, pact.status);
-          return audited;
-        },
-      } as const;
-      const writer = { tx, audit: this.audit, actorId: caller.id };
-      return updateRecord(
-        writer,
-        target,
-        current,
-        body,
-        async () => {
-          await this.openPact(caller, current.pactId, tx);
-          const status = body.status ?? current.status;
-          const achievedAt = checkAchievement(
-            status,
-            body.achievedAt === undefined
-              ? status === current.status
-                ? current.achievedAt
-                : undefined
-              : body.achievedAt,
-            todayIso(),
-          );
-          return {
-            title: body.title.trim(),
-            description: body.description ?? current.description,
-            dueDate: body.dueDate,
-            status,
-            achievedAt,
-            evidence: body.evidence === undefined ? current.evidence : body.evidence,
-          };
-        },
-        () => refreshProgress(tx, current.pactId),
-      );
-    });
+  /** The create inside the caller's transaction (an import writes many in one). */
+  async createIn(tx: EntityManager, caller: Caller, body: CreateMilestoneDto) {
+    assertNoReadOnlyOnCreate(body, ['id', 'version', 'overdue', 'createdAt', 'updatedAt']);
+    await lockPact(tx, body.pactId);
+    const pact = await this.openPact(caller, body.pactId, tx);
+    const status = body.status ?? 'PENDING';
+    const m = await tx.save(
+      tx.create(Milestone, {
+        pactId: body.pactId,
+        title: body.title.trim(),
+        description: body.description ?? '',
+        dueDate: body.dueDate,
+        status,
+        achievedAt: checkAchievement(status, body.achievedAt, todayIso()),
+        evidence: body.evidence ?? null,
+      }),
+    );
+    await refreshProgress(tx, body.pactId);
+    const record = toMilestoneRecord(m, pact.status);
+    const { overdue: _o, ...fields } = record;
+    await this.audit.created(tx, caller.id, 'milestones', m.id, fields);
+    return record;
+  }
+
+  update(caller: Caller, id: number, body: UpdateMilestoneDto) {
+    return this.uow.run((tx) => this.updateIn(tx, caller, id, body));
+  }
+
+  /** The update inside the caller's transaction (an import writes many in one). */
+  async updateIn(tx: EntityManager, caller: Caller, id: number, body: UpdateMilestoneDto) {
+    // The pact first (the lock order), then the milestone as it is once the pact is ours.
+    await lockPact(tx, (await this.get(caller, id, tx)).pactId);
+    const current = await this.get(caller, id, tx);
+    const pact = await this.pacts.findVisible(caller, current.pactId, tx);
+    const target = {
+      entity: Milestone,
+      resource: 'milestones',
+      toRecord: (m: Milestone) => toMilestoneRecord(m, pact.status),
+      readOnly: MILESTONE_READ_ONLY,
+      // Whether a milestone is overdue changes with the days, not with an edit.
+      toAudited: (m: Milestone) => {
+        const { overdue: _o, ...audited } = toMilestoneRecord(m, pact.status);
+        return audited;
+      },
+    } as const;
+    const writer = { tx, audit: this.audit, actorId: caller.id };
+    return updateRecord(
+      writer,
+      target,
+      current,
+      body,
+      async () => {
+        await this.openPact(caller, current.pactId, tx);
+        const status = body.status ?? current.status;
+        const achievedAt = checkAchievement(
+          status,
+          body.achievedAt === undefined
+            ? status === current.status
+              ? current.achievedAt
+              : undefined
+            : body.achievedAt,
+          todayIso(),
+        );
+        return {
+          title: body.title.trim(),
+          description: body.description ?? current.description,
+          dueDate: body.dueDate,
+          status,
+          achievedAt,
+          evidence: body.evidence === undefined ? current.evidence : body.evidence,
+        };
+      },
+      () => refreshProgress(tx, current.pactId),
+    );
   }
 
   async remove(caller: Caller, id: number) {

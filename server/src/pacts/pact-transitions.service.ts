@@ -150,40 +150,7 @@ export class PactTransitionsService {
             beneficiary: null,
             household: null,
           }));
-        if (action === 'APPROVE') {
-          const unmet = approvalRequirements({
-            communityMakerId: pact.communityMakerId,
-            milestoneCount: await tx.countBy(Milestone, { pactId: id, status: Not('CANCELLED') }),
-            startDate: pact.startDate,
-            plannedEndDate: pact.plannedEndDate,
-            // Counted under the pact's lock: deleting a signed pact takes it too (DocumentsService).
-            signedPactCount: await signedPactCount(tx, id),
-          });
-          if (unmet.length === 1 && unmet[0].requirement === 'SIGNED_PACT') {
-            const [missing] = unmet;
-            throw new FieldsError(
-              { documents: fieldError('SIGNED_PACT_MISSING', {}, missing.messages.en) },
-              'SIGNED_PACT_MISSING',
-              422,
-              { message: missing.messages.en },
-            );
-          }
-          if (unmet.length) {
-            const errors = Object.fromEntries(
-              unmet.map((u) => [
-                u.field,
-                fieldError(APPROVAL_CODES[u.requirement], {}, u.messages.en),
-              ]),
-            );
-            // The planned end date is there but not after the start: a different problem.
-            if (errors.plannedEndDate && pact.plannedEndDate) {
-              errors.plannedEndDate = { ...errors.plannedEndDate, code: 'AFTER_START' };
-            }
-            throw new FieldsError(errors, 'APPROVAL_REQUIREMENTS', 422, {
-              message: `the pact cannot be approved yet: ${fieldsMessage(errors)}`,
-            });
-          }
-        }
+        if (action === 'APPROVE') await this.assertApprovable(tx, pact, true);
         const evaluation = await this.eligibility.evaluate(tx, pact, subject, id);
         if (!evaluation.eligible) {
           // Kept on the pact once this unit of work has rolled back (keepRefusedEvaluation).
@@ -232,6 +199,92 @@ export class PactTransitionsService {
       });
       return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
     });
+  }
+
+  /**
+   * What approval requires (DOMAIN.md): a community maker, a milestone, the start and a later
+   * planned end, and, unless `withSignedPact` is false, the signed copy; else a 422 naming each
+   * missing field.
+   */
+  private async assertApprovable(
+    tx: EntityManager,
+    pact: Pact,
+    withSignedPact: boolean,
+  ): Promise<void> {
+    const unmet = approvalRequirements({
+      communityMakerId: pact.communityMakerId,
+      milestoneCount: await tx.countBy(Milestone, {
+        pactId: pact.id,
+        status: Not('CANCELLED'),
+      }),
+      startDate: pact.startDate,
+      plannedEndDate: pact.plannedEndDate,
+      // Counted under the pact's lock: deleting a signed pact takes it too (DocumentsService).
+      signedPactCount: withSignedPact ? await signedPactCount(tx, pact.id) : undefined,
+    });
+    if (unmet.length === 1 && unmet[0].requirement === 'SIGNED_PACT') {
+      const [missing] = unmet;
+      throw new FieldsError(
+        { documents: fieldError('SIGNED_PACT_MISSING', {}, missing.messages.en) },
+        'SIGNED_PACT_MISSING',
+        422,
+        { message: missing.messages.en },
+      );
+    }
+    if (unmet.length) {
+      const errors = Object.fromEntries(
+        unmet.map((u) => [u.field, fieldError(APPROVAL_CODES[u.requirement], {}, u.messages.en)]),
+      );
+      // The planned end date is there but not after the start: a different problem.
+      if (errors.plannedEndDate && pact.plannedEndDate) {
+        errors.plannedEndDate = { ...errors.plannedEndDate, code: 'AFTER_START' };
+      }
+      throw new FieldsError(errors, 'APPROVAL_REQUIREMENTS', 422, {
+        message: `the pact cannot be approved yet: ${fieldsMessage(errors)}`,
+      });
+    }
+  }
+
+  /**
+   * A pact imported as already running (signed on paper before the district adopted
+   * GenerAttivi) made ACTIVE inside the import's transaction: DRAFT to ACTIVE in one step,
+   * under the approval's requirements and eligibility on its start date, except the signed
+   * copy, which stays on paper (it can be attached to the pact later). Audited as a
+   * transition with `reason`.
+   */
+  async activateImportedIn(tx: EntityManager, caller: Caller, id: number, reason: string) {
+    const pact = await lockVisiblePact(tx, caller, id);
+    if (pact.status !== 'DRAFT')
+      throw new ConflictError(
+        'TRANSITION_NOT_ALLOWED',
+        { from: pact.status, to: 'ACTIVE', allowed: '' },
+        `an imported pact becomes ACTIVE from DRAFT only, not from ${pact.status}`,
+      );
+    await this.assertApprovable(tx, pact, false);
+    const subject = await this.eligibility.subjectOf(
+      tx,
+      caller,
+      pact.type,
+      pact.beneficiaryId,
+      pact.householdId,
+    );
+    const evaluation = await this.eligibility.evaluate(tx, pact, subject, id);
+    if (!evaluation.eligible) throw new EligibilityFailed('the pact is not eligible', evaluation);
+    const now = nowIso();
+    await updateVersioned(tx, Pact, id, pact.version, {
+      status: 'ACTIVE',
+      eligibility: evaluation,
+      submittedAt: now,
+      approvedAt: now,
+    });
+    await this.audit.append(tx, {
+      actorId: caller.id,
+      action: 'transition',
+      entityType: 'pacts',
+      entityId: id,
+      changes: { status: [pact.status, 'ACTIVE'], reason: [null, reason] },
+    });
+    return toPactRecord(await tx.findOneByOrFail(Pact, { id }));
   }
 
   /**

@@ -209,7 +209,20 @@ export class PactsService {
     return template;
   }
 
-  async create(caller: Caller, body: CreatePactDto) {
+  create(caller: Caller, body: CreatePactDto) {
+    return this.uow.run((tx) => this.createIn(tx, caller, body));
+  }
+
+  /**
+   * The create inside the caller's transaction (an import writes many in one), the pact
+   * carrying `externalCode`, its code in the spreadsheet it came from.
+   */
+  async createIn(
+    tx: EntityManager,
+    caller: Caller,
+    body: CreatePactDto,
+    externalCode: string | null = null,
+  ) {
     assertNoReadOnlyOnCreate(body, PACT_REFUSED_ON_CREATE);
     PactsService.checkDates(body.startDate, body.plannedEndDate);
     if (body.templateId != null && !body.startDate)
@@ -220,82 +233,81 @@ export class PactsService {
           'is required with a template: its milestones are dated from it',
         ),
       });
-    return this.uow.run(async (tx) => {
-      // An existing territory (else 400) the caller works in (else 403).
-      const { territory } = await resolvePlace(tx, caller, body.territoryId, null);
-      const template =
-        body.templateId == null
-          ? null
-          : await this.templateFor(tx, caller, body.templateId, { type: body.type, territory });
-      const texts = template ? fillFromTemplate(template, body, body.startDate as string) : body;
-      const subject = await this.eligibility.subjectOf(
-        tx,
-        caller,
-        body.type,
-        body.beneficiaryId,
-        body.householdId,
+    // An existing territory (else 400) the caller works in (else 403).
+    const { territory } = await resolvePlace(tx, caller, body.territoryId, null);
+    const template =
+      body.templateId == null
+        ? null
+        : await this.templateFor(tx, caller, body.templateId, { type: body.type, territory });
+    const texts = template ? fillFromTemplate(template, body, body.startDate as string) : body;
+    const subject = await this.eligibility.subjectOf(
+      tx,
+      caller,
+      body.type,
+      body.beneficiaryId,
+      body.householdId,
+    );
+    if ((await this.eligibility.otherOpenPacts(tx, body.type, subject)) > 0) {
+      throw new ConflictError(
+        'OPEN_PACT_EXISTS',
+        { type: body.type },
+        body.type === 'AUTONOMY'
+          ? `beneficiaryId: beneficiary ${subject.beneficiary?.id} already has an open AUTONOMY pact`
+          : `householdId: household ${subject.household?.id} already has an open INCLUSION pact`,
       );
-      if ((await this.eligibility.otherOpenPacts(tx, body.type, subject)) > 0) {
-        throw new ConflictError(
-          'OPEN_PACT_EXISTS',
-          { type: body.type },
-          body.type === 'AUTONOMY'
-            ? `beneficiaryId: beneficiary ${subject.beneficiary?.id} already has an open AUTONOMY pact`
-            : `householdId: household ${subject.household?.id} already has an open INCLUSION pact`,
-        );
-      }
-      const socialWorkerId =
-        body.socialWorkerId ?? (caller.role === 'SOCIAL_WORKER' ? caller.id : null);
-      if (socialWorkerId != null)
-        await assertStaff(tx, 'socialWorkerId', socialWorkerId, territory.id);
-      if (body.communityMakerId != null)
-        await assertStaff(tx, 'communityMakerId', body.communityMakerId, territory.id);
-      if (body.communityLabId != null) await assertLab(tx, body.communityLabId, territory.id);
-      const eligibility = await this.eligibility.evaluate(tx, body, subject);
-      const reference = await nextReference(
-        tx,
-        referenceSeries(body.type, territory.code, Number(todayIso().slice(0, 4))),
-      );
-      const pact = await tx.save(
-        tx.create(Pact, {
-          type: body.type,
-          reference,
-          status: 'DRAFT',
-          territoryId: territory.id,
-          beneficiaryId: body.beneficiaryId ?? null,
-          householdId: body.householdId ?? null,
-          socialWorkerId,
-          communityMakerId: body.communityMakerId ?? null,
-          communityLabId: body.communityLabId ?? null,
-          title: (texts.title ?? '').trim(),
-          objectives: texts.objectives ?? '',
-          citizenCommitments: texts.citizenCommitments ?? '',
-          communityCommitments: texts.communityCommitments ?? '',
-          startDate: body.startDate ?? null,
-          plannedEndDate: texts.plannedEndDate ?? null,
-          eligibility,
-          progress: 0,
-        }),
-      );
-      const record = toPactRecord(pact);
-      await this.audit.created(tx, caller.id, 'pacts', pact.id, {
-        ...record,
-        eligibility: eligibility.eligible,
-        ...(template ? { templateId: template.id } : {}),
-      });
-      if (pact.communityMakerId != null) {
-        await openAssignment(
-          tx,
-          this.audit,
-          caller,
-          pact.id,
-          pact.communityMakerId,
-          'assegnazione iniziale',
-        );
-      }
-      if (template) await this.createTemplateMilestones(tx, caller, pact, template);
-      return record;
+    }
+    const socialWorkerId =
+      body.socialWorkerId ?? (caller.role === 'SOCIAL_WORKER' ? caller.id : null);
+    if (socialWorkerId != null)
+      await assertStaff(tx, 'socialWorkerId', socialWorkerId, territory.id);
+    if (body.communityMakerId != null)
+      await assertStaff(tx, 'communityMakerId', body.communityMakerId, territory.id);
+    if (body.communityLabId != null) await assertLab(tx, body.communityLabId, territory.id);
+    const eligibility = await this.eligibility.evaluate(tx, body, subject);
+    const reference = await nextReference(
+      tx,
+      referenceSeries(body.type, territory.code, Number(todayIso().slice(0, 4))),
+    );
+    const pact = await tx.save(
+      tx.create(Pact, {
+        type: body.type,
+        reference,
+        status: 'DRAFT',
+        territoryId: territory.id,
+        beneficiaryId: body.beneficiaryId ?? null,
+        householdId: body.householdId ?? null,
+        socialWorkerId,
+        communityMakerId: body.communityMakerId ?? null,
+        communityLabId: body.communityLabId ?? null,
+        title: (texts.title ?? '').trim(),
+        objectives: texts.objectives ?? '',
+        citizenCommitments: texts.citizenCommitments ?? '',
+        communityCommitments: texts.communityCommitments ?? '',
+        startDate: body.startDate ?? null,
+        plannedEndDate: texts.plannedEndDate ?? null,
+        eligibility,
+        progress: 0,
+        externalCode,
+      }),
+    );
+    const record = toPactRecord(pact);
+    await this.audit.created(tx, caller.id, 'pacts', pact.id, {
+      ...record,
+      eligibility: eligibility.eligible,
+      ...(template ? { templateId: template.id } : {}),
     });
+    if (pact.communityMakerId != null) {
+      await openAssignment(
+        tx,
+        this.audit,
+        caller,
+        pact.id,
+        pact.communityMakerId,
+        'assegnazione iniziale',
+      );
+    }
+    if (template) await this.createTemplateMilestones(tx, caller, pact, template);
+    return record;
   }
 
   /** The template's milestones on the new pact, each due its days after the start, audited. */
@@ -322,119 +334,121 @@ export class PactsService {
     }
   }
 
-  async update(caller: Caller, id: number, body: UpdatePactDto) {
+  update(caller: Caller, id: number, body: UpdatePactDto) {
+    return this.uow.run((tx) => this.updateIn(tx, caller, id, body));
+  }
+
+  /** The update inside the caller's transaction (an import writes many in one). */
+  async updateIn(tx: EntityManager, caller: Caller, id: number, body: UpdatePactDto) {
     PactsService.checkDates(body.startDate, body.plannedEndDate);
-    return this.uow.run(async (tx) => {
-      const current = await lockVisiblePact(tx, caller, id);
-      if (caller.role === 'MANAGER')
+    const current = await lockVisiblePact(tx, caller, id);
+    if (caller.role === 'MANAGER')
+      throw new ForbiddenError(
+        'MANAGER_READ_ONLY',
+        {},
+        'managers read pacts, they do not edit them',
+      );
+    assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY_COMPARED);
+    if (isPactClosed(current.status))
+      throw new ConflictError(
+        'PACT_CLOSED',
+        { status: current.status },
+        `the pact is ${current.status}: it is read-only`,
+      );
+    if (body.version !== current.version) throw versionConflict(body.version, current.version);
+    const next = {
+      beneficiaryId: body.beneficiaryId === undefined ? current.beneficiaryId : body.beneficiaryId,
+      householdId: body.householdId === undefined ? current.householdId : body.householdId,
+      socialWorkerId:
+        body.socialWorkerId === undefined ? current.socialWorkerId : body.socialWorkerId,
+      communityLabId:
+        body.communityLabId === undefined ? current.communityLabId : body.communityLabId,
+      title: body.title.trim(),
+      objectives: body.objectives ?? current.objectives,
+      citizenCommitments: body.citizenCommitments ?? current.citizenCommitments,
+      communityCommitments: body.communityCommitments ?? current.communityCommitments,
+      startDate: body.startDate === undefined ? current.startDate : body.startDate,
+      plannedEndDate:
+        body.plannedEndDate === undefined ? current.plannedEndDate : body.plannedEndDate,
+    };
+    const changed = Object.keys(next).filter(
+      (k) =>
+        JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(current[k as keyof Pact]),
+    );
+    if (caller.role === 'COMMUNITY_MAKER') {
+      if (current.status !== 'DRAFT')
         throw new ForbiddenError(
-          'MANAGER_READ_ONLY',
+          'MAKER_EDITS_DRAFTS_ONLY',
           {},
-          'managers read pacts, they do not edit them',
+          'community makers edit pacts only while they are drafts',
         );
-      assertReadOnlyUnchanged(body, toPactRecord(current), PACT_READ_ONLY_COMPARED);
-      if (isPactClosed(current.status))
-        throw new ConflictError(
-          'PACT_CLOSED',
-          { status: current.status },
-          `the pact is ${current.status}: it is read-only`,
+      const forbidden = changed.filter((k) => !MAKER_EDITABLE.has(k));
+      if (forbidden.length)
+        throw new ForbiddenError(
+          'MAKER_FIELDS_ONLY',
+          { fields: forbidden.join(', ') },
+          `community makers may change only the title, objectives and commitments, not ${forbidden.join(', ')}`,
         );
-      if (body.version !== current.version) throw versionConflict(body.version, current.version);
-      const next = {
-        beneficiaryId:
-          body.beneficiaryId === undefined ? current.beneficiaryId : body.beneficiaryId,
-        householdId: body.householdId === undefined ? current.householdId : body.householdId,
-        socialWorkerId:
-          body.socialWorkerId === undefined ? current.socialWorkerId : body.socialWorkerId,
-        communityLabId:
-          body.communityLabId === undefined ? current.communityLabId : body.communityLabId,
-        title: body.title.trim(),
-        objectives: body.objectives ?? current.objectives,
-        citizenCommitments: body.citizenCommitments ?? current.citizenCommitments,
-        communityCommitments: body.communityCommitments ?? current.communityCommitments,
-        startDate: body.startDate === undefined ? current.startDate : body.startDate,
-        plannedEndDate:
-          body.plannedEndDate === undefined ? current.plannedEndDate : body.plannedEndDate,
-      };
-      const changed = Object.keys(next).filter(
-        (k) =>
-          JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(current[k as keyof Pact]),
+    }
+    if (
+      current.status !== 'DRAFT' &&
+      (changed.includes('beneficiaryId') || changed.includes('householdId'))
+    ) {
+      throw new ConflictError(
+        'PACT_NOT_DRAFT',
+        {},
+        'the beneficiary and household of a pact can change only while it is a draft',
       );
-      if (caller.role === 'COMMUNITY_MAKER') {
-        if (current.status !== 'DRAFT')
-          throw new ForbiddenError(
-            'MAKER_EDITS_DRAFTS_ONLY',
-            {},
-            'community makers edit pacts only while they are drafts',
-          );
-        const forbidden = changed.filter((k) => !MAKER_EDITABLE.has(k));
-        if (forbidden.length)
-          throw new ForbiddenError(
-            'MAKER_FIELDS_ONLY',
-            { fields: forbidden.join(', ') },
-            `community makers may change only the title, objectives and commitments, not ${forbidden.join(', ')}`,
-          );
-      }
-      if (
-        current.status !== 'DRAFT' &&
-        (changed.includes('beneficiaryId') || changed.includes('householdId'))
-      ) {
-        throw new ConflictError(
-          'PACT_NOT_DRAFT',
-          {},
-          'the beneficiary and household of a pact can change only while it is a draft',
-        );
-      }
-      PactsService.checkDates(next.startDate, next.plannedEndDate);
-      if (changed.includes('socialWorkerId') && next.socialWorkerId != null)
-        await assertStaff(tx, 'socialWorkerId', next.socialWorkerId, current.territoryId);
-      if (changed.includes('communityLabId') && next.communityLabId != null)
-        await assertLab(tx, next.communityLabId, current.territoryId);
-      const subject = await this.eligibility.subjectOf(
-        tx,
-        caller,
-        current.type,
-        next.beneficiaryId,
-        next.householdId,
+    }
+    PactsService.checkDates(next.startDate, next.plannedEndDate);
+    if (changed.includes('socialWorkerId') && next.socialWorkerId != null)
+      await assertStaff(tx, 'socialWorkerId', next.socialWorkerId, current.territoryId);
+    if (changed.includes('communityLabId') && next.communityLabId != null)
+      await assertLab(tx, next.communityLabId, current.territoryId);
+    const subject = await this.eligibility.subjectOf(
+      tx,
+      caller,
+      current.type,
+      next.beneficiaryId,
+      next.householdId,
+    );
+    if (
+      (changed.includes('beneficiaryId') || changed.includes('householdId')) &&
+      (await this.eligibility.otherOpenPacts(tx, current.type, subject, id)) > 0
+    ) {
+      throw new ConflictError(
+        'OPEN_PACT_EXISTS',
+        { type: current.type },
+        `the ${current.type === 'AUTONOMY' ? 'beneficiary' : 'household'} already has an open ${current.type} pact`,
       );
-      if (
-        (changed.includes('beneficiaryId') || changed.includes('householdId')) &&
-        (await this.eligibility.otherOpenPacts(tx, current.type, subject, id)) > 0
-      ) {
-        throw new ConflictError(
-          'OPEN_PACT_EXISTS',
-          { type: current.type },
-          `the ${current.type === 'AUTONOMY' ? 'beneficiary' : 'household'} already has an open ${current.type} pact`,
-        );
-      }
-      const eligibility = await this.eligibility.evaluate(
-        tx,
-        { type: current.type, territoryId: current.territoryId, startDate: next.startDate },
-        subject,
-        id,
-      );
-      // Nothing to change (the evaluation deciding the same): no write, no version, no event.
-      const reevaluated = !sameDecision(current.eligibility, eligibility);
-      if (changed.length === 0 && !reevaluated) return toPactRecord(current);
-      await updateVersioned(tx, Pact, id, body.version, { ...next, eligibility });
-      const updated = await tx.findOneByOrFail(Pact, { id });
-      const {
-        version: _v,
-        updatedAt: _u,
-        eligibility: _e,
-        ...changes
-      } = diffChanges(toPactRecord(current), toPactRecord(updated));
-      if (reevaluated)
-        changes.eligibility = [failingRules(current.eligibility), failingRules(eligibility)];
-      await this.audit.append(tx, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'pacts',
-        entityId: id,
-        changes,
-      });
-      return toPactRecord(updated);
+    }
+    const eligibility = await this.eligibility.evaluate(
+      tx,
+      { type: current.type, territoryId: current.territoryId, startDate: next.startDate },
+      subject,
+      id,
+    );
+    // Nothing to change (the evaluation deciding the same): no write, no version, no event.
+    const reevaluated = !sameDecision(current.eligibility, eligibility);
+    if (changed.length === 0 && !reevaluated) return toPactRecord(current);
+    await updateVersioned(tx, Pact, id, body.version, { ...next, eligibility });
+    const updated = await tx.findOneByOrFail(Pact, { id });
+    const {
+      version: _v,
+      updatedAt: _u,
+      eligibility: _e,
+      ...changes
+    } = diffChanges(toPactRecord(current), toPactRecord(updated));
+    if (reevaluated)
+      changes.eligibility = [failingRules(current.eligibility), failingRules(eligibility)];
+    await this.audit.append(tx, {
+      actorId: caller.id,
+      action: 'update',
+      entityType: 'pacts',
+      entityId: id,
+      changes,
     });
+    return toPactRecord(updated);
   }
 
   async remove(caller: Caller, id: number) {
