@@ -160,6 +160,7 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
     'nessuna persona dei tuoi ambiti ha il codice fiscale %{fiscalCode}: importala prima tra le persone',
   IMPORT_NO_SUCH_USER: "nessun utente ha l'email %{email}",
   IMPORT_NOT_ELIGIBLE: 'non ammissibile: %{reason}',
+  IMPORT_SAME_MILESTONE: 'è lo stesso titolo della tappa %{n}: ogni tappa del patto ha il suo',
   IMPORT_CODE_TAKEN: 'il codice esterno %{code} è già di un patto di un altro ambito',
   IMPORT_STATUS_FIXED: "il patto è già %{status}: l'importazione non ne cambia lo stato",
   EMPTY_FILE: 'il file è vuoto',

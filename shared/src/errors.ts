@@ -186,6 +186,8 @@ export const ERROR_CODES = {
   IMPORT_STATUS_FIXED: ['status'],
   /** Imports: the external code `code` is a pact's the importer does not see (another district). */
   IMPORT_CODE_TAKEN: ['code'],
+  /** Imports: a pact's row gives milestone `n`'s title twice (a re-import matches them by title). */
+  IMPORT_SAME_MILESTONE: ['n'],
   AFTER_START: [],
   READ_ONLY: [],
   READ_ONLY_ON_CREATE: [],

@@ -41,6 +41,8 @@ const PACT_HEADER = [
   'Community maker (email)',
   'Tappa 1 – titolo',
   'Tappa 1 – scadenza',
+  'Tappa 2 – titolo',
+  'Tappa 2 – scadenza',
 ];
 const MAKER = DEMO_ACCOUNT.COMMUNITY_MAKER;
 const SOCIAL_WORKER = DEMO_ACCOUNT.SOCIAL_WORKER;
@@ -59,6 +61,8 @@ function pactRow(code: string, fiscalCode: string, cells: Partial<Record<string,
     'Community maker (email)': MAKER,
     'Tappa 1 – titolo': 'Primo colloquio',
     'Tappa 1 – scadenza': '15/01/2027',
+    'Tappa 2 – titolo': '',
+    'Tappa 2 – scadenza': '',
     ...cells,
   };
   return PACT_HEADER.map((h) => row[h]);
@@ -317,10 +321,14 @@ describe('imports of pacts', () => {
         pactRow('PAT-F08', PEOPLE.marco[2], { Stato: 'Attivo', 'Community maker (email)': '' }),
         pactRow('PAT-F09', PEOPLE.elena[2], { 'Tappa 1 – scadenza': '' }),
         pactRow('PAT-F10', PEOPLE.elena[2], { Stato: 'Sospeso', 'Tipo di patto': 'Altro' }),
+        pactRow('PAT-F11', PEOPLE.elena[2], {
+          'Tappa 2 – titolo': ' primo COLLOQUIO',
+          'Tappa 2 – scadenza': '01/02/2027',
+        }),
         pactRow('PAT-F01', PEOPLE.elena[2]),
       ]);
       const res = await run(tokens.sw, file, 'patti-errori.csv', false);
-      expect(res).toMatchObject({ committed: false, rows: 11, created: 1, failed: 10 });
+      expect(res).toMatchObject({ committed: false, rows: 12, created: 1, failed: 11 });
       const errors = res.results.map((r) => r.errors ?? {});
       const code = (i: number, column: string) => errors[i][column]?.code;
       expect(res.results[0].status).toBe('created');
@@ -345,7 +353,14 @@ describe('imports of pacts', () => {
       expect(code(8, 'Tappa 1 – scadenza')).toBe('REQUIRED');
       expect(code(9, 'Stato')).toBe('ONE_OF');
       expect(code(9, 'Tipo di patto')).toBe('ONE_OF');
-      expect(code(10, 'Codice esterno')).toBe('IMPORT_DUPLICATE_ROW');
+      // Milestones are matched by title on a re-import: one title, one milestone.
+      expect(errors[10]).toEqual({
+        'Tappa 2 – titolo': expect.objectContaining({
+          code: 'IMPORT_SAME_MILESTONE',
+          params: { n: 1 },
+        }),
+      });
+      expect(code(11, 'Codice esterno')).toBe('IMPORT_DUPLICATE_ROW');
       // All or nothing: PAT-F01, fine on its own, was not kept.
       expect(await pactsOf(PEOPLE.elena[2])).toEqual([]);
     });

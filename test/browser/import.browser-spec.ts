@@ -76,4 +76,63 @@ describe('Importa', () => {
     await page.getByText('Famiglia Oldani').first().waitFor();
     await page.getByText('Famiglia Sperandio').first().waitFor();
   });
+
+  it('Patti: a person not on file is reported; once entered, the pact goes in', async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await signIn(page, server, 'sociale.crema@demo.generattivi.it');
+    await page.getByRole('menuitem', { name: 'Importa' }).click();
+    await page.getByRole('radio', { name: 'Patti' }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Scarica il modello CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('modello-pacts.csv');
+
+    const path = join(dir, 'patti.csv');
+    writeFileSync(
+      path,
+      [
+        'Codice esterno;Tipo di patto;Ambito;Codice fiscale beneficiario;Titolo;Data di inizio',
+        'WEB-P1;Autonomia;Crema;FRRGLI95C55D142N;Percorso verso il lavoro;01/12/2026',
+      ].join('\r\n'),
+    );
+    await page.locator('input[type=file]').setInputFiles(path);
+    await page.getByRole('button', { name: 'Controlla il file' }).click();
+    const report = page.getByRole('table', { name: 'Esito riga per riga' });
+    await report
+      .getByText(
+        'Codice fiscale beneficiario: nessuna persona dei tuoi ambiti ha il codice fiscale FRRGLI95C55D142N',
+        { exact: false },
+      )
+      .waitFor();
+
+    const sw = await server.login('sociale.crema@demo.generattivi.it');
+    const territories = await server.request<Array<{ id: number; code: string }>>(
+      'GET',
+      '/api/territories',
+      { token: sw },
+    );
+    const crema = territories.body.find((t) => t.code === 'CREMA')!;
+    const person = await server.request('POST', '/api/beneficiaries', {
+      token: sw,
+      body: {
+        lastName: 'Ferrari',
+        firstName: 'Giulia',
+        fiscalCode: 'FRRGLI95C55D142N',
+        birthDate: '1995-03-15',
+        sex: 'F',
+        territoryId: crema.id,
+        municipality: 'Crema',
+        employmentStatus: 'UNEMPLOYED',
+      },
+    });
+    expect(person.status).toBe(201);
+
+    await page.getByRole('button', { name: 'Controlla il file' }).click();
+    await page.getByRole('button', { name: 'Importa 1 riga' }).click();
+    await page.getByText('Importazione completata: 1 create, 0 aggiornate, 0 invariate.').waitFor();
+    await openRoute(page, server, '/pacts');
+    await page.getByText('Percorso verso il lavoro').first().waitFor();
+  });
 });

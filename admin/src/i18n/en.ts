@@ -952,6 +952,8 @@ const appMessages: AppMessages = {
         'no person of your districts has the fiscal code %{fiscalCode}: import them first among the people',
       IMPORT_NO_SUCH_USER: 'no account has the email %{email}',
       IMPORT_NOT_ELIGIBLE: 'not eligible: %{reason}',
+      IMPORT_SAME_MILESTONE:
+        'is the same title as milestone %{n}: each milestone of the pact has its own',
       IMPORT_CODE_TAKEN: 'the external code %{code} already belongs to a pact of another district',
       IMPORT_STATUS_FIXED: 'the pact is already %{status}: an import does not change its status',
       EMPTY_FILE: 'the file is empty',

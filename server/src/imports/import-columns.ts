@@ -121,7 +121,7 @@ const PACT_COLUMNS: ImportColumn[] = [
     'communityMakerId',
     false,
     'L’email di un community maker attivo dell’ambito, che seguirà il patto; obbligatorio per un patto Attivo. Reimportando con un’altra email, il patto passa a quel community maker.',
-    'maker.crema@demo.generattivi.it',
+    'anna.verdi@comune.esempio.it',
   ),
   ...Array.from({ length: IMPORT_MILESTONES }, (_, i) => {
     const n = i + 1;

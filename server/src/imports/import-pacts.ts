@@ -68,6 +68,10 @@ interface RowMilestone {
   dueDate: string;
 }
 
+/** Milestones are matched by title: case and surrounding spaces do not count. */
+const sameTitle = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase('it') === b.trim().toLocaleLowerCase('it');
+
 /** The column of the pact's row that each eligibility rule speaks of. */
 function ruleColumn(rule: string, type: PactType): string {
   if (rule === 'SAME_TERRITORY') return 'territoryId';
@@ -227,6 +231,13 @@ export function pactImporter(services: {
           row.errors[row.header(missing)] = fieldError('REQUIRED', {}, 'is required');
         continue;
       }
+      const twin = found.find((m) => sameTitle(m.title, title as string));
+      if (twin)
+        row.errors[row.header(fields.title)] = fieldError(
+          'IMPORT_SAME_MILESTONE',
+          { n: twin.n },
+          `is the same title as milestone ${twin.n}`,
+        );
       const dto = plainToInstance(CreateMilestoneDto, { pactId: 1, title, dueDate });
       const problems = flattenValidationErrors(await validate(dto));
       for (const [field, e] of Object.entries(problems))
@@ -244,10 +255,9 @@ export function pactImporter(services: {
     milestones: RowMilestone[],
   ): Promise<number> {
     const existing = await ctx.tx.find(Milestone, { where: { pactId }, order: { id: 'ASC' } });
-    const byTitle = new Map(existing.map((m) => [m.title.trim().toLowerCase(), m]));
     let writes = 0;
     for (const m of milestones) {
-      const known = byTitle.get(m.title.trim().toLowerCase());
+      const known = existing.find((e) => sameTitle(e.title, m.title));
       if (known && known.dueDate === m.dueDate) continue;
       try {
         if (known) {
