@@ -31,6 +31,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { RetentionModule } from './retention/retention.module';
 import { ImportsModule } from './imports/imports.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         SavedFiltersModule,
         RetentionModule,
         ImportsModule,
+        MailModule,
         SeedModule,
       ],
       controllers: [HealthController],

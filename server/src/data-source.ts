@@ -12,6 +12,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HOUSEHOLD_ENTITIES } from './households/households.module';
 import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
 import { IMPORT_ENTITIES } from './imports/imports.module';
+import { MAIL_ENTITIES } from './mail/mail.module';
+import { PASSWORD_TOKEN_ENTITIES } from './password-tokens/password-tokens.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
@@ -40,6 +42,8 @@ export const ENTITIES = [
   ...IDEMPOTENCY_ENTITIES,
   ...DOCUMENT_ENTITIES,
   ...IMPORT_ENTITIES,
+  ...MAIL_ENTITIES,
+  ...PASSWORD_TOKEN_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

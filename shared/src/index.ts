@@ -17,3 +17,4 @@ export * from './search';
 export * from './users';
 export * from './audit';
 export * from './retention';
+export * from './mail';

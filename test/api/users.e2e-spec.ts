@@ -19,6 +19,7 @@ const USER_KEYS = [
   'email',
   'fullName',
   'id',
+  'mustChangePassword',
   'openPacts',
   'role',
   'territoryIds',
@@ -81,7 +82,11 @@ describe('users', () => {
         version: 1,
       });
       expect(res.text).not.toContain(body.password);
-      expect(res.text).not.toMatch(/argon2|password|tokenVersion/i);
+      expect(res.text.replace('"mustChangePassword"', '')).not.toMatch(
+        /argon2|password|tokenVersion/i,
+      );
+      // Set by an administrator: to be changed at first sign-in.
+      expect(res.body.mustChangePassword).toBe(true);
     });
 
     it('refuses a password shorter than 12 characters with a 400 naming password', async () => {

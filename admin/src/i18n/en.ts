@@ -34,6 +34,23 @@ const appMessages: AppMessages = {
         active: 'Active',
         password: 'Password',
         openPacts: 'Open pacts',
+        mustChangePassword: 'Must change the password',
+      },
+    },
+    'mail-outbox': {
+      name: 'Outgoing message |||| Outbox',
+      fields: {
+        id: 'ID',
+        createdAt: 'Date',
+        to: 'To',
+        subject: 'Subject',
+        kind: 'Kind',
+        status: 'Status',
+        attempts: 'Attempts',
+        nextAttemptAt: 'Next attempt',
+        sentAt: 'Delivered',
+        lastError: 'Last error',
+        text: 'Text',
       },
     },
     beneficiaries: {
@@ -241,6 +258,31 @@ const appMessages: AppMessages = {
     wait: {
       seconds: '%{smart_count} second |||| %{smart_count} seconds',
       minutes: '%{smart_count} minute |||| %{smart_count} minutes',
+    },
+    password: {
+      forgot_link: 'Forgot your password?',
+      forgot_title: 'Forgotten password',
+      forgot_intro:
+        'Type the email address of your account: we will send you a link to choose a new password.',
+      forgot_send: 'Send the link',
+      forgot_sent:
+        'If the address belongs to an active account, you will shortly receive an email with a link to choose a new password (valid 72 hours, once).',
+      back_to_login: 'Back to sign-in',
+      set_title: 'Choose your password',
+      set_greeting: 'Hello %{name}: choose the password of your account %{email}.',
+      checking: 'Checking the link…',
+      new_password: 'New password',
+      repeat_password: 'Repeat the new password',
+      current_password: 'Current password',
+      mismatch: 'The two passwords differ',
+      hint: 'At least 12 characters. Better a phrase of several unrelated words: common passwords, or ones made of your name or email, are refused.',
+      save: 'Save the password',
+      set_done: 'Password saved. Now sign in with %{email} and the new password.',
+      sign_in: 'Sign in',
+      change_title: 'Change your password',
+      change_intro:
+        'Your password was set by an administrator: before going on, choose one only you know.',
+      change_done: 'Password changed.',
     },
     dashboard: {
       welcome: 'Welcome, %{name}',
@@ -480,6 +522,15 @@ const appMessages: AppMessages = {
     },
     retention: {
       no_pact: 'No pact',
+    },
+    invitations: {
+      password_helper: 'Leave empty to send an invitation by email',
+      send_again: 'Send the invitation again',
+      sent: 'Invitation sent to %{email}: the link is valid 72 hours.',
+    },
+    mail: {
+      retry: 'Send again',
+      retried: 'The message is queued again.',
     },
     hand_over: {
       selected: 'Hand the selected pacts over',
@@ -913,6 +964,15 @@ const appMessages: AppMessages = {
         'Too many failed attempts for this account from several addresses: try again in %{seconds}.',
       LOGIN_RATE_LIMITED: 'Too many login attempts from this address: try again in %{seconds}.',
       TOO_MANY_REQUESTS: 'Too many requests: try again shortly.',
+      PASSWORD_RESET_RATE_LIMITED: 'Too many password reset requests: try again in %{seconds}.',
+      PASSWORD_TOKEN_INVALID:
+        'The link to set the password is not valid: it may be incomplete, or a newer one was sent. Ask for a new one.',
+      PASSWORD_TOKEN_EXPIRED:
+        'The link to set the password has expired. Ask for a new one with “Forgot your password?”.',
+      PASSWORD_TOKEN_USED:
+        'The link to set the password was already used. Sign in, or ask for a new one with “Forgot your password?”.',
+      USER_INACTIVE: 'The account is deactivated: reactivate it before sending the invitation.',
+      MAIL_NOT_RETRIABLE: 'Only a message that failed can be sent again (status: %{status}).',
       INTERNAL: 'Unexpected server error (request %{requestId}): it has been logged.',
       BUSY: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds}.',
       SERVICE_UNAVAILABLE: 'The service is unavailable right now: try again shortly.',
@@ -959,6 +1019,8 @@ const appMessages: AppMessages = {
       EMPTY_FILE: 'the file is empty',
       AFTER_START: 'must be after the start date',
       READ_ONLY: 'is read-only',
+      CURRENT_PASSWORD_WRONG: 'is not the current password',
+      PASSWORD_UNCHANGED: 'is the current password: choose a different one',
       READ_ONLY_ON_CREATE: 'is read-only: it cannot be set on create',
       REQUIRED_FOR_TYPE: 'is required for a %{type} pact',
       REQUIRED_WHEN_VULNERABLE: 'is required when the household is assessed as vulnerable',
@@ -1049,6 +1111,11 @@ const appMessages: AppMessages = {
       login: 'Signed in',
       login_failed: 'Sign-in failed',
       logout: 'Signed out',
+      invitation: 'Invitation',
+      password_reset_request: 'Password reset requested',
+      password_set: 'Password set',
+      password_change: 'Password changed',
+      mail_retry: 'Mail sent again',
     },
     employmentStatus: {
       EMPLOYED: 'Employed',
@@ -1079,6 +1146,13 @@ const appMessages: AppMessages = {
     noteKind: { MEETING: 'Meeting', CALL: 'Call', HOME_VISIT: 'Home visit', NOTE: 'Note' },
     outcome: labelsIn(PACT_OUTCOME_LABELS, 'en'),
     terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'en'),
+    mailStatus: {
+      queued: 'Queued',
+      sent: 'Sent',
+      outbox: 'In the outbox',
+      failed: 'Failed',
+    },
+    mailKind: { invitation: 'Invitation', 'password-reset': 'New password' },
   },
 };
 
