@@ -29,6 +29,8 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProfileModule } from './profile/profile.module';
 import { RetentionModule } from './retention/retention.module';
 import { ImportsModule } from './imports/imports.module';
 
@@ -58,6 +60,8 @@ export class AppModule {
         AlertsModule,
         SearchModule,
         SavedFiltersModule,
+        NotificationsModule,
+        ProfileModule,
         RetentionModule,
         ImportsModule,
         SeedModule,

@@ -17,6 +17,7 @@ import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
 import { PACT_TEMPLATE_ENTITIES } from './pact-templates/pact-templates.module';
 import { SAVED_FILTER_ENTITIES } from './saved-filters/saved-filters.module';
+import { NOTIFICATION_ENTITIES } from './notifications/notifications.module';
 import { TERRITORY_ENTITIES } from './territories/territories.module';
 import { USER_ENTITIES } from './users/users.module';
 
@@ -40,6 +41,7 @@ export const ENTITIES = [
   ...IDEMPOTENCY_ENTITIES,
   ...DOCUMENT_ENTITIES,
   ...IMPORT_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

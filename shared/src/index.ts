@@ -17,3 +17,5 @@ export * from './search';
 export * from './users';
 export * from './audit';
 export * from './retention';
+export * from './notifications';
+export * from './digest';

@@ -56,6 +56,8 @@ export interface AppConfig {
   retentionYears: number;
   /** How long the access log keeps an entry, in months; older ones are purged daily. */
   accessLogMonths: number;
+  /** The admin's address as people reach it, without a trailing slash: links in e-mails. */
+  publicUrl: string;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -89,6 +91,20 @@ function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no'].includes(v)) return false;
   fail(name, `must be true or false, got "${raw}"`);
+}
+
+function parsePublicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = (env.PUBLIC_URL ?? '').trim();
+  if (raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail('PUBLIC_URL', `must be an http:// or https:// address, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail('PUBLIC_URL', `must be an http:// or https:// address, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 function parseDatabase(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
@@ -223,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
     accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
+    publicUrl: parsePublicUrl(env, port),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { OPEN_PACT_STATUSES, ROLES, territoryRequired, type Role } from '@generattivi/shared';
+import {
+  defaultDigestFrequency,
+  OPEN_PACT_STATUSES,
+  ROLES,
+  territoryRequired,
+  type Role,
+} from '@generattivi/shared';
 import { diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
@@ -175,6 +181,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           role: body.role,
           territoryIds,
           active: body.active ?? true,
+          digestFrequency: body.digestFrequency ?? defaultDigestFrequency(body.role),
           passwordHash,
         }),
       );
@@ -225,6 +232,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           role: body.role,
           territoryIds,
           active,
+          digestFrequency: body.digestFrequency ?? current.digestFrequency,
           ...(passwordHash ? { passwordHash } : {}),
           ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),
         },

@@ -20,6 +20,7 @@ import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
 import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
 import { Imports1795600000160 } from './1795600000160-Imports';
 import { PossibleDuplicateResolution1795600000170 } from './1795600000170-PossibleDuplicateResolution';
+import { Notifications1795600000210 } from './1795600000210-Notifications';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -42,4 +43,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   PossibleDuplicates1795600000141,
   Imports1795600000160,
   PossibleDuplicateResolution1795600000170,
+  Notifications1795600000210,
 ];
