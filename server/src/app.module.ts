@@ -33,6 +33,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProfileModule } from './profile/profile.module';
 import { RetentionModule } from './retention/retention.module';
 import { ImportsModule } from './imports/imports.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -64,6 +65,7 @@ export class AppModule {
         ProfileModule,
         RetentionModule,
         ImportsModule,
+        MailModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HOUSEHOLD_ENTITIES } from './households/households.module';
 import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
 import { IMPORT_ENTITIES } from './imports/imports.module';
+import { MAIL_ENTITIES } from './mail/mail.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ...IDEMPOTENCY_ENTITIES,
   ...DOCUMENT_ENTITIES,
   ...IMPORT_ENTITIES,
+  ...MAIL_ENTITIES,
   ...NOTIFICATION_ENTITIES,
 ];
 

@@ -15,11 +15,12 @@ import { SavedFilters1795600000100 } from './1795600000100-SavedFilters';
 import { SocialWorkerLoad1795600000110 } from './1795600000110-SocialWorkerLoad';
 import { AuditKeys1795600000120 } from './1795600000120-AuditKeys';
 import { Retention1795600000130 } from './1795600000130-Retention';
-import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes';
 import { AccessLogVia1795600000140 } from './1795600000140-AccessLogVia';
 import { PossibleDuplicates1795600000141 } from './1795600000141-PossibleDuplicates';
+import { AccessLogIndexes1795600000150 } from './1795600000150-AccessLogIndexes';
 import { Imports1795600000160 } from './1795600000160-Imports';
 import { PossibleDuplicateResolution1795600000170 } from './1795600000170-PossibleDuplicateResolution';
+import { MailOutbox1795600000200 } from './1795600000200-MailOutbox';
 import { Notifications1795600000210 } from './1795600000210-Notifications';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -38,10 +39,11 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   SocialWorkerLoad1795600000110,
   AuditKeys1795600000120,
   Retention1795600000130,
-  AccessLogIndexes1795600000150,
   AccessLogVia1795600000140,
   PossibleDuplicates1795600000141,
+  AccessLogIndexes1795600000150,
   Imports1795600000160,
   PossibleDuplicateResolution1795600000170,
+  MailOutbox1795600000200,
   Notifications1795600000210,
 ];
