@@ -3,6 +3,8 @@ import {
   DIGEST_SECTION_LINES,
   digestEndingHorizon,
   digestMilestoneHorizon,
+  digestPeriod,
+  isoWeekday,
   type DigestInput,
   type DigestSection,
 } from './digest';
@@ -89,5 +91,17 @@ describe('defaultDigestFrequency', () => {
     expect(defaultDigestFrequency('COMMUNITY_MAKER')).toBe('weekly');
     expect(defaultDigestFrequency('MANAGER')).toBe('weekly');
     expect(defaultDigestFrequency('ADMIN')).toBe('none');
+  });
+});
+
+describe('digestPeriod', () => {
+  it('is the day for a daily digest and the week, by its Monday, for a weekly one', () => {
+    expect(isoWeekday('2026-12-07')).toBe(1);
+    expect(isoWeekday('2026-12-06')).toBe(7);
+    expect(digestPeriod('daily', '2026-12-06')).toBe('2026-12-06');
+    expect(digestPeriod('weekly', '2026-12-07')).toBe('week-2026-12-07');
+    expect(digestPeriod('weekly', '2026-12-13')).toBe('week-2026-12-07');
+    expect(digestPeriod('weekly', '2026-12-14')).toBe('week-2026-12-14');
+    expect(digestPeriod('weekly', '2027-01-01')).toBe('week-2026-12-28');
   });
 });

@@ -113,3 +113,17 @@ export function composeDigest(input: DigestInput): DigestMessage | null {
   );
   return { subject, text: `${lines.join('\n')}\n` };
 }
+
+/** The day of the week of a date, 1 (Monday) to 7 (Sunday). */
+export function isoWeekday(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The period one digest covers, as its key names it: the day for a daily one, the week (by
+ * its Monday) for a weekly one. A person receives one digest per period.
+ */
+export function digestPeriod(frequency: Exclude<DigestFrequency, 'none'>, today: string): string {
+  return frequency === 'daily' ? today : `week-${addDays(today, 1 - isoWeekday(today))}`;
+}

@@ -58,6 +58,13 @@ export interface AppConfig {
   accessLogMonths: number;
   /** The admin's address as people reach it, without a trailing slash: links in e-mails. */
   publicUrl: string;
+  /**
+   * From this hour (Europe/Rome, 0–23) the day's digests are sent; null (`DIGEST_HOUR=off`):
+   * this instance sends none.
+   */
+  digestHour: number | null;
+  /** The day of the week the weekly digests go out: 1 Monday … 7 Sunday. */
+  digestWeekday: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -240,6 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
     accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
     publicUrl: parsePublicUrl(env, port),
+    digestHour:
+      (env.DIGEST_HOUR ?? '').trim().toLowerCase() === 'off'
+        ? null
+        : parseInteger(env, 'DIGEST_HOUR', 7, 0, 23),
+    digestWeekday: parseInteger(env, 'DIGEST_WEEKDAY', 1, 1, 7),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',
