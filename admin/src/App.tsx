@@ -26,6 +26,7 @@ import territories from './territories';
 import users from './users';
 
 const ImportPage = lazyPage(() => import('./imports/ImportPage'), 'ImportPage');
+const ProfilePage = lazyPage(() => import('./profile/ProfilePage'), 'ProfilePage');
 
 const network = createDataProvider({
   getToken: authProvider.getToken,
@@ -65,6 +66,7 @@ export const App = () => (
     <Resource name="possible-duplicates" {...possibleDuplicates} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/profile" element={<ProfilePage />} />
     </CustomRoutes>
   </Admin>
 );
