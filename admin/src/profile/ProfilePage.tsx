@@ -44,12 +44,17 @@ export const ProfilePage = () => {
   }, [dataProvider, notify]);
 
   const choose = async (digestFrequency: DigestFrequency) => {
+    if (!profile) return;
+    const before = profile;
+    // Shown chosen at once; put back if the server refuses it.
+    setProfile({ ...profile, digestFrequency });
     setSaving(true);
     try {
       setProfile(await dataProvider.updateProfile({ digestFrequency }));
       setPreview(null);
       notify('app.profile.saved', { type: 'success' });
     } catch (e) {
+      setProfile(before);
       notify((e as Error).message, { type: 'error' });
     } finally {
       setSaving(false);
