@@ -32,6 +32,7 @@ const appMessages: AppMessages = {
         role: 'Role',
         territoryIds: 'Districts',
         active: 'Active',
+        digestFrequency: 'Email digest',
         password: 'Password',
         openPacts: 'Open pacts',
       },

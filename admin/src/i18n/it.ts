@@ -33,6 +33,7 @@ const appMessages = {
         role: 'Ruolo',
         territoryIds: 'Ambiti',
         active: 'Attivo',
+        digestFrequency: 'Riepilogo via email',
         password: 'Password',
         openPacts: 'Patti aperti',
       },
