@@ -13,6 +13,7 @@ import { HOUSEHOLD_ENTITIES } from './households/households.module';
 import { IDEMPOTENCY_ENTITIES } from './idempotency/idempotency.module';
 import { IMPORT_ENTITIES } from './imports/imports.module';
 import { MAIL_ENTITIES } from './mail/mail.module';
+import { PASSWORD_TOKEN_ENTITIES } from './password-tokens/password-tokens.module';
 import { MILESTONE_ENTITIES } from './milestones/milestones.module';
 import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   ...DOCUMENT_ENTITIES,
   ...IMPORT_ENTITIES,
   ...MAIL_ENTITIES,
+  ...PASSWORD_TOKEN_ENTITIES,
   ...NOTIFICATION_ENTITIES,
 ];
 

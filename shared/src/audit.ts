@@ -7,7 +7,10 @@
  * any other field); `transition`: a pact's status; `assign`: a community maker given a pact;
  * `hand_over`: a pact passed on with a caseload;
  * `anonymise`: a person's identity, contacts, notes and documents erased, with the reason; `export`: a report or a pact's PDF taken
- * out; `login`, `login_failed`, `logout`: sessions.
+ * out; `login`, `login_failed`, `logout`: sessions; `invitation`: a link to set a first
+ * password mailed; `password_reset_request`: a reset link asked for (of an unknown address,
+ * only a pseudonym); `password_set`: a password set through a link; `password_change`: one's
+ * own password changed; `mail_retry`: a failed mail queued again.
  */
 export const AUDIT_ACTIONS = [
   'create',
@@ -22,6 +25,11 @@ export const AUDIT_ACTIONS = [
   'login',
   'login_failed',
   'logout',
+  'invitation',
+  'password_reset_request',
+  'password_set',
+  'password_change',
+  'mail_retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

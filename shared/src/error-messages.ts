@@ -14,6 +14,14 @@ export const ITALIAN_LOGIN_ERROR_MESSAGES = {
     'Troppi tentativi non riusciti per questo account da più indirizzi: riprova tra %{seconds}.',
   LOGIN_RATE_LIMITED: 'Troppi tentativi di accesso da questo indirizzo: riprova tra %{seconds}.',
   TOO_MANY_REQUESTS: 'Troppe richieste: riprova tra poco.',
+  PASSWORD_RESET_RATE_LIMITED:
+    'Troppe richieste di reimpostazione della password: riprova tra %{seconds}.',
+  PASSWORD_TOKEN_INVALID:
+    'Il link per impostare la password non è valido: forse è incompleto o ne è stato inviato uno più recente. Chiedine uno nuovo.',
+  PASSWORD_TOKEN_EXPIRED:
+    'Il link per impostare la password è scaduto. Chiedine uno nuovo con «Password dimenticata?».',
+  PASSWORD_TOKEN_USED:
+    'Il link per impostare la password è già stato usato. Accedi, oppure chiedine uno nuovo con «Password dimenticata?».',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -101,6 +109,8 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
   TERRITORY_REFERENCED: "L'ambito n. %{id} è usato da account e pratiche e non si può eliminare.",
   DEPENDENCY_CHANGED:
     'Un record da cui dipende questa modifica è cambiato nello stesso momento: ricarica e riprova.',
+  USER_INACTIVE: 'L’account è disattivato: riattivalo prima di inviare l’invito.',
+  MAIL_NOT_RETRIABLE: 'Si può inviare di nuovo solo un messaggio non riuscito (stato: %{status}).',
   USER_NOT_DELETABLE: "L'account n. %{id} non si elimina: si disattiva (attivo: no).",
   USER_HOLDS_OPEN_PACTS:
     'L’utente ha ancora %{count} patti aperti: passali a un collega («Passa i patti») prima di disattivarlo, cambiarne il ruolo o togliergli gli ambiti di quei patti.',
@@ -159,6 +169,8 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
   EMPTY_FILE: 'il file è vuoto',
   AFTER_START: 'deve essere successiva alla data di inizio',
   READ_ONLY: 'è di sola lettura',
+  CURRENT_PASSWORD_WRONG: 'non è la password attuale',
+  PASSWORD_UNCHANGED: 'è uguale alla password attuale: scegline una diversa',
   READ_ONLY_ON_CREATE: 'è di sola lettura: non si imposta alla creazione',
   REQUIRED_FOR_TYPE: 'è obbligatorio per un patto di tipo %{type}',
   REQUIRED_WHEN_VULNERABLE: 'è obbligatorio quando il nucleo è valutato vulnerabile',

@@ -117,6 +117,16 @@ export const ERROR_CODES = {
   DATABASE_BUSY: [],
   /** The same `Idempotency-Key` is still being answered (by this or another instance). */
   IDEMPOTENCY_IN_PROGRESS: ['seconds'],
+  /** 409: an invitation is not sent to a deactivated account. */
+  USER_INACTIVE: [],
+  /** 409: only a message that failed (or still waits) is sent again (`status`: its status). */
+  MAIL_NOT_RETRIABLE: ['status'],
+  /** 400: the link to set a password is wrong (mistyped, or replaced by a newer one). */
+  PASSWORD_TOKEN_INVALID: [],
+  /** 410: the link to set a password has expired. */
+  PASSWORD_TOKEN_EXPIRED: [],
+  /** 410: the link to set a password was already used. */
+  PASSWORD_TOKEN_USED: [],
   /** 422. */
   NOT_ELIGIBLE: [],
   /** The `Idempotency-Key` was used by the same user for a different request. */
@@ -128,6 +138,8 @@ export const ERROR_CODES = {
   SIGNED_PACT_MISSING: [],
   /** 429. */
   ACCOUNT_LOCKED: ['seconds'],
+  /** 429: too many password reset requests for this address or from this client. */
+  PASSWORD_RESET_RATE_LIMITED: ['seconds'],
   ACCOUNT_BACKOFF: ['seconds'],
   LOGIN_RATE_LIMITED: ['seconds'],
   TOO_MANY_REQUESTS: [],
@@ -176,6 +188,10 @@ export const ERROR_CODES = {
   IMPORT_DUPLICATE_ROW: ['line'],
   /** Imports: no record has the external code `code` (a household of the beneficiary's row). */
   IMPORT_NO_SUCH_CODE: ['code'],
+  /** The current password given to change it is wrong. */
+  CURRENT_PASSWORD_WRONG: [],
+  /** The new password is the current one. */
+  PASSWORD_UNCHANGED: [],
   AFTER_START: [],
   READ_ONLY: [],
   READ_ONLY_ON_CREATE: [],

@@ -17,5 +17,6 @@ export * from './search';
 export * from './users';
 export * from './audit';
 export * from './retention';
+export * from './mail';
 export * from './notifications';
 export * from './digest';

@@ -63,6 +63,11 @@ export const ITALIAN_LABELS = {
     login: 'Accesso',
     login_failed: 'Accesso non riuscito',
     logout: 'Uscita',
+    invitation: 'Invito',
+    password_reset_request: 'Richiesta di nuova password',
+    password_set: 'Password impostata',
+    password_change: 'Password cambiata',
+    mail_retry: 'Nuovo invio di un messaggio',
   } satisfies Record<AuditAction, string>,
   documentKind: {
     SIGNED_PACT: 'Patto firmato',

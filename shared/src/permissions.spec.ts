@@ -60,7 +60,8 @@ describe('the permission table', () => {
       for (const action of ACTIONS.filter(
         (a) => !['list', 'show', 'pick', 'export', 'verify'].includes(a),
       )) {
-        if (resource === 'session' && action === 'delete') continue; // signing out
+        // signing out, changing one's own password
+        if (resource === 'session' && ['delete', 'edit'].includes(action)) continue;
         // Their own list filters, notifications and profile: not case records.
         if (['saved-filters', 'notifications', 'profile'].includes(resource)) continue;
         expect([resource, action, isAllowed('MANAGER', resource, action)]).toEqual([
@@ -70,6 +71,13 @@ describe('the permission table', () => {
         ]);
       }
     }
+  });
+
+  it('the mail outbox: the administrator alone reads it and sends a message again', () => {
+    for (const action of ['list', 'show', 'edit'] as const)
+      expect(rolesAllowed('mail-outbox', action)).toEqual(['ADMIN']);
+    expect(rolesAllowed('mail-outbox', 'delete')).toEqual([]);
+    expect(rolesAllowed('session', 'edit')).toEqual([...ROLES]);
   });
 
   it('saved filters: everyone keeps their own, and never edits one', () => {

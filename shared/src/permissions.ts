@@ -37,6 +37,7 @@ export const PERMISSION_RESOURCES = [
   'retention-schedule',
   'access-log',
   'imports',
+  'mail-outbox',
   'notifications',
   'profile',
 ] as const;
@@ -266,8 +267,13 @@ export const PERMISSIONS: Readonly<
    * social worker into their territories, row by row as the API checks); each sees their own.
    */
   imports: { show: CASE_WRITE, create: CASE_WRITE },
-  /** One's own session: who am I, sign out. */
-  session: { show: ALL, delete: ALL },
+  /**
+   * The mails the server sends (invitations, password resets): their links let anyone set a
+   * password, so only the administrator reads them, and sends again one that failed (`edit`).
+   */
+  'mail-outbox': { list: ADMIN_ONLY, show: ADMIN_ONLY, edit: ADMIN_ONLY },
+  /** One's own session: who am I, change one's password (`edit`), sign out. */
+  session: { show: ALL, edit: ALL, delete: ALL },
 };
 
 /** The grant of `role` for `action` on `resource` (false when the table does not list it). */

@@ -59,6 +59,11 @@ export interface User extends VersionedRecord {
    * a hand-over or an assignment shows); ignored when sent back.
    */
   openPacts: number;
+  /**
+   * Read-only: the password was set by an administrator (or not set at all) and the user
+   * changes it at their next sign-in; ignored when sent back.
+   */
+  mustChangePassword: boolean;
 }
 
 /** The `user` of `POST /api/auth/login` and `GET /api/auth/me`. */
@@ -68,6 +73,8 @@ export interface AuthUser {
   fullName: string;
   role: Role;
   territoryIds: number[];
+  /** The admin shows only «Cambia la password» until the user has changed it. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResponse {
@@ -273,7 +280,7 @@ export interface DocumentRecord {
 }
 
 /** What an audit event is about: a collection's record, `documents`, or `reports` for an export. */
-export type AuditEntityType = Resource | 'documents' | 'reports';
+export type AuditEntityType = Resource | 'documents' | 'reports' | 'mail-outbox';
 
 /** Append-only and hash-chained: `hash` covers the event and `prevHash`. */
 export interface AuditEvent {

@@ -942,6 +942,15 @@ const appMessages: AppMessages = {
         'Too many failed attempts for this account from several addresses: try again in %{seconds}.',
       LOGIN_RATE_LIMITED: 'Too many login attempts from this address: try again in %{seconds}.',
       TOO_MANY_REQUESTS: 'Too many requests: try again shortly.',
+      PASSWORD_RESET_RATE_LIMITED: 'Too many password reset requests: try again in %{seconds}.',
+      PASSWORD_TOKEN_INVALID:
+        'The link to set the password is not valid: it may be incomplete, or a newer one was sent. Ask for a new one.',
+      PASSWORD_TOKEN_EXPIRED:
+        'The link to set the password has expired. Ask for a new one with “Forgot your password?”.',
+      PASSWORD_TOKEN_USED:
+        'The link to set the password was already used. Sign in, or ask for a new one with “Forgot your password?”.',
+      USER_INACTIVE: 'The account is deactivated: reactivate it before sending the invitation.',
+      MAIL_NOT_RETRIABLE: 'Only a message that failed can be sent again (status: %{status}).',
       INTERNAL: 'Unexpected server error (request %{requestId}): it has been logged.',
       BUSY: 'The server is busy with other expensive requests (reports, searches, verification); retry in %{seconds}.',
       SERVICE_UNAVAILABLE: 'The service is unavailable right now: try again shortly.',
@@ -980,6 +989,8 @@ const appMessages: AppMessages = {
       EMPTY_FILE: 'the file is empty',
       AFTER_START: 'must be after the start date',
       READ_ONLY: 'is read-only',
+      CURRENT_PASSWORD_WRONG: 'is not the current password',
+      PASSWORD_UNCHANGED: 'is the current password: choose a different one',
       READ_ONLY_ON_CREATE: 'is read-only: it cannot be set on create',
       REQUIRED_FOR_TYPE: 'is required for a %{type} pact',
       REQUIRED_WHEN_VULNERABLE: 'is required when the household is assessed as vulnerable',
@@ -1070,6 +1081,11 @@ const appMessages: AppMessages = {
       login: 'Signed in',
       login_failed: 'Sign-in failed',
       logout: 'Signed out',
+      invitation: 'Invitation',
+      password_reset_request: 'Password reset requested',
+      password_set: 'Password set',
+      password_change: 'Password changed',
+      mail_retry: 'Mail sent again',
     },
     employmentStatus: {
       EMPLOYED: 'Employed',

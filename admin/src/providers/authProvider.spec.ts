@@ -11,6 +11,7 @@ const maker: LoginResponse = {
     fullName: 'Marta Maker',
     role: 'COMMUNITY_MAKER',
     territoryIds: [1],
+    mustChangePassword: false,
   },
 };
 

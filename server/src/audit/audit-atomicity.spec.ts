@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
+import { PasswordTokensService } from '../password-tokens/password-tokens.service';
 import { UnitOfWork } from '../common/unit-of-work';
 import { callerOf, memoryDatabase } from '../database/memory-database.fixture';
 import { Territory } from '../territories/territory.entity';
@@ -49,6 +50,8 @@ describe('UnitOfWork + AuditService', () => {
         { provide: getRepositoryToken(Territory), useValue: dataSource.getRepository(Territory) },
         { provide: UnitOfWork, useValue: uow },
         { provide: AuditService, useValue: audit },
+        // Accounts here are created with a password: no invitation is sent.
+        { provide: PasswordTokensService, useValue: {} },
       ],
     }).compile();
     users = services.get(UsersService);

@@ -49,6 +49,7 @@ export class AccessGuard implements CanActivate {
       territoryIds: user.territoryIds,
       jti: claims.jti,
       tokenExpiresAt: claims.exp,
+      mustChangePassword: user.mustChangePassword,
     };
     if (!rule.roles.includes(user.role))
       throw new ForbiddenError(

@@ -1,7 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiGoneResponse,
+  ApiOperation,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -12,12 +16,22 @@ import { Can, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { Caller, CurrentUser } from './caller';
 import { LoginDto } from './dto/login.dto';
+import {
+  ChangePasswordDto,
+  PasswordResetDto,
+  PasswordTokenDto,
+  SetPasswordDto,
+} from './dto/password.dto';
+import { PasswordTokensService } from '../password-tokens/password-tokens.service';
 import { LoginRateGuard } from './login-rate.guard';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwordTokens: PasswordTokensService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -54,6 +68,66 @@ export class AuthController {
   @Can('session', 'show')
   @ApiBearerAuth()
   me(@CurrentUser() caller: Caller) {
-    return toSessionUser(caller);
+    return toSessionUser({ ...caller, mustChangePassword: caller.mustChangePassword ?? false });
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Asks for a link to choose a new password («Password dimenticata?»): mailed if the address is an active account’s, valid 72 hours, once; the answer is the same either way. Audited (password_reset_request)',
+  })
+  @ApiAcceptedResponse({ description: '`{message}`, always the same' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'PASSWORD_RESET_RATE_LIMITED: beyond PASSWORD_RESET_RATE_LIMIT requests a minute from one client address, or 3 a minute for one email address (`Retry-After`)',
+  })
+  requestPasswordReset(@Body() body: PasswordResetDto, @Req() request: FastifyRequest) {
+    return this.auth.requestPasswordReset(body.email, request.ip);
+  }
+
+  @Post('password-token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Whom a link to set a password is for, while it is valid: `{email, fullName, purpose}`',
+  })
+  @ApiBadRequestResponse({ description: 'PASSWORD_TOKEN_INVALID: no such link' })
+  @ApiGoneResponse({ description: 'PASSWORD_TOKEN_EXPIRED, PASSWORD_TOKEN_USED' })
+  describeToken(@Body() body: PasswordTokenDto) {
+    return this.passwordTokens.describe(body.token);
+  }
+
+  @Post('password')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Sets the password with a link mailed (invitation or reset): the link is used up, the account’s other links and sessions end, mustChangePassword is cleared. Audited (password_set). Answers `{email}`: sign in with it',
+  })
+  @ApiBadRequestResponse({
+    description: 'PASSWORD_TOKEN_INVALID: no such link; VALIDATION: the password (WEAK_PASSWORD…)',
+  })
+  @ApiGoneResponse({ description: 'PASSWORD_TOKEN_EXPIRED, PASSWORD_TOKEN_USED' })
+  setPassword(@Body() body: SetPasswordDto) {
+    return this.passwordTokens.setPassword(body.token, body.password);
+  }
+
+  @Post('change-password')
+  @Can('session', 'edit')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Changes one’s own password (required by the admin while mustChangePassword): the older sessions end; answers a new session `{accessToken, user}` like the login. 400 currentPassword CURRENT_PASSWORD_WRONG, newPassword PASSWORD_UNCHANGED or WEAK_PASSWORD; a wrong current password counts as a failed sign-in (429 as the login)',
+  })
+  changePassword(
+    @CurrentUser() caller: Caller,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.auth.changePassword(caller, body.currentPassword, body.newPassword, request.ip);
   }
 }

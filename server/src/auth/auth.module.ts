@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RevokedToken } from './revoked-token.entity';
 import { LoginAccount, LoginAddressWindow, LoginFailure } from './login-throttle.entity';
 import { UsersModule } from '../users/users.module';
+import { PasswordTokensModule } from '../password-tokens/password-tokens.module';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig, CONFIG } from '../config/config';
@@ -20,6 +21,7 @@ export const AUTH_ENTITIES = [RevokedToken, LoginFailure, LoginAccount, LoginAdd
   imports: [
     TypeOrmModule.forFeature(AUTH_ENTITIES),
     UsersModule,
+    PasswordTokensModule,
     JwtModule.registerAsync({
       inject: [CONFIG],
       // One key object for the process: given the secret as a string, jsonwebtoken would

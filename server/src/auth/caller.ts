@@ -11,6 +11,8 @@ export interface Caller {
   /** The token's id, for logout. */
   jti: string;
   tokenExpiresAt: number;
+  /** The user must change a password an administrator set (the admin asks for it). */
+  mustChangePassword?: boolean;
 }
 
 export type RequestWithCaller = { caller?: Caller; id?: string; ip?: string };

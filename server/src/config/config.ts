@@ -56,8 +56,20 @@ export interface AppConfig {
   retentionYears: number;
   /** How long the access log keeps an entry, in months; older ones are purged daily. */
   accessLogMonths: number;
-  /** The admin's address as people reach it, without a trailing slash: links in e-mails. */
+  /** The mail server (`smtp://user:pass@host:587`, `smtps://…`); null: mails stay in the outbox. */
+  smtpUrl: string | null;
+  /** The sender of every mail. */
+  mailFrom: string;
+  /** The address people open the admin at, for the links in mails (no trailing slash). */
   publicUrl: string;
+  /** The wait before the second attempt at a mail, doubled at each further one. */
+  mailRetryBaseSeconds: number;
+  /** Attempts at a mail before it is left `failed`. */
+  mailMaxAttempts: number;
+  /** How often each instance looks for mails to send. */
+  mailPollMs: number;
+  /** Password reset requests a minute from one client address. */
+  passwordResetRatePerMinute: number;
   /**
    * From this hour (Europe/Rome, 0–23) the day's digests are sent; null (`DIGEST_HOUR=off`):
    * this instance sends none.
@@ -98,20 +110,6 @@ function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no'].includes(v)) return false;
   fail(name, `must be true or false, got "${raw}"`);
-}
-
-function parsePublicUrl(env: NodeJS.ProcessEnv, port: number): string {
-  const raw = (env.PUBLIC_URL ?? '').trim();
-  if (raw === '') return `http://localhost:${port}`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    fail('PUBLIC_URL', `must be an http:// or https:// address, got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    fail('PUBLIC_URL', `must be an http:// or https:// address, got "${raw}"`);
-  return raw.replace(/\/+$/, '');
 }
 
 function parseDatabase(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
@@ -205,6 +203,25 @@ function resolveAnchorPath(env: NodeJS.ProcessEnv, db: DatabaseConfig, cwd: stri
   return join(dataDirectory(db, cwd), `${name}.audit-anchor`);
 }
 
+/** SMTP_URL, MAIL_FROM, PUBLIC_URL and the sending rhythm. */
+function mailConfig(env: NodeJS.ProcessEnv, port: number) {
+  const smtp = (env.SMTP_URL ?? '').trim();
+  if (smtp !== '' && !/^smtps?:\/\/[^/]/i.test(smtp))
+    fail('SMTP_URL', 'must be an smtp:// or smtps:// URL such as smtp://user:password@host:587');
+  const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  if (publicUrl !== '' && !/^https?:\/\/[^/]/i.test(publicUrl))
+    fail('PUBLIC_URL', `must be an http:// or https:// address, got "${publicUrl}"`);
+  return {
+    smtpUrl: smtp === '' ? null : smtp,
+    mailFrom: (env.MAIL_FROM ?? '').trim() || 'GenerAttivi <noreply@generattivi.invalid>',
+    publicUrl: publicUrl || `http://localhost:${port}`,
+    mailRetryBaseSeconds: parseInteger(env, 'MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400),
+    mailMaxAttempts: parseInteger(env, 'MAIL_MAX_ATTEMPTS', 10, 1, 100),
+    mailPollMs: parseInteger(env, 'MAIL_POLL_SECONDS', 5, 1, 3_600) * 1000,
+    passwordResetRatePerMinute: parseInteger(env, 'PASSWORD_RESET_RATE_LIMIT', 10, 1, 100_000),
+  };
+}
+
 /** Reads and validates the environment once; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -246,7 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     expensiveQueue: parseInteger(env, 'EXPENSIVE_QUEUE', 6, 0, 1_000),
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
     accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
-    publicUrl: parsePublicUrl(env, port),
+    ...mailConfig(env, port),
     digestHour:
       (env.DIGEST_HOUR ?? '').trim().toLowerCase() === 'off'
         ? null

@@ -25,6 +25,13 @@ export class User extends VersionedRecord {
   @Column({ type: 'varchar', length: 200 })
   passwordHash!: string;
 
+  /**
+   * The password was set by an administrator: the admin asks the user to change it at their
+   * next sign-in. Cleared when they set their own.
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   /** Bumped on deactivation, role or territory change and password change: older tokens die. */
   @Column({ type: 'integer', default: 0 })
   tokenVersion!: number;

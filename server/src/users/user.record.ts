@@ -20,7 +20,7 @@ export function toUserRecord(u: User): StoredUserRecord {
 
 /** The `user` object of login and /auth/me (API.md). */
 export function toSessionUser(
-  u: Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'territoryIds'>,
+  u: Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'territoryIds' | 'mustChangePassword'>,
 ): AuthUser {
   return {
     id: u.id,
@@ -28,5 +28,6 @@ export function toSessionUser(
     fullName: u.fullName,
     role: u.role,
     territoryIds: u.territoryIds,
+    mustChangePassword: u.mustChangePassword,
   } satisfies AuthUser;
 }

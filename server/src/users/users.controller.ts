@@ -1,5 +1,12 @@
-import { Body, Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { ConflictError } from '../common/domain-error';
 import { ListQueryDto, mapList } from '../common/list-endpoint';
@@ -37,7 +44,7 @@ export class UsersController {
 
   @Route.create(
     'users',
-    'Creates an account; a SOCIAL_WORKER or COMMUNITY_MAKER needs at least one territory (400, territoryIds MIN_ITEMS {min: 1})',
+    'Creates an account; a SOCIAL_WORKER or COMMUNITY_MAKER needs at least one territory (400, territoryIds MIN_ITEMS {min: 1}). Without `password` the user is mailed an invitation to choose one (a link valid 72 hours, once); with one, they must change it at first sign-in (mustChangePassword)',
   )
   async create(@CurrentUser() caller: Caller, @Body() body: CreateUserDto) {
     return this.withLoad(await this.users.create(caller, body));
@@ -49,6 +56,19 @@ export class UsersController {
   )
   async update(@CurrentUser() caller: Caller, @Route.id() id: number, @Body() body: UpdateUserDto) {
     return this.withLoad(await this.users.update(caller, id, body));
+  }
+
+  @Post(':id/invitation')
+  @Can('users', 'edit')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Mails the user a new invitation to choose their password (a link valid 72 hours, once); the links sent before stop working. Audited (invitation)',
+  })
+  @ApiAcceptedResponse({ description: '`{expiresAt}`: when the new link expires' })
+  @ApiConflictResponse({ description: 'USER_INACTIVE: the account is deactivated' })
+  invite(@CurrentUser() caller: Caller, @Route.id() id: number) {
+    return this.users.sendInvitation(caller, id);
   }
 
   @Route.remove(

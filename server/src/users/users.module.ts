@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity';
+import { PasswordTokensModule } from '../password-tokens/password-tokens.module';
 import { TerritoriesModule } from '../territories/territories.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 export const USER_ENTITIES = [User];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(USER_ENTITIES), TerritoriesModule],
+  imports: [TypeOrmModule.forFeature(USER_ENTITIES), TerritoriesModule, PasswordTokensModule],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService, TypeOrmModule],

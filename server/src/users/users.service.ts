@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import {
@@ -22,6 +23,7 @@ import {
   updateVersioned,
 } from '../common/versioned-update';
 import { Pact } from '../pacts/pact.entity';
+import { PasswordTokensService } from '../password-tokens/password-tokens.service';
 import { Territory } from '../territories/territory.entity';
 import { CreateUserDto, UpdateUserDto, USER_READ_ONLY } from './dto/user.dto';
 import { User } from './user.entity';
@@ -61,7 +63,10 @@ function duplicateEmail(): ConflictError {
  */
 @Injectable()
 export class UsersService extends ReadByEveryone(User, USER_LIST) {
-  constructor(@InjectRepository(Territory) private readonly territories: Repository<Territory>) {
+  constructor(
+    @InjectRepository(Territory) private readonly territories: Repository<Territory>,
+    private readonly passwordTokens: PasswordTokensService,
+  ) {
     super();
   }
 
@@ -171,7 +176,8 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
     const email = body.email.trim().toLowerCase();
     const territoryIds = await this.assertTerritoriesExist(body.territoryIds);
     this.assertTerritoryWhenRequired(body.role, territoryIds);
-    const passwordHash = await hashPassword(body.password);
+    // Without a password, the account gets one nobody knows until the invitation is used.
+    const passwordHash = await hashPassword(body.password ?? randomBytes(32).toString('base64'));
     return this.uniqueEmail(async (tx) => {
       await this.assertEmailFree(tx, email);
       const user = await tx.save(
@@ -183,12 +189,42 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           active: body.active ?? true,
           digestFrequency: body.digestFrequency ?? defaultDigestFrequency(body.role),
           passwordHash,
+          mustChangePassword: body.password !== undefined,
         }),
       );
       const record = toUserRecord(user);
       await this.audit.created(tx, caller.id, 'users', user.id, record);
+      if (body.password === undefined && user.active) await this.invite(tx, caller, user);
       return record;
     });
+  }
+
+  /** Within `tx`: mails the user a new invitation (older links die), audited. */
+  private async invite(tx: EntityManager, caller: Caller, user: User): Promise<string> {
+    const expiresAt = await this.passwordTokens.issue(tx, user, 'invitation');
+    await this.audit.append(tx, {
+      actorId: caller.id,
+      action: 'invitation',
+      entityType: 'users',
+      entityId: user.id,
+      changes: { invitationExpiresAt: [null, expiresAt] },
+    });
+    return expiresAt;
+  }
+
+  /**
+   * Sends the user a new invitation to choose their password (the older links stop working);
+   * 409 USER_INACTIVE for a deactivated account. Resolves to when the link expires.
+   */
+  async sendInvitation(caller: Caller, id: number): Promise<{ expiresAt: string }> {
+    const user = await this.get(id);
+    if (!user.active)
+      throw new ConflictError(
+        'USER_INACTIVE',
+        {},
+        `users ${id} is deactivated: reactivate the account before inviting`,
+      );
+    return this.uow.run(async (tx) => ({ expiresAt: await this.invite(tx, caller, user) }));
   }
 
   async update(caller: Caller, id: number, body: UpdateUserDto): Promise<StoredUserRecord> {
@@ -233,7 +269,8 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           territoryIds,
           active,
           digestFrequency: body.digestFrequency ?? current.digestFrequency,
-          ...(passwordHash ? { passwordHash } : {}),
+          // A password an administrator types for someone else is changed at first sign-in.
+          ...(passwordHash ? { passwordHash, mustChangePassword: caller.id !== id } : {}),
           ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),
         },
         current,

@@ -63,19 +63,21 @@ class UserFields {
 }
 
 export class CreateUserDto extends UserFields {
-  @ApiProperty({
-    description: `write-only; ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, any Unicode; common, breached and patterned passwords are refused (zxcvbn score below 3)`,
+  @ApiPropertyOptional({
+    description: `write-only; ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, any Unicode; common, breached and patterned passwords are refused (zxcvbn score below 3). Given: the user must change it at first sign-in (mustChangePassword). Left out: the user gets an invitation by mail to choose one (a link valid 72 hours, once)`,
     writeOnly: true,
   })
+  @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
   })
   @MaxLength(MAX_PASSWORD_LENGTH)
   @IsHardToGuess()
-  password!: string;
+  password?: string;
 
   @RefusedOnCreate() id?: unknown;
+  @RefusedOnCreate() mustChangePassword?: unknown;
   @RefusedOnCreate() createdAt?: unknown;
   @RefusedOnCreate() updatedAt?: unknown;
   @RefusedOnCreate() version?: unknown;
@@ -103,6 +105,8 @@ export class UpdateUserDto extends UserFields {
   @ReadOnly() updatedAt?: unknown;
   /** The user's load, counted by the server: always ignored (it changes with others' work). */
   @ReadOnly() openPacts?: unknown;
+  /** Whether the user must change a password an administrator set: the server's to say. */
+  @ReadOnly() mustChangePassword?: unknown;
 }
 
 export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt'] as const;
