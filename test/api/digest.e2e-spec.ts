@@ -11,12 +11,13 @@ import { createUser } from '../support/demo';
 import { beneficiaryBody, createBeneficiary, type Json } from '../support/fixtures';
 import { pactBody, pactSetup, ROLE_ACCOUNTS, transition } from '../support/pacts';
 import { startServer, type TestServer } from '../support/server';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 type Pact = Json & { id: number; reference: string };
 interface Mail {
   to: string;
   subject: string;
-  text: string;
+  status: string;
   dedupe_key: string;
 }
 
@@ -31,6 +32,7 @@ const CREMONA = 'Ambito distrettuale di Cremona';
 describe('digest', () => {
   let server: TestServer;
   let db: DirectDb;
+  let smtp: SmtpSink;
   let tokens: Record<keyof typeof ROLE_ACCOUNTS, string>;
   let territories: Record<string, number>;
   let maker: { id: number; email: string; token: string };
@@ -39,7 +41,8 @@ describe('digest', () => {
   const pacts: Record<'draft' | 'submitted' | 'edgeIn' | 'edgeOut' | 'other', Pact> = {} as never;
 
   beforeAll(async () => {
-    server = await startServer({ env: { PUBLIC_URL } });
+    smtp = await startSmtpSink();
+    server = await startServer({ env: mailEnv() });
     db = await openDatabase(server);
     ({ tokens, territories } = await pactSetup(server, ROLE_ACCOUNTS, {}));
     const account = await createUser(server, tokens.admin, {
@@ -102,7 +105,10 @@ describe('digest', () => {
   afterAll(async () => {
     await db?.close();
     await server?.stop();
+    await smtp?.close();
   });
+  /** Every instance sends through the test's SMTP server, soon after a mail is queued. */
+  const mailEnv = () => ({ PUBLIC_URL, SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1' });
 
   const preview = async (token: string) => {
     const res = await server.request<DigestPreview>('GET', '/api/profile/digest-preview', {
@@ -233,7 +239,7 @@ describe('digest', () => {
       await db.run(
         "UPDATE job_leases SET last_run_on = NULL, lease_owner = NULL, lease_until = NULL WHERE name = 'digest'",
       );
-      const env = { PUBLIC_URL, DIGEST_HOUR: '0', DIGEST_WEEKDAY: String(weekday) };
+      const env = { ...mailEnv(), DIGEST_HOUR: '0', DIGEST_WEEKDAY: String(weekday) };
       const others = await Promise.all(
         [0, 1].map(() =>
           startServer({ databaseUrl: server.databaseUrl, engine: server.engine, env }),
@@ -250,11 +256,21 @@ describe('digest', () => {
           if (!done) await new Promise((r) => setTimeout(r, 200));
         }
         expect(done).toBe(true);
+        // …and until the mails queued are sent.
+        let left = -1;
+        while (left !== 0 && Date.now() < deadline) {
+          const [row] = await db.query<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM mail_outbox WHERE kind = 'digest' AND status <> 'sent'",
+          );
+          left = Number(row.n);
+          if (left !== 0) await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(left).toBe(0);
       } finally {
         await Promise.all(others.map((o) => o.stop()));
       }
       return db.query<Mail>(
-        'SELECT "to", subject, text, dedupe_key FROM mail_outbox WHERE kind = \'digest\' ORDER BY id',
+        'SELECT "to", subject, status, dedupe_key FROM mail_outbox WHERE kind = \'digest\' ORDER BY id',
       );
     };
 
@@ -262,12 +278,11 @@ describe('digest', () => {
     const first = await pass(weekday);
     const to = first.map((m) => m.to);
     expect(new Set(to).size).toBe(to.length);
-    const mine = first.filter((m) => m.to === maker.email);
-    expect(mine).toEqual([
+    expect(first.filter((m) => m.to === maker.email)).toEqual([
       {
         to: maker.email,
         subject: expected.subject,
-        text: expected.text,
+        status: 'sent',
         dedupe_key: expect.stringMatching(
           new RegExp(`^digest:${maker.id}:week-\\d{4}-\\d\\d-\\d\\d$`),
         ),
@@ -277,7 +292,14 @@ describe('digest', () => {
     expect(to).toContain(ROLE_ACCOUNTS.manager); // weekly
     expect(to).not.toContain(ROLE_ACCOUNTS.admin); // none
     expect(to).not.toContain(idle.email); // nothing to say
-    for (const m of first) {
+    // The SMTP server got each digest once, as the preview said it.
+    const received = smtp.received.flatMap((m) => m.to);
+    expect([...received].sort()).toEqual([...to].sort());
+    const [mail] = smtp.received.filter((m) => m.to.includes(maker.email));
+    for (const line of expected.text!.split('\n').filter((l) => l.startsWith('- ')))
+      expect(mail.text).toContain(line);
+    expect(mail.text).toContain(`https://generattivi.example.it/#/pacts/${pacts.draft.id}/show`);
+    for (const m of smtp.received) {
       expect(m.text).not.toMatch(FISCAL_CODE);
       for (const code of fiscalCodes) expect(m.text).not.toContain(code);
     }
@@ -286,6 +308,7 @@ describe('digest', () => {
     // The same day again, on another weekday setting: nothing more (each once per period).
     const second = await pass(weekday === 7 ? 1 : weekday + 1);
     expect(second).toEqual(first);
+    expect(smtp.received.flatMap((m) => m.to)).toEqual(received);
     // Another weekday, with this day's mails gone: daily ones again, weekly ones not.
     await db.run("DELETE FROM mail_outbox WHERE kind = 'digest'");
     const third = await pass(weekday === 7 ? 1 : weekday + 1);
