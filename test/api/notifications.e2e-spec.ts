@@ -209,6 +209,14 @@ describe('notifications', () => {
     expect(await unread(tokens.swCrema)).toBe(swBefore);
   });
 
+  it('a draft deleted takes its notifications with it', async () => {
+    const pact = await createPact(tokens.swCrema, newMaker.id);
+    expect(await list(newMaker.token, { pactId: pact.id })).toHaveLength(1);
+    const res = await server.request('DELETE', `/api/pacts/${pact.id}`, { token: tokens.swCrema });
+    expect(res.status).toBe(200);
+    expect(await list(newMaker.token, { pactId: pact.id })).toEqual([]);
+  });
+
   it('lists only the caller’s own, filtered by kind; a bad filter is a 400', async () => {
     const kinds = await list(tokens.swCrema, { kind: 'PACT_SENT_BACK' });
     expect(kinds.length).toBeGreaterThan(0);
