@@ -10,6 +10,7 @@ import { lazyPage } from './common/lazyPage';
 import households from './households';
 import { AppLayout } from './layout/AppLayout';
 import { darkTheme, lightTheme } from './layout/theme';
+import mailOutbox from './mail-outbox';
 import milestones from './milestones';
 import notes from './notes';
 import pactTemplates from './pact-templates';
@@ -64,6 +65,7 @@ export const App = () => (
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="retention-schedule" {...retentionSchedule} />
     <Resource name="possible-duplicates" {...possibleDuplicates} />
+    <Resource name="mail-outbox" {...mailOutbox} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
       <Route path="/profile" element={<ProfilePage />} />

@@ -2,6 +2,7 @@ import type { Role } from '@generattivi/shared';
 import { lazy, StrictMode, Suspense, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LoginShell } from './login/LoginShell';
+import { SET_PASSWORD_PATH } from './login/paths';
 import { authProvider } from './login/session';
 import { loadWording } from './providers/i18nProvider';
 import { registerServiceWorker } from './serviceWorker';
@@ -36,8 +37,13 @@ const preloadHome = async () => {
 
 const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
 
-/** A session of an earlier visit (sessionStorage): the admin and the home load at once. */
-const signedInAtStart = authProvider.getToken() !== undefined;
+/**
+ * A session of an earlier visit (sessionStorage): the admin and the home load at once; but a
+ * mailed link to set a password opens its page, signed in or not.
+ */
+const signedInAtStart =
+  authProvider.getToken() !== undefined &&
+  !window.location.hash.startsWith(`#${SET_PASSWORD_PATH}`);
 if (signedInAtStart) void preloadHome();
 
 /** Signed out: the login page alone. Signed in (now or by an earlier visit): the admin. */

@@ -51,9 +51,11 @@ describe('authentication', () => {
         'email',
         'fullName',
         'id',
+        'mustChangePassword',
         'role',
         'territoryIds',
       ]);
+      expect(res.body.user.mustChangePassword).toBe(false);
       expect(res.body.user).toMatchObject({ email, role });
       expect(Number.isInteger(res.body.user.id)).toBe(true);
       expect(res.body.user.fullName.length).toBeGreaterThan(1);

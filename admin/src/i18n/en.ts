@@ -35,6 +35,23 @@ const appMessages: AppMessages = {
         digestFrequency: 'Email digest',
         password: 'Password',
         openPacts: 'Open pacts',
+        mustChangePassword: 'Must change the password',
+      },
+    },
+    'mail-outbox': {
+      name: 'Outgoing message |||| Outbox',
+      fields: {
+        id: 'ID',
+        createdAt: 'Date',
+        to: 'To',
+        subject: 'Subject',
+        kind: 'Kind',
+        status: 'Status',
+        attempts: 'Attempts',
+        nextAttemptAt: 'Next attempt',
+        sentAt: 'Delivered',
+        lastError: 'Last error',
+        text: 'Text',
       },
     },
     beneficiaries: {
@@ -242,6 +259,31 @@ const appMessages: AppMessages = {
     wait: {
       seconds: '%{smart_count} second |||| %{smart_count} seconds',
       minutes: '%{smart_count} minute |||| %{smart_count} minutes',
+    },
+    password: {
+      forgot_link: 'Forgot your password?',
+      forgot_title: 'Forgotten password',
+      forgot_intro:
+        'Type the email address of your account: we will send you a link to choose a new password.',
+      forgot_send: 'Send the link',
+      forgot_sent:
+        'If the address belongs to an active account, you will shortly receive an email with a link to choose a new password (valid 72 hours, once).',
+      back_to_login: 'Back to sign-in',
+      set_title: 'Choose your password',
+      set_greeting: 'Hello %{name}: choose the password of your account %{email}.',
+      checking: 'Checking the link…',
+      new_password: 'New password',
+      repeat_password: 'Repeat the new password',
+      current_password: 'Current password',
+      mismatch: 'The two passwords differ',
+      hint: 'At least 12 characters. Better a phrase of several unrelated words: common passwords, or ones made of your name or email, are refused.',
+      save: 'Save the password',
+      set_done: 'Password saved. Now sign in with %{email} and the new password.',
+      sign_in: 'Sign in',
+      change_title: 'Change your password',
+      change_intro:
+        'Your password was set by an administrator: before going on, choose one only you know.',
+      change_done: 'Password changed.',
     },
     dashboard: {
       welcome: 'Welcome, %{name}',
@@ -509,6 +551,15 @@ const appMessages: AppMessages = {
     },
     retention: {
       no_pact: 'No pact',
+    },
+    invitations: {
+      password_helper: 'Leave empty to send an invitation by email',
+      send_again: 'Send the invitation again',
+      sent: 'Invitation sent to %{email}: the link is valid 72 hours.',
+    },
+    mail: {
+      retry: 'Send again',
+      retried: 'The message is queued again.',
     },
     hand_over: {
       selected: 'Hand the selected pacts over',
@@ -1116,6 +1167,13 @@ const appMessages: AppMessages = {
     noteKind: { MEETING: 'Meeting', CALL: 'Call', HOME_VISIT: 'Home visit', NOTE: 'Note' },
     outcome: labelsIn(PACT_OUTCOME_LABELS, 'en'),
     terminationCode: labelsIn(TERMINATION_CODE_LABELS, 'en'),
+    mailStatus: {
+      queued: 'Queued',
+      sent: 'Sent',
+      outbox: 'In the outbox',
+      failed: 'Failed',
+    },
+    mailKind: { invitation: 'Invitation', 'password-reset': 'New password' },
   },
 };
 

@@ -2,6 +2,7 @@ import {
   ITALIAN_ERROR_MESSAGES,
   ITALIAN_LABELS,
   PACT_TYPE_LABELS,
+  type MailStatus,
   type PactType,
   type QueryParamReason,
 } from '@generattivi/shared';
@@ -36,6 +37,23 @@ const appMessages = {
         digestFrequency: 'Riepilogo via email',
         password: 'Password',
         openPacts: 'Patti aperti',
+        mustChangePassword: 'Deve cambiare la password',
+      },
+    },
+    'mail-outbox': {
+      name: 'Messaggio in uscita |||| Posta in uscita',
+      fields: {
+        id: 'ID',
+        createdAt: 'Data',
+        to: 'Destinatario',
+        subject: 'Oggetto',
+        kind: 'Tipo',
+        status: 'Stato',
+        attempts: 'Tentativi',
+        nextAttemptAt: 'Prossimo tentativo',
+        sentAt: 'Consegnato il',
+        lastError: 'Ultimo errore',
+        text: 'Testo',
       },
     },
     beneficiaries: {
@@ -507,6 +525,15 @@ const appMessages = {
     retention: {
       no_pact: 'Nessun patto',
     },
+    invitations: {
+      password_helper: 'Lascia vuoto per inviare un invito via email',
+      send_again: 'Invia di nuovo l’invito',
+      sent: 'Invito inviato a %{email}: il link vale 72 ore.',
+    },
+    mail: {
+      retry: 'Invia di nuovo',
+      retried: 'Il messaggio è di nuovo in coda.',
+    },
     hand_over: {
       selected: 'Passa i patti selezionati',
       explain_selected:
@@ -878,6 +905,13 @@ const appMessages = {
     noteKind: ITALIAN_LABELS.noteKind,
     outcome: ITALIAN_LABELS.outcome,
     terminationCode: ITALIAN_LABELS.terminationCode,
+    mailStatus: {
+      queued: 'In coda',
+      sent: 'Inviato',
+      outbox: 'Nella posta in uscita',
+      failed: 'Non riuscito',
+    } satisfies Record<MailStatus, string>,
+    mailKind: { invitation: 'Invito', 'password-reset': 'Nuova password' },
   },
 };
 

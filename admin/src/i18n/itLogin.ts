@@ -235,6 +235,32 @@ export const loginApp = {
     seconds: '%{smart_count} secondo |||| %{smart_count} secondi',
     minutes: '%{smart_count} minuto |||| %{smart_count} minuti',
   },
+  /** «Password dimenticata?», the page of a mailed link, the change at first sign-in. */
+  password: {
+    forgot_link: 'Password dimenticata?',
+    forgot_title: 'Password dimenticata',
+    forgot_intro:
+      'Scrivi l’indirizzo email del tuo account: ti invieremo un link per scegliere una nuova password.',
+    forgot_send: 'Invia il link',
+    forgot_sent:
+      'Se l’indirizzo appartiene a un account attivo, a breve riceverai un’email con un link per scegliere una nuova password (valido 72 ore, una sola volta).',
+    back_to_login: 'Torna all’accesso',
+    set_title: 'Scegli la password',
+    set_greeting: 'Buongiorno %{name}: scegli la password del tuo account %{email}.',
+    checking: 'Verifica del link…',
+    new_password: 'Nuova password',
+    repeat_password: 'Ripeti la nuova password',
+    current_password: 'Password attuale',
+    mismatch: 'Le due password non coincidono',
+    hint: 'Almeno 12 caratteri. Meglio una frase di più parole scollegate: le password comuni o fatte con il tuo nome o la tua email non sono accettate.',
+    save: 'Salva la password',
+    set_done: 'Password salvata. Ora accedi con %{email} e la nuova password.',
+    sign_in: 'Accedi',
+    change_title: 'Cambia la password',
+    change_intro:
+      'La tua password è stata impostata da un amministratore: prima di continuare scegline una che conosci solo tu.',
+    change_done: 'Password cambiata.',
+  },
 };
 
 /** The refusals of a login (429), with the wait in words. */

@@ -9,7 +9,7 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import {
   AppBar,
   AppBarClasses,
@@ -34,6 +34,7 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { OfflineBanner, OfflineSync, OutboxCount } from '../offline/OfflineBanner';
 import { SignOutItem } from '../offline/SignOutItem';
 import { GlobalSearch } from './GlobalSearch';
+import { authProvider } from '../login/session';
 import { PHONE } from './theme';
 
 /** Below 600 px the app bar has no room for the language button: it is in the user menu. */
@@ -291,6 +292,23 @@ const AppMenu = () => {
   );
 };
 
+const ChangePasswordForm = lazy(() =>
+  import('../login/PasswordPages').then((m) => ({ default: m.ChangePasswordForm })),
+);
+
+/**
+ * While the password is one an administrator set, every page is «Cambia la password»; once
+ * changed, the page loads again with the new session.
+ */
+const UnlessPasswordToChange = ({ children }: { children: ReactNode }) =>
+  authProvider.getUser()?.mustChangePassword ? (
+    <Suspense fallback={null}>
+      <ChangePasswordForm onChanged={() => window.location.reload()} />
+    </Suspense>
+  ) : (
+    children
+  );
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout
     appBar={AppAppBar}
@@ -309,6 +327,6 @@ export const AppLayout = ({ children }: { children: ReactNode }) => (
     <FocusPageHeading />
     <OfflineSync />
     <OfflineBanner />
-    {children}
+    <UnlessPasswordToChange>{children}</UnlessPasswordToChange>
   </Layout>
 );

@@ -1,4 +1,4 @@
-import { Button, CardContent, CircularProgress } from '@mui/material';
+import { Box, Button, CardContent, CircularProgress, Link } from '@mui/material';
 import { useState } from 'react';
 import {
   email,
@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { LoginParams } from '../providers/authProvider';
+import { FORGOT_PASSWORD_PATH } from './paths';
 import { throttleNotice } from './throttleNotice';
 
 /** react-admin's login form, with an email instead of a username (the API logs in by email). */
@@ -65,6 +66,9 @@ export const LoginForm = () => {
             translate('ra.auth.sign_in')
           )}
         </Button>
+        <Box sx={{ textAlign: 'center', mt: 2 }}>
+          <Link href={`#${FORGOT_PASSWORD_PATH}`}>{translate('app.password.forgot_link')}</Link>
+        </Box>
       </CardContent>
     </Form>
   );

@@ -1,16 +1,39 @@
 import { CssBaseline } from '@mui/material';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { AdminContext, localStorageStore, Notification, type AuthProvider } from 'react-admin';
 import { whenIdle } from '../common/whenIdle';
 import { darkTheme, lightTheme } from '../layout/theme';
 import { i18nProvider } from '../providers/i18nProvider';
 import { LoginPage } from './LoginPage';
 import { authProvider } from './session';
+import { FORGOT_PASSWORD_PATH, SET_PASSWORD_PATH } from './paths';
+
+const ForgotPasswordPage = lazy(() =>
+  import('./PasswordPages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('./PasswordPages').then((m) => ({ default: m.SetPasswordPage })),
+);
+
+/** The pages shown signed out, besides the login: they are never where the admin opens. */
+export const PUBLIC_PAGES = ['/login', SET_PASSWORD_PATH, FORGOT_PASSWORD_PATH];
 
 /** The path the page was opened at (a deep link), where the admin opens after signing in. */
 function openedAt(): string {
   const path = window.location.hash.replace(/^#/, '');
-  return path && !path.startsWith('/login') ? path : '/';
+  return path && !PUBLIC_PAGES.some((p) => path.startsWith(p)) ? path : '/';
+}
+
+/** The path of the page's address (`#/imposta-password?token=…` → `/imposta-password`), kept current. */
+function useHashPath(): string {
+  const read = () => window.location.hash.replace(/^#/, '').split('?')[0];
+  const [path, setPath] = useState(read);
+  useEffect(() => {
+    const update = () => setPath(read());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return path;
 }
 
 /**
@@ -47,6 +70,16 @@ export const LoginShell = ({
     });
   }, [preload]);
 
+  const path = useHashPath();
+  const page =
+    path === SET_PASSWORD_PATH ? (
+      <SetPasswordPage />
+    ) : path === FORGOT_PASSWORD_PATH ? (
+      <ForgotPasswordPage />
+    ) : (
+      <LoginPage />
+    );
+
   return (
     <AdminContext
       authProvider={shellAuthProvider}
@@ -57,7 +90,7 @@ export const LoginShell = ({
     >
       {/* As react-admin's AdminUI wraps its pages. */}
       <CssBaseline enableColorScheme>
-        <LoginPage />
+        <Suspense fallback={null}>{page}</Suspense>
         <Notification />
       </CssBaseline>
     </AdminContext>

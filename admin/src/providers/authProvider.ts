@@ -18,6 +18,8 @@ export interface AppAuthProvider extends AuthProvider {
   getToken(): string | undefined;
   /** The signed-in user of the current session (the outbox is theirs). */
   getUser(): LoginResponse['user'] | undefined;
+  /** Replaces the session with a new one (the answer of a change of password). */
+  setSession(session: LoginResponse): void;
 }
 
 type SessionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -58,6 +60,7 @@ export function createAuthProvider({
   return {
     getToken: () => session?.accessToken,
     getUser: () => session?.user,
+    setSession: (next) => save(next),
 
     async login({ email, password }: LoginParams) {
       try {

@@ -9,6 +9,7 @@ import type {
   HandOverResult,
   ImportKind,
   ImportRecord,
+  MailOutboxRecord,
   NotificationRecord,
   Pact,
   PactTransitionBody,
@@ -81,6 +82,10 @@ export interface AppDataProvider extends DataProvider {
   anonymiseBeneficiary(id: number, body: { reason: string }): Promise<Beneficiary>;
   /** `POST /api/beneficiaries/possible-duplicates/:id/resolve`: closes the report with a note. */
   resolvePossibleDuplicate(id: number, body: { note: string }): Promise<PossibleDuplicate>;
+  /** `POST /api/users/:id/invitation`: mails the user a new link to choose their password. */
+  sendInvitation(id: number): Promise<{ expiresAt: string }>;
+  /** `POST /api/mail-outbox/:id/retry`: queues again a message that failed. */
+  retryMail(id: number): Promise<MailOutboxRecord>;
   /**
    * `POST /api/documents` (multipart): `onProgress` hears the share of the file sent (0..1).
    * A refusal is an HttpError worded like the others.
@@ -341,6 +346,8 @@ export function createDataProvider({
     anonymiseBeneficiary: (id, body) => post<Beneficiary>(`/beneficiaries/${id}/anonymise`, body),
     resolvePossibleDuplicate: (id, body) =>
       post<PossibleDuplicate>(`/beneficiaries/possible-duplicates/${id}/resolve`, body),
+    sendInvitation: (id) => post<{ expiresAt: string }>(`/users/${id}/invitation`, {}),
+    retryMail: (id) => post<MailOutboxRecord>(`/mail-outbox/${id}/retry`, {}),
     // XMLHttpRequest, not fetch: only it tells how much of the body has been sent.
     uploadDocument: ({ ownerType, ownerId, kind, file }, onProgress) =>
       new Promise<DocumentRecord>((resolve, reject) => {

@@ -63,3 +63,38 @@ describe('loadConfig: AUDIT_KEY and AUDIT_ANCHOR_PATH', () => {
     );
   });
 });
+
+describe('loadConfig: mail', () => {
+  const base = { DATABASE_URL: ':memory:', PORT: '3100' };
+
+  it('keeps mails in the outbox without SMTP_URL, with links to localhost on the port', () => {
+    const config = loadConfig(base);
+    expect(config.smtpUrl).toBeNull();
+    expect(config.publicUrl).toBe('http://localhost:3100');
+    expect(config.mailRetryBaseSeconds).toBe(60);
+    expect(config.mailMaxAttempts).toBe(10);
+    expect(config.mailPollMs).toBe(5000);
+  });
+
+  it('takes an smtp:// or smtps:// URL and a public address without its trailing slash', () => {
+    const config = loadConfig({
+      ...base,
+      SMTP_URL: 'smtps://user:secret@mail.example.it:465',
+      PUBLIC_URL: 'https://generattivi.example.it/',
+      MAIL_RETRY_BASE_SECONDS: '1',
+    });
+    expect(config.smtpUrl).toBe('smtps://user:secret@mail.example.it:465');
+    expect(config.publicUrl).toBe('https://generattivi.example.it');
+    expect(config.mailRetryBaseSeconds).toBe(1);
+  });
+
+  it('refuses what is not a mail server or a web address, naming the variable', () => {
+    expect(() => loadConfig({ ...base, SMTP_URL: 'mail.example.it' })).toThrow(/^SMTP_URL: /);
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'generattivi.example.it' })).toThrow(
+      /^PUBLIC_URL: /,
+    );
+    expect(() => loadConfig({ ...base, MAIL_RETRY_BASE_SECONDS: '0' })).toThrow(
+      /^MAIL_RETRY_BASE_SECONDS: must be between 1 and 86400/,
+    );
+  });
+});

@@ -9,7 +9,6 @@ import { hashPassword } from '../auth/passwords';
 import { nowIso } from '../common/clock';
 import { DomainError, FieldsError } from '../common/domain-error';
 import { fieldError } from '../common/error-body';
-import { isoIn } from '../common/job-lease';
 import { UnitOfWork } from '../common/unit-of-work';
 import { AppConfig, CONFIG } from '../config/config';
 import { MailService } from '../mail/mail.service';
@@ -57,7 +56,8 @@ export class PasswordTokensService {
     purpose: PasswordTokenPurpose,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = isoIn(PASSWORD_TOKEN_TTL_MS);
+    const now = Date.now();
+    const expiresAt = new Date(now + PASSWORD_TOKEN_TTL_MS).toISOString();
     await tx.delete(PasswordToken, { userId: user.id, usedAt: IsNull() });
     await tx.insert(PasswordToken, {
       userId: user.id,
@@ -65,7 +65,7 @@ export class PasswordTokensService {
       hash: tokenHash(token),
       expiresAt,
       usedAt: null,
-      createdAt: nowIso(),
+      createdAt: new Date(now).toISOString(),
     });
     await this.mail.enqueue(
       tx,
