@@ -14,7 +14,14 @@ import { ROOT, startServer, TestServer } from '../support/server';
 const PLUGIN_ROUTES = [/^\/api\/docs(\/.*|-json|-yaml)?$/];
 
 /** The public routes the contract allows (API.md "Authentication"). */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+/** Health, the login, and what a person signed out uses to set a password from a mailed link. */
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-token',
+  'POST /api/auth/password',
+];
 
 const ALL = 'ADMIN, MANAGER, SOCIAL_WORKER, COMMUNITY_MAKER';
 /** The declarations of identity, accounts, territories and the audit trail (DOMAIN.md). */
@@ -22,6 +29,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/auth/login': 'Public',
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,
+  'POST /api/auth/change-password': ALL,
+  'POST /api/auth/password-reset': 'Public',
+  'POST /api/auth/password-token': 'Public',
+  'POST /api/auth/password': 'Public',
+  'POST /api/users/:id/invitation': 'ADMIN',
   'GET /api/health': 'Public',
   'GET /api/users': ALL,
   'GET /api/users/:id': ALL,
@@ -85,7 +97,7 @@ describe('route declarations (deny by default)', () => {
     }
   });
 
-  it('has no public route beyond health and login', () => {
+  it('has no public route beyond health, login and setting a password from a link', () => {
     const open = app.declared.filter((r) => r.access && 'public' in r.access).map(key);
     expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
   });

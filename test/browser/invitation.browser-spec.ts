@@ -122,8 +122,13 @@ describe('invitations, resets and the first sign-in in the admin', () => {
     }
     const message = await outboxMessage(email, 'password-reset');
     const token = /token=([\w-]{43})/.exec(message.text ?? '')?.[1];
+    // Opened on a 360 px phone: the page fits the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.url}/#/imposta-password?token=${token}`);
+    await page.getByRole('heading', { name: 'Scegli la password' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(360);
     await choosePasswordAndSignIn(page, email, 'Pietro ricorda la nuova frase 2026');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The link served once.
     await signOut(page);
