@@ -71,6 +71,14 @@ describe('composeDigest', () => {
     expect(digest.text).toContain('ogni settimana');
   });
 
+  it('writes large counts the Italian way', () => {
+    const items = [item(1)];
+    const digest = composeDigest(input({ ending: { total: 12_345, items } }))!;
+    expect(digest.subject).toContain(': 12.345 cose da seguire');
+    expect(digest.text).toContain('(12.345)');
+    expect(digest.text).toContain('e altri 12.344');
+  });
+
   it('says one thing in the singular', () => {
     expect(composeDigest(input({ noRecentNote: { total: 1, items: [item(3)] } }))!.subject).toBe(
       'GenerAttivi – Riepilogo del 07/12/2026: 1 cosa da seguire',

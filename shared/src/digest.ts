@@ -73,7 +73,10 @@ const HEADINGS: Record<DigestSectionKey, { title: string; date: string }> = {
   },
 };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const ITALIAN_COUNT = new Intl.NumberFormat('it-IT');
+/** A count as written in Italy (`12.345`). */
+const count = (n: number) => ITALIAN_COUNT.format(n);
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
  * The digest's subject and text, or null when every section is empty (nothing is sent).
@@ -93,7 +96,7 @@ export function composeDigest(input: DigestInput): DigestMessage | null {
   for (const key of present) {
     const section = input.sections[key];
     const heading = HEADINGS[key];
-    lines.push('', `${heading.title} (${section.total})`);
+    lines.push('', `${heading.title} (${count(section.total)})`);
     const shown = section.items.slice(0, DIGEST_SECTION_LINES);
     for (const item of shown) {
       lines.push(
@@ -102,7 +105,7 @@ export function composeDigest(input: DigestInput): DigestMessage | null {
       );
     }
     const more = section.total - shown.length;
-    if (more > 0) lines.push(`e altri ${more}`);
+    if (more > 0) lines.push(`e altri ${count(more)}`);
   }
   lines.push(
     '',
