@@ -27,6 +27,7 @@ import territories from './territories';
 import users from './users';
 
 const ImportPage = lazyPage(() => import('./imports/ImportPage'), 'ImportPage');
+const ProfilePage = lazyPage(() => import('./profile/ProfilePage'), 'ProfilePage');
 
 const network = createDataProvider({
   getToken: authProvider.getToken,
@@ -67,6 +68,7 @@ export const App = () => (
     <Resource name="mail-outbox" {...mailOutbox} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/profile" element={<ProfilePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -29,6 +29,8 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProfileModule } from './profile/profile.module';
 import { RetentionModule } from './retention/retention.module';
 import { ImportsModule } from './imports/imports.module';
 import { MailModule } from './mail/mail.module';
@@ -59,6 +61,8 @@ export class AppModule {
         AlertsModule,
         SearchModule,
         SavedFiltersModule,
+        NotificationsModule,
+        ProfileModule,
         RetentionModule,
         ImportsModule,
         MailModule,

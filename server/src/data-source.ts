@@ -19,6 +19,7 @@ import { NOTE_ENTITIES } from './notes/notes.module';
 import { PACT_ENTITIES } from './pacts/pacts.module';
 import { PACT_TEMPLATE_ENTITIES } from './pact-templates/pact-templates.module';
 import { SAVED_FILTER_ENTITIES } from './saved-filters/saved-filters.module';
+import { NOTIFICATION_ENTITIES } from './notifications/notifications.module';
 import { TERRITORY_ENTITIES } from './territories/territories.module';
 import { USER_ENTITIES } from './users/users.module';
 
@@ -44,6 +45,7 @@ export const ENTITIES = [
   ...IMPORT_ENTITIES,
   ...MAIL_ENTITIES,
   ...PASSWORD_TOKEN_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];
 
 /** The application's database: the server, the migration tools, the scale seed and the tests open it so. */

@@ -18,3 +18,5 @@ export * from './users';
 export * from './audit';
 export * from './retention';
 export * from './mail';
+export * from './notifications';
+export * from './digest';

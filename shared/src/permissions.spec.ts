@@ -62,7 +62,8 @@ describe('the permission table', () => {
       )) {
         // signing out, changing one's own password
         if (resource === 'session' && ['delete', 'edit'].includes(action)) continue;
-        if (resource === 'saved-filters') continue; // their own list filters, not case records
+        // Their own list filters, notifications and profile: not case records.
+        if (['saved-filters', 'notifications', 'profile'].includes(resource)) continue;
         expect([resource, action, isAllowed('MANAGER', resource, action)]).toEqual([
           resource,
           action,
@@ -83,6 +84,14 @@ describe('the permission table', () => {
     for (const action of ['list', 'show', 'create', 'delete'] as const)
       expect(rolesAllowed('saved-filters', action)).toEqual([...ROLES]);
     expect(rolesAllowed('saved-filters', 'edit')).toEqual([]);
+  });
+
+  it('notifications and profile: everyone reads and edits their own', () => {
+    for (const action of ['list', 'edit'] as const)
+      expect(rolesAllowed('notifications', action)).toEqual([...ROLES]);
+    for (const action of ['show', 'edit'] as const)
+      expect(rolesAllowed('profile', action)).toEqual([...ROLES]);
+    expect(rolesAllowed('notifications', 'delete')).toEqual([]);
   });
 
   it('beneficiaries and households: created, edited and deleted by ADMIN and the social worker of the territory', () => {

@@ -38,6 +38,8 @@ export const PERMISSION_RESOURCES = [
   'access-log',
   'imports',
   'mail-outbox',
+  'notifications',
+  'profile',
 ] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 
@@ -239,6 +241,10 @@ export const PERMISSIONS: Readonly<
   search: { list: CASE_READ },
   /** Each person's own saved list filters: everyone keeps theirs, nobody sees another's. */
   'saved-filters': { list: ALL, show: ALL, create: ALL, delete: ALL },
+  /** Each person's own in-app notifications: read and marked read by their reader alone. */
+  notifications: { list: ALL, edit: ALL },
+  /** Each person's own profile (the e-mail digest they receive) and its preview. */
+  profile: { show: ALL, edit: ALL },
   /** Who is anonymised next (RETENTION_YEARS after their last pact closed), and when. */
   'retention-schedule': { list: ADMIN_ONLY },
   /**

@@ -6,6 +6,7 @@
 
 import type { AuditAction } from './audit';
 import type { EligibilityEvaluation } from './eligibility';
+import type { DigestFrequency } from './notifications';
 import type {
   DocumentKind,
   DocumentMediaType,
@@ -51,6 +52,8 @@ export interface User extends VersionedRecord {
   role: Role;
   territoryIds: number[];
   active: boolean;
+  /** How often the user receives the e-mail digest; on create, defaultDigestFrequency(role). */
+  digestFrequency: DigestFrequency;
   /**
    * Read-only: the open pacts the user holds, as community maker or social worker (the load
    * a hand-over or an assignment shows); ignored when sent back.

@@ -16,6 +16,7 @@ import { startServer, TestServer } from '../support/server';
 const USER_KEYS = [
   'active',
   'createdAt',
+  'digestFrequency',
   'email',
   'fullName',
   'id',
@@ -87,6 +88,47 @@ describe('users', () => {
       );
       // Set by an administrator: to be changed at first sign-in.
       expect(res.body.mustChangePassword).toBe(true);
+    });
+
+    it('gives each role its digest unless one is chosen; a wrong one is a 400', async () => {
+      const made = async (role: Role, extra: Record<string, unknown> = {}) => {
+        const res = await request<UserRecord>(
+          'POST',
+          '/api/users',
+          admin,
+          newUser({ role, email: uniqueEmail(role), ...extra }),
+        );
+        expect(res.status).toBe(201);
+        return res.body.digestFrequency;
+      };
+      expect(await made('SOCIAL_WORKER')).toBe('daily');
+      expect(await made('COMMUNITY_MAKER')).toBe('weekly');
+      expect(await made('MANAGER', { territoryIds: [] })).toBe('weekly');
+      expect(await made('ADMIN', { territoryIds: [] })).toBe('none');
+      expect(await made('SOCIAL_WORKER', { digestFrequency: 'none' })).toBe('none');
+      const bad = await request(
+        'POST',
+        '/api/users',
+        admin,
+        newUser({ digestFrequency: 'hourly' }),
+      );
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.errors ?? {})).toEqual(['digestFrequency']);
+      // The administrator changes it with the rest of the record; left out, it stays.
+      const created = await request('POST', '/api/users', admin, newUser());
+      const { openPacts: _load, ...record } = created.body;
+      const put = await request('PUT', `/api/users/${created.body.id}`, admin, {
+        ...record,
+        digestFrequency: 'weekly',
+      });
+      expect([put.status, put.body.digestFrequency]).toEqual([200, 'weekly']);
+      const { digestFrequency: _kept, ...without } = put.body;
+      const again = await request('PUT', `/api/users/${created.body.id}`, admin, {
+        ...without,
+        openPacts: 0,
+        fullName: 'Chiara Ferrari Bianchi',
+      });
+      expect([again.status, again.body.digestFrequency]).toEqual([200, 'weekly']);
     });
 
     it('refuses a password shorter than 12 characters with a 400 naming password', async () => {

@@ -156,6 +156,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       JWT_SECRET: E2E_JWT_SECRET,
       LOG_LEVEL: 'info',
       LOGIN_RATE_LIMIT: '10000',
+      // No digest mail unless a suite asks for it (digest.e2e-spec.ts).
+      DIGEST_HOUR: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,6 +34,7 @@ const appMessages = {
         role: 'Ruolo',
         territoryIds: 'Ambiti',
         active: 'Attivo',
+        digestFrequency: 'Riepilogo via email',
         password: 'Password',
         openPacts: 'Patti aperti',
         mustChangePassword: 'Deve cambiare la password',
@@ -381,6 +382,35 @@ const appMessages = {
     },
     layout: {
       language: 'Lingua',
+    },
+    notifications: {
+      bell: 'Notifiche',
+      bell_unread: 'Notifiche: %{smart_count} da leggere |||| Notifiche: %{smart_count} da leggere',
+      title: 'Notifiche',
+      empty: 'Nessuna notifica.',
+      load_error: 'Impossibile leggere le notifiche ora.',
+      mark_all: 'Segna tutte come lette',
+      unread: 'da leggere',
+      assigned: 'Il patto %{reference} ti è stato assegnato',
+      sent_back: 'Il patto %{reference} è tornato in bozza',
+      assigned_hidden: 'Un patto che non segui più ti era stato assegnato',
+      sent_back_hidden: 'Un patto che non segui più è tornato in bozza',
+    },
+    profile: {
+      menu: 'Profilo',
+      title: 'Profilo',
+      digest: 'Riepilogo via email',
+      digest_help:
+        'Un riepilogo di ciò che richiede attenzione nei patti che segui: patti in attesa di approvazione, tappe in scadenza, patti senza note, patti in chiusura.',
+      digest_none: 'Nessuno',
+      digest_daily: 'Ogni giorno',
+      digest_weekly: 'Ogni settimana (il lunedì)',
+      saved: 'Preferenza salvata',
+      preview: 'Mostra l’anteprima di oggi',
+      preview_title: 'Anteprima del riepilogo di oggi',
+      preview_subject: 'Oggetto: %{subject}',
+      preview_empty:
+        'Oggi non ci sarebbe nulla da segnalare: non ti verrebbe inviata nessuna email.',
     },
     search: {
       open: 'Cerca',

@@ -1,3 +1,4 @@
+import PersonIcon from '@mui/icons-material/Person';
 import TranslateIcon from '@mui/icons-material/Translate';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
@@ -25,9 +26,11 @@ import {
   useLocales,
   useLocation,
   useLocaleState,
+  useNavigate,
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { OfflineBanner, OfflineSync, OutboxCount } from '../offline/OfflineBanner';
 import { SignOutItem } from '../offline/SignOutItem';
 import { GlobalSearch } from './GlobalSearch';
@@ -76,6 +79,26 @@ const LanguageItems = () => {
   );
 };
 
+/** «Profilo»: the person's own settings (the e-mail digest). */
+const ProfileItem = () => {
+  const translate = useTranslate();
+  const menu = useUserMenu();
+  const navigate = useNavigate();
+  return (
+    <MenuItem
+      onClick={() => {
+        menu?.onClose();
+        navigate('/profile');
+      }}
+    >
+      <ListItemIcon>
+        <PersonIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.profile.menu')}</ListItemText>
+    </MenuItem>
+  );
+};
+
 /**
  * The user menu button shows the person's name: its accessible name must include it
  * (WCAG 2.5.3, "label in name"), not only say "Profilo". On a phone the button is an icon
@@ -94,6 +117,7 @@ const AppUserMenu = () => {
       : menu;
   return (
     <UserMenu label={label}>
+      <ProfileItem />
       {phone ? <LanguageItems /> : null}
       <SignOutItem />
     </UserMenu>
@@ -113,6 +137,7 @@ const AppToolbar = () => {
     <>
       <GlobalSearch />
       <OutboxCount />
+      <NotificationBell />
       {phone ? null : <LocalesMenuButton />}
       <ToggleThemeButton />
       <LoadingIndicator {...named} />

@@ -3,14 +3,18 @@ import type {
   Beneficiary,
   DocumentKind,
   DocumentOwnerType,
+  DigestFrequency,
+  DigestPreview,
   DocumentRecord,
   HandOverResult,
   ImportKind,
   ImportRecord,
   MailOutboxRecord,
+  NotificationRecord,
   Pact,
   PactTransitionBody,
   PossibleDuplicate,
+  ProfileRecord,
   SearchResult,
 } from '@generattivi/shared';
 import {
@@ -112,6 +116,18 @@ export interface AppDataProvider extends DataProvider {
   ): Promise<{ blob: Blob; fileName: string | undefined }>;
   /** `GET /api/imports/:id/report`: the uploaded file with its «Esito» column. */
   getImportReport(id: number): Promise<{ blob: Blob; fileName: string | undefined }>;
+  /** `GET /api/notifications/unread-count`: how many of the caller's notifications are unread. */
+  unreadNotifications(): Promise<number>;
+  /** `POST /api/notifications/:id/read`. */
+  markNotificationRead(id: number): Promise<NotificationRecord>;
+  /** `POST /api/notifications/read-all`. */
+  markAllNotificationsRead(): Promise<{ count: number }>;
+  /** `GET /api/profile`: the caller's own account and digest. */
+  getProfile(): Promise<ProfileRecord>;
+  /** `PATCH /api/profile`: sets the caller's digest. */
+  updateProfile(body: { digestFrequency: DigestFrequency }): Promise<ProfileRecord>;
+  /** `GET /api/profile/digest-preview`: what today's digest would say. */
+  getDigestPreview(): Promise<DigestPreview>;
   /** `GET /api/search?q=`: pacts, beneficiaries and households found, grouped by kind. */
   search(q: string, signal?: AbortSignal): Promise<SearchResult[]>;
   /**
@@ -308,6 +324,22 @@ export function createDataProvider({
       });
       return json as SearchResult[];
     },
+    unreadNotifications: async () => {
+      const { json } = await httpClient(`${apiUrl}/notifications/unread-count`);
+      return (json as { count: number }).count;
+    },
+    markNotificationRead: (id) => post<NotificationRecord>(`/notifications/${id}/read`, {}),
+    markAllNotificationsRead: () => post<{ count: number }>('/notifications/read-all', {}),
+    getProfile: async () => (await httpClient(`${apiUrl}/profile`)).json as ProfileRecord,
+    updateProfile: async (body) =>
+      (
+        await httpClient(`${apiUrl}/profile`, {
+          method: 'PATCH',
+          body: JSON.stringify(body),
+        })
+      ).json as ProfileRecord,
+    getDigestPreview: async () =>
+      (await httpClient(`${apiUrl}/profile/digest-preview`)).json as DigestPreview,
     transitionPact: (id, body) => post<Pact>(`/pacts/${id}/transitions`, body),
     assignPact: (id, body) => post<Pact>(`/pacts/${id}/assign`, body),
     handOver: (body) => post<HandOverResult>('/assignments/hand-over', body),

@@ -8,13 +8,17 @@ import { ConflictError, ForbiddenError } from '../common/domain-error';
 import { UnitOfWork } from '../common/unit-of-work';
 import { updateVersioned, versionConflict } from '../common/versioned-update';
 import type { AssignDto } from '../pacts/dto/pact.dto';
+import { notify } from '../notifications/notify';
 import { lockVisiblePact } from '../pacts/pact-list';
 import { assertStaff } from '../pacts/pact-staff';
 import { toPactRecord } from '../pacts/pact.record';
 import { Pact } from '../pacts/pact.entity';
 import { Assignment } from './assignment.entity';
 
-/** Opens an assignment of the pact to a community maker (from `now`), and audits it. */
+/**
+ * Opens an assignment of the pact to a community maker (from `now`), audits it and tells the
+ * maker (unless they assigned it to themselves).
+ */
 export async function openAssignment(
   tx: EntityManager,
   audit: AuditService,
@@ -41,6 +45,11 @@ export async function openAssignment(
     startedAt: now,
     reason,
   });
+  const { reference } = await tx.findOneOrFail(Pact, {
+    where: { id: pactId },
+    select: { id: true, reference: true },
+  });
+  await notify(tx, 'PACT_ASSIGNED', { id: pactId, reference }, [communityMakerId], caller.id);
   return assignment;
 }
 

@@ -125,6 +125,12 @@ const OTHER_ROUTES: Record<string, { resource: PermissionResource; actions: read
   'GET /notes/export': { resource: 'notes', actions: ['export'] },
   'GET /imports/templates/:kind': { resource: 'imports', actions: ['create'] },
   'GET /imports/:id/report': { resource: 'imports', actions: ['show'] },
+  'GET /notifications/unread-count': { resource: 'notifications', actions: ['list'] },
+  'POST /notifications/:id/read': { resource: 'notifications', actions: ['edit'] },
+  'POST /notifications/read-all': { resource: 'notifications', actions: ['edit'] },
+  'GET /profile': { resource: 'profile', actions: ['show'] },
+  'PATCH /profile': { resource: 'profile', actions: ['edit'] },
+  'GET /profile/digest-preview': { resource: 'profile', actions: ['show'] },
 };
 
 /** `GET /x` list, `GET /x/:id` show, `POST /x` create, `PUT|PATCH /x/:id` edit, `DELETE /x/:id` delete. */

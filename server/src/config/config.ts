@@ -70,6 +70,13 @@ export interface AppConfig {
   mailPollMs: number;
   /** Password reset requests a minute from one client address. */
   passwordResetRatePerMinute: number;
+  /**
+   * From this hour (Europe/Rome, 0–23) the day's digests are sent; null (`DIGEST_HOUR=off`):
+   * this instance sends none.
+   */
+  digestHour: number | null;
+  /** The day of the week the weekly digests go out: 1 Monday … 7 Sunday. */
+  digestWeekday: number;
 }
 
 export const CONFIG = Symbol('AppConfig');
@@ -257,6 +264,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     exportMaxRows: parseInteger(env, 'EXPORT_MAX_ROWS', 100_000, 1, 100_000),
     accessLogMonths: parseInteger(env, 'ACCESS_LOG_MONTHS', 24, 1, 1200),
     ...mailConfig(env, port),
+    digestHour:
+      (env.DIGEST_HOUR ?? '').trim().toLowerCase() === 'off'
+        ? null
+        : parseInteger(env, 'DIGEST_HOUR', 7, 0, 23),
+    digestWeekday: parseInteger(env, 'DIGEST_WEEKDAY', 1, 1, 7),
     documentMaxBytes: parseInteger(
       env,
       'DOCUMENT_MAX_BYTES',

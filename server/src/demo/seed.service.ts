@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { defaultDigestFrequency } from '@generattivi/shared';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -79,6 +80,7 @@ export class SeedService implements OnApplicationBootstrap {
             territoryIds:
               a.territories === 'all' ? territories.map((t) => t.id) : a.territories.map(idOf),
             active: true,
+            digestFrequency: defaultDigestFrequency(a.role),
             passwordHash,
           }),
         );

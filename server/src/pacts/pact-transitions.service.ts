@@ -20,6 +20,7 @@ import { fieldError, fieldsMessage, fieldsOf } from '../common/error-body';
 import { UnitOfWork } from '../common/unit-of-work';
 import { updateVersioned, versionConflict } from '../common/versioned-update';
 import { signedPactCount } from '../documents/owner-documents';
+import { notify, sentBackReaders } from '../notifications/notify';
 import { Milestone } from '../milestones/milestone.entity';
 import type { TransitionDto } from './dto/pact.dto';
 import { EligibilityFailed, EligibilityService } from './eligibility.service';
@@ -185,6 +186,8 @@ export class PactTransitionsService {
         : null;
       if (decided) await this.closeOpenMilestones(tx, caller, id, pending, decided, body.reason);
       await updateVersioned(tx, Pact, id, body.version, changes);
+      if (action === 'SEND_BACK')
+        await notify(tx, 'PACT_SENT_BACK', pact, await sentBackReaders(tx, pact), caller.id);
       await this.audit.append(tx, {
         actorId: caller.id,
         action: 'transition',

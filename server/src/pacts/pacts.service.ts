@@ -39,6 +39,7 @@ import {
 } from '../common/versioned-update';
 import { clockRunsSql, pendingPastDueSql } from '../common/deadline-sql';
 import { Milestone } from '../milestones/milestone.entity';
+import { Notification } from '../notifications/notification.entity';
 import { toMilestoneRecord } from '../milestones/milestone.record';
 import { PactTemplate } from '../pact-templates/pact-template.entity';
 import { PactTemplatesService } from '../pact-templates/pact-templates.service';
@@ -487,6 +488,8 @@ export class PactsService {
       const record = toPactRecord(pact);
       await tx.delete(Milestone, { pactId: id });
       await tx.delete(Assignment, { pactId: id });
+      // What its people were told of the draft goes with it (its reference then names nothing).
+      await tx.delete(Notification, { pactId: id });
       await tx.delete(Pact, { id });
       await this.audit.deleted(tx, caller.id, 'pacts', id, record);
       return record;

@@ -11,12 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
-import { nowIso } from '../common/clock';
+import { DailyLease } from '../common/daily-lease';
+import { isoIn } from '../common/job-lease';
 import { HourlyPass } from '../common/hourly-pass';
 import { AppConfig, CONFIG } from '../config/config';
 import { eraseImportFiles, IMPORT_FILE_DAYS } from '../imports/import-files';
 import { AnonymisationService } from './anonymisation.service';
-import { JobLease } from '../database/job-lease.entity';
 
 /** The job's row in `job_leases` (written by the Retention migration). */
 const JOB = 'retention';
@@ -24,8 +24,6 @@ const JOB = 'retention';
 const LEASE_MS = 60_000;
 /** People read (through the retention index) and anonymised per batch. */
 const BATCH = 50;
-
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 /**
  * Once a day, anonymises the people whose retention term is over (RETENTION_YEARS after their
@@ -38,14 +36,16 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionJob.name);
-  private readonly instance = randomUUID();
+  private readonly lease: DailyLease;
   private readonly hourly = new HourlyPass(this.logger, 'retention job', () => this.runToday());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly anonymisation: AnonymisationService,
-  ) {}
+  ) {
+    this.lease = new DailyLease(dataSource, JOB, randomUUID(), LEASE_MS);
+  }
 
   onApplicationBootstrap(): void {
     this.hourly.start();
@@ -58,7 +58,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   /** Today's pass if this instance takes the lease; resolves to the people anonymised. */
   async runToday(): Promise<number> {
     const today = todayIso();
-    if (!(await this.claim(today))) return 0;
+    if (!(await this.lease.claim(today))) return 0;
     const erased = await eraseImportFiles(
       this.dataSource.manager,
       isoIn(-IMPORT_FILE_DAYS * 86_400_000),
@@ -82,10 +82,10 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
       if (batch.length < BATCH) break;
       const last = batch[batch.length - 1];
       after = { from: last.retentionFrom!, id: last.id };
-      if (!(await this.renew())) return anonymised; // another instance took it over
+      if (!(await this.lease.renew())) return anonymised; // another instance took it over
       await yieldToRequests();
     }
-    if (!this.hourly.stopping) await this.finish(today);
+    if (!this.hourly.stopping) await this.lease.finish(today);
     if (anonymised > 0) this.logger.log(`${anonymised} people anonymised (retention term over)`);
     return anonymised;
   }
@@ -103,35 +103,5 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     if (after)
       qb.andWhere('(b.retentionFrom > :from OR (b.retentionFrom = :from AND b.id > :id))', after);
     return qb.getMany();
-  }
-
-  /** Takes today's run unless it is done, or another instance holds a live lease. */
-  private async claim(today: string): Promise<boolean> {
-    const taken = await this.dataSource
-      .getRepository(JobLease)
-      .createQueryBuilder()
-      .update()
-      .set({ leaseOwner: this.instance, leaseUntil: isoIn(LEASE_MS) })
-      .where('name = :name', { name: JOB })
-      .andWhere('(last_run_on IS NULL OR last_run_on < :today)', { today })
-      .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: nowIso() })
-      .execute();
-    return taken.affected === 1;
-  }
-
-  private async renew(): Promise<boolean> {
-    const renewed = await this.dataSource
-      .getRepository(JobLease)
-      .update({ name: JOB, leaseOwner: this.instance }, { leaseUntil: isoIn(LEASE_MS) });
-    return renewed.affected === 1;
-  }
-
-  private async finish(today: string): Promise<void> {
-    await this.dataSource
-      .getRepository(JobLease)
-      .update(
-        { name: JOB, leaseOwner: this.instance },
-        { lastRunOn: today, leaseOwner: null, leaseUntil: null },
-      );
   }
 }

@@ -1,4 +1,5 @@
 import {
+  defaultDigestFrequency,
   evaluateEligibility,
   OUTCOMES_BY_TYPE,
   pactProgress,
@@ -317,6 +318,8 @@ export class ScaleGenerator {
       active: true,
       passwordHash: this.options.passwordHash,
       tokenVersion: 0,
+      mustChangePassword: false,
+      digestFrequency: defaultDigestFrequency(role),
     };
     this.sink.add('users', user);
     this.audit.create(at, null, 'users', user.id, toUserRecord(user as User));

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import type { Role } from '@generattivi/shared';
+import type { DigestFrequency, Role } from '@generattivi/shared';
 import { VersionedRecord } from '../database/columns';
 
 @Entity('users')
@@ -35,4 +35,8 @@ export class User extends VersionedRecord {
   /** Bumped on deactivation, role or territory change and password change: older tokens die. */
   @Column({ type: 'integer', default: 0 })
   tokenVersion!: number;
+
+  /** How often the e-mail digest is sent (`none`, `daily`, `weekly`). */
+  @Column({ type: 'varchar', length: 10, default: 'none' })
+  digestFrequency!: DigestFrequency;
 }

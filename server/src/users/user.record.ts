@@ -11,6 +11,7 @@ export function toUserRecord(u: User): StoredUserRecord {
   return {
     ...toSessionUser(u),
     active: u.active,
+    digestFrequency: u.digestFrequency,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
     version: u.version,

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { OPEN_PACT_STATUSES, ROLES, territoryRequired, type Role } from '@generattivi/shared';
+import {
+  defaultDigestFrequency,
+  OPEN_PACT_STATUSES,
+  ROLES,
+  territoryRequired,
+  type Role,
+} from '@generattivi/shared';
 import { diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { constraintViolation } from '../common/constraint-violation';
@@ -181,6 +187,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           role: body.role,
           territoryIds,
           active: body.active ?? true,
+          digestFrequency: body.digestFrequency ?? defaultDigestFrequency(body.role),
           passwordHash,
           mustChangePassword: body.password !== undefined,
         }),
@@ -261,6 +268,7 @@ export class UsersService extends ReadByEveryone(User, USER_LIST) {
           role: body.role,
           territoryIds,
           active,
+          digestFrequency: body.digestFrequency ?? current.digestFrequency,
           // A password an administrator types for someone else is changed at first sign-in.
           ...(passwordHash ? { passwordHash, mustChangePassword: caller.id !== id } : {}),
           ...(revokes ? { tokenVersion: current.tokenVersion + 1 } : {}),

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@generattivi/shared';
+import { DIGEST_FREQUENCIES, ROLES, type DigestFrequency, type Role } from '@generattivi/shared';
 import {
   ArrayMaxSize,
   IsArray,
@@ -51,6 +51,15 @@ class UserFields {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DIGEST_FREQUENCIES,
+    description:
+      'the e-mail digest: on create, daily for a social worker, weekly for a community maker or a manager, none for an administrator; on update, unchanged when absent',
+  })
+  @IsOptional()
+  @IsIn(DIGEST_FREQUENCIES, { message: `must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  digestFrequency?: DigestFrequency;
 }
 
 export class CreateUserDto extends UserFields {

@@ -22,6 +22,8 @@ import { Imports1795600000160 } from './1795600000160-Imports';
 import { PossibleDuplicateResolution1795600000170 } from './1795600000170-PossibleDuplicateResolution';
 import { MailOutbox1795600000200 } from './1795600000200-MailOutbox';
 import { PasswordTokens1795600000201 } from './1795600000201-PasswordTokens';
+import { Notifications1795600000210 } from './1795600000210-Notifications';
+import { DigestJob1795600000211 } from './1795600000211-DigestJob';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -46,4 +48,6 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   PossibleDuplicateResolution1795600000170,
   MailOutbox1795600000200,
   PasswordTokens1795600000201,
+  Notifications1795600000210,
+  DigestJob1795600000211,
 ];
