@@ -12,7 +12,7 @@ import { checkChain } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, keyedEventHash } from './audit-hash';
 import { AuditKeyring, lockChain } from './audit-keyring';
-import { SubjectKeysService } from './subject-keys.service';
+import { SubjectKeysService, type Prepared } from './subject-keys.service';
 
 export { eventHash, GENESIS_HASH } from './audit-hash';
 
@@ -72,7 +72,7 @@ type WholeRecordEvent = [
 @Injectable()
 export class AuditService {
   /** Events waiting for the end of their unit of work, by transaction. */
-  private readonly pending = new WeakMap<QueryRunner, NewAuditEvent[]>();
+  private readonly pending = new WeakMap<QueryRunner, Array<Prepared<NewAuditEvent>>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,7 +90,7 @@ export class AuditService {
     const events = tx.queryRunner && this.pending.get(tx.queryRunner);
     if (!events) return;
     this.pending.delete(tx.queryRunner!);
-    if (events.length) await this.write(tx, events);
+    if (events.length) await this.write(tx, await this.subjects.seal(tx, events));
   }
 
   /**
@@ -104,16 +104,16 @@ export class AuditService {
         Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
       ),
     };
-    // Encrypted now, with the change it records: a unit of work that appends thousands (an
-    // import) spreads the key lookups over its own turns of the event loop, and the chain
-    // lock is held only for the insert.
-    const [safe] = await this.subjects.protect(tx, [filtered]);
+    // Whose personal data it holds is found now, with the change it records; the keys of a
+    // unit of work's events are read (or made) together when it is done, a few hundred per
+    // statement (an import appends thousands), before the chain lock is taken.
+    const prepared = await this.subjects.prepare(tx, filtered);
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
-    if (buffer) buffer.push(safe);
-    else await this.write(tx, [safe]);
+    if (buffer) buffer.push(prepared);
+    else await this.write(tx, await this.subjects.seal(tx, [prepared]));
   }
 
-  /** Appends events whose personal fields `append` has already encrypted. */
+  /** Appends events whose personal fields are already encrypted (SubjectKeysService.seal). */
   private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
     await lockChain(tx);
     await this.keyring.seal(tx);

@@ -9,6 +9,7 @@ import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { nowIso } from '../common/clock';
 import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
+import { clearPrefetched, PREFETCHED, rememberPrefetched } from '../common/prefetched';
 import { UnitOfWork } from '../common/unit-of-work';
 import { HouseholdsService } from '../households/households.service';
 import { Territory } from '../territories/territory.entity';
@@ -35,9 +36,9 @@ const LEASE_MS = 5 * 60_000;
 const PROGRESS_MS = 500;
 const POLL_MS = 10_000;
 /** Rows per turn of the event loop. */
-const CHUNK_ROWS = 50;
+const CHUNK_ROWS = 100;
 /** Chunks per rolled-back transaction of a dry run (short, so that other writers get their turn). */
-const DRY_RUN_CHUNKS = 10;
+const DRY_RUN_CHUNKS = 5;
 
 /** Ends a transaction without keeping anything: a dry run, or a commit with a row in error. */
 class Rollback extends Error {
@@ -151,13 +152,26 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
           { processed: done, leaseUntil: isoIn(LEASE_MS) },
         );
     };
+    const territoryById = territories.map((t) => [t.id, t] as const);
     const applyChunk = async (context: RowContext, chunk: SheetRow[]) => {
-      for (const line of chunk) {
+      const rows = chunk.map((line) => {
         const values = new Map<string, Cell>();
         for (const [field, at] of positions) values.set(field, line.cells[at] ?? null);
-        const duplicate = this.duplicateOf(job.kind, importer, values, line.line, seen);
-        const outcome = duplicate ?? (await importer.apply(context, values));
-        results.push({ row: line.line, ...outcome });
+        return { line: line.line, values };
+      });
+      try {
+        rememberPrefetched(context.tx, PREFETCHED.territory, territoryById);
+        await importer.prefetch?.(
+          context,
+          rows.map((r) => r.values),
+        );
+        for (const { line, values } of rows) {
+          const duplicate = this.duplicateOf(job.kind, importer, values, line, seen);
+          const outcome = duplicate ?? (await importer.apply(context, values));
+          results.push({ row: line, ...outcome });
+        }
+      } finally {
+        clearPrefetched(context.tx);
       }
       await progress(results.length);
       await yieldToLoop();
