@@ -90,7 +90,7 @@ export class AuditService {
     const events = tx.queryRunner && this.pending.get(tx.queryRunner);
     if (!events) return;
     this.pending.delete(tx.queryRunner!);
-    if (events.length) await this.write(tx, await this.subjects.seal(tx, events));
+    if (events.length) await this.write(tx, events);
   }
 
   /**
@@ -110,11 +110,16 @@ export class AuditService {
     const prepared = await this.subjects.prepare(tx, filtered);
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
     if (buffer) buffer.push(prepared);
-    else await this.write(tx, await this.subjects.seal(tx, [prepared]));
+    else await this.write(tx, [prepared]);
   }
 
-  /** Appends events whose personal fields are already encrypted (SubjectKeysService.seal). */
-  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
+  /**
+   * Appends the events: their subjects' keys read (or made) first, before the chain lock;
+   * each batch's personal fields encrypted as it is inserted, so that a unit of work of
+   * thousands never holds them all twice, plain and encrypted.
+   */
+  private async write(tx: EntityManager, prepared: Array<Prepared<NewAuditEvent>>) {
+    const keys = await this.subjects.keysOf(tx, prepared);
     await lockChain(tx);
     await this.keyring.seal(tx);
     const repo = tx.getRepository(AuditEvent);
@@ -127,8 +132,9 @@ export class AuditService {
     const at = nowIso();
     // A statement per batch (a bulk import buffers thousands), rows in chain order: the ids
     // grow in that order.
-    for (let start = 0; start < events.length; start += INSERT_BATCH) {
-      const rows = events.slice(start, start + INSERT_BATCH).map((event) => {
+    for (let start = 0; start < prepared.length; start += INSERT_BATCH) {
+      const events = this.subjects.sealWith(keys, prepared.slice(start, start + INSERT_BATCH));
+      const rows = events.map((event) => {
         const row = repo.create({
           at,
           actorId: event.actorId,
@@ -144,7 +150,7 @@ export class AuditService {
       });
       await repo.insert(rows);
       // SQLite answers synchronously: the event loop gets a turn between batches.
-      if (start + INSERT_BATCH < events.length) await new Promise((r) => setImmediate(r));
+      if (start + INSERT_BATCH < prepared.length) await new Promise((r) => setImmediate(r));
     }
   }
 

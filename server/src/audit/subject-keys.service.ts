@@ -126,30 +126,32 @@ export class SubjectKeysService {
     return { event, fields, subject: await this.subjectOf(tx, event) };
   }
 
-  /**
-   * The second half of `protect`: the personal fields encrypted, the keys of all the events'
-   * subjects read (and the missing ones made) a few hundred per statement, with a turn of
-   * the event loop between batches.
-   */
+  /** The second half of `protect`: the personal fields encrypted. */
   async seal<E extends Protectable>(tx: EntityManager, prepared: Array<Prepared<E>>) {
+    return this.sealWith(await this.keysOf(tx, prepared), prepared);
+  }
+
+  /**
+   * The keys of the prepared events' subjects, by subjectId(): read (and the missing ones
+   * made) a few hundred per statement, with a turn of the event loop between batches.
+   */
+  async keysOf(tx: EntityManager, prepared: Array<Prepared<Protectable>>) {
     const subjects = prepared.flatMap((p) => (p.fields.length && p.subject ? [p.subject] : []));
-    const keys = subjects.length ? await this.keysFor(tx, subjects) : new Map<string, Buffer>();
-    const out: E[] = [];
-    for (const [i, { event, fields, subject }] of prepared.entries()) {
-      if (!fields.length) {
-        out.push(event);
-        continue;
-      }
+    return subjects.length ? this.keysFor(tx, subjects) : new Map<string, Buffer>();
+  }
+
+  /** The events with their personal fields encrypted under `keys` (from keysOf). */
+  sealWith<E extends Protectable>(keys: Map<string, Buffer>, prepared: Array<Prepared<E>>): E[] {
+    return prepared.map(({ event, fields, subject }) => {
+      if (!fields.length) return event;
       const key = (subject && keys.get(subjectId(subject))) || null;
       const changes = { ...event.changes };
       for (const f of fields) {
         const [before, after] = changes[f];
         changes[f] = [this.encrypt(key, subject, before), this.encrypt(key, subject, after)];
       }
-      out.push({ ...event, changes });
-      if ((i + 1) % KEY_BATCH === 0) await yieldToEventLoop();
-    }
-    return out;
+      return { ...event, changes };
+    });
   }
 
   private encrypt(key: Buffer | null, subject: Subject | undefined, value: unknown): unknown {
@@ -261,7 +263,8 @@ export class SubjectKeysService {
     // Read again: a key another transaction made meanwhile is the one kept.
     if (missing.length) for (const [id, row] of await this.keyRows(tx, missing)) rows.set(id, row);
     const keys = new Map<string, Buffer>();
-    for (const s of subjects) {
+    for (const [i, s] of subjects.entries()) {
+      if (i > 0 && i % KEY_BATCH === 0) await yieldToEventLoop();
       const id = subjectId(s);
       const row = rows.get(id);
       if (keys.has(id) || !row?.wrappedKey) continue;
