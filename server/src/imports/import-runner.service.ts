@@ -15,7 +15,7 @@ import { HouseholdsService } from '../households/households.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
-import { isEmptyRow, readSheet, type SheetRow } from './import-file';
+import { chunksOf, openSheet, type SheetRow } from './import-file';
 import type { ImportKind } from '@generattivi/shared';
 import { ImportJob } from './import-job.entity';
 import {
@@ -135,12 +135,17 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
     const importer = this.importers[job.kind];
     const caller = await this.callerOf(job);
     if (!caller) return this.finish(job, { status: 'FAILED' });
-    const sheet = await readSheet(Buffer.from(job.content, 'base64'), job.format, job.rows);
+    const bytes = Buffer.from(job.content, 'base64');
+    const sheet = await openSheet(bytes, job.format);
     const { positions } = mapHeader(sheet.header, IMPORT_COLUMNS[job.kind]);
-    const lines = sheet.rows.filter((r) => !isEmptyRow(r));
     const territories = await this.dataSource.getRepository(Territory).find();
     const seen = new Map<string, number>();
     const results: RowResult[] = [];
+    /** Forgets what an attempt of a transaction did from `line` on (before it runs again). */
+    const undoFrom = (line: number) => {
+      while (results.length && results[results.length - 1].row >= line) results.pop();
+      for (const [key, first] of seen) if (first >= line) seen.delete(key);
+    };
     let written = Date.now();
     const progress = async (done: number) => {
       if (Date.now() - written < PROGRESS_MS) return;
@@ -176,26 +181,38 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       await progress(results.length);
       await yieldToLoop();
     };
-    const chunks = Array.from({ length: Math.ceil(lines.length / CHUNK_ROWS) }, (_, i) =>
-      lines.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS),
-    );
     const rolledBack = (e: unknown) => {
       if (!(e instanceof Rollback)) throw e;
     };
     if (job.dryRun) {
-      for (let at = 0; at < chunks.length; at += DRY_RUN_CHUNKS) {
+      // A few chunks per transaction, read before it starts (it may run again).
+      const chunks = chunksOf(sheet.rows, CHUNK_ROWS);
+      for (;;) {
+        const group: SheetRow[][] = [];
+        while (group.length < DRY_RUN_CHUNKS) {
+          const next = await chunks.next();
+          if (next.done) break;
+          group.push(next.value);
+        }
+        if (!group.length) break;
         await this.uow
           .run(async (tx) => {
-            for (const chunk of chunks.slice(at, at + DRY_RUN_CHUNKS))
-              await applyChunk({ tx, caller, territories }, chunk);
+            undoFrom(group[0][0].line);
+            for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
             throw new Rollback();
           })
           .catch(rolledBack);
       }
     } else {
+      // All in one transaction; the file read again if it has to run again.
+      let unread: AsyncGenerator<SheetRow> | undefined = sheet.rows;
       await this.uow
         .run(async (tx) => {
-          for (const chunk of chunks) await applyChunk({ tx, caller, territories }, chunk);
+          const rows = unread ?? (await openSheet(bytes, job.format)).rows;
+          unread = undefined;
+          undoFrom(0);
+          for await (const chunk of chunksOf(rows, CHUNK_ROWS))
+            await applyChunk({ tx, caller, territories }, chunk);
           if (results.some((r) => r.status === 'error')) throw new Rollback();
         })
         .catch(rolledBack);
