@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNT, listQuery } from '../support/demo';
 import { territoryIds, type Json } from '../support/fixtures';
 import { italianCsv, PEOPLE_HEADER, runImport, uploadImport } from '../support/imports';
-import { engineUnderTest, startServer, type TestServer } from '../support/server';
+import { START_NODE_OPTIONS, startServer, type TestServer } from '../support/server';
 
 /**
  * Issue 14: spreadsheets imported as background jobs with a report row by row, through the
@@ -54,14 +54,8 @@ describe('imports', () => {
 
   const upload = (token: string, kind: string, file: Buffer, name: string, dryRun = true) =>
     uploadImport(server, token, kind, file, name, dryRun);
-  const run = (
-    token: string,
-    kind: string,
-    file: Buffer,
-    name: string,
-    dryRun = true,
-    on = server,
-  ) => runImport(on, token, kind, file, name, dryRun);
+  const run = (token: string, kind: string, file: Buffer, name: string, dryRun = true) =>
+    runImport(server, token, kind, file, name, dryRun);
 
   const households = async (q: string) =>
     (
@@ -399,16 +393,14 @@ describe('imports', () => {
     });
   });
 
-  /**
-   * 20,000 rows on SQLite, the engine of a single machine. On PostgreSQL each of a row's
-   * queries is a round trip to the database and the rows go in far slower: 500 there.
-   */
-  const BULK = engineUnderTest() === 'postgres' ? 500 : 20_000;
+  /** 20,000 rows on either engine (issue 14: each phase under a minute, under 300 MB). */
+  const BULK = 20_000;
 
   describe(`${BULK} rows`, () => {
     it('dry run and commit every row, the server answering meanwhile (times and memory printed, measured, not asserted)', async () => {
-      // A server of its own: its memory is the import's, not the other tests'.
-      const bulk = await startServer();
+      // A server of its own: its memory is the import's, not the other tests'; with the heap
+      // limit `npm start` gives node.
+      const bulk = await startServer({ env: { NODE_OPTIONS: START_NODE_OPTIONS } });
       try {
         const token = await bulk.login(DEMO_ACCOUNT.ADMIN);
         const people = async () => {
@@ -435,10 +427,28 @@ describe('imports', () => {
           }
         })();
         const t0 = Date.now();
-        const dry = await run(token, 'beneficiaries', file, 'ventimila.csv', true, bulk);
+        // Each phase is awaited up to 10 minutes: the machine may be busy (no time is asserted).
+        const wait = 600_000;
+        const dry = await runImport(
+          bulk,
+          token,
+          'beneficiaries',
+          file,
+          'ventimila.csv',
+          true,
+          wait,
+        );
         const dryMs = Date.now() - t0;
         const t1 = Date.now();
-        const done = await run(token, 'beneficiaries', file, 'ventimila.csv', false, bulk);
+        const done = await runImport(
+          bulk,
+          token,
+          'beneficiaries',
+          file,
+          'ventimila.csv',
+          false,
+          wait,
+        );
         const commitMs = Date.now() - t1;
         running = false;
         await watch;
@@ -451,6 +461,6 @@ describe('imports', () => {
       } finally {
         await bulk.stop();
       }
-    }, 300_000);
+    }, 1_500_000);
   });
 });

@@ -30,7 +30,14 @@ const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
-const { ROOT, freePort, sleep, startServer: startBuiltServer, stop } = require('./server');
+const {
+  ROOT,
+  START_FLAGS,
+  freePort,
+  sleep,
+  startServer: startBuiltServer,
+  stop,
+} = require('./server');
 
 const env = process.env;
 const MIGRATIONS = join(ROOT, 'server', 'dist', 'database', 'migrations');
@@ -51,10 +58,6 @@ const NOTES_SEARCH = 'colloquio selezione azienda';
 const PASSWORD = 'demo-password';
 const RESULTS = join(__dirname, 'results.json');
 // The server runs as `npm start` runs it, with the same node flags (its heap limit).
-const START_FLAGS =
-  /\bnode ((?:--\S+ )*)server\/dist\/main\.js/
-    .exec(require(join(ROOT, 'package.json')).scripts.start)?.[1]
-    .trim() ?? '';
 const NODE_OPTIONS = env.BENCH_NODE_OPTIONS ?? START_FLAGS;
 
 const log = (...args) => console.log(...args);

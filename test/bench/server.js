@@ -1,8 +1,12 @@
 // What the benches share: the built server (server/dist/main.js, or BENCH_SERVER_MAIN for an
-// A/B of a change) started on a free port and stopped, and the small helpers around it.
+// A/B of a change) started on a free port and stopped, a fresh database for it, and the small
+// helpers around it.
 const { spawn } = require('node:child_process');
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { createServer } = require('node:net');
 const { join, resolve } = require('node:path');
+const { Client } = require('pg');
 
 const ROOT = resolve(__dirname, '..', '..');
 const SERVER_MAIN = resolve(
@@ -70,4 +74,49 @@ async function stop(child) {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-module.exports = { ROOT, SERVER_MAIN, freePort, sleep, startServer, stop };
+/**
+ * The node flags `npm start` gives the server (its heap limit), for NODE_OPTIONS: a bench runs
+ * the server as production does.
+ */
+const START_FLAGS =
+  /\bnode ((?:--\S+ )*)server\/dist\/main\.js/
+    .exec(require(join(ROOT, 'package.json')).scripts.start)?.[1]
+    .trim() ?? '';
+
+/**
+ * A fresh database named after `prefix`: a new database on the PostgreSQL server `pgUrl`
+ * (dropped by `drop`), else a SQLite file in a temporary folder (removed by `drop`).
+ */
+async function freshDatabase(prefix, pgUrl) {
+  if (!pgUrl) {
+    const dir = mkdtempSync(join(tmpdir(), `generattivi-${prefix}-`));
+    return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true }) };
+  }
+  const name = `generattivi_${prefix}_${Date.now()}`;
+  const admin = new Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+module.exports = {
+  ROOT,
+  SERVER_MAIN,
+  START_FLAGS,
+  freePort,
+  freshDatabase,
+  sleep,
+  startServer,
+  stop,
+};

@@ -10,12 +10,8 @@
 //   INSTANCES           server instances on the one database (default 1)
 //   BENCH_DURATION      seconds (default 10), BENCH_CONNECTIONS per instance (default 16)
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
-const { mkdtempSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
-const { startServer, stop } = require('./server');
+const { freshDatabase, startServer, stop } = require('./server');
 
 const env = process.env;
 const INSTANCES = Number(env.INSTANCES ?? 1);
@@ -23,28 +19,7 @@ const DURATION = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 16);
 const PG_URL = env.BENCH_DATABASE_URL;
 
-async function database() {
-  if (!PG_URL) {
-    const dir = mkdtempSync(join(tmpdir(), 'generattivi-writes-'));
-    return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true }) };
-  }
-  const name = `generattivi_writes_${Date.now()}`;
-  const admin = new Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const database = () => freshDatabase('writes', PG_URL);
 
 /** One instance on the database, with the demo data (loaded by the first to start). */
 function start(databaseUrl) {

@@ -42,13 +42,14 @@ export async function uploadImport(
   return { status: res.status, body: (await res.json()) as ImportView & ErrorBody };
 }
 
-/** Polls the job until it has finished. */
+/** Polls the job until it has finished (for at most `waitMs`). */
 export async function importFinished(
   server: TestServer,
   token: string,
   id: number,
+  waitMs = 120_000,
 ): Promise<ImportView> {
-  for (let i = 0; i < 1200; i++) {
+  for (const until = Date.now() + waitMs; Date.now() < until;) {
     const res = await server.request<ImportView>('GET', `/api/imports/${id}`, { token });
     expect(res.status).toBe(200);
     if (res.body.status === 'DONE' || res.body.status === 'FAILED') return res.body;
@@ -65,9 +66,10 @@ export async function runImport(
   file: Buffer,
   name: string,
   dryRun = true,
+  waitMs?: number,
 ): Promise<ImportView> {
   const res = await uploadImport(server, token, kind, file, name, dryRun);
   if (res.status !== 202) throw new Error(`import → ${res.status} ${JSON.stringify(res.body)}`);
   expect(res.body).toMatchObject({ status: 'QUEUED', dryRun, created: 0, failed: 0 });
-  return importFinished(server, token, res.body.id);
+  return importFinished(server, token, res.body.id, waitMs);
 }

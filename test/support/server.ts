@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,18 @@ export type Engine = 'sqlite' | 'postgres';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js');
+
+/** The node flags `npm start` gives the server (its heap limit), for NODE_OPTIONS. */
+export const START_NODE_OPTIONS =
+  /\bnode ((?:--\S+ )*)server\/dist\/main\.js/
+    .exec(
+      (
+        JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+          scripts: { start: string };
+        }
+      ).scripts.start,
+    )?.[1]
+    .trim() ?? '';
 export const PG_ADMIN_URL = process.env.E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The engine the suite runs on: E2E_DB=postgres, SQLite otherwise. */

@@ -12,7 +12,7 @@ import { checkChain } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, keyedEventHash } from './audit-hash';
 import { AuditKeyring, lockChain } from './audit-keyring';
-import { SubjectKeysService } from './subject-keys.service';
+import { SubjectKeysService, type Prepared } from './subject-keys.service';
 
 export { eventHash, GENESIS_HASH } from './audit-hash';
 
@@ -72,7 +72,7 @@ type WholeRecordEvent = [
 @Injectable()
 export class AuditService {
   /** Events waiting for the end of their unit of work, by transaction. */
-  private readonly pending = new WeakMap<QueryRunner, NewAuditEvent[]>();
+  private readonly pending = new WeakMap<QueryRunner, Array<Prepared<NewAuditEvent>>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,17 +104,22 @@ export class AuditService {
         Object.entries(event.changes ?? {}).filter(([k]) => !SECRET_FIELDS.has(k)),
       ),
     };
-    // Encrypted now, with the change it records: a unit of work that appends thousands (an
-    // import) spreads the key lookups over its own turns of the event loop, and the chain
-    // lock is held only for the insert.
-    const [safe] = await this.subjects.protect(tx, [filtered]);
+    // Whose personal data it holds is found now, with the change it records; the keys of a
+    // unit of work's events are read (or made) together when it is done, a few hundred per
+    // statement (an import appends thousands), before the chain lock is taken.
+    const prepared = await this.subjects.prepare(tx, filtered);
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
-    if (buffer) buffer.push(safe);
-    else await this.write(tx, [safe]);
+    if (buffer) buffer.push(prepared);
+    else await this.write(tx, [prepared]);
   }
 
-  /** Appends events whose personal fields `append` has already encrypted. */
-  private async write(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
+  /**
+   * Appends the events: their subjects' keys read (or made) first, before the chain lock;
+   * each batch's personal fields encrypted as it is inserted, so that a unit of work of
+   * thousands never holds them all twice, plain and encrypted.
+   */
+  private async write(tx: EntityManager, prepared: Array<Prepared<NewAuditEvent>>) {
+    const keys = await this.subjects.keysOf(tx, prepared);
     await lockChain(tx);
     await this.keyring.seal(tx);
     const repo = tx.getRepository(AuditEvent);
@@ -127,8 +132,9 @@ export class AuditService {
     const at = nowIso();
     // A statement per batch (a bulk import buffers thousands), rows in chain order: the ids
     // grow in that order.
-    for (let start = 0; start < events.length; start += INSERT_BATCH) {
-      const rows = events.slice(start, start + INSERT_BATCH).map((event) => {
+    for (let start = 0; start < prepared.length; start += INSERT_BATCH) {
+      const events = this.subjects.sealWith(keys, prepared.slice(start, start + INSERT_BATCH));
+      const rows = events.map((event) => {
         const row = repo.create({
           at,
           actorId: event.actorId,
@@ -144,7 +150,7 @@ export class AuditService {
       });
       await repo.insert(rows);
       // SQLite answers synchronously: the event loop gets a turn between batches.
-      if (start + INSERT_BATCH < events.length) await new Promise((r) => setImmediate(r));
+      if (start + INSERT_BATCH < prepared.length) await new Promise((r) => setImmediate(r));
     }
   }
 

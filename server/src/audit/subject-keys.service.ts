@@ -3,6 +3,7 @@ import { ERASED_PERSONAL_DATA } from '@generattivi/shared';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { nowIso } from '../common/clock';
+import { yieldToEventLoop } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { AuditKeyring } from './audit-keyring';
 import { PERSONAL_AUDIT_FIELDS, SubjectType } from './audit-personal-fields';
@@ -16,6 +17,12 @@ type Changes = Record<string, [unknown, unknown]>;
 const ENVELOPE = '$enc';
 
 type Subject = { type: SubjectType; id: number };
+
+const subjectId = (s: Subject) => `${s.type}:${s.id}`;
+
+/** Subjects per query reading their keys; keys made per insert (SQLite bounds its parameters). */
+const KEY_BATCH = 500;
+const KEY_INSERT_BATCH = 100;
 
 const subjectAad = (s: Subject) => Buffer.from(`${s.type}:${s.id}`);
 
@@ -57,6 +64,13 @@ interface Protectable {
   changes?: Changes;
 }
 
+/** An event, its personal fields and their subject, before they are encrypted. */
+export interface Prepared<E> {
+  event: E;
+  fields: string[];
+  subject?: Subject;
+}
+
 /**
  * Per-subject keys of the personal data held in audit events. Each person (or household)
  * gets a random key, stored wrapped under a key derived from AUDIT_KEY; their personal
@@ -95,25 +109,49 @@ export class SubjectKeysService {
 
   /** The events with their personal fields encrypted under their subject's key. */
   async protect<E extends Protectable>(tx: EntityManager, events: E[]): Promise<E[]> {
-    const out: E[] = [];
-    for (const event of events) {
-      const fields = (PERSONAL_AUDIT_FIELDS[event.entityType] ?? []).filter(
-        (f) => event.changes?.[f] !== undefined,
-      );
-      if (!fields.length) {
-        out.push(event);
-        continue;
-      }
-      const subject = await this.subjectOf(tx, event);
-      const key = subject ? await this.keyFor(tx, subject) : null;
+    const prepared: Array<Prepared<E>> = [];
+    for (const event of events) prepared.push(await this.prepare(tx, event));
+    return this.seal(tx, prepared);
+  }
+
+  /**
+   * The first half of `protect`: whose personal data the event holds, found when the event
+   * is appended (a pact it names may be gone by the end of the transaction).
+   */
+  async prepare<E extends Protectable>(tx: EntityManager, event: E): Promise<Prepared<E>> {
+    const fields = (PERSONAL_AUDIT_FIELDS[event.entityType] ?? []).filter(
+      (f) => event.changes?.[f] !== undefined,
+    );
+    if (!fields.length) return { event, fields };
+    return { event, fields, subject: await this.subjectOf(tx, event) };
+  }
+
+  /** The second half of `protect`: the personal fields encrypted. */
+  async seal<E extends Protectable>(tx: EntityManager, prepared: Array<Prepared<E>>) {
+    return this.sealWith(await this.keysOf(tx, prepared), prepared);
+  }
+
+  /**
+   * The keys of the prepared events' subjects, by subjectId(): read (and the missing ones
+   * made) a few hundred per statement, with a turn of the event loop between batches.
+   */
+  async keysOf(tx: EntityManager, prepared: Array<Prepared<Protectable>>) {
+    const subjects = prepared.flatMap((p) => (p.fields.length && p.subject ? [p.subject] : []));
+    return subjects.length ? this.keysFor(tx, subjects) : new Map<string, Buffer>();
+  }
+
+  /** The events with their personal fields encrypted under `keys` (from keysOf). */
+  sealWith<E extends Protectable>(keys: Map<string, Buffer>, prepared: Array<Prepared<E>>): E[] {
+    return prepared.map(({ event, fields, subject }) => {
+      if (!fields.length) return event;
+      const key = (subject && keys.get(subjectId(subject))) || null;
       const changes = { ...event.changes };
       for (const f of fields) {
         const [before, after] = changes[f];
         changes[f] = [this.encrypt(key, subject, before), this.encrypt(key, subject, after)];
       }
-      out.push({ ...event, changes });
-    }
-    return out;
+      return { ...event, changes };
+    });
   }
 
   private encrypt(key: Buffer | null, subject: Subject | undefined, value: unknown): unknown {
@@ -152,24 +190,33 @@ export class SubjectKeysService {
 
   private async unwrapAll(manager: EntityManager, subjects: Subject[]) {
     const keys = new Map<string, Buffer>();
+    for (const [id, row] of await this.keyRows(manager, subjects)) {
+      const subject = { type: row.subjectType as SubjectType, id: row.subjectId };
+      const key = row.wrappedKey && this.unwrap(row.wrappedKey, subject);
+      if (key) keys.set(id, key);
+    }
+    return keys;
+  }
+
+  /** The stored key rows of `subjects`, by subjectId(), KEY_BATCH subjects per query. */
+  private async keyRows(manager: EntityManager, subjects: Subject[]) {
+    const rows = new Map<string, AuditSubjectKey>();
     for (const type of ['beneficiaries', 'households'] as const) {
-      const ids = subjects.filter((s) => s.type === type).map((s) => s.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        const rows = await manager
+      const ids = [...new Set(subjects.filter((s) => s.type === type).map((s) => s.id))];
+      for (let i = 0; i < ids.length; i += KEY_BATCH) {
+        if (i > 0) await yieldToEventLoop();
+        const found = await manager
           .getRepository(AuditSubjectKey)
           .createQueryBuilder('k')
           .where('k.subjectType = :type AND k.subjectId IN (:...ids)', {
             type,
-            ids: ids.slice(i, i + 500),
+            ids: ids.slice(i, i + KEY_BATCH),
           })
           .getMany();
-        for (const row of rows) {
-          const key = row.wrappedKey && this.unwrap(row.wrappedKey, { type, id: row.subjectId });
-          if (key) keys.set(`${type}:${row.subjectId}`, key);
-        }
+        for (const row of found) rows.set(subjectId({ type, id: row.subjectId }), row);
       }
     }
-    return keys;
+    return rows;
   }
 
   /** The subject's key; undefined when it was wrapped under another AUDIT_KEY (unreadable). */
@@ -184,22 +231,47 @@ export class SubjectKeysService {
     }
   }
 
-  /** The subject's key, made now if it has none; null once forgotten. */
-  private async keyFor(tx: EntityManager, subject: Subject): Promise<Buffer | null> {
-    const repo = tx.getRepository(AuditSubjectKey);
-    const where = { subjectType: subject.type, subjectId: subject.id };
-    let row = await repo.findOneBy(where);
-    if (!row) {
-      const wrappedKey = seal(this.keyring.wrapKey, randomBytes(32), subjectAad(subject));
-      await repo
+  /**
+   * The subjects' keys, by subjectId(), made now for those that have none; absent once
+   * forgotten (or unreadable).
+   */
+  private async keysFor(tx: EntityManager, subjects: Subject[]): Promise<Map<string, Buffer>> {
+    const rows = await this.keyRows(tx, subjects);
+    const missing = [
+      ...new Map(
+        subjects.filter((s) => !rows.has(subjectId(s))).map((s) => [subjectId(s), s]),
+      ).values(),
+    ];
+    for (let i = 0; i < missing.length; i += KEY_INSERT_BATCH) {
+      await tx
+        .getRepository(AuditSubjectKey)
         .createQueryBuilder()
         .insert()
-        .values({ ...where, wrappedKey, createdAt: nowIso(), forgottenAt: null })
+        .values(
+          missing.slice(i, i + KEY_INSERT_BATCH).map((s) => ({
+            subjectType: s.type,
+            subjectId: s.id,
+            wrappedKey: seal(this.keyring.wrapKey, randomBytes(32), subjectAad(s)),
+            createdAt: nowIso(),
+            forgottenAt: null,
+          })),
+        )
         .orIgnore()
         .execute();
-      row = await repo.findOneByOrFail(where);
+      await yieldToEventLoop();
     }
-    return (row.wrappedKey && this.unwrap(row.wrappedKey, subject)) || null;
+    // Read again: a key another transaction made meanwhile is the one kept.
+    if (missing.length) for (const [id, row] of await this.keyRows(tx, missing)) rows.set(id, row);
+    const keys = new Map<string, Buffer>();
+    for (const [i, s] of subjects.entries()) {
+      if (i > 0 && i % KEY_BATCH === 0) await yieldToEventLoop();
+      const id = subjectId(s);
+      const row = rows.get(id);
+      if (keys.has(id) || !row?.wrappedKey) continue;
+      const key = this.unwrap(row.wrappedKey, s);
+      if (key) keys.set(id, key);
+    }
+    return keys;
   }
 
   /** Whose personal data an event holds: the person or household it is about, or its pact's. */

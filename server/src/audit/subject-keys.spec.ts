@@ -1,7 +1,8 @@
 import { ERASED_PERSONAL_DATA } from '@generattivi/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { appDataSourceOptions } from '../data-source';
 import { AuditEvent } from './audit-event.entity';
+import { AuditSubjectKey } from './audit-subject-key.entity';
 import { auditFixture } from './audit.fixture';
 
 describe('SubjectKeysService', () => {
@@ -100,5 +101,45 @@ describe('SubjectKeysService', () => {
     await expect(auditFixture(dataSource, 'x'.repeat(40)).audit.verify()).resolves.toMatchObject({
       valid: false,
     });
+  });
+
+  it('a unit of work of many events reads and makes their keys in batches: one key a subject, each event readable', async () => {
+    // Subjects 1 (key made above), 4 (forgotten above) and 1,000 to 1,599 (no key yet), two
+    // events each: more than a batch of key reads (500) and of key inserts (100).
+    const ids = [1, 4, ...Array.from({ length: 600 }, (_, i) => 1000 + i)];
+    await dataSource.transaction(async (tx) => {
+      fixture.audit.defer(tx);
+      for (const round of ['a', 'b'])
+        for (const id of ids)
+          await fixture.audit.append(tx, {
+            actorId: null,
+            action: 'update',
+            entityType: 'beneficiaries',
+            entityId: id,
+            changes: { lastName: [null, `${round}${id}`] },
+          });
+      await fixture.audit.flush(tx);
+    });
+    const keys = await dataSource
+      .getRepository(AuditSubjectKey)
+      .find({ where: { subjectType: 'beneficiaries' } });
+    const perSubject = new Map<number, number>();
+    for (const k of keys) perSubject.set(k.subjectId, (perSubject.get(k.subjectId) ?? 0) + 1);
+    expect(ids.filter((id) => perSubject.get(id) !== 1)).toEqual([]);
+    const events = await dataSource.getRepository(AuditEvent).find({
+      where: { entityType: 'beneficiaries', entityId: In(ids), action: 'update' },
+      order: { id: 'ASC' },
+    });
+    expect(events).toHaveLength(ids.length * 2);
+    expect(events.some((e) => e.changes.includes('a1000'))).toBe(false);
+    const read = await fixture.subjects.reveal(events);
+    const lastNames = read.map(
+      (e) => (JSON.parse(e.changes) as { lastName: unknown[] }).lastName[1],
+    );
+    const expected = ['a', 'b'].flatMap((round) =>
+      ids.map((id) => (id === 4 ? ERASED_PERSONAL_DATA : `${round}${id}`)),
+    );
+    expect(lastNames).toEqual(expected);
+    await expect(fixture.audit.verify()).resolves.toMatchObject({ valid: true });
   });
 });

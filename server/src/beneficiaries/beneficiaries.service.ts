@@ -26,6 +26,7 @@ import {
   refuseMaskedFilters,
   takeFilters,
 } from '../common/list-query';
+import { forgetPrefetched, PREFETCHED, recallPrefetched } from '../common/prefetched';
 import { UnitOfWork } from '../common/unit-of-work';
 import { assertNoReadOnlyOnCreate, updateRecord } from '../common/versioned-update';
 import { Household } from '../households/household.entity';
@@ -214,6 +215,7 @@ export class BeneficiariesService {
     const fields = await this.checkedFields(tx, caller, body);
     await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
     const saved = await tx.save(tx.create(Beneficiary, fields));
+    forgetPrefetched(tx, PREFETCHED.beneficiaryByFiscalCode, fields.fiscalCode);
     await this.audit.created(
       tx,
       caller.id,
@@ -255,6 +257,8 @@ export class BeneficiariesService {
       const fields = await this.checkedFields(tx, caller, body, current);
       if (fields.fiscalCode !== current.fiscalCode) {
         await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
+        forgetPrefetched(tx, PREFETCHED.beneficiaryByFiscalCode, current.fiscalCode);
+        forgetPrefetched(tx, PREFETCHED.beneficiaryByFiscalCode, fields.fiscalCode);
       }
       return fields;
     });
@@ -378,7 +382,14 @@ export class BeneficiariesService {
     caller: Caller,
     fiscalCode: string,
   ): Promise<void> {
-    const holder = await tx.findOne(Beneficiary, { where: { fiscalCode }, select: { id: true } });
+    const known = recallPrefetched<Beneficiary | null>(
+      tx,
+      PREFETCHED.beneficiaryByFiscalCode,
+      fiscalCode,
+    );
+    const holder = known
+      ? known.value
+      : await tx.findOne(Beneficiary, { where: { fiscalCode }, select: { id: true } });
     if (!holder) return;
     const reader = { caller, kind: 'beneficiaries' } as const;
     if (await lookupInScope(this.beneficiaries, BENEFICIARY_LIST, reader, holder.id, { tx }))

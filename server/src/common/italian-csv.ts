@@ -19,15 +19,21 @@ export function italianNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
+const ITALIAN_CSV_CAST = {
+  ...ITALIAN_CSV_OPTIONS,
+  cast: { number: italianNumber, string: neutraliseFormula },
+};
+
 /**
  * A table as a CSV file that Excel in Italian opens as it is: UTF-8 with a byte order mark,
  * `;` between cells, numbers with a decimal comma, and any text that would start a formula
  * kept as text (a leading apostrophe).
  */
 export function italianCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header, ...rows], {
-    ...ITALIAN_CSV_OPTIONS,
-    bom: true,
-    cast: { number: italianNumber, string: neutraliseFormula },
-  });
+  return stringify([header, ...rows], { ...ITALIAN_CSV_CAST, bom: true });
+}
+
+/** Lines of such a file after its header (no byte order mark): a file written in pieces. */
+export function italianCsvLines(rows: CsvCell[][]): string {
+  return stringify(rows, ITALIAN_CSV_CAST);
 }

@@ -26,6 +26,7 @@ import { CreateHouseholdDto, HOUSEHOLD_READ_ONLY, UpdateHouseholdDto } from './d
 import { Household } from './household.entity';
 import { HouseholdRecord, toHouseholdRecord, toHouseholdView } from './household.record';
 import { resolvePlace } from '../territories/territory-place';
+import { forgetPrefetched, PREFETCHED } from '../common/prefetched';
 import { fieldError } from '../common/error-body';
 
 export const HOUSEHOLD_LIST = defineListSpec({
@@ -123,6 +124,8 @@ export class HouseholdsService extends ReadInScope(Household, HOUSEHOLD_LIST, 'h
         externalCode,
       }),
     );
+    if (externalCode !== null)
+      forgetPrefetched(tx, PREFETCHED.householdByExternalCode, externalCode);
     const created = await tx.findOneByOrFail(Household, { id: saved.id });
     const record = toHouseholdRecord(created);
     await this.audit.created(tx, caller.id, 'households', created.id, record);

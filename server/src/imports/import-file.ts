@@ -8,7 +8,8 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { italianCsv } from '../common/italian-csv';
+import { Readable } from 'node:stream';
+import { italianCsv, italianCsvLines, type CsvCell } from '../common/italian-csv';
 import type { ImportFormat } from './import-job.entity';
 import type { Cell } from './import-values';
 
@@ -18,10 +19,11 @@ export interface SheetRow {
   cells: Cell[];
 }
 
-export interface Sheet {
+/** A sheet read a line at a time: its header, then its lines as they are asked for. */
+export interface SheetReader {
   header: string[];
   /** Every line after the header, empty ones included (the report keeps them). */
-  rows: SheetRow[];
+  rows: AsyncGenerator<SheetRow>;
 }
 
 /** Whether a line has nothing in it: such lines are skipped. */
@@ -67,7 +69,8 @@ export class TooManyRowsError extends Error {
   }
 }
 
-async function readCsv(bytes: Buffer, maxRows: number): Promise<Sheet> {
+/** The records of a CSV, parsed as they are asked for. */
+async function* csvRecords(bytes: Buffer): AsyncGenerator<string[]> {
   const text = decodeCsv(bytes);
   const parser = parse(text, {
     delimiter: delimiterOf(text),
@@ -75,16 +78,21 @@ async function readCsv(bytes: Buffer, maxRows: number): Promise<Sheet> {
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  const lines: string[][] = [];
-  let data = 0;
+  let records = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
-    lines.push(record);
-    if (lines.length > 1 && record.some((c) => c.trim() !== '') && ++data > maxRows)
-      throw new TooManyRowsError(maxRows);
-    if (lines.length % 2000 === 0) await yieldToLoop();
+    yield record;
+    if (++records % 2000 === 0) await yieldToLoop();
   }
-  const [header = [], ...rest] = lines;
-  return { header, rows: rest.map((cells, i) => ({ line: i + 2, cells })) };
+}
+
+async function openCsv(bytes: Buffer): Promise<SheetReader> {
+  const records = csvRecords(bytes);
+  const first = await records.next();
+  async function* rows(): AsyncGenerator<SheetRow> {
+    let line = 1;
+    for await (const cells of records) yield { line: ++line, cells };
+  }
+  return { header: first.done ? [] : first.value, rows: rows() };
 }
 
 /** The value of a workbook cell: a formula's result, a rich text's text, a link's text. */
@@ -104,53 +112,88 @@ function dataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   return workbook.worksheets.find((w) => w.name !== INSTRUCTIONS_SHEET) ?? workbook.worksheets[0];
 }
 
-async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet> {
+async function openXlsx(bytes: Buffer): Promise<SheetReader> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = dataSheet(workbook);
-  if (!sheet) return { header: [], rows: [] };
-  const width = sheet.columnCount;
-  const lines: SheetRow[] = [];
-  let header: string[] = [];
-  let data = 0;
-  for (let line = 1; line <= sheet.rowCount; line++) {
-    const row = sheet.getRow(line);
-    const cells = Array.from({ length: width }, (_, i) => workbookValue(row.getCell(i + 1).value));
-    if (line === 1) {
-      header = cells.map((c) => (c === null ? '' : String(c)));
-      continue;
+  const width = sheet?.columnCount ?? 0;
+  const cellsOf = (line: number) => {
+    const row = sheet!.getRow(line);
+    return Array.from({ length: width }, (_, i) => workbookValue(row.getCell(i + 1).value));
+  };
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for (let line = 2; sheet && line <= sheet.rowCount; line++) {
+      yield { line, cells: cellsOf(line) };
+      if (line % 2000 === 0) await yieldToLoop();
     }
-    const sheetRow = { line, cells };
-    if (!isEmptyRow(sheetRow) && ++data > maxRows) throw new TooManyRowsError(maxRows);
-    lines.push(sheetRow);
-    if (line % 2000 === 0) await yieldToLoop();
   }
-  return { header, rows: lines };
+  const header = sheet ? cellsOf(1).map((c) => (c === null ? '' : String(c))) : [];
+  return { header, rows: rows() };
 }
 
-export function readSheet(bytes: Buffer, format: ImportFormat, maxRows: number): Promise<Sheet> {
-  return format === 'xlsx' ? readXlsx(bytes, maxRows) : readCsv(bytes, maxRows);
+/** The sheet, its lines read as they are asked for (CSV parsed as it goes). */
+export function openSheet(bytes: Buffer, format: ImportFormat): Promise<SheetReader> {
+  return format === 'xlsx' ? openXlsx(bytes) : openCsv(bytes);
+}
+
+/**
+ * The header and the number of data lines (empty ones not counted) of a sheet read through;
+ * TooManyRowsError past `maxRows`.
+ */
+export async function surveySheet(bytes: Buffer, format: ImportFormat, maxRows: number) {
+  const sheet = await openSheet(bytes, format);
+  let rows = 0;
+  for await (const row of sheet.rows)
+    if (!isEmptyRow(row) && ++rows > maxRows) throw new TooManyRowsError(maxRows);
+  return { header: sheet.header, rows };
+}
+
+/** The sheet's non-empty lines, `size` at a time. */
+export async function* chunksOf(rows: AsyncIterable<SheetRow>, size: number) {
+  let chunk: SheetRow[] = [];
+  for await (const row of rows) {
+    if (isEmptyRow(row)) continue;
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
 }
 
 export const INSTRUCTIONS_SHEET = 'Istruzioni';
 export const OUTCOME_HEADER = 'Esito';
+/** Lines of the «Esito» CSV written per chunk. */
+const OUTCOME_LINES = 500;
 
 /**
  * The uploaded file with one more column, «Esito», giving each line's outcome: CSV as Excel in
- * Italian opens it; XLSX the same workbook, its cells untouched.
+ * Italian opens it, written line by line as it is read; XLSX the same workbook, its cells
+ * untouched.
  */
 export async function withOutcomes(
   bytes: Buffer,
   format: ImportFormat,
   outcomes: ReadonlyMap<number, string>,
-): Promise<Buffer> {
+): Promise<Readable> {
   if (format === 'csv') {
-    const sheet = await readCsv(bytes, Number.MAX_SAFE_INTEGER);
-    const rows = sheet.rows.map((r) => [
-      ...Array.from({ length: sheet.header.length }, (_, i) => (r.cells[i] as string) ?? ''),
-      outcomes.get(r.line) ?? '',
-    ]);
-    return Buffer.from(italianCsv([...sheet.header, OUTCOME_HEADER], rows), 'utf8');
+    const sheet = await openCsv(bytes);
+    const width = sheet.header.length;
+    async function* chunks(): AsyncGenerator<string> {
+      yield italianCsv([...sheet.header, OUTCOME_HEADER], []);
+      let lines: CsvCell[][] = [];
+      for await (const row of sheet.rows) {
+        const cells = Array.from({ length: width }, (_, i) => (row.cells[i] as string) ?? '');
+        lines.push([...cells, outcomes.get(row.line) ?? '']);
+        if (lines.length === OUTCOME_LINES) {
+          yield italianCsvLines(lines);
+          lines = [];
+        }
+      }
+      if (lines.length) yield italianCsvLines(lines);
+    }
+    return Readable.from(chunks(), { objectMode: false });
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -160,5 +203,5 @@ export async function withOutcomes(
     sheet.getRow(1).getCell(column).value = OUTCOME_HEADER;
     for (const [line, outcome] of outcomes) sheet.getRow(line).getCell(column).value = outcome;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Readable.from([Buffer.from(await workbook.xlsx.writeBuffer())]);
 }

@@ -15,12 +15,13 @@ import {
   type ImportRowResult,
   type ImportRowStatus,
 } from '@generattivi/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { CreateBeneficiaryDto } from '../beneficiaries/dto/beneficiary.dto';
 import { DomainError } from '../common/domain-error';
+import { PREFETCHED, recallPrefetched, rememberPrefetched } from '../common/prefetched';
 import type { ErrorBody } from '../common/error-body';
 import { fieldError } from '../common/error-body';
 import { flattenValidationErrors } from '../common/validation';
@@ -58,7 +59,43 @@ export type RowValues = ReadonlyMap<string, Cell>;
 export interface RowImporter {
   /** The field whose value identifies the row's record; twice in one file is an error. */
   keyField: string;
+  /**
+   * Loads before a chunk of rows, in a query or two, what their `apply` would look up one
+   * row at a time (common/prefetched.ts): the records of their keys, the records they name.
+   * The rows' own checks and writes still go through the services.
+   */
+  prefetch?(ctx: RowContext, rows: RowValues[]): Promise<void>;
   apply(ctx: RowContext, values: RowValues): Promise<RowOutcome>;
+}
+
+/** The distinct non-empty texts of `field` in `rows`, as `normalize` writes them. */
+function keysOf(rows: RowValues[], field: string, normalize = (text: string) => text) {
+  const keys = new Set<string>();
+  for (const values of rows) {
+    const text = cellText(values.get(field) ?? null);
+    if (text !== '') keys.add(normalize(text));
+  }
+  return [...keys];
+}
+
+/**
+ * Remembers, for each of `keys`, the record of `entity` whose `column` holds it (null: none).
+ */
+async function prefetchBy<E extends object>(
+  tx: EntityManager,
+  kind: string,
+  entity: new () => E,
+  column: keyof E & string,
+  keys: string[],
+): Promise<void> {
+  if (!keys.length) return;
+  const found = await tx.find(entity, { where: { [column]: In(keys) } as never });
+  const byKey = new Map(found.map((record) => [record[column] as unknown as string, record]));
+  rememberPrefetched(
+    tx,
+    kind,
+    keys.map((key) => [key, byKey.get(key) ?? null]),
+  );
 }
 
 /** Thrown by a row whose errors are known (a cell, the DTO, a refusal of the service). */
@@ -188,16 +225,30 @@ export async function byExternalCode<E extends { externalCode: string | null }>(
   return tx.findOne(entity, { where: { externalCode: code } as never });
 }
 
+/** The household whose external code is `code`, if any (from the chunk's prefetch if there). */
+async function householdByCode(tx: EntityManager, code: string): Promise<Household | null> {
+  const known = recallPrefetched<Household | null>(tx, PREFETCHED.householdByExternalCode, code);
+  return known ? known.value : byExternalCode(tx, Household, code);
+}
+
 export function beneficiaryImporter(service: BeneficiariesService): RowImporter {
   return {
     keyField: 'fiscalCode',
+    async prefetch(ctx, rows) {
+      const fiscalCodes = keysOf(rows, 'fiscalCode', normalizeFiscalCode);
+      const byFiscalCode = PREFETCHED.beneficiaryByFiscalCode;
+      await prefetchBy(ctx.tx, byFiscalCode, Beneficiary, 'fiscalCode', fiscalCodes);
+      const householdCodes = keysOf(rows, 'householdCode');
+      const byCode = PREFETCHED.householdByExternalCode;
+      await prefetchBy(ctx.tx, byCode, Household, 'externalCode', householdCodes);
+    },
     async apply(ctx, values) {
       const row = new RowReader('beneficiaries', values);
       try {
         const householdCode = row.text('householdCode');
         let householdId: number | null = null;
         if (householdCode !== null) {
-          const household = await byExternalCode(ctx.tx, Household, householdCode);
+          const household = await householdByCode(ctx.tx, householdCode);
           if (household) householdId = household.id;
           else
             row.errors[row.header('householdCode')] = fieldError(
@@ -220,9 +271,13 @@ export function beneficiaryImporter(service: BeneficiariesService): RowImporter 
           employmentStatus: row.choice('employmentStatus', ITALIAN_LABELS.employmentStatus),
           householdId,
         });
-        const existing = await ctx.tx.findOneBy(Beneficiary, {
-          fiscalCode: normalizeFiscalCode(body.fiscalCode),
-        });
+        const fiscalCode = normalizeFiscalCode(body.fiscalCode);
+        const known = recallPrefetched<Beneficiary | null>(
+          ctx.tx,
+          PREFETCHED.beneficiaryByFiscalCode,
+          fiscalCode,
+        );
+        const existing = known ? known.value : await ctx.tx.findOneBy(Beneficiary, { fiscalCode });
         return await upsert(
           existing,
           () => service.createIn(ctx.tx, ctx.caller, body),
@@ -245,6 +300,16 @@ export function beneficiaryImporter(service: BeneficiariesService): RowImporter 
 export function householdImporter(service: HouseholdsService): RowImporter {
   return {
     keyField: 'externalCode',
+    async prefetch(ctx, rows) {
+      const codes = keysOf(rows, 'externalCode');
+      await prefetchBy(
+        ctx.tx,
+        PREFETCHED.householdByExternalCode,
+        Household,
+        'externalCode',
+        codes,
+      );
+    },
     async apply(ctx, values) {
       const row = new RowReader('households', values);
       try {
@@ -258,7 +323,7 @@ export function householdImporter(service: HouseholdsService): RowImporter {
           vulnerable: row.boolean('vulnerable') ?? false,
           vulnerabilityReason: optional(row.text('vulnerabilityReason')),
         });
-        const existing = await byExternalCode(ctx.tx, Household, externalCode as string);
+        const existing = await householdByCode(ctx.tx, externalCode as string);
         return await upsert(
           existing,
           () => service.createIn(ctx.tx, ctx.caller, body, externalCode),

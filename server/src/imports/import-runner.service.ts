@@ -9,6 +9,7 @@ import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { nowIso } from '../common/clock';
 import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
+import { clearPrefetched, PREFETCHED, rememberPrefetched } from '../common/prefetched';
 import { UnitOfWork } from '../common/unit-of-work';
 import { HouseholdsService } from '../households/households.service';
 import { PactAssignmentService } from '../assignments/pact-assignment.service';
@@ -18,7 +19,7 @@ import { PactsService } from '../pacts/pacts.service';
 import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
-import { isEmptyRow, readSheet, type SheetRow } from './import-file';
+import { chunksOf, openSheet, type SheetRow } from './import-file';
 import type { ImportKind } from '@generattivi/shared';
 import { ImportJob } from './import-job.entity';
 import { pactImporter } from './import-pacts';
@@ -40,9 +41,9 @@ const LEASE_MS = 5 * 60_000;
 const PROGRESS_MS = 500;
 const POLL_MS = 10_000;
 /** Rows per turn of the event loop. */
-const CHUNK_ROWS = 50;
+const CHUNK_ROWS = 100;
 /** Chunks per rolled-back transaction of a dry run (short, so that other writers get their turn). */
-const DRY_RUN_CHUNKS = 10;
+const DRY_RUN_CHUNKS = 5;
 
 /** Ends a transaction without keeping anything: a dry run, or a commit with a row in error. */
 class Rollback extends Error {
@@ -144,12 +145,17 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
     const importer = this.importers[job.kind];
     const caller = await this.callerOf(job);
     if (!caller) return this.finish(job, { status: 'FAILED' });
-    const sheet = await readSheet(Buffer.from(job.content, 'base64'), job.format, job.rows);
+    const bytes = Buffer.from(job.content, 'base64');
+    const sheet = await openSheet(bytes, job.format);
     const { positions } = mapHeader(sheet.header, IMPORT_COLUMNS[job.kind]);
-    const lines = sheet.rows.filter((r) => !isEmptyRow(r));
     const territories = await this.dataSource.getRepository(Territory).find();
     const seen = new Map<string, number>();
     const results: RowResult[] = [];
+    /** Forgets what an attempt of a transaction did from `line` on (before it runs again). */
+    const undoFrom = (line: number) => {
+      while (results.length && results[results.length - 1].row >= line) results.pop();
+      for (const [key, first] of seen) if (first >= line) seen.delete(key);
+    };
     let written = Date.now();
     const progress = async (done: number) => {
       if (Date.now() - written < PROGRESS_MS) return;
@@ -161,37 +167,62 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
           { processed: done, leaseUntil: isoIn(LEASE_MS) },
         );
     };
+    const territoryById = territories.map((t) => [t.id, t] as const);
     const applyChunk = async (context: RowContext, chunk: SheetRow[]) => {
-      for (const line of chunk) {
+      const rows = chunk.map((line) => {
         const values = new Map<string, Cell>();
         for (const [field, at] of positions) values.set(field, line.cells[at] ?? null);
-        const duplicate = this.duplicateOf(job.kind, importer, values, line.line, seen);
-        const outcome = duplicate ?? (await importer.apply(context, values));
-        results.push({ row: line.line, ...outcome });
+        return { line: line.line, values };
+      });
+      try {
+        rememberPrefetched(context.tx, PREFETCHED.territory, territoryById);
+        await importer.prefetch?.(
+          context,
+          rows.map((r) => r.values),
+        );
+        for (const { line, values } of rows) {
+          const duplicate = this.duplicateOf(job.kind, importer, values, line, seen);
+          const outcome = duplicate ?? (await importer.apply(context, values));
+          results.push({ row: line, ...outcome });
+        }
+      } finally {
+        clearPrefetched(context.tx);
       }
       await progress(results.length);
       await yieldToLoop();
     };
-    const chunks = Array.from({ length: Math.ceil(lines.length / CHUNK_ROWS) }, (_, i) =>
-      lines.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS),
-    );
     const rolledBack = (e: unknown) => {
       if (!(e instanceof Rollback)) throw e;
     };
     if (job.dryRun) {
-      for (let at = 0; at < chunks.length; at += DRY_RUN_CHUNKS) {
+      // A few chunks per transaction, read before it starts (it may run again).
+      const chunks = chunksOf(sheet.rows, CHUNK_ROWS);
+      for (;;) {
+        const group: SheetRow[][] = [];
+        while (group.length < DRY_RUN_CHUNKS) {
+          const next = await chunks.next();
+          if (next.done) break;
+          group.push(next.value);
+        }
+        if (!group.length) break;
         await this.uow
           .run(async (tx) => {
-            for (const chunk of chunks.slice(at, at + DRY_RUN_CHUNKS))
-              await applyChunk({ tx, caller, territories }, chunk);
+            undoFrom(group[0][0].line);
+            for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
             throw new Rollback();
           })
           .catch(rolledBack);
       }
     } else {
+      // All in one transaction; the file read again if it has to run again.
+      let unread: AsyncGenerator<SheetRow> | undefined = sheet.rows;
       await this.uow
         .run(async (tx) => {
-          for (const chunk of chunks) await applyChunk({ tx, caller, territories }, chunk);
+          const rows = unread ?? (await openSheet(bytes, job.format)).rows;
+          unread = undefined;
+          undoFrom(0);
+          for await (const chunk of chunksOf(rows, CHUNK_ROWS))
+            await applyChunk({ tx, caller, territories }, chunk);
           if (results.some((r) => r.status === 'error')) throw new Rollback();
         })
         .catch(rolledBack);

@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { Can } from '../auth/access.decorators';
 import { Caller, CurrentUser } from '../auth/caller';
 import { DomainError } from '../common/domain-error';
@@ -23,12 +24,15 @@ import { ImportsService, MEDIA_TYPES } from './imports.service';
 
 const FORMATS: ImportFormat[] = ['csv', 'xlsx'];
 
-const fileAnswer = (file: { bytes: Buffer; fileName: string }, format: ImportFormat) =>
-  new StreamableFile(file.bytes, {
-    type: MEDIA_TYPES[format],
-    disposition: attachmentDisposition(file.fileName),
-    length: file.bytes.length,
-  });
+const fileAnswer = (
+  file: { bytes: Buffer; fileName: string } | { stream: Readable; fileName: string },
+  format: ImportFormat,
+) => {
+  const options = { type: MEDIA_TYPES[format], disposition: attachmentDisposition(file.fileName) };
+  return 'stream' in file
+    ? new StreamableFile(file.stream, options)
+    : new StreamableFile(file.bytes, { ...options, length: file.bytes.length });
+};
 
 const FILE_CONTENT = {
   content: Object.fromEntries(

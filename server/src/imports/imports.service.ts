@@ -17,8 +17,7 @@ import { IMPORT_FILE_DAYS } from './import-files';
 import {
   formatOf,
   INSTRUCTIONS_SHEET,
-  isEmptyRow,
-  readSheet,
+  surveySheet,
   TooManyRowsError,
   withOutcomes,
 } from './import-file';
@@ -85,13 +84,13 @@ export class ImportsService {
    */
   async start(caller: Caller, upload: ImportUpload): Promise<ImportView> {
     const format = formatOf(upload.bytes);
-    const sheet = await readSheet(upload.bytes, format, IMPORT_MAX_ROWS).catch((e: unknown) => {
+    const sheet = await surveySheet(upload.bytes, format, IMPORT_MAX_ROWS).catch((e: unknown) => {
       if (e instanceof TooManyRowsError) throw new ImportTooLargeError();
       throw new DomainError(400, 'IMPORT_UNREADABLE', {}, `file: cannot be read (${String(e)})`);
     });
     const header = mapHeader(sheet.header, IMPORT_COLUMNS[upload.kind]);
     if (Object.keys(header.missing).length) throw new FieldsError(header.missing);
-    const rows = sheet.rows.filter((r) => !isEmptyRow(r)).length;
+    const { rows } = sheet;
     if (rows === 0) throw new DomainError(400, 'IMPORT_NO_ROWS', {}, 'file: holds no rows');
     const job = await this.jobs.save(
       this.jobs.create({
@@ -151,9 +150,9 @@ export class ImportsService {
       );
     const results = job.results ? (JSON.parse(job.results) as RowResult[]) : [];
     const outcomes = new Map(results.map((r) => [r.row, outcomeText(r, Boolean(job.dryRun))]));
-    const bytes = await withOutcomes(Buffer.from(job.content, 'base64'), job.format, outcomes);
+    const stream = await withOutcomes(Buffer.from(job.content, 'base64'), job.format, outcomes);
     const base = job.fileName.replace(/\.(csv|xlsx|txt)$/i, '');
-    return { bytes, format: job.format, fileName: `${base}-esito.${job.format}` };
+    return { stream, format: job.format, fileName: `${base}-esito.${job.format}` };
   }
 
   /** The headings, a sample row and (XLSX) the sheet «Istruzioni». */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { worksInTerritory } from '../auth/scope';
 import { FieldsError, ForbiddenError } from '../common/domain-error';
+import { PREFETCHED, recallPrefetched } from '../common/prefetched';
 import { Territory } from './territory.entity';
 import { fieldError } from '../common/error-body';
 
@@ -22,7 +23,8 @@ export async function resolvePlace(
   territoryId: number,
   municipality: string | null | undefined,
 ): Promise<Place> {
-  const territory = await tx.findOneBy(Territory, { id: territoryId });
+  const known = recallPrefetched<Territory | null>(tx, PREFETCHED.territory, territoryId);
+  const territory = known ? known.value : await tx.findOneBy(Territory, { id: territoryId });
   if (!territory)
     throw new FieldsError({
       territoryId: fieldError(
