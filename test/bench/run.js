@@ -211,6 +211,16 @@ function cpuMs(pid) {
   }
 }
 
+/** The audit key the seed kept beside the database (the audit trail is chained with it). */
+function auditKey() {
+  const file = join(
+    ENGINE === 'sqlite' ? resolve(DB_FILE, '..') : join(ROOT, 'data'),
+    '.audit-key',
+  );
+  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return kept.length >= 32 ? kept : randomBytes(48).toString('base64url');
+}
+
 async function startServer() {
   const logFile = join(tmpdir(), `generattivi-bench-server-${process.pid}.log`);
   // The server writes its log straight to the file: through a pipe, a busy bench process
@@ -223,6 +233,7 @@ async function startServer() {
         ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
         NODE_ENV: 'production',
         JWT_SECRET,
+        AUDIT_KEY: auditKey(),
         DEMO_DATA: 'false',
         DATABASE_URL: ENGINE === 'sqlite' ? DB_FILE : PG_URL,
         LOGIN_RATE_LIMIT: '1000',
