@@ -18,7 +18,7 @@ import { AccessGuard } from './auth/access.guard';
 import { Admission, AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
-import { loggerParams } from './common/logging';
+import { logDestination, LogFlush, loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -38,11 +38,12 @@ import { MailModule } from './mail/mail.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const destination = logDestination();
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, destination)),
         DatabaseModule.forRoot(() => appDataSourceOptions(config.database)),
         CommonModule,
         IdempotencyModule,
@@ -74,6 +75,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         Admission,
+        { provide: LogFlush, useValue: new LogFlush(destination) },
         { provide: APP_INTERCEPTOR, useClass: AdmissionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,7 +6,9 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
+import { registerForeignOriginCors } from './common/cors';
 import { registerInputLimits } from './common/input-limits';
+import { registerSecurityHeaders } from './common/security-headers';
 import { requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
 import { documentIdempotencyKey } from './idempotency/idempotency';
@@ -30,13 +31,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableCors({
-    origin: true,
-    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Idempotent-Replayed'],
-  });
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  await registerForeignOriginCors(fastify, {
+    origin: true,
+    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Idempotent-Replayed'],
+  });
   fastify.addHook('onSend', async (request, reply, payload) => {
     // The reply is thenable (it settles once sent); header() itself is synchronous.
     void reply.header('x-request-id', request.id);
@@ -51,7 +52,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? ''))
       throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', {}, 'body: send JSON');
   });
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

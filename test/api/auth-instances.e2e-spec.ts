@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ACCOUNT, ErrorBody } from '../support/demo';
+import { createUser, DEMO_ACCOUNT, ErrorBody, uniqueEmail, UserRecord } from '../support/demo';
 import {
   createPgDatabase,
   DEMO_PASSWORD,
@@ -189,6 +189,88 @@ describe('the per-address login limit across two instances (LOGIN_RATE_LIMIT=6)'
     }
     // Another address is not limited.
     expect((await loginFrom(b, '127.0.0.21', DEMO_ACCOUNT.ADMIN, DEMO_PASSWORD)).status).toBe(200);
+  });
+});
+
+/**
+ * A token checked on one instance while another ends it: each instance keeps the callers of
+ * the tokens it has seen, and each request reads from the database whether the token still
+ * stands, so the end is immediate everywhere.
+ */
+describe('tokens ended on one instance are refused at once by the other', () => {
+  let a: TestServer;
+  let b: TestServer;
+  let admin: string;
+  const password = 'Remo-Vela-Tiglio-37-instances';
+
+  beforeAll(async () => {
+    a = await startServer();
+    b = await startServer({ databaseUrl: a.databaseUrl });
+    admin = await a.login(DEMO_ACCOUNT.ADMIN);
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+  });
+
+  /** A new social worker of territory 1, signed in (on A). */
+  async function signedIn(): Promise<{ user: UserRecord; token: string }> {
+    const user = await createUser(a, admin, { email: uniqueEmail('instances'), password });
+    return { user, token: await a.login(user.email, password) };
+  }
+  /** The status of a pact list read on `server` (the pacts list: scoped by territory). */
+  const read = async (server: TestServer, token: string) =>
+    (await server.request('GET', '/api/pacts?range=%5B0%2C0%5D', { token })).status;
+  const put = (user: UserRecord, changes: Record<string, unknown>) =>
+    a.request<UserRecord>('PUT', `/api/users/${user.id}`, {
+      token: admin,
+      body: { ...user, ...changes },
+    });
+
+  it('a logout on A: refused on B at the next request (B had the token’s caller kept)', async () => {
+    const { token } = await signedIn();
+    expect([await read(b, token), await read(b, token), await read(a, token)]).toEqual([
+      200, 200, 200,
+    ]);
+    expect((await a.request('POST', '/api/auth/logout', { token })).status).toBe(200);
+    expect([await read(b, token), await read(a, token)]).toEqual([401, 401]);
+  });
+
+  it('a deactivation on A: refused on B at once; reactivated, a new sign-in works on B', async () => {
+    const { user, token } = await signedIn();
+    expect(await read(b, token)).toBe(200);
+    const off = await put(user, { active: false });
+    expect(off.status).toBe(200);
+    expect(await read(b, token)).toBe(401);
+    expect((await put(off.body, { active: true })).status).toBe(200);
+    expect(await read(b, token)).toBe(401);
+    expect(await read(b, await b.login(user.email, password))).toBe(200);
+  });
+
+  it('a change of role or territories on A: the old token refused on B, a new one has the new scope', async () => {
+    const { user, token } = await signedIn();
+    const me = async (t: string) =>
+      b.request<{ role: string; territoryIds: number[] }>('GET', '/api/auth/me', { token: t });
+    expect((await me(token)).body).toMatchObject({ role: 'SOCIAL_WORKER', territoryIds: [1] });
+    const moved = await put(user, { territoryIds: [2] });
+    expect(moved.status).toBe(200);
+    expect((await me(token)).status).toBe(401);
+    const fresh = await b.login(user.email, password);
+    expect((await me(fresh)).body).toMatchObject({ territoryIds: [2] });
+    expect((await put(moved.body, { role: 'MANAGER', territoryIds: [] })).status).toBe(200);
+    expect((await me(fresh)).status).toBe(401);
+    expect((await me(await b.login(user.email, password))).body).toMatchObject({
+      role: 'MANAGER',
+    });
+  });
+
+  it('a change of name on A shows on B’s next request with the same token', async () => {
+    const { user, token } = await signedIn();
+    const name = async () =>
+      (await b.request<{ fullName: string }>('GET', '/api/auth/me', { token })).body.fullName;
+    expect(await name()).toBe('Giulia Test');
+    expect((await put(user, { fullName: 'Giulia Rinominata' })).status).toBe(200);
+    expect(await name()).toBe('Giulia Rinominata');
   });
 });
 

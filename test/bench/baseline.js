@@ -1,40 +1,167 @@
-// The physical limit the API is measured against: `node:http` and prepared better-sqlite3
-// statements answering the bench's pact-list request (`filter` territoryId + status, `sort`,
-// `range`) and its one-pact request (`/api/pacts/:id`) with the same JSON as the API (the
-// fields of server/src/pacts/pact.record.ts, in the same order) and the same Content-Range.
-// No framework, no auth, no logging, no access log.
-// Env: BASELINE_DB (SQLite file), PORT. Prints "listening <port>" when ready.
+// The physical limit the API is measured against: `node:http` and prepared statements
+// (better-sqlite3, or `pg` named statements on PostgreSQL) answering the bench's pact-list
+// request (`filter` territoryId + status, `sort`, `range`) and its one-pact request
+// (`/api/pacts/:id`) with the same JSON as the API (the fields of server/src/pacts/pact.record.ts,
+// in the same order) and the same Content-Range.
+//
+// The list is the bare read: no framework, no auth, no logging, no access log.
+// One pact does the work the API cannot skip, done the cheapest way it can be done, so that
+// the ratio measures overhead rather than missing features:
+//   - the Bearer token verified (HS256 with the server's secret as a prepared key, `exp`
+//     required);
+//   - the user's role and territories read once per token, and on every request one statement
+//     saying whether the user is still active at the token's version and the token unrevoked;
+//   - the scope: a social worker reads a pact of their territories only (else 404);
+//   - the access-log entry, appended in a batch with the reads that arrive together, each
+//     answer sent once its entry is committed (as server/src/access-log does).
+// Env: BASELINE_DB (SQLite file) or BASELINE_DATABASE_URL (postgres://…), BASELINE_JWT_SECRET,
+// PORT. Prints "listening <port>" when ready.
 const http = require('node:http');
-const Database = require('better-sqlite3');
+const { createHmac, createSecretKey, timingSafeEqual } = require('node:crypto');
 
-const db = new Database(process.env.BASELINE_DB, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+const PG_URL = process.env.BASELINE_DATABASE_URL;
+const KEY = createSecretKey(Buffer.from(process.env.BASELINE_JWT_SECRET ?? '', 'utf8'));
 
-const COLUMNS = `id, type, reference, status, territory_id AS territoryId, beneficiary_id AS beneficiaryId,
-  household_id AS householdId, social_worker_id AS socialWorkerId, community_maker_id AS communityMakerId,
-  community_lab_id AS communityLabId, title, objectives, citizen_commitments AS citizenCommitments,
-  community_commitments AS communityCommitments, start_date AS startDate, planned_end_date AS plannedEndDate,
-  submitted_at AS submittedAt, approved_at AS approvedAt, closed_at AS closedAt, outcome,
-  closing_note AS closingNote, progress, eligibility, last_note_at AS lastNoteAt,
-  created_at AS createdAt, updated_at AS updatedAt, version`;
+const COLUMNS = `id, type, reference, status, territory_id AS "territoryId", beneficiary_id AS "beneficiaryId",
+  household_id AS "householdId", social_worker_id AS "socialWorkerId", community_maker_id AS "communityMakerId",
+  community_lab_id AS "communityLabId", title, objectives, citizen_commitments AS "citizenCommitments",
+  community_commitments AS "communityCommitments", start_date AS "startDate", planned_end_date AS "plannedEndDate",
+  submitted_at AS "submittedAt", approved_at AS "approvedAt", closed_at AS "closedAt", outcome,
+  closing_note AS "closingNote", progress, eligibility, last_note_at AS "lastNoteAt",
+  created_at AS "createdAt", updated_at AS "updatedAt", version`;
 const SORTABLE = new Set(['id', 'plannedEndDate', 'startDate']);
 const COLUMN = { id: 'id', plannedEndDate: 'planned_end_date', startDate: 'start_date' };
-const pages = new Map();
-function pageStatement(field, order) {
-  const key = `${field} ${order}`;
-  if (!pages.has(key)) {
-    const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
-    pages.set(
-      key,
-      db.prepare(
-        `SELECT ${COLUMNS} FROM pacts WHERE territory_id = ? AND status = ? ORDER BY ${COLUMN[field]} ${order} ${nulls}, id ${order} LIMIT ? OFFSET ?`,
-      ),
-    );
-  }
-  return pages.get(key);
+
+/** The SQL of the reads, `?` placeholders (numbered $n on PostgreSQL). */
+const SQL = {
+  page: (field, order) =>
+    `SELECT ${COLUMNS} FROM pacts WHERE territory_id = ? AND status = ? ORDER BY ${COLUMN[field]} ${order} ${order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST'}, id ${order} LIMIT ? OFFSET ?`,
+  count: 'SELECT COUNT(1) AS n FROM pacts WHERE territory_id = ? AND status = ?',
+  one: `SELECT ${COLUMNS} FROM pacts WHERE id = ?`,
+  user: 'SELECT role, territory_ids AS "territoryIds" FROM users WHERE id = ?',
+  standing:
+    'SELECT CASE WHEN u.active AND u.token_version = ? AND NOT EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = ?) THEN 1 ELSE 0 END AS ok FROM users u WHERE u.id = ?',
+  log: 'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES (?, ?, ?, ?, ?)',
+};
+
+/** The two engines behind one interface: `get`/`all` of a named statement, `logBatch`. */
+function sqliteEngine() {
+  const Database = require('better-sqlite3');
+  const db = new Database(process.env.BASELINE_DB, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const statements = new Map();
+  const prepared = (name, sql) => {
+    let s = statements.get(name);
+    if (!s) statements.set(name, (s = db.prepare(sql)));
+    return s;
+  };
+  const insert = db.prepare(SQL.log);
+  const logBatch = db.transaction((entries) => {
+    for (const e of entries) insert.run(e.at, e.actorId, 'pacts', e.entityId, 'one');
+  });
+  return {
+    get: async (name, sql, values) => prepared(name, sql).get(...values),
+    all: async (name, sql, values) => prepared(name, sql).all(...values),
+    logBatch: async (entries) => logBatch(entries),
+  };
 }
-const count = db.prepare('SELECT COUNT(1) AS n FROM pacts WHERE territory_id = ? AND status = ?');
-const one = db.prepare(`SELECT ${COLUMNS} FROM pacts WHERE id = ?`);
+
+function postgresEngine() {
+  const { Pool } = require('pg');
+  // As many connections as the server's pool (database/data-source-options.ts).
+  const pool = new Pool({ connectionString: PG_URL, max: 10 });
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  const texts = new Map();
+  const text = (sql) => {
+    let t = texts.get(sql);
+    if (!t) texts.set(sql, (t = numbered(sql)));
+    return t;
+  };
+  const query = (name, sql, values) => pool.query({ name, text: text(sql), values });
+  return {
+    get: async (name, sql, values) => (await query(name, sql, values)).rows[0],
+    all: async (name, sql, values) => (await query(name, sql, values)).rows,
+    logBatch: async (entries) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const values = [];
+        const rows = entries.map((e, i) => {
+          values.push(e.at, e.actorId, e.entityId);
+          return `($${i * 3 + 1}, $${i * 3 + 2}, 'pacts', $${i * 3 + 3}, 'one')`;
+        });
+        await client.query(
+          `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${rows.join(', ')}`,
+          values,
+        );
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+const engine = PG_URL ? postgresEngine() : sqliteEngine();
+
+/** The claims of a valid HS256 token with `exp` in the future, else undefined. */
+function verify(token) {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const expected = createHmac('sha256', KEY).update(`${parts[0]}.${parts[1]}`).digest();
+  const given = Buffer.from(parts[2], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString());
+    if (header.alg !== 'HS256') return undefined;
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString());
+    if (typeof claims.exp !== 'number' || claims.exp <= Date.now() / 1000) return undefined;
+    return claims;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Users by token: role and territories, read once per token. */
+const users = new Map();
+async function caller(req) {
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  const claims = match && verify(match[1]);
+  if (!claims) return undefined;
+  const standing = await engine.get('standing', SQL.standing, [claims.tv, claims.jti, claims.sub]);
+  if (!standing || Number(standing.ok) !== 1) return undefined;
+  let user = users.get(match[1]);
+  if (!user) {
+    const row = await engine.get('user', SQL.user, [claims.sub]);
+    if (!row) return undefined;
+    user = { id: claims.sub, role: row.role, territoryIds: JSON.parse(row.territoryIds) };
+    users.set(match[1], user);
+  }
+  return user;
+}
+
+/** Access-log entries of the reads arriving together, written in one transaction. */
+let pending = [];
+let flushing = null;
+function recordRead(actorId, entityId) {
+  pending.push({ at: new Date().toISOString(), actorId, entityId });
+  if (!flushing)
+    flushing = new Promise((r) => setImmediate(r)).then(() => {
+      const batch = pending;
+      pending = [];
+      flushing = null;
+      return engine.logBatch(batch);
+    });
+  return flushing;
+}
 
 function parseEligibility(row) {
   row.eligibility = row.eligibility ? JSON.parse(row.eligibility) : null;
@@ -46,14 +173,22 @@ function answer(res, status, body, headers = {}) {
   res.end(body);
 }
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  const single = /^\/api\/pacts\/(\d+)$/.exec(url.pathname);
-  if (req.method === 'GET' && single) {
-    const row = one.get(Number(single[1]));
-    return row ? answer(res, 200, JSON.stringify(parseEligibility(row))) : answer(res, 404, '{}');
-  }
-  if (req.method !== 'GET' || url.pathname !== '/api/pacts') return answer(res, 404, '{}');
+async function onePact(req, res, id) {
+  const user = await caller(req);
+  if (!user) return answer(res, 401, '{}');
+  const row = await engine.get('one', SQL.one, [id]);
+  const visible =
+    row &&
+    (user.role === 'ADMIN' ||
+      user.role === 'MANAGER' ||
+      (user.role === 'SOCIAL_WORKER' && user.territoryIds.includes(row.territoryId)) ||
+      (user.role === 'COMMUNITY_MAKER' && row.communityMakerId === user.id));
+  if (!visible) return answer(res, 404, '{}');
+  await recordRead(user.id, id);
+  answer(res, 200, JSON.stringify(parseEligibility(row)));
+}
+
+async function list(res, url) {
   let filter, sort, range;
   try {
     filter = JSON.parse(url.searchParams.get('filter') ?? '{}');
@@ -64,18 +199,34 @@ const server = http.createServer((req, res) => {
   }
   if (!SORTABLE.has(sort[0]) || !['ASC', 'DESC'].includes(sort[1])) return answer(res, 400, '{}');
   const [start, end] = range;
-  const rows = pageStatement(sort[0], sort[1]).all(
-    filter.territoryId,
-    filter.status,
-    end - start + 1,
-    start,
-  );
+  const [rows, count] = await Promise.all([
+    engine.all(`page_${sort[0]}_${sort[1]}`, SQL.page(sort[0], sort[1]), [
+      filter.territoryId,
+      filter.status,
+      end - start + 1,
+      start,
+    ]),
+    engine.get('count', SQL.count, [filter.territoryId, filter.status]),
+  ]);
   rows.forEach(parseEligibility);
-  const total = count.get(filter.territoryId, filter.status).n;
+  const total = Number(count.n);
   const contentRange = rows.length
     ? `pacts ${start}-${start + rows.length - 1}/${total}`
     : `pacts */${total}`;
   answer(res, 200, JSON.stringify(rows), { 'content-range': contentRange });
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const single = /^\/api\/pacts\/(\d+)$/.exec(url.pathname);
+  const done = (promise) =>
+    promise.catch((e) => {
+      console.error(e);
+      if (!res.headersSent) answer(res, 500, '{}');
+    });
+  if (req.method === 'GET' && single) return done(onePact(req, res, Number(single[1])));
+  if (req.method !== 'GET' || url.pathname !== '/api/pacts') return answer(res, 404, '{}');
+  return done(list(res, url));
 });
 
 server.listen(Number(process.env.PORT), '127.0.0.1', () =>

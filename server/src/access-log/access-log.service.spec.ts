@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import type { UnitOfWork } from '../common/unit-of-work';
-import { AccessLogService } from './access-log.service';
+import { accessLogInsert, AccessLogService } from './access-log.service';
 
 type Entry = { entityId: number; via: string };
 
@@ -21,19 +21,35 @@ function fakeUnitOfWork(fail = false) {
       const inserts: unknown[][] = [];
       transactions.push(inserts);
       const tx = {
-        getRepository: () => ({
-          insert: (rows: unknown[]) => {
-            if (fail) return Promise.reject(new Error('disk full'));
-            inserts.push(rows);
-            return Promise.resolve();
-          },
-        }),
+        connection: { options: { type: 'better-sqlite3' } },
+        query: (sql: string, values: unknown[]) => {
+          if (fail) return Promise.reject(new Error('disk full'));
+          const rows = [];
+          for (let i = 0; i < values.length; i += 5) {
+            const [at, actorId, entityType, entityId, via] = values.slice(i, i + 5);
+            rows.push({ at, actorId, entityType, entityId, via });
+          }
+          expect(sql).toBe(accessLogInsert(rows.length, false));
+          inserts.push(rows);
+          return Promise.resolve();
+        },
       };
       return work(tx);
     }),
   };
   return { uow: uow as unknown as UnitOfWork, transactions };
 }
+
+describe('accessLogInsert', () => {
+  it('writes the placeholders of each engine, five per row', () => {
+    expect(accessLogInsert(2, false)).toBe(
+      'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+    );
+    expect(accessLogInsert(2, true)).toMatch(
+      /VALUES \(\$1, \$2, \$3, \$4, \$5\), \(\$6, .*\$10\)$/,
+    );
+  });
+});
 
 describe(AccessLogService.name, () => {
   it('writes reads that arrive together in one transaction, and answers once it is written', async () => {
@@ -76,12 +92,12 @@ describe(AccessLogService.name, () => {
     expect(transactions).toHaveLength(1);
   });
 
-  it('splits a large batch into inserts of at most 500 rows, in one transaction', async () => {
+  it('splits a large batch into inserts of at most 100 rows, in one transaction', async () => {
     const { uow, transactions } = fakeUnitOfWork();
     const log = new AccessLogService(uow);
     await Promise.all(Array.from({ length: 1201 }, (_, i) => log.recordRead(reader, 'pacts', i)));
     expect(transactions).toHaveLength(1);
-    expect(transactions[0].map((rows) => rows.length)).toEqual([500, 500, 201]);
+    expect(transactions[0].map((rows) => rows.length)).toEqual([...Array(12).fill(100), 1]);
   });
 
   it('fails every read of a batch that could not be written', async () => {

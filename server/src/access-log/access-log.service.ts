@@ -3,9 +3,33 @@ import type { Caller } from '../auth/caller';
 import { UnitOfWork } from '../common/unit-of-work';
 import { nowIso } from '../common/clock';
 import type { ListResult } from '../common/list-query';
-import { AccessLogEntry, type AccessVia, type LoggedEntity } from './access-log.entity';
+import type { AccessLogEntry, AccessVia, LoggedEntity } from './access-log.entity';
 
 type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId' | 'via'>;
+
+/** Rows per INSERT statement (5 bound values each). */
+export const ROWS_PER_INSERT = 100;
+
+/**
+ * `INSERT INTO access_log … VALUES (…), (…)` of `rows` rows, in the engine's placeholders:
+ * one text per row count, so that the driver keeps it prepared.
+ */
+const insertTexts = new Map<string, string>();
+export function accessLogInsert(rows: number, postgres: boolean): string {
+  const key = `${rows}:${postgres}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    let n = 0;
+    const value = () => (postgres ? `$${++n}` : '?');
+    const tuples = Array.from(
+      { length: rows },
+      () => `(${value()}, ${value()}, ${value()}, ${value()}, ${value()})`,
+    );
+    text = `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${tuples.join(', ')}`;
+    insertTexts.set(key, text);
+  }
+  return text;
+}
 
 /**
  * Records who read which record. Reads arriving together are written together (group
@@ -70,8 +94,14 @@ export class AccessLogService {
     this.pending = [];
     this.flushing = null;
     await this.uow.run(async (tx) => {
-      for (let i = 0; i < batch.length; i += 500)
-        await tx.getRepository(AccessLogEntry).insert(batch.slice(i, i + 500));
+      const postgres = tx.connection.options.type === 'postgres';
+      for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+        const rows = batch.slice(i, i + ROWS_PER_INSERT);
+        await tx.query(
+          accessLogInsert(rows.length, postgres),
+          rows.flatMap((e) => [e.at, e.actorId, e.entityType, e.entityId, e.via]),
+        );
+      }
     });
   }
 }

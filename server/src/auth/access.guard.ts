@@ -1,11 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ForbiddenError } from '../common/domain-error';
-import { User } from '../users/user.entity';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import type { RequestWithCaller } from './caller';
+import { SessionsRepository } from './sessions.repository';
 import { TokensService } from './tokens.service';
 
 const UNAUTHORIZED = 'authentication required: send a valid Bearer token';
@@ -19,7 +17,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,26 +34,16 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
     if (!match) throw new UnauthorizedException(UNAUTHORIZED);
-    const claims = await this.tokens.verify(match[1]);
+    const claims = this.tokens.verify(match[1]);
     if (!claims) throw new UnauthorizedException(UNAUTHORIZED);
-    const user = await this.users.findOneBy({ id: claims.sub });
-    if (!user || !user.active || user.tokenVersion !== claims.tv)
-      throw new UnauthorizedException(UNAUTHORIZED);
-    request.caller = {
-      id: user.id,
-      email: user.email,
-      fullName: user.fullName,
-      role: user.role,
-      territoryIds: user.territoryIds,
-      jti: claims.jti,
-      tokenExpiresAt: claims.exp,
-      mustChangePassword: user.mustChangePassword,
-    };
-    if (!rule.roles.includes(user.role))
+    const caller = await this.sessions.caller(claims);
+    if (!caller) throw new UnauthorizedException(UNAUTHORIZED);
+    request.caller = caller;
+    if (!rule.roles.includes(caller.role))
       throw new ForbiddenError(
         'ROLE_FORBIDDEN',
-        { role: user.role },
-        `role ${user.role} may not do this`,
+        { role: caller.role },
+        `role ${caller.role} may not do this`,
       );
     return true;
   }

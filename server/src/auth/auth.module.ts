@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RevokedToken } from './revoked-token.entity';
+import { SessionsRepository } from './sessions.repository';
 import { LoginAccount, LoginAddressWindow, LoginFailure } from './login-throttle.entity';
 import { UsersModule } from '../users/users.module';
 import { PasswordTokensModule } from '../password-tokens/password-tokens.module';
@@ -37,7 +38,14 @@ export const AUTH_ENTITIES = [RevokedToken, LoginFailure, LoginAccount, LoginAdd
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokensService, LoginThrottle, LoginRateGuard, AccessGuard],
-  exports: [TokensService, AccessGuard],
+  providers: [
+    AuthService,
+    TokensService,
+    SessionsRepository,
+    LoginThrottle,
+    LoginRateGuard,
+    AccessGuard,
+  ],
+  exports: [TokensService, SessionsRepository, AccessGuard],
 })
 export class AuthModule {}

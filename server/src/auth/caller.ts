@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@generattivi/shared';
 
-/** The signed-in user a request acts for, loaded fresh from the database per request. */
+/** The signed-in user a request acts for (auth/sessions.repository.ts: whether it still stands is read per request). */
 export interface Caller {
   id: number;
   email: string;

@@ -1,7 +1,7 @@
 import type { EntityManager, Repository } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import type { Caller } from './caller';
-import { EVERYONE, findInScope, lookupInScope, scopeKey } from './scope';
+import { EVERYONE, findInScope, lookupInScope, scopeKey, seesPact } from './scope';
 
 const caller = (role: Caller['role'], id = 7, territoryIds = [1]): Caller => ({
   id,
@@ -91,5 +91,19 @@ describe('scopeKey', () => {
     expect(key(caller('COMMUNITY_MAKER', 1))).not.toBe(key(caller('COMMUNITY_MAKER', 2)));
     expect(key(caller('COMMUNITY_MAKER', 1, [1]))).not.toBe(key(caller('SOCIAL_WORKER', 1, [1])));
     expect(key(caller('MANAGER', 1, []))).toBe(key(caller('ADMIN', 2, [3])));
+  });
+});
+
+describe('seesPact', () => {
+  const pact = { territoryId: 1, communityMakerId: 7 };
+  it('is applyScope’s rule for a pact already read', () => {
+    expect(seesPact(caller('ADMIN', 1, []), pact)).toBe(true);
+    expect(seesPact(caller('MANAGER', 1, []), pact)).toBe(true);
+    expect(seesPact(caller('SOCIAL_WORKER', 1, [2, 1]), pact)).toBe(true);
+    expect(seesPact(caller('SOCIAL_WORKER', 1, [2]), pact)).toBe(false);
+    expect(seesPact(caller('SOCIAL_WORKER', 1, []), pact)).toBe(false);
+    expect(seesPact(caller('COMMUNITY_MAKER', 7, []), pact)).toBe(true);
+    expect(seesPact(caller('COMMUNITY_MAKER', 8, [1]), pact)).toBe(false);
+    expect(seesPact(caller('COMMUNITY_MAKER', 7), { ...pact, communityMakerId: null })).toBe(false);
   });
 });

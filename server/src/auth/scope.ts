@@ -56,6 +56,20 @@ export function worksInTerritory(caller: Caller, territoryId: number): boolean {
   return seesEverything(caller) || caller.territoryIds.includes(territoryId);
 }
 
+/**
+ * Whether the caller sees this pact: the same rule as applyScope's for `pacts`, for a pact
+ * already read (by id).
+ */
+export function seesPact(
+  caller: Caller,
+  pact: { territoryId: number; communityMakerId: number | null },
+): boolean {
+  if (seesEverything(caller)) return true;
+  if (caller.role === 'SOCIAL_WORKER') return caller.territoryIds.includes(pact.territoryId);
+  if (caller.role === 'COMMUNITY_MAKER') return pact.communityMakerId === caller.id;
+  return false;
+}
+
 function territoryCondition(
   caller: Caller,
   column: string,

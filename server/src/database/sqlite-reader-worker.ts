@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { registerSqliteFunctions } from './sqlite-functions';
+import { statementCache } from './sqlite-statements';
 
 /** A read-only connection in a worker thread: see sqlite-reader.ts. */
 const db = new Database((workerData as { path: string }).path, {
@@ -16,22 +17,11 @@ db.pragma(`cache_size = ${-32 * 1024}`);
 registerSqliteFunctions(db);
 
 /**
- * Prepared statements kept by their SQL, the least recently used dropped past the bound (as
- * TypeORM's own driver keeps the main connection's): preparing a search over three FTS5
- * tables costs more than running it (4.5 ms against 3 ms for a common trigram at 100,000
- * pacts). The texts repeat: the values are bound, not written in.
+ * Prepared statements kept by their SQL (see statementCache): preparing a search over three
+ * FTS5 tables costs more than running it (4.5 ms against 3 ms for a common trigram at
+ * 100,000 pacts). The texts repeat: the values are bound, not written in.
  */
-const STATEMENTS_KEPT = 100;
-const statements = new Map<string, Database.Statement>();
-
-function prepared(sql: string): Database.Statement {
-  let statement = statements.get(sql);
-  if (statement) statements.delete(sql);
-  else statement = db.prepare(sql);
-  statements.set(sql, statement);
-  if (statements.size > STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
-  return statement;
-}
+const prepared = statementCache(db);
 
 interface Request {
   id: number;

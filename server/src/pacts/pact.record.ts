@@ -3,8 +3,8 @@ import type { Pact } from './pact.entity';
 
 export type { PactRecord };
 
-/** A pact as the API shows it (API.md field names). */
-export function toPactRecord(p: Pact): PactRecord {
+/** A pact as the API shows it (API.md field names); a record read as such is copied. */
+export function toPactRecord(p: Pact | PactRecord): PactRecord {
   return {
     id: p.id,
     type: p.type,

@@ -48,7 +48,7 @@ export class PactsController {
 
   @Route.show('pacts', 'One pact (the read is recorded in the access log)')
   async one(@CurrentUser() caller: Caller, @Route.id() id: number) {
-    return toPactRecord(await this.pacts.read(caller, id));
+    return this.pacts.read(caller, id);
   }
 
   @Post()

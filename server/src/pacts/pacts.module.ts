@@ -11,6 +11,7 @@ import { EligibilityService } from './eligibility.service';
 import { PactTransitionsService } from './pact-transitions.service';
 import { EligibilityController, PactsController } from './pacts.controller';
 import { PactsService } from './pacts.service';
+import { PactsRepository } from './pacts.repository';
 
 /** The entities this feature owns: its module registers them, the data source lists them. */
 export const PACT_ENTITIES = [Pact, PactReferenceCounter, PactCount];
@@ -24,7 +25,7 @@ export const PACT_ENTITIES = [Pact, PactReferenceCounter, PactCount];
     PactTemplatesModule,
   ],
   controllers: [PactsController, EligibilityController],
-  providers: [PactsService, EligibilityService, PactTransitionsService],
+  providers: [PactsService, PactsRepository, EligibilityService, PactTransitionsService],
   exports: [PactsService, PactTransitionsService, AssignmentsModule, TypeOrmModule],
 })
 export class PactsModule {}
