@@ -38,7 +38,13 @@ describe(SessionsRepository.name, () => {
       territoryIds: user.territoryIds,
       jti: 'a',
       tokenExpiresAt: claimsOf('a').exp,
+      mustChangePassword: false,
     });
+  });
+
+  it('says whether the user must change a password an administrator set', async () => {
+    await update({ mustChangePassword: true, version: user.version + 1 });
+    expect((await sessions.caller(claimsOf('a')))?.mustChangePassword).toBe(true);
   });
 
   it('keeps the caller while the user record is at the same version, reads it again after', async () => {
