@@ -108,10 +108,13 @@ describe('reading an XLSX as a stream', () => {
     );
     expect(back.worksheets.map((w) => w.name)).toEqual([INSTRUCTIONS_SHEET, 'Dati']);
     const data = back.getWorksheet('Dati')!;
-    expect(data.getRow(1).values).toEqual([, 'Nome', 'Totale', 'Nato il', 'Seriale', 'Esito']);
-    expect(data.getRow(2).values).toEqual([, 'Anna', 3, born, 29358, 'creato']);
+    const values = (line: number) =>
+      Array.from({ length: 5 }, (_, i) => data.getRow(line).getCell(i + 1).value);
+    expect(values(1)).toEqual(['Nome', 'Totale', 'Nato il', 'Seriale', 'Esito']);
+    expect(values(2)).toEqual(['Anna', 3, born, 29358, 'creato']);
     expect(data.getCell('C2').numFmt).toBe('dd/mm/yyyy');
-    expect(data.getRow(4).values).toEqual([, 'Luca', 6, , , 'errore']);
+    expect(values(3)).toEqual([null, null, null, null, null]);
+    expect(values(4)).toEqual(['Luca', 6, null, null, 'errore']);
   });
 
   it('refuses a file that unzips to more than the limits, in all or in shared strings', async () => {
