@@ -32,6 +32,8 @@ export const ITALIAN_ERROR_MESSAGES: Record<ErrorCode, string> = {
   BODY_TOO_LARGE: 'La richiesta è troppo grande (al massimo %{maxBytes} byte).',
   IMPORT_TOO_LARGE:
     'Il file è troppo grande: al massimo %{maxBytes} byte e %{maxRows} righe; dividilo in più file.',
+  IMPORT_UNZIPPED_TOO_LARGE:
+    'Il file Excel, decompresso, supera %{maxBytes} byte: dividilo in più file o salvalo come CSV.',
   IMPORT_UNREADABLE: 'Il file non si legge: carica un CSV o un file Excel (.xlsx).',
   IMPORT_NO_ROWS: 'Il file non contiene righe da importare.',
   IMPORT_NOT_FOUND: 'Importazione %{id} non trovata.',

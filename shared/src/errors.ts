@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   EXPORT_TOO_LARGE: ['maxRows'],
   /** 413: a spreadsheet to import over `maxBytes` or holding more than `maxRows` rows. */
   IMPORT_TOO_LARGE: ['maxBytes', 'maxRows'],
+  /** 413: an XLSX to import unzips to more than `maxBytes` (in all, or its shared strings). */
+  IMPORT_UNZIPPED_TOO_LARGE: ['maxBytes'],
   /** 400: the file to import is neither CSV nor XLSX, or it is damaged. */
   IMPORT_UNREADABLE: [],
   /** 400: the file to import holds no row of data. */

@@ -2,7 +2,7 @@
 // `npm run bench:imports`: a spreadsheet of 20,000 people imported through the API (issue 14).
 // Builds nothing: it starts the built server as `npm start` runs it (its heap limit) on a fresh
 // database with the demo data and, as the administrator, measures:
-//   - the dry run and then the commit of a CSV of BENCH_ROWS new people, each from the upload
+//   - the dry run and then the commit of a CSV (or XLSX) of BENCH_ROWS new people, each from the upload
 //     until the job is DONE;
 //   - the server's resident memory (VmRSS sampled from /proc, and its high-water mark VmHWM)
 //     before and during the import;
@@ -14,16 +14,22 @@
 //   BENCH_DATABASE_URL  postgres://… server URL: a fresh database is created on it and dropped
 //                       (default: a fresh SQLite file in a temporary folder)
 //   BENCH_ROWS          rows of the file (default 20000)
+//   BENCH_FORMAT        csv (default) or xlsx: the file as Excel saves it (shared strings, the
+//                       «Istruzioni» sheet first, birth dates as date cells)
 //   BENCH_NODE_OPTIONS  NODE_OPTIONS for the server (default: the flags `npm start` gives node)
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
 const { join } = require('node:path');
+const { PassThrough } = require('node:stream');
 const { computeFiscalCode } = require('@generattivi/shared');
+const ExcelJS = require('exceljs');
 const { START_FLAGS, freshDatabase, sleep, startServer, stop } = require('./server');
 
 const env = process.env;
 const ROWS = Number(env.BENCH_ROWS ?? 20_000);
+const FORMAT = env.BENCH_FORMAT ?? 'csv';
+if (!['csv', 'xlsx'].includes(FORMAT)) throw new Error(`BENCH_FORMAT: csv or xlsx, not ${FORMAT}`);
 const PG_URL = env.BENCH_DATABASE_URL;
 const ENGINE = PG_URL ? 'postgres' : 'sqlite';
 const EMAIL = 'admin@demo.generattivi.it';
@@ -49,9 +55,9 @@ function statusMiB(pid, field) {
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
 }
 
-/** A CSV as Excel in Italian saves it, of `rows` different people with valid fiscal codes. */
-function peopleCsv(rows) {
-  const lines = [HEADER.join(';')];
+/** `rows` different people with valid fiscal codes (birth dates dd/mm/yyyy). */
+function peopleRows(rows) {
+  const lines = [];
   for (let n = 0; n < rows; n++) {
     const birthDate = `${1950 + (n % 50)}-0${1 + (n % 9)}-${String(1 + (n % 28)).padStart(2, '0')}`;
     const letter = (i) => String.fromCharCode(65 + (i % 26));
@@ -64,13 +70,51 @@ function peopleCsv(rows) {
       municipalityCode: `H${String(n % 1000).padStart(3, '0')}`,
     });
     const [y, m, d] = birthDate.split('-');
-    lines.push(
-      [lastName, 'Anna', fiscalCode, `${d}/${m}/${y}`, 'F', 'Crema', 'Crema', 'Disoccupato'].join(
-        ';',
-      ),
-    );
+    lines.push([
+      lastName,
+      'Anna',
+      fiscalCode,
+      `${d}/${m}/${y}`,
+      'F',
+      'Crema',
+      'Crema',
+      'Disoccupato',
+    ]);
   }
-  return Buffer.from(`${lines.join('\r\n')}\r\n`);
+  return lines;
+}
+
+/** A CSV as Excel in Italian saves it. */
+function peopleCsv(rows) {
+  return Buffer.from(`${[HEADER, ...peopleRows(rows)].map((l) => l.join(';')).join('\r\n')}\r\n`);
+}
+
+/** An XLSX as Excel saves it: shared strings, «Istruzioni» first, birth dates as dates. */
+async function peopleXlsx(rows) {
+  const out = new PassThrough();
+  const chunks = [];
+  out.on('data', (chunk) => chunks.push(chunk));
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  writer.addWorksheet('Istruzioni').addRow(['Compila il foglio «Persone»']).commit();
+  const sheet = writer.addWorksheet('Persone');
+  sheet.addRow(HEADER).commit();
+  for (const line of peopleRows(rows)) {
+    const [d, m, y] = line[3].split('/').map(Number);
+    const row = sheet.addRow([
+      ...line.slice(0, 3),
+      new Date(Date.UTC(y, m - 1, d)),
+      ...line.slice(4),
+    ]);
+    row.getCell(4).numFmt = 'dd/mm/yyyy';
+    row.commit();
+  }
+  sheet.commit();
+  await writer.commit();
+  return Buffer.concat(chunks);
 }
 
 async function json(res, what) {
@@ -85,7 +129,7 @@ async function runImport(url, token, file, dryRun) {
   const form = new FormData();
   form.set('kind', 'beneficiaries');
   form.set('dryRun', String(dryRun));
-  form.set('file', new Blob([file], { type: 'text/csv' }), 'persone.csv');
+  form.set('file', new Blob([file]), `persone.${FORMAT}`);
   const headers = { authorization: `Bearer ${token}` };
   let job = await json(
     await fetch(`${url}/api/imports`, { method: 'POST', headers, body: form }),
@@ -160,7 +204,7 @@ async function main() {
       }),
       'login',
     );
-    const file = peopleCsv(ROWS);
+    const file = FORMAT === 'xlsx' ? await peopleXlsx(ROWS) : peopleCsv(ROWS);
     const loadBefore = loadavg();
     const rssIdle = statusMiB(pid, 'VmRSS');
     let rssPeak = rssIdle;
@@ -182,6 +226,8 @@ async function main() {
     const results = {
       at: new Date().toISOString(),
       engine: ENGINE,
+      format: FORMAT,
+      fileBytes: file.length,
       rows: ROWS,
       nodeOptions,
       loadAverage: { before: loadBefore, after: loadavg() },
@@ -195,7 +241,9 @@ async function main() {
     const row = (l) =>
       `${fmt(l.medianMs)} / ${fmt(l.p95Ms)} / ${fmt(l.maxMs)} ms (${l.requests} requests)`;
     console.log('');
-    console.log(`| ${ROWS} people on ${ENGINE} (NODE_OPTIONS=${nodeOptions}) | value |`);
+    console.log(
+      `| ${ROWS} people, ${FORMAT} of ${fmt(file.length / 1024)} KiB, on ${ENGINE} (NODE_OPTIONS=${nodeOptions}) | value |`,
+    );
     console.log('|---|---|');
     console.log(`| dry run, upload to DONE | ${fmt(dry.ms / 1000)} s |`);
     console.log(`| commit, upload to DONE | ${fmt(commit.ms / 1000)} s |`);

@@ -891,6 +891,8 @@ const appMessages: AppMessages = {
       BODY_TOO_LARGE: 'The request is too large (at most %{maxBytes} bytes).',
       IMPORT_TOO_LARGE:
         'The file is too large: at most %{maxBytes} bytes and %{maxRows} rows; split it into several files.',
+      IMPORT_UNZIPPED_TOO_LARGE:
+        'The Excel file unzips to more than %{maxBytes} bytes: split it into several files or save it as CSV.',
       IMPORT_UNREADABLE: 'The file cannot be read: upload a CSV or an Excel (.xlsx) file.',
       IMPORT_NO_ROWS: 'The file holds no rows to import.',
       IMPORT_NOT_FOUND: 'Import %{id} not found.',

@@ -1,4 +1,14 @@
-import { chunksOf, openSheet, surveySheet, TooManyRowsError, withOutcomes } from './import-file';
+import ExcelJS from 'exceljs';
+import {
+  checkUnzippedSize,
+  chunksOf,
+  INSTRUCTIONS_SHEET,
+  openSheet,
+  surveySheet,
+  TooManyRowsError,
+  UnzippedTooLargeError,
+  withOutcomes,
+} from './import-file';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
 const FILE = csv(['Nome;Comune', 'Anna;Crema', ';', 'Luca;Offanengo', 'Sara;Crema']);
@@ -48,5 +58,79 @@ describe('reading an import a line at a time', () => {
       'Sara;Crema;errore — Comune: =non valido',
       '',
     ]);
+  });
+});
+
+/** A workbook as Excel saves it: the template's «Istruzioni» first, then the data sheet. */
+async function workbook(fill: (data: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet(INSTRUCTIONS_SHEET).addRow(['Compila il foglio «Dati»']);
+  fill(book.addWorksheet('Dati'));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('reading an XLSX as a stream', () => {
+  const born = new Date(Date.UTC(1980, 4, 17));
+  let file: Buffer;
+  beforeAll(async () => {
+    file = await workbook((sheet) => {
+      sheet.addRow(['Nome', 'Totale', 'Nato il', 'Seriale']);
+      sheet.addRow([
+        { richText: [{ text: 'An' }, { font: { bold: true }, text: 'na' }] },
+        { formula: '1+2', result: 3 },
+        born,
+        29358,
+      ]);
+      sheet.getCell('C2').numFmt = 'dd/mm/yyyy';
+      sheet.getRow(4).values = ['Luca', { formula: 'B2*2', result: 6 }];
+    });
+  });
+
+  it('skips «Istruzioni»: formulas as their results, dates as dates, serials as numbers', async () => {
+    const sheet = await openSheet(file, 'xlsx');
+    expect(sheet.header).toEqual(['Nome', 'Totale', 'Nato il', 'Seriale']);
+    expect(await all(sheet.rows)).toEqual([
+      { line: 2, cells: ['Anna', 3, born, 29358] },
+      { line: 4, cells: ['Luca', 6, null, null] },
+    ]);
+    await expect(surveySheet(file, 'xlsx', 2)).resolves.toEqual({ header: sheet.header, rows: 2 });
+    await expect(surveySheet(file, 'xlsx', 1)).rejects.toBeInstanceOf(TooManyRowsError);
+  });
+
+  it('writes the workbook back with «Esito» on the data sheet', async () => {
+    const outcomes = new Map([
+      [2, 'creato'],
+      [4, 'errore'],
+    ]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(
+      Buffer.concat(await all(await withOutcomes(file, 'xlsx', outcomes))) as never,
+    );
+    expect(back.worksheets.map((w) => w.name)).toEqual([INSTRUCTIONS_SHEET, 'Dati']);
+    const data = back.getWorksheet('Dati')!;
+    const values = (line: number) =>
+      Array.from({ length: 5 }, (_, i) => data.getRow(line).getCell(i + 1).value);
+    expect(values(1)).toEqual(['Nome', 'Totale', 'Nato il', 'Seriale', 'Esito']);
+    expect(values(2)).toEqual(['Anna', 3, born, 29358, 'creato']);
+    expect(data.getCell('C2').numFmt).toBe('dd/mm/yyyy');
+    expect(values(3)).toEqual([null, null, null, null, null]);
+    expect(values(4)).toEqual(['Luca', 6, null, null, 'errore']);
+  });
+
+  it('refuses a file that unzips to more than the limits, in all or in shared strings', async () => {
+    const big = await workbook((sheet) => {
+      sheet.addRow(['Nome']);
+      for (let i = 0; i < 100; i++) sheet.addRow([`${'x'.repeat(1000)}${i}`]);
+    });
+    expect(big.length).toBeLessThan(20_000);
+    await expect(
+      checkUnzippedSize(big, { total: 1_000_000, sharedStrings: 1_000_000 }),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkUnzippedSize(big, { total: 50_000, sharedStrings: 1_000_000 }),
+    ).rejects.toEqual(new UnzippedTooLargeError(50_000));
+    await expect(
+      checkUnzippedSize(big, { total: 1_000_000, sharedStrings: 90_000 }),
+    ).rejects.toEqual(new UnzippedTooLargeError(90_000));
   });
 });

@@ -8,7 +8,9 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { once } from 'node:events';
+import * as unzipper from 'unzipper';
 import { italianCsv, italianCsvLines, type CsvCell } from '../common/italian-csv';
 import type { ImportFormat } from './import-job.entity';
 import type { Cell } from './import-values';
@@ -95,39 +97,166 @@ async function openCsv(bytes: Buffer): Promise<SheetReader> {
   return { header: first.done ? [] : first.value, rows: rows() };
 }
 
+/**
+ * The most bytes an XLSX may unzip to, in all and for its shared strings (which are held in
+ * memory while the sheet is read): past them the file is refused (413), whatever its size
+ * zipped, so a small «zip bomb» cannot fill the heap or the disk.
+ */
+export const XLSX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+export const XLSX_MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/** Thrown (and answered 413 by the caller) when an XLSX unzips to more than the limits above. */
+export class UnzippedTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`unzips to more than ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * Unzips the whole file once, keeping nothing, to count what it unzips to (the sizes a zip
+ * declares may lie): UnzippedTooLargeError past the limits.
+ */
+export async function checkUnzippedSize(
+  bytes: Buffer,
+  limits = { total: XLSX_MAX_UNZIPPED_BYTES, sharedStrings: XLSX_MAX_SHARED_STRINGS_BYTES },
+) {
+  const zip = Readable.from([bytes]).pipe(unzipper.Parse({ forceStream: true }));
+  let total = 0;
+  try {
+    for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
+      let size = 0;
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        total += chunk.length;
+        if (total > limits.total) throw new UnzippedTooLargeError(limits.total);
+        if (entry.path === SHARED_STRINGS && size > limits.sharedStrings)
+          throw new UnzippedTooLargeError(limits.sharedStrings);
+      }
+    }
+  } finally {
+    zip.destroy();
+  }
+}
+
+/** A shared string as plain text: a rich text's runs joined. */
+function plainText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object' && 'richText' in text)
+    return (text as ExcelJS.CellRichTextValue).richText.map((t) => t.text ?? '').join('');
+  return '';
+}
+
 /** The value of a workbook cell: a formula's result, a rich text's text, a link's text. */
-function workbookValue(value: ExcelJS.CellValue): Cell {
+function workbookValue(value: ExcelJS.CellValue, strings: readonly string[]): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   if (value instanceof Date) return value;
-  if ('result' in value) return workbookValue(value.result as ExcelJS.CellValue);
+  if ('sharedString' in value)
+    return strings[(value as { sharedString: number }).sharedString] ?? null;
+  if ('result' in value) return workbookValue(value.result as ExcelJS.CellValue, strings);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('text' in value) return String(value.text);
   return null; // an error value (#N/A…) or a shared formula without a result
 }
 
-/** The data sheet: the first one that is not the template's «Istruzioni». */
-function dataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return workbook.worksheets.find((w) => w.name !== INSTRUCTIONS_SHEET) ?? workbook.worksheets[0];
+/** A row of a sheet, read: its number, its cells' values and number formats (for dates). */
+interface XlsxRow {
+  number: number;
+  cells: Cell[];
+  formats: (string | undefined)[];
 }
 
-async function openXlsx(bytes: Buffer): Promise<SheetReader> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = dataSheet(workbook);
-  const width = sheet?.columnCount ?? 0;
-  const cellsOf = (line: number) => {
-    const row = sheet!.getRow(line);
-    return Array.from({ length: width }, (_, i) => workbookValue(row.getCell(i + 1).value));
-  };
-  async function* rows(): AsyncGenerator<SheetRow> {
-    for (let line = 2; sheet && line <= sheet.rowCount; line++) {
-      yield { line, cells: cellsOf(line) };
-      if (line % 2000 === 0) await yieldToLoop();
+/** A sheet of a workbook read as a stream: its name and its rows as they are asked for. */
+interface XlsxSheet {
+  name: string | undefined;
+  rows: AsyncIterable<XlsxRow>;
+}
+
+type StreamedSheet = AsyncIterable<ExcelJS.Row> & { name?: string };
+
+/**
+ * The sheets of a workbook in the order the file holds them, each to be read through before
+ * the next is given, a row at a time: nothing but the shared strings (as plain text) is kept.
+ * Formulas give their computed results, dates Date values (or numbers, the Excel serials,
+ * where the workbook has no style for them).
+ */
+async function* xlsxSheets(bytes: Buffer): AsyncGenerator<XlsxSheet> {
+  await checkUnzippedSize(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    // Emitted, not cached: kept here as plain strings (a rich text would cost more memory).
+    sharedStrings: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const strings: string[] = [];
+  // The parse gives the shared strings as they are ({index, text}), the sheets as events.
+  type Parsed = { index: number; text: unknown } | { eventType: string; value: unknown };
+  for await (const parsed of reader.parse() as AsyncGenerator<Parsed>) {
+    if ('index' in parsed) {
+      strings[parsed.index] = plainText(parsed.text);
+    } else if (parsed.eventType === 'worksheet') {
+      const sheet = parsed.value as StreamedSheet;
+      async function* rows(): AsyncGenerator<XlsxRow> {
+        let count = 0;
+        for await (const row of sheet) {
+          const cells: Cell[] = [];
+          const formats: (string | undefined)[] = [];
+          row.eachCell({ includeEmpty: false }, (cell, column) => {
+            cells[column - 1] = workbookValue(cell.value, strings);
+            formats[column - 1] = cell.numFmt || undefined;
+          });
+          yield { number: row.number, cells, formats };
+          if (++count % 2000 === 0) await yieldToLoop();
+        }
+      }
+      const read = rows();
+      yield { name: sheet.name, rows: read };
+      for await (const _ of read); // whatever the caller left unread
     }
   }
-  const header = sheet ? cellsOf(1).map((c) => (c === null ? '' : String(c))) : [];
+}
+
+/** Reads what is left of a workbook: its sheets drain themselves as they are passed. */
+async function drain(sheets: AsyncGenerator<XlsxSheet>) {
+  for (let next = await sheets.next(); !next.done; next = await sheets.next());
+}
+
+/** Whether a sheet is the data sheet: not the template's «Istruzioni». */
+const isDataSheet = (sheet: XlsxSheet) => sheet.name !== INSTRUCTIONS_SHEET;
+
+async function openXlsx(bytes: Buffer): Promise<SheetReader> {
+  const sheets = xlsxSheets(bytes);
+  let data: XlsxSheet | undefined;
+  for (let next = await sheets.next(); !next.done; next = await sheets.next())
+    if (isDataSheet(next.value)) {
+      data = next.value;
+      break;
+    }
+  const lines = data?.rows[Symbol.asyncIterator]();
+  const first = lines ? await lines.next() : undefined;
+  const header =
+    first && !first.done && first.value.number === 1
+      ? Array.from(first.value.cells, (c) => (c === null || c === undefined ? '' : String(c)))
+      : [];
+  const width = header.length;
+  async function* rows(): AsyncGenerator<SheetRow> {
+    try {
+      if (!lines || !first || first.done) return;
+      const cellsOf = (row: XlsxRow) =>
+        Array.from({ length: Math.max(width, row.cells.length) }, (_, i) => row.cells[i] ?? null);
+      if (first.value.number !== 1) yield { line: first.value.number, cells: cellsOf(first.value) };
+      for (let next = await lines.next(); !next.done; next = await lines.next())
+        yield { line: next.value.number, cells: cellsOf(next.value) };
+    } finally {
+      // The rest of the workbook read through (within the unzipped limit), so that nothing of
+      // it (its temporary files) stays behind.
+      await drain(sheets).catch(() => undefined);
+    }
+  }
   return { header, rows: rows() };
 }
 
@@ -195,13 +324,52 @@ export async function withOutcomes(
     }
     return Readable.from(chunks(), { objectMode: false });
   }
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = dataSheet(workbook);
-  if (sheet) {
-    const column = sheet.columnCount + 1;
-    sheet.getRow(1).getCell(column).value = OUTCOME_HEADER;
-    for (const [line, outcome] of outcomes) sheet.getRow(line).getCell(column).value = outcome;
+  await checkUnzippedSize(bytes);
+  const out = new PassThrough();
+  void writeXlsxOutcomes(bytes, outcomes, out).catch((e: unknown) => out.destroy(e as Error));
+  return out;
+}
+
+/**
+ * Writes the workbook back into `out` as it is read, a row at a time (exceljs's streaming
+ * writer, the zip written as it goes): every sheet with its values (formulas as their
+ * results, dates with their format), the data sheet with «Esito» after its last heading.
+ * Waits for `out` to drain, so a slow download holds no more than a stream buffer.
+ */
+async function writeXlsxOutcomes(
+  bytes: Buffer,
+  outcomes: ReadonlyMap<number, string>,
+  out: PassThrough,
+) {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  let dataFound = false;
+  let count = 0;
+  for await (const sheet of xlsxSheets(bytes)) {
+    const isData: boolean = !dataFound && isDataSheet(sheet);
+    dataFound ||= isData;
+    const target = writer.addWorksheet(sheet.name ?? `Foglio${writer.worksheets.length + 1}`);
+    let column = 0;
+    for await (const row of sheet.rows) {
+      const line = target.getRow(row.number);
+      row.cells.forEach((value, i) => {
+        if (value === null || value === undefined) return;
+        const cell = line.getCell(i + 1);
+        cell.value = value;
+        if (row.formats[i]) cell.numFmt = row.formats[i]!;
+      });
+      if (isData) {
+        if (row.number === 1) column = row.cells.length + 1;
+        const outcome = row.number === 1 ? OUTCOME_HEADER : outcomes.get(row.number);
+        if (column && outcome) line.getCell(column).value = outcome;
+      }
+      line.commit();
+      if (++count % OUTCOME_LINES === 0 && out.writableNeedDrain) await once(out, 'drain');
+    }
+    target.commit();
   }
-  return Readable.from([Buffer.from(await workbook.xlsx.writeBuffer())]);
+  await writer.commit();
 }

@@ -19,6 +19,7 @@ import {
   INSTRUCTIONS_SHEET,
   surveySheet,
   TooManyRowsError,
+  UnzippedTooLargeError,
   withOutcomes,
 } from './import-file';
 import { ImportJob, type ImportFormat } from './import-job.entity';
@@ -86,6 +87,13 @@ export class ImportsService {
     const format = formatOf(upload.bytes);
     const sheet = await surveySheet(upload.bytes, format, IMPORT_MAX_ROWS).catch((e: unknown) => {
       if (e instanceof TooManyRowsError) throw new ImportTooLargeError();
+      if (e instanceof UnzippedTooLargeError)
+        throw new DomainError(
+          413,
+          'IMPORT_UNZIPPED_TOO_LARGE',
+          { maxBytes: e.maxBytes },
+          `file: unzips to more than ${e.maxBytes} bytes; split it into several files`,
+        );
       throw new DomainError(400, 'IMPORT_UNREADABLE', {}, `file: cannot be read (${String(e)})`);
     });
     const header = mapHeader(sheet.header, IMPORT_COLUMNS[upload.kind]);
