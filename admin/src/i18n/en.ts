@@ -409,7 +409,7 @@ const appMessages: AppMessages = {
     },
     notifications: {
       bell: 'Notifications',
-      bell_unread: 'Notifications: %{smart_count} unread |||| Notifications: %{smart_count} unread',
+      bell_unread: 'Notifications: %{shown} unread |||| Notifications: %{shown} unread',
       title: 'Notifications',
       empty: 'No notifications.',
       load_error: 'The notifications cannot be read now.',

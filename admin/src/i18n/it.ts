@@ -385,7 +385,7 @@ const appMessages = {
     },
     notifications: {
       bell: 'Notifiche',
-      bell_unread: 'Notifiche: %{smart_count} da leggere |||| Notifiche: %{smart_count} da leggere',
+      bell_unread: 'Notifiche: %{shown} da leggere |||| Notifiche: %{shown} da leggere',
       title: 'Notifiche',
       empty: 'Nessuna notifica.',
       load_error: 'Impossibile leggere le notifiche ora.',

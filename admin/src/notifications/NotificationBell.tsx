@@ -105,9 +105,11 @@ export const NotificationBell = () => {
     load();
   };
 
+  // The badge's text (none at 0, «99+» past 99) is part of the button's name, as it shows it.
+  const shown = count > 99 ? '99+' : String(count);
   const label =
     count > 0
-      ? translate('app.notifications.bell_unread', { smart_count: count })
+      ? translate('app.notifications.bell_unread', { smart_count: count, shown })
       : translate('app.notifications.bell');
   return (
     <>
@@ -121,7 +123,7 @@ export const NotificationBell = () => {
           onClick={openList}
           data-unread-count={count}
         >
-          <Badge badgeContent={count} color="error" max={99}>
+          <Badge badgeContent={count > 0 ? shown : null} color="error">
             <NotificationsIcon />
           </Badge>
         </IconButton>
