@@ -170,9 +170,17 @@ function resolveSecret(
   const written = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
   writeFileSync(written, secret + '\n', { mode: 0o600 });
   try {
-    if (existsSync(path)) renameSync(written, path);
-    else linkSync(written, path);
-    return secret;
+    if (!existsSync(path)) {
+      linkSync(written, path);
+      return secret;
+    }
+    // Linked in place by another instance since the first look: its secret is kept. Only a
+    // short, unusable file is replaced; the file is read back, so that instances replacing it
+    // together keep the same one.
+    const kept = readFileSync(path, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+    renameSync(written, path);
+    return readFileSync(path, 'utf8').trim();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     return readFileSync(path, 'utf8').trim();

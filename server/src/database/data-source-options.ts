@@ -25,8 +25,15 @@ function prepareSqlite(db: Database.Database): void {
   db.pragma(`synchronous = FULL`);
   db.pragma(`foreign_keys = ON`);
   registerSqliteFunctions(db);
-  // Tables never analyzed get the planner's statistics (see statistics.ts).
-  db.pragma(SQLITE_OPTIMIZE_AT_OPEN);
+  // Tables never analyzed get the planner's statistics (see statistics.ts). Another instance
+  // starting on the same file may hold the write lock longer than the busy timeout (its
+  // migrations, the first-start data): then it is left to that instance and the periodic
+  // refresh, rather than failing this start.
+  try {
+    db.pragma(SQLITE_OPTIMIZE_AT_OPEN);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+  }
 }
 
 /** The one description of a database with these entities (the application's are in ../data-source.ts). */
