@@ -154,6 +154,12 @@ describe('logs without personal data', () => {
     // Logout, and a request with a revoked token.
     await send('POST', '/api/auth/logout', { token: manager });
     await send('GET', '/api/auth/me', { token: manager });
+
+    // The log is written asynchronously: wait until the last request's line is out.
+    const logged = () =>
+      server.output().includes('GET /api/auth/me 401') && /unexpected error/.test(server.output());
+    for (const since = Date.now(); !logged() && Date.now() - since < 10_000;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   });
   afterAll(async () => {
     await db?.close();
