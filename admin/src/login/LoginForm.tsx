@@ -1,17 +1,8 @@
-import { Box, Button, CardContent, CircularProgress, Link } from '@mui/material';
+import { CardContent } from '@mui/material';
 import { useState } from 'react';
-import {
-  email,
-  Form,
-  PasswordInput,
-  required,
-  TextInput,
-  useLogin,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
+import { Form, PasswordInput, required, useLogin, useNotify, useTranslate } from 'react-admin';
 import type { LoginParams } from '../providers/authProvider';
-import { FORGOT_PASSWORD_PATH } from './paths';
+import { EmailInput, ForgotPasswordLink, SubmitButton } from './formParts';
 import { throttleNotice } from './throttleNotice';
 
 /** react-admin's login form, with an email instead of a username (the API logs in by email). */
@@ -38,37 +29,15 @@ export const LoginForm = () => {
   return (
     <Form onSubmit={submit} noValidate>
       <CardContent sx={{ width: 320 }}>
-        <TextInput
-          autoFocus
-          source="email"
-          type="email"
-          label="ra.auth.email"
-          autoComplete="username"
-          validate={[required(), email()]}
-        />
+        <EmailInput />
         <PasswordInput
           source="password"
           label="ra.auth.password"
           autoComplete="current-password"
           validate={required()}
         />
-        <Button
-          variant="contained"
-          type="submit"
-          color="primary"
-          disabled={loading}
-          fullWidth
-          sx={{ mt: 2 }}
-        >
-          {loading ? (
-            <CircularProgress size={19} thickness={3} aria-hidden />
-          ) : (
-            translate('ra.auth.sign_in')
-          )}
-        </Button>
-        <Box sx={{ textAlign: 'center', mt: 2 }}>
-          <Link href={`#${FORGOT_PASSWORD_PATH}`}>{translate('app.password.forgot_link')}</Link>
-        </Box>
+        <SubmitButton busy={loading} label="ra.auth.sign_in" />
+        <ForgotPasswordLink />
       </CardContent>
     </Form>
   );

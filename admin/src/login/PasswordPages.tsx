@@ -1,15 +1,13 @@
-import { Alert, Box, Button, CardContent, CircularProgress, Link, Typography } from '@mui/material';
+import { Alert, Box, Button, CardContent, Link, Typography } from '@mui/material';
 import type { PasswordTokenInfo } from '@generattivi/shared';
 import { HttpError } from 'ra-core';
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  email,
   Form,
   Login,
   minLength,
   PasswordInput,
   required,
-  TextInput,
   useTranslate,
   type Validator,
 } from 'react-admin';
@@ -22,6 +20,7 @@ import {
   setPasswordWithToken,
   tokenOfPage,
 } from './passwordApi';
+import { EmailInput, ErrorAlert, ForgotPasswordLink, SubmitButton } from './formParts';
 import { authProvider } from './session';
 
 type Translate = ReturnType<typeof useTranslate>;
@@ -59,15 +58,6 @@ const NewPasswordInputs = ({ source = 'password' }: { source?: string }) => (
     />
   </>
 );
-
-const SubmitButton = ({ busy, label }: { busy: boolean; label: string }) => {
-  const translate = useTranslate();
-  return (
-    <Button variant="contained" type="submit" disabled={busy} fullWidth sx={{ mt: 2 }}>
-      {busy ? <CircularProgress size={19} thickness={3} aria-hidden /> : translate(label)}
-    </Button>
-  );
-};
 
 /** A page of the login shell: the card of the login page, with a heading of its own. */
 const PublicCard = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -122,19 +112,8 @@ export const ForgotPasswordPage = () => {
           <Typography variant="body2" sx={{ mb: 1 }}>
             {translate('app.password.forgot_intro')}
           </Typography>
-          <TextInput
-            autoFocus
-            source="email"
-            type="email"
-            label="ra.auth.email"
-            autoComplete="username"
-            validate={[required(), email()]}
-          />
-          {error ? (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <EmailInput />
+          <ErrorAlert message={error} />
           <SubmitButton busy={busy} label="app.password.forgot_send" />
         </Form>
       )}
@@ -183,12 +162,8 @@ export const SetPasswordPage = () => {
   else if (refused)
     content = (
       <>
-        <Alert severity="error" role="alert">
-          {refused}
-        </Alert>
-        <Box sx={{ textAlign: 'center', mt: 2 }}>
-          <Link href="#/password-dimenticata">{translate('app.password.forgot_link')}</Link>
-        </Box>
+        <ErrorAlert message={refused} />
+        <ForgotPasswordLink />
       </>
     );
   else if (!info)
@@ -202,11 +177,7 @@ export const SetPasswordPage = () => {
         {/* For password managers: the account the password is for. */}
         <input type="hidden" name="username" autoComplete="username" value={info.email} />
         <NewPasswordInputs />
-        {error ? (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert message={error} />
         <SubmitButton busy={busy} label="app.password.save" />
       </Form>
     );
@@ -258,11 +229,7 @@ export const ChangePasswordForm = ({ onChanged }: { onChanged: () => void }) => 
           validate={required()}
         />
         <NewPasswordInputs source="newPassword" />
-        {error ? (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert message={error} />
         <SubmitButton busy={busy} label="app.password.save" />
       </Form>
     </Box>

@@ -6,7 +6,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { deleteOlderInChunks } from '../common/chunked-delete';
 import { nowIso } from '../common/clock';
+import { isoIn } from '../common/job-lease';
 import { UnitOfWork } from '../common/unit-of-work';
 import { HourlyPass } from '../common/hourly-pass';
 import { AppConfig, CONFIG } from '../config/config';
@@ -18,8 +20,6 @@ const DAY_MS = 24 * 60 * 60_000;
 const LEASE_MS = 60_000;
 /** Entries deleted per transaction; the event loop is yielded between chunks. */
 const CHUNK = 1_000;
-
-const isoIn = (ms: number, from = Date.now()) => new Date(from + ms).toISOString();
 
 /**
  * The instant `months` calendar months before `instant` (UTC), the day clamped to the month's
@@ -85,25 +85,15 @@ export class AccessLogPurge implements OnApplicationBootstrap, OnModuleDestroy {
     );
     if (claimed.affected !== 1) return 0;
     const mine = { id: 1, leaseOwner: this.instance };
-    let deleted = 0;
-    for (;;) {
-      const chunk = await this.uow.run(async (tx) => {
-        const result = await tx
-          .createQueryBuilder()
-          .delete()
-          .from(AccessLogEntry)
-          .where(
-            `id IN (SELECT pl.id FROM access_log pl WHERE pl.at < :cutoff ORDER BY pl.at LIMIT ${CHUNK})`,
-            { cutoff },
-          )
-          .execute();
-        await tx.update(AccessLogPurgeState, mine, { leaseUntil: isoIn(LEASE_MS) });
-        return result.affected ?? 0;
-      });
-      deleted += chunk;
-      if (chunk < CHUNK || this.hourly.stopping) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const deleted = await deleteOlderInChunks(this.uow, {
+      entity: AccessLogEntry,
+      table: 'access_log',
+      column: 'at',
+      cutoff,
+      chunk: CHUNK,
+      stopping: () => this.hourly.stopping,
+      during: (tx) => tx.update(AccessLogPurgeState, mine, { leaseUntil: isoIn(LEASE_MS) }),
+    });
     await this.uow.run((tx) =>
       tx.update(AccessLogPurgeState, mine, {
         leaseOwner: null,

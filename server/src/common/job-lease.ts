@@ -9,7 +9,7 @@ export interface LeasedJob extends ObjectLiteral {
   leaseUntil: string | null;
 }
 
-export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+export const isoIn = (ms: number, from = Date.now()) => new Date(from + ms).toISOString();
 
 /**
  * Takes, for `instance`, the oldest job that is QUEUED or RUNNING under an expired lease (its

@@ -8,6 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { createTransport, type Transporter } from 'nodemailer';
 import { nowIso } from '../common/clock';
+import { deleteOlderInChunks } from '../common/chunked-delete';
 import { HourlyPass } from '../common/hourly-pass';
 import { isoIn } from '../common/job-lease';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -196,23 +197,13 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** Deletes the messages older than MAIL_KEPT_DAYS, a chunk per transaction. */
   async purgeOld(): Promise<number> {
     const cutoff = isoIn(-MAIL_KEPT_DAYS * 24 * 60 * 60_000);
-    let deleted = 0;
-    for (;;) {
-      const chunk = await this.uow.run(async (tx) => {
-        const result = await tx
-          .createQueryBuilder()
-          .delete()
-          .from(MailMessage)
-          .where(
-            `id IN (SELECT o.id FROM mail_outbox o WHERE o.created_at < :cutoff ORDER BY o.created_at LIMIT ${PURGE_CHUNK})`,
-            { cutoff },
-          )
-          .execute();
-        return result.affected ?? 0;
-      });
-      deleted += chunk;
-      if (chunk < PURGE_CHUNK || this.stopping) return deleted;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    return deleteOlderInChunks(this.uow, {
+      entity: MailMessage,
+      table: 'mail_outbox',
+      column: 'created_at',
+      cutoff,
+      chunk: PURGE_CHUNK,
+      stopping: () => this.stopping,
+    });
   }
 }
