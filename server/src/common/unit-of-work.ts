@@ -12,34 +12,27 @@ import {
   pactClosedViolation,
   transientFailure,
 } from './constraint-violation';
-import { ConflictError, DomainError } from './domain-error';
+import { DatabaseBusyError } from './database-busy';
+import { ConflictError } from './domain-error';
+
+export { BUSY_RETRY_AFTER_SECONDS, DatabaseBusyError } from './database-busy';
 import { databaseErrorCode } from './logging';
 
 /** Runs of a unit of work that failed only because other transactions were in the way. */
 const MAX_ATTEMPTS = 3;
 /** How long a SQLite write waits for another process to release the database's write lock. */
 const SQLITE_WRITE_WAIT_MS = SQLITE_PRAGMAS.busy_timeout;
+/**
+ * The main connection's busy wait while this process's long unit holds the lock: a statement
+ * outside any unit that writes then fails at once (503 DATABASE_BUSY, all-exceptions.filter)
+ * instead of holding the event loop for the whole busy timeout.
+ */
+const SIDE_BUSY_TIMEOUT_MS = 100;
 /** How a unit waits for the write lock: for how long, in how many runs (run's options). */
 export interface LockWait {
   waitMs: number;
   attempts: number;
 }
-/** The Retry-After of a 503 DATABASE_BUSY, in seconds. */
-export const BUSY_RETRY_AFTER_SECONDS = 1;
-
-/** 503: the database stayed busy (deadlocks, lock waits) through every attempt. */
-export class DatabaseBusyError extends DomainError {
-  constructor() {
-    super(
-      503,
-      'DATABASE_BUSY',
-      {},
-      'the database is busy with other changes: nothing was saved; try again in a moment',
-      { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
-    );
-  }
-}
-
 /** What the database refused on behalf of a rule that spans rows, as the API's 409. */
 function refusal(error: unknown): ConflictError | undefined {
   const type = openPactViolation(error);
@@ -154,12 +147,25 @@ export class UnitOfWork implements OnModuleDestroy {
     if (!this.isSqliteFile) return this.run(work);
     const side = await (this.sideUnit ??= this.openSide());
     this.sideRunning++;
+    this.sqlite().pragma(`busy_timeout = ${this.busyTimeout}`);
     try {
       return await side.run(work);
     } finally {
       this.sideRunning--;
+      this.sqlite().pragma(`busy_timeout = ${this.busyTimeout}`);
       for (const listener of this.sideListeners) listener();
     }
+  }
+
+  /** The busy timeout of this connection's statements outside BEGIN IMMEDIATE. */
+  private get busyTimeout(): number {
+    return this.sideRunning > 0 ? SIDE_BUSY_TIMEOUT_MS : SQLITE_WRITE_WAIT_MS;
+  }
+
+  /** better-sqlite3's connection (TypeORM's driver has one). */
+  private sqlite(): Database.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database })
+      .databaseConnection;
   }
 
   private async openSide(): Promise<UnitOfWork> {
@@ -255,18 +261,27 @@ export class UnitOfWork implements OnModuleDestroy {
   private beginImmediate(runner: QueryRunner): void {
     if (this.immediate.has(runner)) return;
     this.immediate.add(runner);
-    const db = (this.dataSource.driver as unknown as { databaseConnection: Database.Database })
-      .databaseConnection;
+    const db = this.sqlite();
     type Query = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
     const query = (runner.query as Query).bind(runner);
+    // TypeORM sends a ROLLBACK after a failed BEGIN: with no transaction it fails, as sent (a
+    // failed query in the log), so it fails here unsent (TypeORM then keeps its depth at 0).
+    let begun = false;
     const immediate: Query = async (sql, parameters, structured) => {
-      if (sql !== 'BEGIN TRANSACTION') return query(sql, parameters, structured);
+      if (sql === 'ROLLBACK' && !begun)
+        throw new QueryFailedError(sql, [], new Error('no transaction is active'));
+      if (sql !== 'BEGIN TRANSACTION') {
+        const result = await query(sql, parameters, structured);
+        if (sql === 'COMMIT' || sql === 'ROLLBACK') begun = false;
+        return result;
+      }
       const deadline = Date.now() + this.waitMs;
       try {
         for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
           try {
             db.pragma('busy_timeout = 0');
             db.exec('BEGIN IMMEDIATE');
+            begun = true;
             return undefined;
           } catch (e) {
             const code = (e as { code?: unknown }).code;
@@ -277,7 +292,7 @@ export class UnitOfWork implements OnModuleDestroy {
             )
               throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
           } finally {
-            db.pragma(`busy_timeout = ${SQLITE_WRITE_WAIT_MS}`);
+            db.pragma(`busy_timeout = ${this.busyTimeout}`);
           }
           this.waitingForLock = true;
           await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
