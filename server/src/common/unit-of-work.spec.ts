@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { auditFixture } from '../audit/audit.fixture';
+import { AccessLogSpillMark } from '../access-log/access-log-spill-mark.entity';
 import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { toErrorBody } from './all-exceptions.filter';
@@ -130,7 +131,8 @@ describe(UnitOfWork.name, () => {
   });
 
   it('runs a long unit on a side connection: reads meanwhile see only what was committed, other writers are told busy', async () => {
-    const territories = () => dataSource.getRepository(Territory).countBy({ code: 'LONGO' });
+    const marks = () =>
+      dataSource.getRepository(AccessLogSpillMark).countBy({ generation: 'longo' });
     let ended = 0;
     uow.onSideUnitEnd(() => ended++);
     let release!: () => void;
@@ -138,14 +140,14 @@ describe(UnitOfWork.name, () => {
     let written!: () => void;
     const wrote = new Promise<void>((r) => (written = r));
     const long = uow.runLong(async (tx) => {
-      await tx.save(tx.create(Territory, { code: 'LONGO', name: 'Lungo', municipalities: [] }));
+      await tx.insert(AccessLogSpillMark, { generation: 'longo', mark: 1 });
       written();
       await inside;
     });
     await wrote;
     expect(uow.sideHoldsLock).toBe(true);
     // The main connection reads the committed state: not the long unit's row.
-    expect(await territories()).toBe(0);
+    expect(await marks()).toBe(0);
     // A unit of the main connection waits for the lock as long as it is told, then 503.
     await expect(
       uow.run(async (tx) => tx.count(Territory), { waitMs: 50, attempts: 1 }),
@@ -163,7 +165,7 @@ describe(UnitOfWork.name, () => {
     await long;
     expect(uow.sideHoldsLock).toBe(false);
     expect(ended).toBe(1);
-    expect(await territories()).toBe(1);
-    await uow.run((tx) => tx.delete(Territory, { code: 'LONGO' }));
+    expect(await marks()).toBe(1);
+    await uow.run((tx) => tx.delete(AccessLogSpillMark, { generation: 'longo' }));
   });
 });
