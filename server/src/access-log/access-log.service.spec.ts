@@ -1,6 +1,10 @@
 import type { Caller } from '../auth/caller';
 import type { UnitOfWork } from '../common/unit-of-work';
+import type { AccessLogSpill } from './access-log-spill';
 import { accessLogInsert, AccessLogService } from './access-log.service';
+
+/** PostgreSQL or SQLite in memory: no spill file. */
+const noSpill = { path: undefined } as AccessLogSpill;
 
 type Entry = { entityId: number; via: string };
 
@@ -54,7 +58,7 @@ describe('accessLogInsert', () => {
 describe(AccessLogService.name, () => {
   it('writes reads that arrive together in one transaction, and answers once it is written', async () => {
     const { uow, transactions } = fakeUnitOfWork();
-    const log = new AccessLogService(uow);
+    const log = new AccessLogService(uow, noSpill);
     const reads = [
       log.recordRead(reader, 'pacts', 1),
       log.recordRead(reader, 'beneficiaries', 2),
@@ -76,7 +80,7 @@ describe(AccessLogService.name, () => {
 
   it('writes one entry per record of a page, however often it appears, with how it was read', async () => {
     const { uow, transactions } = fakeUnitOfWork();
-    const log = new AccessLogService(uow);
+    const log = new AccessLogService(uow, noSpill);
     await Promise.all([
       log.recordReads(reader, 'beneficiaries', [5, 6, 5], 'list'),
       log.recordReads(reader, 'pacts', [], 'search'),
@@ -94,7 +98,7 @@ describe(AccessLogService.name, () => {
 
   it('splits a large batch into inserts of at most 100 rows, in one transaction', async () => {
     const { uow, transactions } = fakeUnitOfWork();
-    const log = new AccessLogService(uow);
+    const log = new AccessLogService(uow, noSpill);
     await Promise.all(Array.from({ length: 1201 }, (_, i) => log.recordRead(reader, 'pacts', i)));
     expect(transactions).toHaveLength(1);
     expect(transactions[0].map((rows) => rows.length)).toEqual([...Array(12).fill(100), 1]);
@@ -102,7 +106,7 @@ describe(AccessLogService.name, () => {
 
   it('fails every read of a batch that could not be written', async () => {
     const { uow } = fakeUnitOfWork(true);
-    const log = new AccessLogService(uow);
+    const log = new AccessLogService(uow, noSpill);
     const reads = [log.recordRead(reader, 'pacts', 1), log.recordRead(reader, 'pacts', 2)];
     for (const read of reads) await expect(read).rejects.toThrow('disk full');
   });

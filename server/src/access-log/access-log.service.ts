@@ -1,47 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { UnitOfWork } from '../common/unit-of-work';
+import { DatabaseBusyError, UnitOfWork } from '../common/unit-of-work';
+import { AccessLogSpill, QUICK_LOCK } from './access-log-spill';
 import { nowIso } from '../common/clock';
 import type { ListResult } from '../common/list-query';
-import type { AccessLogEntry, AccessVia, LoggedEntity } from './access-log.entity';
+import type { AccessVia, LoggedEntity } from './access-log.entity';
+import { writeAccessLog, type Entry } from './access-log-insert';
 
-type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId' | 'via'>;
-
-/** Rows per INSERT statement (5 bound values each). */
-export const ROWS_PER_INSERT = 100;
-
-/**
- * `INSERT INTO access_log … VALUES (…), (…)` of `rows` rows, in the engine's placeholders:
- * one text per row count, so that the driver keeps it prepared.
- */
-const insertTexts = new Map<string, string>();
-export function accessLogInsert(rows: number, postgres: boolean): string {
-  const key = `${rows}:${postgres}`;
-  let text = insertTexts.get(key);
-  if (!text) {
-    let n = 0;
-    const value = () => (postgres ? `$${++n}` : '?');
-    const tuples = Array.from(
-      { length: rows },
-      () => `(${value()}, ${value()}, ${value()}, ${value()}, ${value()})`,
-    );
-    text = `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${tuples.join(', ')}`;
-    insertTexts.set(key, text);
-  }
-  return text;
-}
+export { accessLogInsert, ROWS_PER_INSERT } from './access-log-insert';
 
 /**
  * Records who read which record. Reads arriving together are written together (group
  * commit): each read waits until its entry is committed, as before, but concurrent reads
  * share one transaction and one sync to disk instead of paying one each.
+ *
+ * On SQLite in a file a read does not wait for another connection's write lock (an import's
+ * commit, here or in another instance): when this process's long unit holds it, when a unit
+ * here already waits for it, or when it stays taken past QUICK_LOCK, the entries are committed
+ * to the spill file instead (AccessLogSpill), which the mover brings into the log once.
  */
 @Injectable()
 export class AccessLogService {
   private pending: Entry[] = [];
   private flushing: Promise<void> | null = null;
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly spill: AccessLogSpill,
+  ) {}
 
   /** Records that the caller read one record; only who, what, when and how. */
   recordRead(
@@ -89,19 +75,26 @@ export class AccessLogService {
     return result;
   }
 
+  /**
+   * Before the log is read: the spilled entries moved into it, when the write lock is free at
+   * once (else they show once the import that holds it is over).
+   */
+  caughtUp(): Promise<void> {
+    return this.spill.moveQuietly();
+  }
+
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     this.flushing = null;
-    await this.uow.run(async (tx) => {
-      const postgres = tx.connection.options.type === 'postgres';
-      for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-        const rows = batch.slice(i, i + ROWS_PER_INSERT);
-        await tx.query(
-          accessLogInsert(rows.length, postgres),
-          rows.flatMap((e) => [e.at, e.actorId, e.entityType, e.entityId, e.via]),
-        );
-      }
-    });
+    if (!this.spill.path) return this.uow.run((tx) => writeAccessLog(tx, batch));
+    if (this.uow.sideHoldsLock || this.uow.waitingForLock) return this.spill.append(batch);
+    try {
+      await this.uow.run((tx) => writeAccessLog(tx, batch), QUICK_LOCK);
+    } catch (e) {
+      // Rolled back: written nowhere yet.
+      if (!(e instanceof DatabaseBusyError)) throw e;
+      this.spill.append(batch);
+    }
   }
 }

@@ -297,6 +297,7 @@ export class BeneficiariesService {
   /** Reads of the person, of their household and of their pacts (ADMIN: GDPR art. 15). */
   async accessLogOf(caller: Caller, id: number, raw: RawListParams) {
     const person = await this.findVisible(caller, id);
+    await this.accessLog.caughtUp();
     const reads = [
       '(l.entityType = :beneficiaries AND l.entityId = :id)',
       '(l.entityType = :pacts AND l.entityId IN (SELECT sp.id FROM pacts sp WHERE sp.beneficiary_id = :id))',

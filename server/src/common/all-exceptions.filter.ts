@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { ErrorCode } from '@generattivi/shared';
+import { transientFailure } from './constraint-violation';
+import { DatabaseBusyError } from './database-busy';
 import { ErrorBody, errorBody, fieldsOf } from './error-body';
 import { ListQueryError } from './list-query';
 import { databaseErrorCode } from './logging';
@@ -84,6 +86,9 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
     }
     return { body: bodyByStatus(status, message), unexpected: false };
   }
+  // A statement outside any unit of work that found the database busy (on SQLite, another
+  // connection holding the write lock past the busy timeout): nothing was saved, as in a unit.
+  if (transientFailure(exception)) return toErrorBody(new DatabaseBusyError());
   if (exception instanceof ListQueryError) {
     return {
       body: errorBody(400, 'LIST_QUERY', {}, exception.message, fieldsOf(exception.fieldErrors)),

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { auditFixture } from '../audit/audit.fixture';
+import { AccessLogSpillMark } from '../access-log/access-log-spill-mark.entity';
 import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
+import { toErrorBody } from './all-exceptions.filter';
 import { DatabaseBusyError, UnitOfWork } from './unit-of-work';
 
 const failure = (code: string, extra: Record<string, unknown> = {}) =>
@@ -30,6 +32,7 @@ describe(UnitOfWork.name, () => {
   });
   afterAll(async () => {
     other?.close();
+    await uow?.onModuleDestroy();
     await dataSource?.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -125,5 +128,44 @@ describe(UnitOfWork.name, () => {
     }
     await expect(run).resolves.toBe(0);
     expect(ran).toBe(true);
+  });
+
+  it('runs a long unit on a side connection: reads meanwhile see only what was committed, other writers are told busy', async () => {
+    const marks = () =>
+      dataSource.getRepository(AccessLogSpillMark).countBy({ generation: 'longo' });
+    let ended = 0;
+    uow.onSideUnitEnd(() => ended++);
+    let release!: () => void;
+    const inside = new Promise<void>((r) => (release = r));
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const long = uow.runLong(async (tx) => {
+      await tx.insert(AccessLogSpillMark, { generation: 'longo', mark: 1 });
+      written();
+      await inside;
+    });
+    await wrote;
+    expect(uow.sideHoldsLock).toBe(true);
+    // The main connection reads the committed state: not the long unit's row.
+    expect(await marks()).toBe(0);
+    // A unit of the main connection waits for the lock as long as it is told, then 503.
+    await expect(
+      uow.run(async (tx) => tx.count(Territory), { waitMs: 50, attempts: 1 }),
+    ).rejects.toBeInstanceOf(DatabaseBusyError);
+    // A write outside any unit fails at once (no long hold of the event loop): a 503.
+    const outside = dataSource.query(`UPDATE territories SET name = name WHERE id = 0`);
+    await expect(outside).rejects.toMatchObject({ driverError: { code: 'SQLITE_BUSY' } });
+    expect(toErrorBody(await outside.catch((e: unknown) => e)).body).toMatchObject({
+      statusCode: 503,
+      code: 'DATABASE_BUSY',
+      retryAfterSeconds: 1,
+    });
+    expect(ended).toBe(0);
+    release();
+    await long;
+    expect(uow.sideHoldsLock).toBe(false);
+    expect(ended).toBe(1);
+    expect(await marks()).toBe(1);
+    await uow.run((tx) => tx.delete(AccessLogSpillMark, { generation: 'longo' }));
   });
 });

@@ -1,39 +1,38 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SQLITE_PRAGMAS } from '../database/data-source-options';
+import { createDataSource } from '../database/sqlite-bound-integers';
 import {
   beneficiaryAnonymisedViolation,
   openPactViolation,
   pactClosedViolation,
   transientFailure,
 } from './constraint-violation';
-import { ConflictError, DomainError } from './domain-error';
+import { DatabaseBusyError } from './database-busy';
+import { ConflictError } from './domain-error';
+
+export { BUSY_RETRY_AFTER_SECONDS, DatabaseBusyError } from './database-busy';
 import { databaseErrorCode } from './logging';
 
 /** Runs of a unit of work that failed only because other transactions were in the way. */
 const MAX_ATTEMPTS = 3;
 /** How long a SQLite write waits for another process to release the database's write lock. */
 const SQLITE_WRITE_WAIT_MS = SQLITE_PRAGMAS.busy_timeout;
-/** The Retry-After of a 503 DATABASE_BUSY, in seconds. */
-export const BUSY_RETRY_AFTER_SECONDS = 1;
-
-/** 503: the database stayed busy (deadlocks, lock waits) through every attempt. */
-export class DatabaseBusyError extends DomainError {
-  constructor() {
-    super(
-      503,
-      'DATABASE_BUSY',
-      {},
-      'the database is busy with other changes: nothing was saved; try again in a moment',
-      { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
-    );
-  }
+/**
+ * The main connection's busy wait while this process's long unit holds the lock: a statement
+ * outside any unit that writes then fails at once (503 DATABASE_BUSY, all-exceptions.filter)
+ * instead of holding the event loop for the whole busy timeout.
+ */
+const SIDE_BUSY_TIMEOUT_MS = 100;
+/** How a unit waits for the write lock: for how long, in how many runs (run's options). */
+export interface LockWait {
+  waitMs: number;
+  attempts: number;
 }
-
 /** What the database refused on behalf of a rule that spans rows, as the API's 409. */
 function refusal(error: unknown): ConflictError | undefined {
   const type = openPactViolation(error);
@@ -81,17 +80,32 @@ function refusal(error: unknown): ConflictError | undefined {
  * begins IMMEDIATE (the database's write lock taken at BEGIN), so that a read-then-write unit
  * never fails halfway because another process wrote first.
  *
+ * Long units (an import's commit, its dry run) run on SQLite on a side connection of their
+ * own (side()): while one holds the write lock, this process's main connection keeps
+ * answering reads, from the last committed state (WAL), never from the long unit's
+ * uncommitted rows. Units of the main connection meanwhile wait for the lock, and past the
+ * busy wait answer 503 DATABASE_BUSY with a Retry-After, like a writer of another process.
+ *
  * A unit that failed only because of other transactions (deadlock, serialization failure,
  * lock timeout, SQLite busy) ran in a rolled-back transaction: it is run again from the start,
  * up to MAX_ATTEMPTS times with a random pause, then answered 503 DATABASE_BUSY. `work` must
  * therefore keep its effects inside `tx` (no outside state changed before the commit).
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnModuleDestroy {
   private readonly logger = new Logger(UnitOfWork.name);
   /** SQLite's query runner (one per data source) whose BEGIN is already made IMMEDIATE. */
   private readonly immediate = new WeakSet<QueryRunner>();
   private tail: Promise<unknown> = Promise.resolve();
+  /** How long the SQLite BEGIN IMMEDIATE being run waits for the lock (units run one at a time). */
+  private waitMs: number = SQLITE_WRITE_WAIT_MS;
+  /** The side connection's unit of work (SQLite file), opened at its first use. */
+  private sideUnit: Promise<UnitOfWork> | undefined;
+  /** Units running now on the side connection, which hold (or wait for) the write lock. */
+  private sideRunning = 0;
+  private readonly sideListeners: Array<() => void> = [];
+  /** True while a BEGIN IMMEDIATE of this connection waits for another to release the lock. */
+  waitingForLock = false;
   /** Transactions finished (committed or rolled back) by this process: cached reads compare it. */
   commits = 0;
 
@@ -104,15 +118,84 @@ export class UnitOfWork {
     return this.dataSource.options.type === 'postgres';
   }
 
-  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /** SQLite in a file: other connections (a side one, other processes) may hold the write lock. */
+  get isSqliteFile(): boolean {
+    const { type, database } = this.dataSource.options;
+    return type === 'better-sqlite3' && database !== ':memory:';
+  }
+
+  /** The file of a SQLite database (undefined on PostgreSQL and in memory). */
+  get sqliteFile(): string | undefined {
+    return this.isSqliteFile ? String(this.dataSource.options.database) : undefined;
+  }
+
+  /** True while a long unit of this process runs on the side connection. */
+  get sideHoldsLock(): boolean {
+    return this.sideRunning > 0;
+  }
+
+  /** Calls `listener` each time a unit of the side connection ends (its lock released). */
+  onSideUnitEnd(listener: () => void): void {
+    this.sideListeners.push(listener);
+  }
+
+  /**
+   * Runs a long unit: on SQLite in a file, on the side connection (see the class); elsewhere
+   * as run() does (PostgreSQL's pool runs units in parallel; in memory there is one connection).
+   */
+  async runLong<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isSqliteFile) return this.run(work);
+    const side = await (this.sideUnit ??= this.openSide());
+    this.sideRunning++;
+    this.sqlite().pragma(`busy_timeout = ${this.busyTimeout}`);
+    try {
+      return await side.run(work);
+    } finally {
+      this.sideRunning--;
+      this.sqlite().pragma(`busy_timeout = ${this.busyTimeout}`);
+      for (const listener of this.sideListeners) listener();
+    }
+  }
+
+  /** The busy timeout of this connection's statements outside BEGIN IMMEDIATE. */
+  private get busyTimeout(): number {
+    return this.sideRunning > 0 ? SIDE_BUSY_TIMEOUT_MS : SQLITE_WRITE_WAIT_MS;
+  }
+
+  /** better-sqlite3's connection (TypeORM's driver has one). */
+  private sqlite(): Database.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database })
+      .databaseConnection;
+  }
+
+  private async openSide(): Promise<UnitOfWork> {
+    const dataSource = await createDataSource(this.dataSource.options).initialize();
+    return new UnitOfWork(dataSource, this.audit);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const side = this.sideUnit;
+    this.sideUnit = undefined;
+    if (!side) return;
+    const unit = await side;
+    await unit.tail; // the side's last unit ended (its runner stops before this, ImportRunner)
+    await unit.dataSource.destroy();
+  }
+
+  /**
+   * `lock` (SQLite): how long each run waits for the write lock and how many runs are made
+   * before the 503; by default SQLITE_WRITE_WAIT_MS and MAX_ATTEMPTS.
+   */
+  async run<T>(work: (tx: EntityManager) => Promise<T>, lock?: LockWait): Promise<T> {
+    const attempts = lock?.attempts ?? MAX_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(work);
+        return await this.attempt(work, lock?.waitMs ?? SQLITE_WRITE_WAIT_MS);
       } catch (e) {
         const refused = refusal(e);
         if (refused) throw refused;
         if (!transientFailure(e)) throw e;
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= attempts) {
           this.logger.warn(
             { code: databaseErrorCode(e), attempts: attempt },
             'database busy: answered 503',
@@ -125,12 +208,17 @@ export class UnitOfWork {
     }
   }
 
-  private attempt<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private attempt<T>(work: (tx: EntityManager) => Promise<T>, waitMs: number): Promise<T> {
     const counted = () => {
       this.commits++;
     };
     if (this.isPostgres) return this.transaction('READ COMMITTED', work).finally(counted);
-    const next = this.tail.then(() => this.transaction(undefined, work)).finally(counted);
+    const next = this.tail
+      .then(() => {
+        this.waitMs = waitMs;
+        return this.transaction(undefined, work);
+      })
+      .finally(counted);
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -173,26 +261,44 @@ export class UnitOfWork {
   private beginImmediate(runner: QueryRunner): void {
     if (this.immediate.has(runner)) return;
     this.immediate.add(runner);
-    const db = (this.dataSource.driver as unknown as { databaseConnection: Database.Database })
-      .databaseConnection;
+    const db = this.sqlite();
     type Query = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
     const query = (runner.query as Query).bind(runner);
+    // TypeORM sends a ROLLBACK after a failed BEGIN: with no transaction it fails, as sent (a
+    // failed query in the log), so it fails here unsent (TypeORM then keeps its depth at 0).
+    let begun = false;
     const immediate: Query = async (sql, parameters, structured) => {
-      if (sql !== 'BEGIN TRANSACTION') return query(sql, parameters, structured);
-      const deadline = Date.now() + SQLITE_WRITE_WAIT_MS;
-      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-        try {
-          db.pragma('busy_timeout = 0');
-          db.exec('BEGIN IMMEDIATE');
-          return undefined;
-        } catch (e) {
-          const code = (e as { code?: unknown }).code;
-          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline)
-            throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
-        } finally {
-          db.pragma(`busy_timeout = ${SQLITE_WRITE_WAIT_MS}`);
+      if (sql === 'ROLLBACK' && !begun)
+        throw new QueryFailedError(sql, [], new Error('no transaction is active'));
+      if (sql !== 'BEGIN TRANSACTION') {
+        const result = await query(sql, parameters, structured);
+        if (sql === 'COMMIT' || sql === 'ROLLBACK') begun = false;
+        return result;
+      }
+      const deadline = Date.now() + this.waitMs;
+      try {
+        for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+          try {
+            db.pragma('busy_timeout = 0');
+            db.exec('BEGIN IMMEDIATE');
+            begun = true;
+            return undefined;
+          } catch (e) {
+            const code = (e as { code?: unknown }).code;
+            if (
+              typeof code !== 'string' ||
+              !code.startsWith('SQLITE_BUSY') ||
+              Date.now() > deadline
+            )
+              throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
+          } finally {
+            db.pragma(`busy_timeout = ${this.busyTimeout}`);
+          }
+          this.waitingForLock = true;
+          await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
         }
-        await sleep(pause * (0.5 + Math.random()));
+      } finally {
+        this.waitingForLock = false;
       }
     };
     runner.query = immediate as QueryRunner['query'];

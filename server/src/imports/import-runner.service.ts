@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldError } from '@generattivi/shared';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { nowIso } from '../common/clock';
@@ -57,7 +57,10 @@ class Rollback extends Error {
  * with a lease in its row, so that with several instances on one database one of them runs
  * it, and another takes it over if that one stops. A dry run applies the rows in short
  * transactions that are rolled back; a commit applies them all in one transaction, kept only
- * when no row failed. Between chunks of rows the event loop answers other requests.
+ * when no row failed. Between chunks of rows the event loop answers other requests. On SQLite
+ * these transactions run on a side connection (UnitOfWork.runLong): reads keep answering from
+ * the committed state meanwhile, and other writers wait for the lock (past the busy wait, 503
+ * DATABASE_BUSY with a Retry-After); the access log spills aside (access-log-spill.ts).
  */
 @Injectable()
 export class ImportRunner implements OnModuleInit, OnModuleDestroy {
@@ -157,10 +160,11 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       for (const [key, first] of seen) if (first >= line) seen.delete(key);
     };
     let written = Date.now();
-    const progress = async (done: number) => {
+    // In the import's transaction on SQLite (another connection would wait for its lock).
+    const progress = async (tx: EntityManager, done: number) => {
       if (Date.now() - written < PROGRESS_MS) return;
       written = Date.now();
-      await this.dataSource
+      await (this.uow.isPostgres ? this.dataSource.manager : tx)
         .getRepository(ImportJob)
         .update(
           { id: job.id, leaseOwner: this.instance },
@@ -188,7 +192,7 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       } finally {
         clearPrefetched(context.tx);
       }
-      await progress(results.length);
+      await progress(context.tx, results.length);
       await yieldToLoop();
     };
     const rolledBack = (e: unknown) => {
@@ -206,7 +210,7 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
         }
         if (!group.length) break;
         await this.uow
-          .run(async (tx) => {
+          .runLong(async (tx) => {
             undoFrom(group[0][0].line);
             for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
             throw new Rollback();
@@ -217,7 +221,7 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       // All in one transaction; the file read again if it has to run again.
       let unread: AsyncGenerator<SheetRow> | undefined = sheet.rows;
       await this.uow
-        .run(async (tx) => {
+        .runLong(async (tx) => {
           const rows = unread ?? (await openSheet(bytes, job.format)).rows;
           unread = undefined;
           undoFrom(0);

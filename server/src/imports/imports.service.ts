@@ -24,6 +24,7 @@ import {
 } from './import-file';
 import { ImportJob, type ImportFormat } from './import-job.entity';
 import type { RowResult, RowStatus } from './import-rows';
+import { UnitOfWork } from '../common/unit-of-work';
 import { ImportRunner } from './import-runner.service';
 import { IMPORT_MAX_ROWS, ImportTooLargeError, type ImportUpload } from './import-upload';
 
@@ -77,6 +78,7 @@ export class ImportsService {
   constructor(
     @InjectRepository(ImportJob) private readonly jobs: Repository<ImportJob>,
     private readonly runner: ImportRunner,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /**
@@ -100,28 +102,32 @@ export class ImportsService {
     if (Object.keys(header.missing).length) throw new FieldsError(header.missing);
     const { rows } = sheet;
     if (rows === 0) throw new DomainError(400, 'IMPORT_NO_ROWS', {}, 'file: holds no rows');
-    const job = await this.jobs.save(
-      this.jobs.create({
-        kind: upload.kind,
-        status: 'QUEUED',
-        dryRun: upload.dryRun,
-        createdById: caller.id,
-        fileName: upload.fileName,
-        format,
-        content: upload.bytes.toString('base64'),
-        rows,
-        processed: 0,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        failed: 0,
-        results: null,
-        warnings: JSON.stringify(header.warnings),
-        leaseOwner: null,
-        leaseUntil: null,
-        createdAt: nowIso(),
-        finishedAt: null,
-      }),
+    // In a unit of work: while an import commits, it waits for the lock without holding the
+    // event loop (then 503 DATABASE_BUSY), as any write.
+    const job = await this.uow.run((tx) =>
+      tx.save(
+        tx.create(ImportJob, {
+          kind: upload.kind,
+          status: 'QUEUED',
+          dryRun: upload.dryRun,
+          createdById: caller.id,
+          fileName: upload.fileName,
+          format,
+          content: upload.bytes.toString('base64'),
+          rows,
+          processed: 0,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          failed: 0,
+          results: null,
+          warnings: JSON.stringify(header.warnings),
+          leaseOwner: null,
+          leaseUntil: null,
+          createdAt: nowIso(),
+          finishedAt: null,
+        }),
+      ),
     );
     this.runner.runJobs();
     return importView(job);

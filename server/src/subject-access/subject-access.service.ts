@@ -105,6 +105,7 @@ export class SubjectAccessService {
         changes: { document: [null, fileName] },
       }),
     );
+    await this.accessLog.caughtUp();
     const reader = new SubjectAccessReader(this.dataSource.manager, this.auditEvents, person);
     const via = 'subject-access';
     const reads = [this.accessLog.recordRead(caller, 'beneficiaries', id, via)];

@@ -24,6 +24,7 @@ import { MailOutbox1795600000200 } from './1795600000200-MailOutbox';
 import { PasswordTokens1795600000201 } from './1795600000201-PasswordTokens';
 import { Notifications1795600000210 } from './1795600000210-Notifications';
 import { DigestJob1795600000211 } from './1795600000211-DigestJob';
+import { AccessLogSpillMark1795600000230 } from './1795600000230-AccessLogSpillMark';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -50,4 +51,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   PasswordTokens1795600000201,
   Notifications1795600000210,
   DigestJob1795600000211,
+  AccessLogSpillMark1795600000230,
 ];
