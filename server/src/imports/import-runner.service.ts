@@ -6,6 +6,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import { CarriedOver, carryOver } from '../common/carried-over';
 import { nowIso } from '../common/clock';
 import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
@@ -195,7 +196,9 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       if (!(e instanceof Rollback)) throw e;
     };
     if (job.dryRun) {
-      // A few chunks per transaction, read before it starts (it may run again).
+      // A few chunks per transaction, read before it starts (it may run again); what the
+      // rows of one transaction did that later rows see in a commit is carried to the next.
+      const carried = new CarriedOver();
       const chunks = chunksOf(sheet.rows, CHUNK_ROWS);
       for (;;) {
         const group: SheetRow[][] = [];
@@ -208,10 +211,17 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
         await this.uow
           .run(async (tx) => {
             undoFrom(group[0][0].line);
-            for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
+            carried.discard();
+            try {
+              await carryOver(tx, carried);
+              for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
+            } finally {
+              await carryOver(tx, undefined);
+            }
             throw new Rollback();
           })
           .catch(rolledBack);
+        carried.settle();
       }
     } else {
       // All in one transaction; the file read again if it has to run again.
