@@ -29,6 +29,7 @@ import {
   householdImporter,
   type RowContext,
   type RowImporter,
+  type RowOutcome,
   type RowResult,
 } from './import-rows';
 import { cellText, type Cell } from './import-values';
@@ -181,11 +182,13 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
           context,
           rows.map((r) => r.values),
         );
+        const outcomes: [number, RowOutcome][] = [];
         for (const { line, values } of rows) {
           const duplicate = this.duplicateOf(job.kind, importer, values, line, seen);
-          const outcome = duplicate ?? (await importer.apply(context, values));
-          results.push({ row: line, ...outcome });
+          outcomes.push([line, duplicate ?? (await importer.apply(context, values))]);
         }
+        await importer.flush?.(context);
+        for (const [line, outcome] of outcomes) results.push({ row: line, ...outcome });
       } finally {
         clearPrefetched(context.tx);
       }
