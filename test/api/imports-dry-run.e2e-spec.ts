@@ -1,6 +1,12 @@
-import { computeFiscalCode, type ImportRowResult, type Pact } from '@generattivi/shared';
+import type { ImportRowResult, Pact } from '@generattivi/shared';
 import { DEMO_ACCOUNT, listQuery } from '../support/demo';
-import { italianCsv, PEOPLE_HEADER, runImport, type ImportView } from '../support/imports';
+import {
+  italianCsv,
+  PEOPLE_HEADER,
+  personRow,
+  runImport,
+  type ImportView,
+} from '../support/imports';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -38,20 +44,6 @@ function pactRow(code: string, subject: { fiscalCode?: string; household?: strin
     '01/12/2026',
     '30/06/2027',
   ];
-}
-
-/** The `n`-th person of the tests (n < 1000: distinct fiscal codes), of Crema. */
-function personRow(n: number, lastName = 'Ripetuto') {
-  const birthDate = `${1980 + (n % 20)}-0${1 + (n % 9)}-${String(1 + (n % 28)).padStart(2, '0')}`;
-  const fiscalCode = computeFiscalCode({
-    lastName,
-    firstName: 'Anna',
-    birthDate,
-    sex: 'F',
-    municipalityCode: `H${String(n % 1000).padStart(3, '0')}`,
-  });
-  const [y, m, d] = birthDate.split('-');
-  return [lastName, 'Anna', fiscalCode, `${d}/${m}/${y}`, 'F', 'Crema', 'Crema', 'Disoccupato'];
 }
 
 const HOUSEHOLD_HEADER = ['Codice esterno', 'Nome', 'Ambito', 'Comune', 'Componenti', 'ISEE (€)'];
