@@ -1,11 +1,17 @@
-import { computeFiscalCode, type Household } from '@generattivi/shared';
+import type { Household } from '@generattivi/shared';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DEMO_ACCOUNT, listQuery } from '../support/demo';
 import { territoryIds, type Json } from '../support/fixtures';
-import { italianCsv, PEOPLE_HEADER, runImport, uploadImport } from '../support/imports';
+import {
+  italianCsv,
+  PEOPLE_HEADER,
+  personRow as numberedPerson,
+  runImport,
+  uploadImport,
+} from '../support/imports';
 import { START_NODE_OPTIONS, startServer, type TestServer } from '../support/server';
 
 /**
@@ -26,25 +32,18 @@ let serial = 0;
 /** A person's row with a valid fiscal code, born `1980 + n % 20`. */
 function personRow(n: number, overrides: Partial<Record<'territory' | 'fiscalCode', string>> = {}) {
   serial += 1;
-  const birthDate = `${1980 + (n % 20)}-0${1 + (n % 9)}-${String(1 + (n % 28)).padStart(2, '0')}`;
   const lastName = `Importato${String.fromCharCode(65 + (serial % 26))}${String.fromCharCode(65 + ((serial >> 5) % 26))}`;
-  const fiscalCode = computeFiscalCode({
-    lastName,
-    firstName: 'Anna',
-    birthDate,
-    sex: 'F',
-    municipalityCode: `H${String(n % 1000).padStart(3, '0')}`,
-  });
-  const [y, m, d] = birthDate.split('-');
+  const [last, first, fiscalCode, birthDate, sex, territory, municipality, employment] =
+    numberedPerson(n, lastName);
   return [
-    lastName,
-    'Anna',
+    last,
+    first,
     overrides.fiscalCode ?? fiscalCode,
-    `${d}/${m}/${y}`,
-    'F',
-    overrides.territory ?? 'Crema',
-    overrides.territory ?? 'Crema',
-    'Disoccupato',
+    birthDate,
+    sex,
+    overrides.territory ?? territory,
+    overrides.territory ?? municipality,
+    employment,
   ];
 }
 

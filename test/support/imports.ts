@@ -1,4 +1,4 @@
-import type { ImportRecord } from '@generattivi/shared';
+import { computeFiscalCode, type ImportRecord } from '@generattivi/shared';
 import type { ErrorBody } from './demo';
 import type { TestServer } from './server';
 
@@ -16,6 +16,23 @@ export const PEOPLE_HEADER = [
   'Comune',
   'Condizione occupazionale',
 ];
+
+/**
+ * The row (PEOPLE_HEADER) of the `n`-th person named `lastName`, born `1980 + n % 20`, with a
+ * valid fiscal code (distinct for n < 1000), unemployed, of Crema.
+ */
+export function personRow(n: number, lastName: string): string[] {
+  const birthDate = `${1980 + (n % 20)}-0${1 + (n % 9)}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  const fiscalCode = computeFiscalCode({
+    lastName,
+    firstName: 'Anna',
+    birthDate,
+    sex: 'F',
+    municipalityCode: `H${String(n % 1000).padStart(3, '0')}`,
+  });
+  const [y, m, d] = birthDate.split('-');
+  return [lastName, 'Anna', fiscalCode, `${d}/${m}/${y}`, 'F', 'Crema', 'Crema', 'Disoccupato'];
+}
 
 /** A CSV as Excel in Italian saves it: `;`, CRLF. */
 export const italianCsv = (lines: string[][]) =>

@@ -212,18 +212,48 @@ export class BeneficiariesService {
     caller: Caller,
     body: CreateBeneficiaryDto,
   ): Promise<BeneficiaryRecord> {
+    const [created] = await this.insertCheckedIn(tx, caller, [
+      await this.checkedCreate(tx, caller, body),
+    ]);
+    return created;
+  }
+
+  /**
+   * The checks of a create (place, household, fiscal code free) and the person to insert: an
+   * import checks each new person of a chunk of rows so, then inserts them all at once.
+   */
+  async checkedCreate(
+    tx: EntityManager,
+    caller: Caller,
+    body: CreateBeneficiaryDto,
+  ): Promise<Beneficiary> {
     const fields = await this.checkedFields(tx, caller, body);
     await this.assertFiscalCodeFree(tx, caller, fields.fiscalCode);
-    const saved = await tx.save(tx.create(Beneficiary, fields));
-    forgetPrefetched(tx, PREFETCHED.beneficiaryByFiscalCode, fields.fiscalCode);
-    await this.audit.created(
-      tx,
-      caller.id,
-      'beneficiaries',
-      saved.id,
-      toFullBeneficiaryRecord(saved),
-    );
-    return toBeneficiaryRecord(saved, caller);
+    return tx.create(Beneficiary, { ...fields, anonymisedAt: null });
+  }
+
+  /**
+   * People checked by `checkedCreate` (distinct fiscal codes) inserted in one statement, each
+   * audited as created.
+   */
+  async insertCheckedIn(
+    tx: EntityManager,
+    caller: Caller,
+    people: Beneficiary[],
+  ): Promise<BeneficiaryRecord[]> {
+    if (!people.length) return [];
+    await tx.insert(Beneficiary, people);
+    for (const saved of people) {
+      forgetPrefetched(tx, PREFETCHED.beneficiaryByFiscalCode, saved.fiscalCode);
+      await this.audit.created(
+        tx,
+        caller.id,
+        'beneficiaries',
+        saved.id,
+        toFullBeneficiaryRecord(saved),
+      );
+    }
+    return people.map((saved) => toBeneficiaryRecord(saved, caller));
   }
 
   update(caller: Caller, id: number, body: UpdateBeneficiaryDto): Promise<BeneficiaryRecord> {

@@ -19,6 +19,7 @@ import {
 import { HttpException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PactAssignmentService } from '../assignments/pact-assignment.service';
+import { recordOpenPact, recordWrite } from '../common/carried-over';
 import { lookupInScope } from '../auth/scope';
 import { BENEFICIARY_LIST } from '../beneficiaries/beneficiaries.service';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
@@ -67,6 +68,10 @@ interface RowMilestone {
   title: string;
   dueDate: string;
 }
+
+/** The person (AUTONOMY) or household (INCLUSION) a pact holds open. */
+const subjectIdOf = (pact: Pick<Pact, 'type' | 'beneficiaryId' | 'householdId'>) =>
+  pact.type === 'AUTONOMY' ? pact.beneficiaryId : pact.householdId;
 
 /** Milestones are matched by title: case and surrounding spaces do not count. */
 const sameTitle = (a: string, b: string) =>
@@ -326,6 +331,7 @@ export function pactImporter(services: {
                 pact.id,
                 IMPORTED_ACTIVE_REASON,
               );
+            recordOpenPact(ctx.tx, pact.type, subjectIdOf(pact));
             return { status: 'created' as const, id: pact.id };
           }
           const activate = status === 'ACTIVE' && existing.status === 'DRAFT';
@@ -356,6 +362,10 @@ export function pactImporter(services: {
               IMPORTED_ACTIVE_REASON,
             );
           const after = await ctx.tx.findOneByOrFail(Pact, { id: existing.id });
+          if (subjectIdOf(after) !== subjectIdOf(existing)) {
+            const { beneficiaryId: b, householdId: h } = after;
+            recordWrite(ctx.tx, Pact, existing.id, { beneficiaryId: b, householdId: h });
+          }
           const changed = writes > 0 || after.version !== existing.version;
           return {
             status: changed ? ('updated' as const) : ('unchanged' as const),

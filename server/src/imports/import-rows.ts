@@ -66,6 +66,11 @@ export interface RowImporter {
    */
   prefetch?(ctx: RowContext, rows: RowValues[]): Promise<void>;
   apply(ctx: RowContext, values: RowValues): Promise<RowOutcome>;
+  /**
+   * Writes, after a chunk of rows, what their `apply` left to be written together (the new
+   * people, in one statement), the ids of the records it created set on their outcomes.
+   */
+  flush?(ctx: RowContext): Promise<void>;
 }
 
 /** The distinct non-empty texts of `field` in `rows`, as `normalize` writes them. */
@@ -232,6 +237,8 @@ async function householdByCode(tx: EntityManager, code: string): Promise<Househo
 }
 
 export function beneficiaryImporter(service: BeneficiariesService): RowImporter {
+  /** The new people of the chunk, checked, and the outcomes of their rows. */
+  const unwritten = new WeakMap<RowContext, { person: Beneficiary; outcome: RowOutcome }[]>();
   return {
     keyField: 'fiscalCode',
     async prefetch(ctx, rows) {
@@ -278,6 +285,14 @@ export function beneficiaryImporter(service: BeneficiariesService): RowImporter 
           fiscalCode,
         );
         const existing = known ? known.value : await ctx.tx.findOneBy(Beneficiary, { fiscalCode });
+        if (!existing) {
+          // Checked now, inserted with the chunk's other new people (flush).
+          const person = await service.checkedCreate(ctx.tx, ctx.caller, body);
+          const outcome: RowOutcome = { status: 'created' };
+          const people = unwritten.get(ctx) ?? [];
+          unwritten.set(ctx, [...people, { person, outcome }]);
+          return outcome;
+        }
         return await upsert(
           existing,
           () => service.createIn(ctx.tx, ctx.caller, body),
@@ -293,6 +308,16 @@ export function beneficiaryImporter(service: BeneficiariesService): RowImporter 
           }),
         };
       }
+    },
+    async flush(ctx) {
+      const people = unwritten.get(ctx) ?? [];
+      unwritten.delete(ctx);
+      const created = await service.insertCheckedIn(
+        ctx.tx,
+        ctx.caller,
+        people.map((p) => p.person),
+      );
+      created.forEach((record, i) => (people[i].outcome.id = record.id));
     },
   };
 }

@@ -6,6 +6,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import { CarriedOver, carryOver } from '../common/carried-over';
 import { nowIso } from '../common/clock';
 import { claimLeasedJob, isoIn } from '../common/job-lease';
 import { fieldError } from '../common/error-body';
@@ -28,6 +29,7 @@ import {
   householdImporter,
   type RowContext,
   type RowImporter,
+  type RowOutcome,
   type RowResult,
 } from './import-rows';
 import { cellText, type Cell } from './import-values';
@@ -184,11 +186,13 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
           context,
           rows.map((r) => r.values),
         );
+        const outcomes: [number, RowOutcome][] = [];
         for (const { line, values } of rows) {
           const duplicate = this.duplicateOf(job.kind, importer, values, line, seen);
-          const outcome = duplicate ?? (await importer.apply(context, values));
-          results.push({ row: line, ...outcome });
+          outcomes.push([line, duplicate ?? (await importer.apply(context, values))]);
         }
+        await importer.flush?.(context);
+        for (const [line, outcome] of outcomes) results.push({ row: line, ...outcome });
       } finally {
         clearPrefetched(context.tx);
       }
@@ -199,7 +203,9 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
       if (!(e instanceof Rollback)) throw e;
     };
     if (job.dryRun) {
-      // A few chunks per transaction, read before it starts (it may run again).
+      // A few chunks per transaction, read before it starts (it may run again); what the
+      // rows of one transaction did that later rows see in a commit is carried to the next.
+      const carried = new CarriedOver();
       const chunks = chunksOf(sheet.rows, CHUNK_ROWS);
       for (;;) {
         const group: SheetRow[][] = [];
@@ -212,10 +218,17 @@ export class ImportRunner implements OnModuleInit, OnModuleDestroy {
         await this.uow
           .runLong(async (tx) => {
             undoFrom(group[0][0].line);
-            for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
+            carried.discard();
+            try {
+              await carryOver(tx, carried);
+              for (const chunk of group) await applyChunk({ tx, caller, territories }, chunk);
+            } finally {
+              await carryOver(tx, undefined);
+            }
             throw new Rollback();
           })
           .catch(rolledBack);
+        carried.settle();
       }
     } else {
       // All in one transaction; the file read again if it has to run again.

@@ -13,6 +13,7 @@ import { lookupInScope, noSuchRecord } from '../auth/scope';
 import { BENEFICIARY_LIST } from '../beneficiaries/beneficiaries.service';
 import { Beneficiary } from '../beneficiaries/beneficiary.entity';
 import { AppConfig, CONFIG } from '../config/config';
+import { openPactsCarried } from '../common/carried-over';
 import { FieldsError } from '../common/domain-error';
 import { errorBody, fieldError } from '../common/error-body';
 import { Household } from '../households/household.entity';
@@ -107,22 +108,25 @@ export class EligibilityService {
     return { beneficiary, household };
   }
 
-  /** Open pacts of the same type for the same person (AUTONOMY) or household (INCLUSION). */
+  /**
+   * Open pacts of the same type for the same person (AUTONOMY) or household (INCLUSION), with
+   * those that earlier transactions of a dry run created (common/carried-over.ts).
+   */
   async otherOpenPacts(
     tx: EntityManager,
     type: PactType,
     subject: PactSubject,
     exceptId?: number,
   ): Promise<number> {
+    const subjectId = (type === 'AUTONOMY' ? subject.beneficiary?.id : subject.household?.id) ?? -1;
     const where = {
       type,
       status: In([...OPEN_PACT_STATUSES]),
-      ...(type === 'AUTONOMY'
-        ? { beneficiaryId: subject.beneficiary?.id ?? -1 }
-        : { householdId: subject.household?.id ?? -1 }),
+      ...(type === 'AUTONOMY' ? { beneficiaryId: subjectId } : { householdId: subjectId }),
       ...(exceptId ? { id: Not(exceptId) } : {}),
     };
-    return tx.getRepository(Pact).countBy(where);
+    const stored = await tx.getRepository(Pact).countBy(where);
+    return stored + openPactsCarried(tx, type, subjectId);
   }
 
   async evaluate(
