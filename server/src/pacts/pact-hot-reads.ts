@@ -10,7 +10,6 @@ import { searches } from '../common/admission';
 import { plainListQuery, sendList } from '../common/list-endpoint';
 import { INT32_MAX, isCanonicalWholeNumber } from '../common/validators';
 import { PactsController } from './pacts.controller';
-import { toPactRecord } from './pact.record';
 import { PactsService } from './pacts.service';
 
 /** A hot read: the roles of its Nest route, and its answer (undefined: left to the route). */
@@ -51,7 +50,7 @@ export function registerPactHotReads(fastify: FastifyInstance, app: INestApplica
         read: async (request, reply, caller) => {
           const raw = plainListQuery(request.query);
           if (!raw || searches(request)) return undefined;
-          return sendList(reply, 'pacts', await pacts.list(caller, raw), toPactRecord);
+          return sendList(reply, 'pacts', await pacts.list(caller, raw));
         },
       },
     ],
