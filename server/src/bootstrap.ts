@@ -12,6 +12,7 @@ import { registerSecurityHeaders } from './common/security-headers';
 import { requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
 import { documentIdempotencyKey } from './idempotency/idempotency';
+import { registerPactHotReads } from './pacts/pact-hot-reads';
 import { registerAdmin } from './spa';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
   registerAdmin(fastify, config.adminDist);
+  registerPactHotReads(fastify, app);
 
   const openApi = new DocumentBuilder()
     .setTitle('GenerAttivi API')

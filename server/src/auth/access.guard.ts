@@ -2,11 +2,27 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError } from '../common/domain-error';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
-import type { RequestWithCaller } from './caller';
+import type { Caller, RequestWithCaller } from './caller';
 import { SessionsRepository } from './sessions.repository';
 import { TokensService } from './tokens.service';
 
 const UNAUTHORIZED = 'authentication required: send a valid Bearer token';
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+
+/**
+ * The caller of an `Authorization` header: a Bearer token that verifies and still stands
+ * (sessions.repository.ts), else undefined. The guard's authentication, also used by the
+ * routes answered before Nest's pipeline (pacts/pact-hot-reads.ts).
+ */
+export async function bearerCaller(
+  header: string | undefined,
+  tokens: TokensService,
+  sessions: SessionsRepository,
+): Promise<Caller | undefined> {
+  const match = BEARER.exec(header ?? '');
+  const claims = match ? tokens.verify(match[1]) : undefined;
+  return claims && sessions.caller(claims);
+}
 
 /**
  * Deny by default: a route without an access declaration answers 403 to everyone;
@@ -31,12 +47,7 @@ export class AccessGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<RequestWithCaller & { headers: Record<string, string | undefined> }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
-    if (!match) throw new UnauthorizedException(UNAUTHORIZED);
-    const claims = this.tokens.verify(match[1]);
-    if (!claims) throw new UnauthorizedException(UNAUTHORIZED);
-    const caller = await this.sessions.caller(claims);
+    const caller = await bearerCaller(request.headers.authorization, this.tokens, this.sessions);
     if (!caller) throw new UnauthorizedException(UNAUTHORIZED);
     request.caller = caller;
     if (!rule.roles.includes(caller.role))

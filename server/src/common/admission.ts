@@ -84,7 +84,7 @@ export class Admission {
 }
 
 /** A list request searching free text: `filter={"q": "…"}`. */
-function searches(request: FastifyRequest): boolean {
+export function searches(request: FastifyRequest): boolean {
   if (request.method !== 'GET') return false;
   const filter = (request.query as Record<string, unknown> | undefined)?.filter;
   if (typeof filter !== 'string' || !filter.includes('"q"')) return false;

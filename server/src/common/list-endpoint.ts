@@ -5,6 +5,9 @@ import type { FastifyReply } from 'fastify';
 import { map as mapAnswer } from 'rxjs';
 import { contentRange, ListResult, RawListParams } from './list-query';
 
+/** The longest `filter`, `sort` and `range` a list takes (characters). */
+export const LIST_QUERY_MAX_LENGTH = { filter: 20_000, sort: 200, range: 100 } as const;
+
 /** The query string of a list: JSON in `filter`, `sort` and `range` (react-admin simple REST). */
 export class ListQueryDto implements RawListParams {
   @ApiPropertyOptional({
@@ -14,13 +17,13 @@ export class ListQueryDto implements RawListParams {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(20_000)
+  @MaxLength(LIST_QUERY_MAX_LENGTH.filter)
   filter?: string;
 
   @ApiPropertyOptional({ description: 'JSON `["field","ASC"|"DESC"]`', example: '["id","DESC"]' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIST_QUERY_MAX_LENGTH.sort)
   sort?: string;
 
   @ApiPropertyOptional({
@@ -29,8 +32,21 @@ export class ListQueryDto implements RawListParams {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(LIST_QUERY_MAX_LENGTH.range)
   range?: string;
+}
+
+/**
+ * The query string as ListQueryDto takes it without a word (no other key, each a string within
+ * its length), else undefined: what the validation pipe would let through unchanged.
+ */
+export function plainListQuery(query: unknown): RawListParams | undefined {
+  if (typeof query !== 'object' || query === null) return undefined;
+  for (const [key, value] of Object.entries(query)) {
+    const max = (LIST_QUERY_MAX_LENGTH as Record<string, number | undefined>)[key];
+    if (max === undefined || typeof value !== 'string' || value.length > max) return undefined;
+  }
+  return query as RawListParams;
 }
 
 /** Sets `Content-Range` and returns the page's rows. */

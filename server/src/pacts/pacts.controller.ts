@@ -16,7 +16,6 @@ import {
   TransitionDto,
   UpdatePactDto,
 } from './dto/pact.dto';
-import { toPactRecord } from './pact.record';
 import { PactAssignmentService } from '../assignments/pact-assignment.service';
 import { EligibilityService } from './eligibility.service';
 import { PactTransitionsService } from './pact-transitions.service';
@@ -43,7 +42,7 @@ export class PactsController {
     @Query() query: ListQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendList(reply, 'pacts', await this.pacts.list(caller, query), toPactRecord);
+    return sendList(reply, 'pacts', await this.pacts.list(caller, query));
   }
 
   @Route.show('pacts', 'One pact (the read is recorded in the access log)')

@@ -30,6 +30,7 @@ import {
   takeFilters,
   RawListParams,
 } from '../common/list-query';
+import { mapList } from '../common/list-endpoint';
 import { UnitOfWork } from '../common/unit-of-work';
 import {
   assertNoReadOnlyOnCreate,
@@ -112,11 +113,12 @@ export class PactsService {
   // ── reading ────────────────────────────────────────────────────────────────
 
   /** A page of the list; each pact on it (it names its beneficiary) goes to the access log. */
-  list(caller: Caller, raw: RawListParams): Promise<ListResult<Pact | PactRecord>> {
+  list(caller: Caller, raw: RawListParams): Promise<ListResult<PactRecord>> {
     return this.accessLog.listed(caller, 'pacts', this.page(caller, raw));
   }
 
-  private async page(caller: Caller, raw: RawListParams): Promise<ListResult<Pact | PactRecord>> {
+  /** The page as records: the prepared read's rows are records already, entities are copied. */
+  private async page(caller: Caller, raw: RawListParams): Promise<ListResult<PactRecord>> {
     const { rest, taken } = takeFilters(raw, ['overdue']);
     const spec = pactListSpec(caller);
     const query = parseListQuery(rest, spec);
@@ -137,10 +139,11 @@ export class PactsService {
       qb.andWhere(`${taken.overdue ? '' : 'NOT '}(${clockRunsSql(qb.alias)} AND EXISTS ${late})`, {
         today: todayIso(),
       });
-      return findList(qb, query, spec);
+      return mapList(await findList(qb, query, spec), toPactRecord);
     }
     if (PactsRepository.pageable(caller, query)) return this.repository.page(caller, query);
-    if (!totalFromSummary(caller, query)) return findList(qb, query, spec);
+    if (!totalFromSummary(caller, query))
+      return mapList(await findList(qb, query, spec), toPactRecord);
     // The total summed from pact_counts (kept exact by triggers on pacts) instead of counted
     // over every matching pact: at scale that count was most of the list's time.
     const counts = scopedQuery(this.counts, PACT_COUNT_FILTER, reader).select(
@@ -151,7 +154,11 @@ export class PactsService {
       applyListQuery(qb, query, spec).getMany(),
       applyListFilter(counts, query, PACT_COUNT_FILTER).getRawOne<{ total: number | string }>(),
     ]);
-    return { rows, total: Number(sum?.total ?? 0), start: query.range.start };
+    return {
+      rows: rows.map(toPactRecord),
+      total: Number(sum?.total ?? 0),
+      start: query.range.start,
+    };
   }
 
   /** A pact the caller may see, else 404 (also inside a transaction). */
