@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nowIso } from '../common/clock';
+import { transientFailure } from '../common/constraint-violation';
 import { AppConfig, CONFIG } from '../config/config';
 import { AuditEvent } from './audit-event.entity';
 import { eventHash, GENESIS_HASH, keyedEventHash } from './audit-hash';
@@ -10,6 +12,9 @@ import { AuditSeal } from './audit-seal.entity';
 
 /** Any number, the same everywhere: the PostgreSQL advisory lock that orders the chain. */
 const CHAIN_LOCK = 74_060_001;
+/** Runs of the first-start seal that may meet a write of another instance, and their pause. */
+const SEAL_ATTEMPTS = 8;
+const SEAL_PAUSE_MS = 50;
 
 /** Takes the chain's lock until `tx` ends (PostgreSQL; SQLite has one writer anyway). */
 export async function lockChain(tx: EntityManager): Promise<void> {
@@ -52,11 +57,25 @@ export class AuditKeyring implements OnModuleInit {
   }
 
   /** Seals an upgraded database's unkeyed chain at start, before any request. */
+  /**
+   * Makes the seal at the first start. On SQLite the transaction begins deferred: when another
+   * instance starting beside this one writes between its read and its insert, the insert fails
+   * at once with SQLITE_BUSY (the snapshot it read is stale), whatever the busy timeout; it is
+   * then run again, and finds the seal the other made or makes it.
+   */
   async onModuleInit(): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await lockChain(tx);
-      await this.seal(tx);
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction(async (tx) => {
+          await lockChain(tx);
+          await this.seal(tx);
+        });
+        return;
+      } catch (e) {
+        if (!transientFailure(e) || attempt >= SEAL_ATTEMPTS) throw e;
+        await sleep(SEAL_PAUSE_MS * attempt * (0.5 + Math.random()));
+      }
+    }
   }
 
   /** A keyed pseudonym of a typed login (never its plain hash). */
