@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { DatabaseBusyError, UnitOfWork, type LockWait } from '../common/unit-of-work';
+import { DatabaseBusyError } from '../common/database-busy';
+import { UnitOfWork, type LockWait } from '../common/unit-of-work';
 import type { AccessVia } from './access-log.entity';
 import { writeAccessLog, type Entry } from './access-log-insert';
 

@@ -1,7 +1,8 @@
 import type { Caller } from '../auth/caller';
 import type { UnitOfWork } from '../common/unit-of-work';
 import type { AccessLogSpill } from './access-log-spill';
-import { accessLogInsert, AccessLogService } from './access-log.service';
+import { accessLogInsert } from './access-log-insert';
+import { AccessLogService } from './access-log.service';
 
 /** PostgreSQL or SQLite in memory: no spill file. */
 const noSpill = { path: undefined } as AccessLogSpill;

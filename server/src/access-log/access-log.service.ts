@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { DatabaseBusyError, UnitOfWork } from '../common/unit-of-work';
+import { DatabaseBusyError } from '../common/database-busy';
+import { UnitOfWork } from '../common/unit-of-work';
 import { AccessLogSpill, QUICK_LOCK } from './access-log-spill';
 import { nowIso } from '../common/clock';
 import type { ListResult } from '../common/list-query';
 import type { AccessVia, LoggedEntity } from './access-log.entity';
 import { writeAccessLog, type Entry } from './access-log-insert';
-
-export { accessLogInsert, ROWS_PER_INSERT } from './access-log-insert';
 
 /**
  * Records who read which record. Reads arriving together are written together (group

@@ -8,7 +8,8 @@ import { AccessLogSpillMark } from '../access-log/access-log-spill-mark.entity';
 import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { toErrorBody } from './all-exceptions.filter';
-import { DatabaseBusyError, UnitOfWork } from './unit-of-work';
+import { DatabaseBusyError } from './database-busy';
+import { UnitOfWork } from './unit-of-work';
 
 const failure = (code: string, extra: Record<string, unknown> = {}) =>
   new QueryFailedError('UPDATE …', [], Object.assign(new Error(code), { code, ...extra }));

@@ -15,7 +15,6 @@ import {
 import { DatabaseBusyError } from './database-busy';
 import { ConflictError } from './domain-error';
 
-export { BUSY_RETRY_AFTER_SECONDS, DatabaseBusyError } from './database-busy';
 import { databaseErrorCode } from './logging';
 
 /** Runs of a unit of work that failed only because other transactions were in the way. */
