@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { PasswordTokensService } from '../password-tokens/password-tokens.service';
 import { UnitOfWork } from '../common/unit-of-work';
@@ -9,7 +9,7 @@ import { Territory } from '../territories/territory.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditEvent } from './audit-event.entity';
-import { AuditService, diffChanges } from './audit.service';
+import { AuditService, diffChanges, EARLY_WRITE_AT } from './audit.service';
 import { auditFixture } from './audit.fixture';
 
 /**
@@ -114,6 +114,46 @@ describe('UnitOfWork + AuditService', () => {
     expect(written.map((e) => e.action)).toEqual(['logout', 'login']);
     expect(written[0].prevHash).toBe(written[1].hash);
     await expect(audit.verify()).resolves.toMatchObject({ valid: true, checked: before + 2 });
+  });
+
+  it("on SQLite writes a long unit's events every EARLY_WRITE_AT, in order, and keeps none on failure", async () => {
+    const before = await events();
+    const appendMany = async (tx: EntityManager, count: number, from: number) => {
+      for (let n = from; n < from + count; n++)
+        await audit.append(tx, {
+          actorId: admin.id,
+          action: 'update',
+          entityType: 'users',
+          entityId: n,
+        });
+    };
+    await uow.run(async (tx) => {
+      await appendMany(tx, EARLY_WRITE_AT - 1, 0);
+      expect(await tx.count(AuditEvent)).toBe(before); // one short: still buffered
+      await appendMany(tx, 1, EARLY_WRITE_AT - 1);
+      expect(await tx.count(AuditEvent)).toBe(before + EARLY_WRITE_AT);
+      await appendMany(tx, 3, EARLY_WRITE_AT);
+      expect(await tx.count(AuditEvent)).toBe(before + EARLY_WRITE_AT);
+    });
+    const written = await dataSource
+      .getRepository(AuditEvent)
+      .find({ order: { id: 'ASC' }, skip: before });
+    expect(written.map((e) => e.entityId)).toEqual(
+      Array.from({ length: EARLY_WRITE_AT + 3 }, (_, n) => n),
+    );
+    await expect(audit.verify()).resolves.toMatchObject({
+      valid: true,
+      checked: before + EARLY_WRITE_AT + 3,
+    });
+    // Written early inside a unit that then fails: rolled back with it.
+    await expect(
+      uow.run(async (tx) => {
+        await appendMany(tx, EARLY_WRITE_AT, 0);
+        expect(await tx.count(AuditEvent)).toBe(before + 2 * EARLY_WRITE_AT + 3);
+        throw new Error('the import fails at its last row');
+      }),
+    ).rejects.toThrow('the import fails at its last row');
+    expect(await events()).toBe(before + EARLY_WRITE_AT + 3);
   });
 
   it('leaves neither when the work fails after both the change and the event were written', async () => {

@@ -18,6 +18,11 @@ export { eventHash, GENESIS_HASH } from './audit-hash';
 
 /** Audit events inserted per statement (SQLite bounds the parameters of one). */
 const INSERT_BATCH = 500;
+/**
+ * On SQLite, the events a unit of work has buffered are written once they are this many,
+ * without waiting for its end: see append().
+ */
+export const EARLY_WRITE_AT = 2 * INSERT_BATCH;
 /** Field names whose values never enter the trail. */
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'tokenVersion', 'accessToken', 'token']);
 
@@ -109,8 +114,14 @@ export class AuditService {
     // statement (an import appends thousands), before the chain lock is taken.
     const prepared = await this.subjects.prepare(tx, filtered);
     const buffer = tx.queryRunner && this.pending.get(tx.queryRunner);
-    if (buffer) buffer.push(prepared);
-    else await this.write(tx, [prepared]);
+    if (!buffer) return this.write(tx, [prepared]);
+    buffer.push(prepared);
+    // On SQLite a unit holds the database's one write lock from its BEGIN: writing its events
+    // early takes no lock it does not hold already, and a unit that appends tens of thousands
+    // (an import's commit) then never holds them all in memory. PostgreSQL keeps them to the
+    // end, so that the chain lock stays the last one a transaction takes.
+    if (buffer.length >= EARLY_WRITE_AT && tx.connection.options.type !== 'postgres')
+      await this.write(tx, buffer.splice(0));
   }
 
   /**

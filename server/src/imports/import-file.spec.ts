@@ -31,6 +31,34 @@ describe('reading an import a line at a time', () => {
     ]);
   });
 
+  it('reads a file longer than one slice of the parser whole, whatever falls on the edges', async () => {
+    // The parser gets 64 Ki characters at a time: in this file one slice ends inside a quoted
+    // cell (with a `;` and a line break in it) and another between the CR and the LF of a line.
+    const lines = ['Nome;Comune'];
+    for (let n = 0; n < 20_000; n++)
+      lines.push(
+        n % 20 === 0 ? `"Riga ${n};\r\nsu due";Crema` : `Riga${String(n).padStart(6, '0')};Crema`,
+      );
+    const file = csv(lines);
+    const edges = [1, 2, 3, 4, 5, 6].map((k) =>
+      file.toString('latin1', k * 65536 - 1, k * 65536 + 1),
+    );
+    expect(edges).toContain('\r\n');
+    const quotedAt = (k: number) => {
+      const text = file.toString('latin1');
+      const open = text.lastIndexOf('"Riga', k * 65536);
+      return open >= 0 && text.indexOf('";Crema', open) >= k * 65536;
+    };
+    expect([1, 2, 3, 4, 5, 6].some(quotedAt)).toBe(true);
+    const sheet = await openSheet(file, 'csv');
+    const rows = await all(sheet.rows);
+    expect(rows).toHaveLength(20_000);
+    rows.forEach((row, n) => {
+      const name = n % 20 === 0 ? `Riga ${n};\r\nsu due` : `Riga${String(n).padStart(6, '0')}`;
+      expect(row.cells).toEqual([name, 'Crema']);
+    });
+  });
+
   it('chunks the non-empty lines, the last chunk shorter', async () => {
     const chunks = await all(chunksOf((await openSheet(FILE, 'csv')).rows, 2));
     expect(chunks.map((c) => c.map((r) => r.line))).toEqual([[2, 4], [5]]);

@@ -71,15 +71,28 @@ export class TooManyRowsError extends Error {
   }
 }
 
-/** The records of a CSV, parsed as they are asked for. */
+/** Pieces of the text fed to the CSV parser one at a time. */
+const CSV_SLICE_CHARS = 64 * 1024;
+
+function* slicesOf(text: string): Generator<string> {
+  for (let at = 0; at < text.length; at += CSV_SLICE_CHARS)
+    yield text.slice(at, at + CSV_SLICE_CHARS);
+}
+
+/**
+ * The records of a CSV, parsed as they are asked for: the text goes to the parser a slice at a
+ * time as its records are read (given whole, it would hold every record of the file at once).
+ */
 async function* csvRecords(bytes: Buffer): AsyncGenerator<string[]> {
   const text = decodeCsv(bytes);
-  const parser = parse(text, {
-    delimiter: delimiterOf(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
+  const parser = Readable.from(slicesOf(text)).pipe(
+    parse({
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }),
+  );
   let records = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
     yield record;
