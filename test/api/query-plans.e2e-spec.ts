@@ -327,6 +327,46 @@ describe('the scale database', () => {
       ).toEqual(counted);
     });
 
+    it("leaves each person's retention dates as the triggers keep them, and the triggers in place", async () => {
+      // The seed lifts the retention triggers while loading and computes the dates at the end.
+      const theirs = `(p.beneficiary_id = b.id OR (b.household_id IS NOT NULL AND p.household_id = b.household_id))`;
+      const open = `('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED')`;
+      const lastClosed = `(SELECT MAX(substr(COALESCE(p.closed_at, p.updated_at), 1, 10)) FROM pacts p WHERE ${theirs} AND p.status NOT IN ${open})`;
+      const [{ n: withDate }] = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM beneficiaries WHERE last_pact_closed_on IS NOT NULL',
+      )) as Array<{ n: unknown }>;
+      expect(Number(withDate)).toBeGreaterThan(0);
+      const [{ n: wrong }] = (await dataSource.query(
+        `SELECT COUNT(*) AS n FROM beneficiaries b WHERE
+           COALESCE(b.last_pact_closed_on, '') <> COALESCE(${lastClosed}, '')
+           OR COALESCE(b.retention_from, '') <> CASE
+             WHEN b.anonymised_at IS NOT NULL THEN ''
+             WHEN EXISTS (SELECT 1 FROM pacts p WHERE ${theirs} AND p.status IN ${open}) THEN ''
+             ELSE COALESCE(${lastClosed}, substr(b.created_at, 1, 10)) END`,
+      )) as Array<{ n: unknown }>;
+      expect(Number(wrong)).toBe(0);
+      const triggers = (await dataSource.query(
+        engine === 'sqlite'
+          ? "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%retention%'"
+          : "SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE '%retention%' AND tgenabled <> 'D'",
+      )) as Array<{ name: string }>;
+      expect(triggers.map((t) => t.name).sort()).toEqual(
+        engine === 'sqlite'
+          ? [
+              'beneficiaries_retention_household',
+              'beneficiaries_retention_insert',
+              'pacts_retention_delete',
+              'pacts_retention_insert',
+              'pacts_retention_update',
+            ]
+          : [
+              'beneficiaries_retention_household',
+              'beneficiaries_retention_insert',
+              'pacts_retention',
+            ],
+      );
+    });
+
     it('leaves the planner statistics of the large tables', async () => {
       const analyzed = (await dataSource.query(
         engine === 'sqlite'

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { SEARCH_INDEXED, searchTable } from '../database/migrations/search-tables';
+import { refreshRetention } from '../database/migrations/retention-sql';
 import { analyzeSqlite } from '../database/statistics';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -97,6 +98,20 @@ const GROWS_IN_ORDER =
 const CLOSED_PACT_GUARD = /^(milestones|assignments)_pact_open(_(insert|update|delete))?$/;
 
 /**
+ * The triggers that keep each person's retention dates (migration Retention): each insert of a
+ * pact or a person reads that person's pacts, a scan once the pacts' indexes are dropped; they
+ * are lifted while loading, and the dates computed for everyone at the end, with the indexes
+ * back, by the migration's own statement (refreshRetention).
+ */
+const RETENTION = /^(pacts|beneficiaries)_retention(_(insert|update|delete|household))?$/;
+
+/** The triggers lifted while loading (see above). */
+const lifted = (trigger: string) => CLOSED_PACT_GUARD.test(trigger) || RETENTION.test(trigger);
+
+/** Every person's retention dates, as the lifted triggers would have kept them. */
+const ALL_RETENTION = refreshRetention('1 = 1');
+
+/**
  * Writes batches of rows to SQLite through better-sqlite3: one prepared INSERT per table,
  * one transaction per batch. While loading, the rollback journal is kept in memory and
  * nothing is synced (a crash means deleting the file and seeding again); at the end the
@@ -132,7 +147,7 @@ export class SqliteWriter {
         name: string;
         sql: string;
       }>
-    ).filter((t) => CLOSED_PACT_GUARD.test(t.name));
+    ).filter((t) => lifted(t.name));
     for (const t of this.guards) this.db.exec(`DROP TRIGGER ${quote(t.name)}`);
     // The search indexes (FTS5) likewise: their triggers are dropped while loading, and each
     // index is rebuilt once at the end from its table.
@@ -176,6 +191,7 @@ export class SqliteWriter {
       const fts = quote(searchTable(table));
       this.db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild')`);
     }
+    this.db.exec(ALL_RETENTION);
     for (const t of this.searchTriggers) this.db.exec(t.sql);
     for (const t of this.guards) this.db.exec(t.sql);
     this.db.exec('COMMIT');
@@ -313,12 +329,12 @@ export class PostgresSink implements ScaleSink {
     const guards = await client.query<{ table: string; name: string }>(
       `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
        WHERE NOT t.tgisinternal AND c.relname = ANY($1)`,
-      [['milestones', 'assignments']],
+      [['milestones', 'assignments', 'pacts', 'beneficiaries']],
     );
-    const lifted = guards.rows.filter((t) => CLOSED_PACT_GUARD.test(t.name));
-    for (const t of lifted)
+    const off = guards.rows.filter((t) => lifted(t.name));
+    for (const t of off)
       await client.query(`ALTER TABLE ${quote(t.table)} DISABLE TRIGGER ${quote(t.name)}`);
-    return new PostgresSink(client, shapes, rows, lifted);
+    return new PostgresSink(client, shapes, rows, off);
   }
 
   add(table: ScaleTable, record: object): void {
@@ -351,7 +367,13 @@ export class PostgresSink implements ScaleSink {
 
   async finish(): Promise<void> {
     await this.commit();
-    for (const i of this.indexes) await this.client.query(i.sql);
+    // The pacts' indexes first, which the retention dates are read through; the others after
+    // those dates are written, so that the people's indexes (trigram ones among them) are
+    // built once on their rows as they stay, not grown again by the update of every row.
+    const onPacts = (i: { sql: string }) => / ON (public\.)?"?pacts"? /.test(i.sql);
+    for (const i of this.indexes.filter(onPacts)) await this.client.query(i.sql);
+    await this.client.query(ALL_RETENTION);
+    for (const i of this.indexes.filter((i) => !onPacts(i))) await this.client.query(i.sql);
     for (const t of this.guards)
       await this.client.query(`ALTER TABLE ${quote(t.table)} ENABLE TRIGGER ${quote(t.name)}`);
     // Ids were given explicitly: move each serial sequence past the largest one.
