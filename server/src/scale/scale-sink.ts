@@ -372,6 +372,9 @@ export class PostgresSink implements ScaleSink {
     // built once on their rows as they stay, not grown again by the update of every row.
     const onPacts = (i: { sql: string }) => / ON (public\.)?"?pacts"? /.test(i.sql);
     for (const i of this.indexes.filter(onPacts)) await this.client.query(i.sql);
+    // Without statistics the planner takes the freshly loaded pacts for an empty table and
+    // reads them all for each person.
+    await this.client.query('ANALYZE "pacts"');
     await this.client.query(ALL_RETENTION);
     for (const i of this.indexes.filter((i) => !onPacts(i))) await this.client.query(i.sql);
     for (const t of this.guards)
