@@ -4,16 +4,18 @@
 // (`/api/pacts/:id`) with the same JSON as the API (the fields of server/src/pacts/pact.record.ts,
 // in the same order) and the same Content-Range.
 //
-// The list is the bare read: no framework, no auth, no logging, no access log.
-// One pact does the work the API cannot skip, done the cheapest way it can be done, so that
-// the ratio measures overhead rather than missing features:
+// Both do the work the API cannot skip, done the cheapest way it can be done, so that the
+// ratio measures overhead rather than missing features:
 //   - the Bearer token verified (HS256 with the server's secret as a prepared key, `exp`
 //     required);
 //   - the user's role and territories read once per token, and on every request one statement
 //     saying whether the user is still active at the token's version and the token unrevoked;
-//   - the scope: a social worker reads a pact of their territories only (else 404);
-//   - the access-log entry, appended in a batch with the reads that arrive together, each
-//     answer sent once its entry is committed (as server/src/access-log does).
+//   - the list's total read from pact_counts, as the API reads it;
+//   - the scope: a social worker reads a pact of their territories only (one pact: else 404;
+//     the list: a territory of theirs, else an empty page);
+//   - the access-log entries (one pact: one, `via` one; the list: one per pact of the page,
+//     `via` list), appended in a batch with the reads that arrive together, each answer sent
+//     once its entries are committed (as server/src/access-log does).
 // Env: BASELINE_DB (SQLite file) or BASELINE_DATABASE_URL (postgres://…), BASELINE_JWT_SECRET,
 // PORT. Prints "listening <port>" when ready.
 const http = require('node:http');
@@ -36,7 +38,8 @@ const COLUMN = { id: 'id', plannedEndDate: 'planned_end_date', startDate: 'start
 const SQL = {
   page: (field, order) =>
     `SELECT ${COLUMNS} FROM pacts WHERE territory_id = ? AND status = ? ORDER BY ${COLUMN[field]} ${order} ${order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST'}, id ${order} LIMIT ? OFFSET ?`,
-  count: 'SELECT COUNT(1) AS n FROM pacts WHERE territory_id = ? AND status = ?',
+  // The total as the API keeps it: summed from pact_counts (kept by triggers on pacts).
+  count: 'SELECT COALESCE(SUM(n), 0) AS n FROM pact_counts WHERE territory_id = ? AND status = ?',
   one: `SELECT ${COLUMNS} FROM pacts WHERE id = ?`,
   user: 'SELECT role, territory_ids AS "territoryIds" FROM users WHERE id = ?',
   standing:
@@ -59,7 +62,7 @@ function sqliteEngine() {
   };
   const insert = db.prepare(SQL.log);
   const logBatch = db.transaction((entries) => {
-    for (const e of entries) insert.run(e.at, e.actorId, 'pacts', e.entityId, 'one');
+    for (const e of entries) insert.run(e.at, e.actorId, 'pacts', e.entityId, e.via);
   });
   return {
     get: async (name, sql, values) => prepared(name, sql).get(...values),
@@ -92,8 +95,8 @@ function postgresEngine() {
         await client.query('BEGIN');
         const values = [];
         const rows = entries.map((e, i) => {
-          values.push(e.at, e.actorId, e.entityId);
-          return `($${i * 3 + 1}, $${i * 3 + 2}, 'pacts', $${i * 3 + 3}, 'one')`;
+          values.push(e.at, e.actorId, e.entityId, e.via);
+          return `($${i * 4 + 1}, $${i * 4 + 2}, 'pacts', $${i * 4 + 3}, $${i * 4 + 4})`;
         });
         await client.query(
           `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${rows.join(', ')}`,
@@ -151,8 +154,10 @@ async function caller(req) {
 /** Access-log entries of the reads arriving together, written in one transaction. */
 let pending = [];
 let flushing = null;
-function recordRead(actorId, entityId) {
-  pending.push({ at: new Date().toISOString(), actorId, entityId });
+function recordReads(actorId, entityIds, via) {
+  if (!entityIds.length) return Promise.resolve();
+  const at = new Date().toISOString();
+  for (const entityId of entityIds) pending.push({ at, actorId, entityId, via });
   if (!flushing)
     flushing = new Promise((r) => setImmediate(r)).then(() => {
       const batch = pending;
@@ -184,11 +189,13 @@ async function onePact(req, res, id) {
       (user.role === 'SOCIAL_WORKER' && user.territoryIds.includes(row.territoryId)) ||
       (user.role === 'COMMUNITY_MAKER' && row.communityMakerId === user.id));
   if (!visible) return answer(res, 404, '{}');
-  await recordRead(user.id, id);
+  await recordReads(user.id, [id], 'one');
   answer(res, 200, JSON.stringify(parseEligibility(row)));
 }
 
-async function list(res, url) {
+async function list(req, res, url) {
+  const user = await caller(req);
+  if (!user) return answer(res, 401, '{}');
   let filter, sort, range;
   try {
     filter = JSON.parse(url.searchParams.get('filter') ?? '{}');
@@ -199,6 +206,8 @@ async function list(res, url) {
   }
   if (!SORTABLE.has(sort[0]) || !['ASC', 'DESC'].includes(sort[1])) return answer(res, 400, '{}');
   const [start, end] = range;
+  if (user.role === 'SOCIAL_WORKER' && !user.territoryIds.includes(filter.territoryId))
+    return answer(res, 200, '[]', { 'content-range': 'pacts */0' });
   const [rows, count] = await Promise.all([
     engine.all(`page_${sort[0]}_${sort[1]}`, SQL.page(sort[0], sort[1]), [
       filter.territoryId,
@@ -209,6 +218,11 @@ async function list(res, url) {
     engine.get('count', SQL.count, [filter.territoryId, filter.status]),
   ]);
   rows.forEach(parseEligibility);
+  await recordReads(
+    user.id,
+    rows.map((row) => row.id),
+    'list',
+  );
   const total = Number(count.n);
   const contentRange = rows.length
     ? `pacts ${start}-${start + rows.length - 1}/${total}`
@@ -226,7 +240,7 @@ const server = http.createServer((req, res) => {
     });
   if (req.method === 'GET' && single) return done(onePact(req, res, Number(single[1])));
   if (req.method !== 'GET' || url.pathname !== '/api/pacts') return answer(res, 404, '{}');
-  return done(list(res, url));
+  return done(list(req, res, url));
 });
 
 server.listen(Number(process.env.PORT), '127.0.0.1', () =>

@@ -15,7 +15,7 @@
 //                       the baseline then uses `pg` prepared statements)
 //   BENCH_PACTS         pacts to seed when the database is missing (default 100000)
 //   BENCH_DURATION      seconds per endpoint (default 10), BENCH_WARMUP (default 2)
-//   BENCH_ROUNDS        alternating rounds per pair (default 8), BENCH_ROUND (seconds, default 2.5)
+//   BENCH_ROUNDS        alternating rounds per pair (default 16), BENCH_ROUND (seconds, default 2.5)
 //   BENCH_CONNECTIONS   (default 32), BENCH_ONLY (a regexp on the endpoint keys)
 //   BENCH_NO_BUILD=1    skip the server build
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
@@ -54,7 +54,7 @@ const DURATION = Number(env.BENCH_DURATION ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const SINGLE_DURATION = 3;
-const ROUNDS = Number(env.BENCH_ROUNDS ?? 8);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 16);
 const ROUND = Number(env.BENCH_ROUND ?? 2.5);
 const JWT_SECRET = randomBytes(48).toString('base64url');
 const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : null;
@@ -734,7 +734,7 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
   ];
   const driver = ENGINE === 'sqlite' ? 'better-sqlite3' : 'pg';
   const labels = {
-    baseline: `baseline (node:http + ${driver}, same list)`,
+    baseline: `baseline (node:http + ${driver}, same list, token, scope, access log)`,
     baselineOne: `baseline (node:http + ${driver}, same pacts, token, scope, access log)`,
   };
   const table = rows.map((k) => {
