@@ -367,14 +367,39 @@ describe('anonymisation and retention', () => {
     const refused = await anonymise(member.id, { reason: 'Richiesta' });
     expect([refused.status, refused.body.code]).toEqual([409, 'ANONYMISE_OPEN_PACTS']);
     expect(refused.body.message).toContain(inclusion.body.reference);
-    const ids = [never.id, closed.id, open.id, member.id];
+    // People who join a household after its pacts: their dates are set as they are inserted.
+    const joinsOpen = await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
+    );
+    const closedHousehold = await createHousehold(server, admin, {
+      territoryId: t.territories.CREMA,
+    });
+    await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(t.territories.CREMA, { householdId: closedHousehold.id }),
+    );
+    const closedInclusion = await server.request<{ id: number }>('POST', '/api/pacts', {
+      token: admin,
+      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: closedHousehold.id }),
+    });
+    expect(closedInclusion.status).toBe(201);
+    await cancel(closedInclusion.body.id);
+    const joinsClosed = await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(t.territories.CREMA, { householdId: closedHousehold.id }),
+    );
+    const ids = [never.id, closed.id, open.id, member.id, joinsOpen.id, joinsClosed.id];
     const res = await server.request<RetentionScheduleEntry[]>(
       'GET',
       `/api/retention-schedule${listQuery({ id: ids }, ['anonymiseOn', 'ASC'], [0, 9])}`,
       { token: admin },
     );
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-range')).toBe('retention-schedule 0-1/2');
+    expect(res.headers.get('content-range')).toBe('retention-schedule 0-2/3');
     const today = new Date().toISOString().slice(0, 10);
     expect(res.body).toEqual(
       expect.arrayContaining([
@@ -389,6 +414,13 @@ describe('anonymisation and retention', () => {
           id: closed.id,
           firstName: closed.firstName,
           lastName: closed.lastName,
+          lastPactClosedAt: today,
+          anonymiseOn: anonymiseOn(today, 10),
+        },
+        {
+          id: joinsClosed.id,
+          firstName: joinsClosed.firstName,
+          lastName: joinsClosed.lastName,
           lastPactClosedAt: today,
           anonymiseOn: anonymiseOn(today, 10),
         },

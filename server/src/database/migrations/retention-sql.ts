@@ -6,7 +6,8 @@
 /** The body an erased diary note keeps (the note itself stays, so that counts hold). */
 export const ERASED_NOTE_BODY = 'testo cancellato';
 
-const OPEN = "('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED')";
+/** The statuses of an open pact, as an SQL list. */
+export const OPEN = "('DRAFT', 'SUBMITTED', 'ACTIVE', 'SUSPENDED')";
 
 /**
  * The pacts `p` of the person in the row of `person`: those naming them (AUTONOMY, or the
