@@ -135,7 +135,10 @@ export class SubjectKeysService {
    * The keys of the prepared events' subjects, by subjectId(): read (and the missing ones
    * made) a few hundred per statement, with a turn of the event loop between batches.
    */
-  async keysOf(tx: EntityManager, prepared: Array<Prepared<Protectable>>) {
+  async keysOf(
+    tx: EntityManager,
+    prepared: ReadonlyArray<Pick<Prepared<Protectable>, 'fields' | 'subject'>>,
+  ) {
     const subjects = prepared.flatMap((p) => (p.fields.length && p.subject ? [p.subject] : []));
     return subjects.length ? this.keysFor(tx, subjects) : new Map<string, Buffer>();
   }
