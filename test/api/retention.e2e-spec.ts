@@ -80,6 +80,22 @@ describe('anonymisation and retention', () => {
     expect(pact.status).toBe(201);
     return pact.body;
   }
+  /** A household of Crema, its first member and its INCLUSION pact (DRAFT). */
+  async function householdWithPact() {
+    const admin = t.tokens.admin;
+    const household = await createHousehold(server, admin, { territoryId: t.territories.CREMA });
+    const member = await createBeneficiary(
+      server,
+      admin,
+      beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
+    );
+    const pact = await server.request<{ id: number; reference: string }>('POST', '/api/pacts', {
+      token: admin,
+      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: household.id }),
+    });
+    expect(pact.status).toBe(201);
+    return { household, member, pact: pact.body };
+  }
   const cancel = async (pactId: number) =>
     expect(
       (await transition(server, t.tokens.admin, pactId, { to: 'CANCELLED', reason: 'Rinuncia' }))
@@ -353,44 +369,22 @@ describe('anonymisation and retention', () => {
     await cancel((await closedPact(closed)).id);
     await closedPact(open);
     // A member of a household whose INCLUSION pact is open: their term does not run either.
-    const household = await createHousehold(server, admin, { territoryId: t.territories.CREMA });
-    const member = await createBeneficiary(
-      server,
-      admin,
-      beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
-    );
-    const inclusion = await server.request<{ reference: string }>('POST', '/api/pacts', {
-      token: admin,
-      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: household.id }),
-    });
-    expect(inclusion.status).toBe(201);
+    const { household, member, pact: inclusion } = await householdWithPact();
     const refused = await anonymise(member.id, { reason: 'Richiesta' });
     expect([refused.status, refused.body.code]).toEqual([409, 'ANONYMISE_OPEN_PACTS']);
-    expect(refused.body.message).toContain(inclusion.body.reference);
+    expect(refused.body.message).toContain(inclusion.reference);
     // People who join a household after its pacts: their dates are set as they are inserted.
     const joinsOpen = await createBeneficiary(
       server,
       admin,
       beneficiaryBody(t.territories.CREMA, { householdId: household.id }),
     );
-    const closedHousehold = await createHousehold(server, admin, {
-      territoryId: t.territories.CREMA,
-    });
-    await createBeneficiary(
-      server,
-      admin,
-      beneficiaryBody(t.territories.CREMA, { householdId: closedHousehold.id }),
-    );
-    const closedInclusion = await server.request<{ id: number }>('POST', '/api/pacts', {
-      token: admin,
-      body: pactBody(t.territories.CREMA, t.users.makerCrema, { householdId: closedHousehold.id }),
-    });
-    expect(closedInclusion.status).toBe(201);
-    await cancel(closedInclusion.body.id);
+    const closedHousehold = await householdWithPact();
+    await cancel(closedHousehold.pact.id);
     const joinsClosed = await createBeneficiary(
       server,
       admin,
-      beneficiaryBody(t.territories.CREMA, { householdId: closedHousehold.id }),
+      beneficiaryBody(t.territories.CREMA, { householdId: closedHousehold.household.id }),
     );
     const ids = [never.id, closed.id, open.id, member.id, joinsOpen.id, joinsClosed.id];
     const res = await server.request<RetentionScheduleEntry[]>(
