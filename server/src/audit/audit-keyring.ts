@@ -56,9 +56,9 @@ export class AuditKeyring implements OnModuleInit {
     this.loginKey = deriveAuditKey(config.auditKey, 'login-pseudonym');
   }
 
-  /** Seals an upgraded database's unkeyed chain at start, before any request. */
   /**
-   * Makes the seal at the first start. On SQLite the transaction begins deferred: when another
+   * Seals an upgraded database's unkeyed chain at start, before any request, or makes the seal
+   * at the first start. On SQLite the transaction begins deferred: when another
    * instance starting beside this one writes between its read and its insert, the insert fails
    * at once with SQLITE_BUSY (the snapshot it read is stale), whatever the busy timeout; it is
    * then run again, and finds the seal the other made or makes it.
