@@ -15,7 +15,9 @@
 //     the list: a territory of theirs, else an empty page);
 //   - the access-log entries (one pact: one, `via` one; the list: one per pact of the page,
 //     `via` list), appended in a batch with the reads that arrive together, each answer sent
-//     once its entries are committed (as server/src/access-log does).
+//     once its entries are committed (as server/src/access-log does: on SQLite a prepared
+//     INSERT per entry in one transaction, on PostgreSQL one INSERT … SELECT FROM unnest of
+//     the batch's columns).
 // Env: BASELINE_DB (SQLite file) or BASELINE_DATABASE_URL (postgres://…), BASELINE_JWT_SECRET,
 // PORT. Prints "listening <port>" when ready.
 const http = require('node:http');
@@ -45,6 +47,8 @@ const SQL = {
   standing:
     'SELECT CASE WHEN u.active AND u.token_version = ? AND NOT EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = ?) THEN 1 ELSE 0 END AS ok FROM users u WHERE u.id = ?',
   log: 'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES (?, ?, ?, ?, ?)',
+  logRows:
+    'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::text[])',
 };
 
 /** The two engines behind one interface: `get`/`all` of a named statement, `logBatch`. */
@@ -89,27 +93,15 @@ function postgresEngine() {
   return {
     get: async (name, sql, values) => (await query(name, sql, values)).rows[0],
     all: async (name, sql, values) => (await query(name, sql, values)).rows,
-    logBatch: async (entries) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const values = [];
-        const rows = entries.map((e, i) => {
-          values.push(e.at, e.actorId, e.entityId, e.via);
-          return `($${i * 4 + 1}, $${i * 4 + 2}, 'pacts', $${i * 4 + 3}, $${i * 4 + 4})`;
-        });
-        await client.query(
-          `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${rows.join(', ')}`,
-          values,
-        );
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    // One statement for the whole batch (its own transaction): the columns as arrays.
+    logBatch: (entries) =>
+      query('log', SQL.logRows, [
+        entries.map((e) => e.at),
+        entries.map((e) => e.actorId),
+        entries.map(() => 'pacts'),
+        entries.map((e) => e.entityId),
+        entries.map((e) => e.via),
+      ]),
   };
 }
 

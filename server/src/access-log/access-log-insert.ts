@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RowsInsert } from '../common/unit-of-work';
 import type { AccessLogEntry } from './access-log.entity';
 
 /** An entry of the access log as written (its id comes from the database). */
@@ -38,4 +39,20 @@ export async function writeAccessLog(tx: EntityManager, entries: readonly Entry[
       rows.flatMap((e) => [e.at, e.actorId, e.entityType, e.entityId, e.via]),
     );
   }
+}
+
+/** The access log's INSERT for UnitOfWork.insertRows (a read's batch). */
+export const ACCESS_LOG_ROWS: RowsInsert = {
+  name: 'access_log_rows',
+  sqlite:
+    'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES (?, ?, ?, ?, ?)',
+  postgres: `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via)
+    SELECT * FROM unnest($1::varchar[], $2::int[], $3::varchar[], $4::int[], $5::text[])`,
+};
+
+/** The entries as ACCESS_LOG_ROWS's rows. */
+export function accessLogRows(
+  entries: readonly Entry[],
+): Array<[string, number, string, number, string]> {
+  return entries.map((e) => [e.at, e.actorId, e.entityType, e.entityId, e.via]);
 }

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller';
-import type { UnitOfWork } from '../common/unit-of-work';
+import type { RowsInsert, UnitOfWork } from '../common/unit-of-work';
 import type { AccessLogSpill } from './access-log-spill';
-import { accessLogInsert } from './access-log-insert';
+import { ACCESS_LOG_ROWS, accessLogInsert } from './access-log-insert';
 import { AccessLogService } from './access-log.service';
 
 /** PostgreSQL or SQLite in memory: no spill file. */
@@ -19,27 +19,22 @@ const reader: Caller = {
   tokenExpiresAt: 0,
 };
 
+/** A unit of work that keeps each insertRows call's rows (a transaction each) as entries. */
 function fakeUnitOfWork(fail = false) {
-  const transactions: unknown[][][] = [];
+  const transactions: Array<Array<Record<string, unknown>>> = [];
   const uow = {
-    run: jest.fn(async (work: (tx: unknown) => Promise<unknown>) => {
-      const inserts: unknown[][] = [];
-      transactions.push(inserts);
-      const tx = {
-        connection: { options: { type: 'better-sqlite3' } },
-        query: (sql: string, values: unknown[]) => {
-          if (fail) return Promise.reject(new Error('disk full'));
-          const rows = [];
-          for (let i = 0; i < values.length; i += 5) {
-            const [at, actorId, entityType, entityId, via] = values.slice(i, i + 5);
-            rows.push({ at, actorId, entityType, entityId, via });
-          }
-          expect(sql).toBe(accessLogInsert(rows.length, false));
-          inserts.push(rows);
-          return Promise.resolve();
-        },
-      };
-      return work(tx);
+    insertRows: jest.fn(async (insert: RowsInsert, rows: unknown[][]) => {
+      expect(insert).toBe(ACCESS_LOG_ROWS);
+      if (fail) throw new Error('disk full');
+      transactions.push(
+        rows.map(([at, actorId, entityType, entityId, via]) => ({
+          at,
+          actorId,
+          entityType,
+          entityId,
+          via,
+        })),
+      );
     }),
   };
   return { uow: uow as unknown as UnitOfWork, transactions };
@@ -68,7 +63,7 @@ describe(AccessLogService.name, () => {
     expect(transactions).toHaveLength(0);
     await Promise.all(reads);
     expect(transactions).toHaveLength(1);
-    expect(transactions[0][0]).toEqual([
+    expect(transactions[0]).toEqual([
       expect.objectContaining({ actorId: 4, entityType: 'pacts', entityId: 1, via: 'one' }),
       expect.objectContaining({ actorId: 4, entityType: 'beneficiaries', entityId: 2, via: 'one' }),
       expect.objectContaining({ actorId: 4, entityType: 'households', entityId: 3, via: 'one' }),
@@ -76,7 +71,7 @@ describe(AccessLogService.name, () => {
 
     await log.recordRead(reader, 'pacts', 9);
     expect(transactions).toHaveLength(2);
-    expect(transactions[1][0]).toEqual([expect.objectContaining({ entityId: 9 })]);
+    expect(transactions[1]).toEqual([expect.objectContaining({ entityId: 9 })]);
   });
 
   it('writes one entry per record of a page, however often it appears, with how it was read', async () => {
@@ -88,7 +83,7 @@ describe(AccessLogService.name, () => {
       log.recordRead(reader, 'pacts', 7, 'pdf'),
     ]);
     expect(transactions).toHaveLength(1);
-    expect(transactions[0][0].map((e) => [(e as Entry).entityId, (e as Entry).via])).toEqual([
+    expect(transactions[0].map((e) => [(e as Entry).entityId, (e as Entry).via])).toEqual([
       [5, 'list'],
       [6, 'list'],
       [7, 'pdf'],
@@ -97,12 +92,14 @@ describe(AccessLogService.name, () => {
     expect(transactions).toHaveLength(1);
   });
 
-  it('splits a large batch into inserts of at most 100 rows, in one transaction', async () => {
+  it('writes a large batch in one transaction', async () => {
     const { uow, transactions } = fakeUnitOfWork();
     const log = new AccessLogService(uow, noSpill);
     await Promise.all(Array.from({ length: 1201 }, (_, i) => log.recordRead(reader, 'pacts', i)));
     expect(transactions).toHaveLength(1);
-    expect(transactions[0].map((rows) => rows.length)).toEqual([...Array(12).fill(100), 1]);
+    expect(transactions[0].map((e) => e.entityId)).toEqual(
+      Array.from({ length: 1201 }, (_, i) => i),
+    );
   });
 
   it('fails every read of a batch that could not be written', async () => {

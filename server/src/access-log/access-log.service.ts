@@ -6,7 +6,7 @@ import { AccessLogSpill, QUICK_LOCK } from './access-log-spill';
 import { nowIso } from '../common/clock';
 import type { ListResult } from '../common/list-query';
 import type { AccessVia, LoggedEntity } from './access-log.entity';
-import { writeAccessLog, type Entry } from './access-log-insert';
+import { ACCESS_LOG_ROWS, accessLogRows, type Entry } from './access-log-insert';
 
 /**
  * Records who read which record. Reads arriving together are written together (group
@@ -86,10 +86,11 @@ export class AccessLogService {
     const batch = this.pending;
     this.pending = [];
     this.flushing = null;
-    if (!this.spill.path) return this.uow.run((tx) => writeAccessLog(tx, batch));
+    const rows = accessLogRows(batch);
+    if (!this.spill.path) return this.uow.insertRows(ACCESS_LOG_ROWS, rows);
     if (this.uow.sideHoldsLock || this.uow.waitingForLock) return this.spill.append(batch);
     try {
-      await this.uow.run((tx) => writeAccessLog(tx, batch), QUICK_LOCK);
+      await this.uow.insertRows(ACCESS_LOG_ROWS, rows, QUICK_LOCK);
     } catch (e) {
       // Rolled back: written nowhere yet.
       if (!(e instanceof DatabaseBusyError)) throw e;

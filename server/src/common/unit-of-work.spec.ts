@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { auditFixture } from '../audit/audit.fixture';
 import { AccessLogSpillMark } from '../access-log/access-log-spill-mark.entity';
+import { ACCESS_LOG_ROWS } from '../access-log/access-log-insert';
 import { appDataSourceOptions } from '../data-source';
 import { Territory } from '../territories/territory.entity';
 import { toErrorBody } from './all-exceptions.filter';
@@ -168,5 +169,73 @@ describe(UnitOfWork.name, () => {
     expect(ended).toBe(1);
     expect(await marks()).toBe(1);
     await uow.run((tx) => tx.delete(AccessLogSpillMark, { generation: 'longo' }));
+  });
+
+  describe('insertRows', () => {
+    const row = (entityId: number, via: string | null = 'one') => [
+      '2026-12-07T08:00:00.000Z',
+      1,
+      'pacts',
+      entityId,
+      via,
+    ];
+    const logged = (from: number) =>
+      (
+        other
+          .prepare('SELECT entity_id AS id FROM access_log WHERE entity_id >= ? ORDER BY id')
+          .all(from) as Array<{ id: number }>
+      ).map((r) => r.id);
+
+    it('commits the rows together, after the unit in progress and outside it', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let inside!: () => void;
+      const started = new Promise<void>((r) => (inside = r));
+      const unit = uow.run(async (tx) => {
+        await tx.insert(AccessLogSpillMark, { generation: 'rows', mark: 1 });
+        inside();
+        await gate;
+        throw new Error('the unit fails');
+      });
+      await started;
+      const rows = uow.insertRows(ACCESS_LOG_ROWS, [row(9001), row(9002), row(9003)]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(logged(9001)).toEqual([]); // queued: not inside the unit's open transaction
+      release();
+      await expect(unit).rejects.toThrow('the unit fails');
+      await rows;
+      expect(logged(9001)).toEqual([9001, 9002, 9003]);
+      expect(
+        await dataSource.getRepository(AccessLogSpillMark).countBy({ generation: 'rows' }),
+      ).toBe(0);
+    });
+
+    it('keeps none of the rows when one is refused', async () => {
+      const insert = uow.insertRows(ACCESS_LOG_ROWS, [row(9101), row(9102, null)]);
+      await expect(insert).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_NOTNULL' });
+      expect(logged(9101)).toEqual([]);
+      // The connection is usable afterwards, outside any transaction.
+      await uow.insertRows(ACCESS_LOG_ROWS, [row(9103)]);
+      expect(logged(9101)).toEqual([9103]);
+    });
+
+    it('waits for another process to release the write lock, then answers busy', async () => {
+      other.exec('BEGIN IMMEDIATE');
+      let ticks = 0;
+      const ticker = setInterval(() => (ticks += 1), 5);
+      try {
+        const insert = uow.insertRows(ACCESS_LOG_ROWS, [row(9201)], { waitMs: 60, attempts: 1 });
+        await expect(insert).rejects.toBeInstanceOf(DatabaseBusyError);
+        expect(ticks).toBeGreaterThan(3);
+        const waited = uow.insertRows(ACCESS_LOG_ROWS, [row(9202)]);
+        await new Promise((r) => setTimeout(r, 50));
+        other.exec('ROLLBACK');
+        await waited;
+      } finally {
+        if (other.inTransaction) other.exec('ROLLBACK');
+        clearInterval(ticker);
+      }
+      expect(logged(9201)).toEqual([9202]);
+    });
   });
 });

@@ -2,10 +2,12 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SQLITE_PRAGMAS } from '../database/data-source-options';
 import { createDataSource } from '../database/sqlite-bound-integers';
+import { statementCache } from '../database/sqlite-statements';
 import {
   beneficiaryAnonymisedViolation,
   openPactViolation,
@@ -32,6 +34,17 @@ export interface LockWait {
   waitMs: number;
   attempts: number;
 }
+/**
+ * An INSERT for insertRows: `sqlite` inserts one row (`?` placeholders), `postgres` all of them
+ * from one array per column (`unnest($1::type[], …)`); `name` is its prepared statement's on
+ * PostgreSQL.
+ */
+export interface RowsInsert {
+  readonly name: string;
+  readonly sqlite: string;
+  readonly postgres: string;
+}
+type Value = string | number | null;
 /** What the database refused on behalf of a rule that spans rows, as the API's 409. */
 function refusal(error: unknown): ConflictError | undefined {
   const type = openPactViolation(error);
@@ -96,6 +109,8 @@ export class UnitOfWork implements OnModuleDestroy {
   /** SQLite's query runner (one per data source) whose BEGIN is already made IMMEDIATE. */
   private readonly immediate = new WeakSet<QueryRunner>();
   private tail: Promise<unknown> = Promise.resolve();
+  /** SQLite: the main connection's statements of insertRows, prepared once. */
+  private statements?: (sql: string) => Database.Statement;
   /** How long the SQLite BEGIN IMMEDIATE being run waits for the lock (units run one at a time). */
   private waitMs: number = SQLITE_WRITE_WAIT_MS;
   /** The side connection's unit of work (SQLite file), opened at its first use. */
@@ -185,41 +200,87 @@ export class UnitOfWork implements OnModuleDestroy {
    * `lock` (SQLite): how long each run waits for the write lock and how many runs are made
    * before the 503; by default SQLITE_WRITE_WAIT_MS and MAX_ATTEMPTS.
    */
-  async run<T>(work: (tx: EntityManager) => Promise<T>, lock?: LockWait): Promise<T> {
+  run<T>(work: (tx: EntityManager) => Promise<T>, lock?: LockWait): Promise<T> {
+    return this.retrying(lock, (waitMs) => this.attempt(work, waitMs));
+  }
+
+  /**
+   * Inserts `rows` in one transaction without TypeORM: the access log's batches, written with
+   * every read of a personal record. PostgreSQL: one statement for all the rows (`postgres`,
+   * its values one array per column), on the pool, as its own transaction. SQLite: `sqlite`
+   * (one row, prepared once) run for each row synchronously between BEGIN IMMEDIATE and
+   * COMMIT, queued after the units before it and waiting for the write lock as run() does —
+   * nothing else runs on the connection meanwhile. On SQLite 25 rows cost half as much this
+   * way as in one multi-row INSERT, and the unit's TypeORM query runner is not involved.
+   */
+  insertRows(
+    insert: RowsInsert,
+    rows: readonly (readonly Value[])[],
+    lock?: LockWait,
+  ): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    if (this.isPostgres) {
+      const values = rows[0].map((_, column) => rows.map((row) => row[column]));
+      const query = { name: insert.name, text: insert.postgres, values };
+      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+      return this.retrying(lock, () => pool.query(query).then(() => void this.commits++));
+    }
+    const statement = (this.statements ??= statementCache(this.sqlite()))(insert.sqlite);
+    return this.retrying(lock, (waitMs) =>
+      this.queued(async () => {
+        const db = this.sqlite();
+        await this.takeWriteLock(db, waitMs);
+        try {
+          for (const row of rows) statement.run(...row);
+          db.exec('COMMIT');
+        } finally {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          this.commits++;
+        }
+      }),
+    );
+  }
+
+  /** Runs `attempt` again while it fails only because other transactions were in the way. */
+  private async retrying<T>(
+    lock: LockWait | undefined,
+    attempt: (waitMs: number) => Promise<T>,
+  ): Promise<T> {
     const attempts = lock?.attempts ?? MAX_ATTEMPTS;
-    for (let attempt = 1; ; attempt++) {
+    for (let n = 1; ; n++) {
       try {
-        return await this.attempt(work, lock?.waitMs ?? SQLITE_WRITE_WAIT_MS);
+        return await attempt(lock?.waitMs ?? SQLITE_WRITE_WAIT_MS);
       } catch (e) {
         const refused = refusal(e);
         if (refused) throw refused;
         if (!transientFailure(e)) throw e;
-        if (attempt >= attempts) {
+        if (n >= attempts) {
           this.logger.warn(
-            { code: databaseErrorCode(e), attempts: attempt },
+            { code: databaseErrorCode(e), attempts: n },
             'database busy: answered 503',
           );
           throw new DatabaseBusyError();
         }
         // Apart, so that the transactions that collided do not collide again.
-        await sleep(Math.random() * 20 * attempt);
+        await sleep(Math.random() * 20 * n);
       }
     }
   }
 
   private attempt<T>(work: (tx: EntityManager) => Promise<T>, waitMs: number): Promise<T> {
-    const counted = () => {
-      this.commits++;
-    };
-    if (this.isPostgres) return this.transaction('READ COMMITTED', work).finally(counted);
-    const next = this.tail
-      .then(() => {
-        this.waitMs = waitMs;
-        return this.transaction(undefined, work);
-      })
-      .finally(counted);
-    this.tail = next.catch(() => undefined);
-    return next;
+    if (this.isPostgres)
+      return this.transaction('READ COMMITTED', work).finally(() => void this.commits++);
+    return this.queued(() => {
+      this.waitMs = waitMs;
+      return this.transaction(undefined, work).finally(() => void this.commits++);
+    });
+  }
+
+  /** SQLite: `next` once the units queued before it have ended (one at a time on the connection). */
+  private queued<T>(next: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(next);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   private async transaction<T>(
@@ -274,32 +335,38 @@ export class UnitOfWork implements OnModuleDestroy {
         if (sql === 'COMMIT' || sql === 'ROLLBACK') begun = false;
         return result;
       }
-      const deadline = Date.now() + this.waitMs;
-      try {
-        for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-          try {
-            db.pragma('busy_timeout = 0');
-            db.exec('BEGIN IMMEDIATE');
-            begun = true;
-            return undefined;
-          } catch (e) {
-            const code = (e as { code?: unknown }).code;
-            if (
-              typeof code !== 'string' ||
-              !code.startsWith('SQLITE_BUSY') ||
-              Date.now() > deadline
-            )
-              throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
-          } finally {
-            db.pragma(`busy_timeout = ${this.busyTimeout}`);
-          }
-          this.waitingForLock = true;
-          await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
-        }
-      } finally {
-        this.waitingForLock = false;
-      }
+      await this.takeWriteLock(db, this.waitMs);
+      begun = true;
+      return undefined;
     };
     runner.query = immediate as QueryRunner['query'];
+  }
+
+  /**
+   * BEGIN IMMEDIATE on `db`, tried without blocking the event loop (busy_timeout 0 for that
+   * statement; better-sqlite3 is synchronous) and tried again after short pauses while another
+   * connection holds the write lock, up to `waitMs`; then a QueryFailedError of SQLITE_BUSY.
+   */
+  private async takeWriteLock(db: Database.Database, waitMs: number): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    try {
+      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+        try {
+          db.pragma('busy_timeout = 0');
+          db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline)
+            throw new QueryFailedError('BEGIN IMMEDIATE', [], e as Error);
+        } finally {
+          db.pragma(`busy_timeout = ${this.busyTimeout}`);
+        }
+        this.waitingForLock = true;
+        await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
+      }
+    } finally {
+      this.waitingForLock = false;
+    }
   }
 }
