@@ -85,6 +85,20 @@ describe('the admin as it travels', () => {
     }
   });
 
+  it('answers a path that names no file of the build with the page, never with a file beside it', async () => {
+    const page = readFileSync(join(ROOT, 'admin/dist/index.html'));
+    for (const path of [
+      '/assets/nothing-here.js',
+      '/%2e%2e/package.json',
+      '/assets/../index.html',
+    ]) {
+      const res = await rawGet(server.url, path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body.equals(page)).toBe(true);
+    }
+  });
+
   it('has a file that is not hashed checked again on every use', async () => {
     const res = await rawGet(server.url, '/index.html', 'gzip, br');
     expect(res.status).toBe(200);

@@ -122,6 +122,8 @@ export class PactsService {
     const { rest, taken } = takeFilters(raw, ['overdue']);
     const spec = pactListSpec(caller);
     const query = parseListQuery(rest, spec);
+    if (taken.overdue === undefined && PactsRepository.pageable(caller, query))
+      return this.repository.page(caller, query);
     const reader = { caller, kind: 'pacts' } as const;
     const qb = scopedQuery(this.pacts, spec, reader);
     if (taken.overdue !== undefined) {
@@ -141,7 +143,6 @@ export class PactsService {
       });
       return mapList(await findList(qb, query, spec), toPactRecord);
     }
-    if (PactsRepository.pageable(caller, query)) return this.repository.page(caller, query);
     if (!totalFromSummary(caller, query))
       return mapList(await findList(qb, query, spec), toPactRecord);
     // The total summed from pact_counts (kept exact by triggers on pacts) instead of counted
