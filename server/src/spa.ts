@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { errorBody } from './common/error-body';
 import { pathOnly } from './common/logging';
 
@@ -11,19 +11,38 @@ export function cacheControlFor(path: string): string {
 }
 
 /**
+ * The reply as @fastify/static decorates it (its type augments the `fastify` it resolves, not
+ * the copy the Nest adapter brings).
+ */
+type StaticReply = FastifyReply & { sendFile(path: string): FastifyReply };
+
+/** The files under `dir`, as the URL paths that name them (`/assets/index-….js`). */
+function filesUnder(dir: string): Set<string> {
+  const paths = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  return new Set(
+    paths
+      .filter((path) => statSync(join(dir, path)).isFile())
+      .map((path) => `/${path.split(sep).join('/')}`),
+  );
+}
+
+/**
  * The built admin at `/`: its files as they are, and index.html for any other GET outside
  * /api so that deep links work. /api/... never falls through to the page.
+ *
+ * One route serves them all, a path looked up among the build's files (listed once, here):
+ * a route per file (@fastify/static's `wildcard: false`) made over 600 routes of the build's
+ * 334 files, whose compilation took 0.13 s of each start.
  */
 export function registerAdmin(fastify: FastifyInstance, adminDist: string): void {
   const indexFile = join(adminDist, 'index.html');
   const built = existsSync(indexFile);
+  const files = built ? filesUnder(adminDist) : new Set<string>();
   if (built) {
     // Fastify loads its plugins in order when the app starts listening: nothing to await here.
     void fastify.register(fastifyStatic, {
       root: adminDist,
-      prefix: '/',
-      wildcard: false,
-      index: false,
+      serve: false,
       // The build wrote file.br and file.gz beside each text file: sent as they are.
       preCompressed: true,
       // Hashed file names change with their content: cached for a year. Anything else is
@@ -55,7 +74,7 @@ export function registerAdmin(fastify: FastifyInstance, adminDist: string): void
           errorBody(404, 'ROUTE_NOT_FOUND', { method: 'GET', path }, `route GET ${path} not found`),
         );
     }
-    return sendAdmin(reply);
+    return files.has(path) ? (reply as StaticReply).sendFile(path.slice(1)) : sendAdmin(reply);
   });
   fastify.get('/', (_request, reply) => sendAdmin(reply));
 }

@@ -13,11 +13,11 @@ interface Raw {
 }
 
 /** A GET as a browser sends it, the body as it came over the wire (not decoded). */
-function rawGet(base: string, path: string, acceptEncoding?: string): Promise<Raw> {
+function rawGet(base: string, path: string, acceptEncoding?: string, method = 'GET'): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       new URL(path, base),
-      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      { method, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -83,6 +83,14 @@ describe('the admin as it travels', () => {
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('answers HEAD for a file of the build with its headers and no body', async () => {
+    const res = await rawGet(server.url, entry, 'br', 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.body.length).toBe(0);
   });
 
   it('answers a path that names no file of the build with the page, never with a file beside it', async () => {
