@@ -32,7 +32,7 @@ function filesUnder(dir: string): Set<string> {
  *
  * One route serves them all, a path looked up among the build's files (listed once, here):
  * a route per file (@fastify/static's `wildcard: false`) made over 600 routes of the build's
- * 334 files, whose compilation took 0.13 s of each start.
+ * 334 files, whose compilation took 0.13 s of a start in a CPU profile.
  */
 export function registerAdmin(fastify: FastifyInstance, adminDist: string): void {
   const indexFile = join(adminDist, 'index.html');

@@ -5,6 +5,9 @@ import type { AccessLogEntry } from './access-log.entity';
 /** An entry of the access log as written (its id comes from the database). */
 export type Entry = Pick<AccessLogEntry, 'at' | 'actorId' | 'entityType' | 'entityId' | 'via'>;
 
+/** The columns an entry fills, in the order of accessLogRows. */
+const COLUMNS = 'at, actor_id, entity_type, entity_id, via';
+
 /** Rows per INSERT statement (5 bound values each). */
 export const ROWS_PER_INSERT = 100;
 
@@ -23,7 +26,7 @@ export function accessLogInsert(rows: number, postgres: boolean): string {
       { length: rows },
       () => `(${value()}, ${value()}, ${value()}, ${value()}, ${value()})`,
     );
-    text = `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES ${tuples.join(', ')}`;
+    text = `INSERT INTO access_log (${COLUMNS}) VALUES ${tuples.join(', ')}`;
     insertTexts.set(key, text);
   }
   return text;
@@ -34,23 +37,19 @@ export async function writeAccessLog(tx: EntityManager, entries: readonly Entry[
   const postgres = tx.connection.options.type === 'postgres';
   for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
     const rows = entries.slice(i, i + ROWS_PER_INSERT);
-    await tx.query(
-      accessLogInsert(rows.length, postgres),
-      rows.flatMap((e) => [e.at, e.actorId, e.entityType, e.entityId, e.via]),
-    );
+    await tx.query(accessLogInsert(rows.length, postgres), accessLogRows(rows).flat());
   }
 }
 
 /** The access log's INSERT for UnitOfWork.insertRows (a read's batch). */
 export const ACCESS_LOG_ROWS: RowsInsert = {
   name: 'access_log_rows',
-  sqlite:
-    'INSERT INTO access_log (at, actor_id, entity_type, entity_id, via) VALUES (?, ?, ?, ?, ?)',
-  postgres: `INSERT INTO access_log (at, actor_id, entity_type, entity_id, via)
+  sqlite: accessLogInsert(1, false),
+  postgres: `INSERT INTO access_log (${COLUMNS})
     SELECT * FROM unnest($1::varchar[], $2::int[], $3::varchar[], $4::int[], $5::text[])`,
 };
 
-/** The entries as ACCESS_LOG_ROWS's rows. */
+/** The entries as rows of values, in the order of COLUMNS. */
 export function accessLogRows(
   entries: readonly Entry[],
 ): Array<[string, number, string, number, string]> {
