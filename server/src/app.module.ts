@@ -15,7 +15,7 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 import { AccessGuard } from './auth/access.guard';
-import { Admission, AdmissionInterceptor } from './common/admission';
+import { AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
 import { logDestination, LogFlush, loggerParams } from './common/logging';
@@ -74,7 +74,6 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
-        Admission,
         { provide: LogFlush, useValue: new LogFlush(destination) },
         { provide: APP_INTERCEPTOR, useClass: AdmissionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -64,6 +64,28 @@ describe('admission control of expensive requests', () => {
     }
   });
 
+  it('answers a report or the alerts already computed without a slot, however many ask at once', async () => {
+    const cached = ['/api/reports/caseload', '/api/reports/outcomes', '/api/alerts'];
+    for (const path of cached)
+      expect((await server.request('GET', path, { token: tokens.MANAGER })).status).toBe(200);
+    // Sent with searches, which take the one slot: before, the cached answers waited for it
+    // like any computation and, with no queue, were refused.
+    for (let round = 0; round < 5; round++) {
+      const [searches, answers] = await Promise.all([
+        Promise.all(
+          expensive.slice(-2).map((path) => server.request('GET', path, { token: tokens.ADMIN })),
+        ),
+        Promise.all(
+          Array.from({ length: 24 }, (_, i) =>
+            server.request('GET', cached[i % cached.length], { token: tokens.MANAGER }),
+          ),
+        ),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      for (const s of searches) expect([200, 503]).toContain(s.status);
+    }
+  });
+
   it('counts the bad request of an unauthenticated client nowhere (401 first)', async () => {
     const res = await server.request('GET', '/api/reports/caseload');
     expect(res.status).toBe(401);

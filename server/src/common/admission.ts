@@ -7,7 +7,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { defer, finalize, from, mergeMap, Observable } from 'rxjs';
 import { AppConfig, CONFIG } from '../config/config';
 import { DomainError } from './domain-error';
@@ -29,6 +29,7 @@ export class BusyError extends DomainError {
       'BUSY',
       { seconds: BUSY_RETRY_AFTER_S },
       `The server is busy with other expensive requests (reports, searches, verification); retry in ${BUSY_RETRY_AFTER_S} s`,
+      { retryAfterSeconds: BUSY_RETRY_AFTER_S },
     );
   }
 }
@@ -113,10 +114,7 @@ export class AdmissionInterceptor implements NestInterceptor {
     if (!marked && !searches(http.getRequest<FastifyRequest>())) return next.handle();
     return defer(() => {
       const ticket = this.admission.enter();
-      if (!ticket) {
-        http.getResponse<FastifyReply>().header('retry-after', String(BUSY_RETRY_AFTER_S));
-        throw new BusyError();
-      }
+      if (!ticket) throw new BusyError();
       return from(ticket.admitted).pipe(
         mergeMap(() => next.handle()),
         finalize(() => ticket.leave()),

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { Admission } from './admission';
 import { RESULT_TTL_MS, ResultCache } from './result-cache';
 import type { UnitOfWork } from './unit-of-work';
 
@@ -12,6 +14,7 @@ describe(ResultCache.name, () => {
   let dataSource: DataSource;
   let uow: { commits: number };
   let cache: ResultCache;
+  let admission: Admission;
   let computed: number;
   const compute = () => {
     computed += 1;
@@ -25,7 +28,9 @@ describe(ResultCache.name, () => {
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE t (x integer)');
     uow = { commits: 0 };
-    cache = new ResultCache(dataSource, uow as UnitOfWork);
+    // One computation at a time, one more waiting.
+    admission = new Admission({ expensiveConcurrency: 1, expensiveQueue: 1 } as AppConfig);
+    cache = new ResultCache(dataSource, uow as UnitOfWork, admission);
     computed = 0;
   });
 
@@ -82,6 +87,39 @@ describe(ResultCache.name, () => {
     expect(await cache.get('a', compute)).toBe(1);
   });
 
+  it('admits computations as expensive work; a remembered answer needs no slot', async () => {
+    const releases: Array<() => void> = [];
+    const slow = (n: number) => () =>
+      new Promise<number>((resolve) => releases.push(() => resolve(n)));
+    expect(await cache.get('cached', compute)).toBe(1);
+    const first = cache.get('a', slow(10));
+    const queued = cache.get('b', slow(20));
+    const sharing = cache.get('a', slow(30));
+    await new Promise((r) => setImmediate(r));
+    // One computing, one queued: a third computation is refused with 503 BUSY, Retry-After.
+    await expect(cache.get('c', compute)).rejects.toMatchObject({
+      response: { statusCode: 503, code: 'BUSY', retryAfterSeconds: 2 },
+    });
+    // What is remembered is answered meanwhile, with no slot.
+    expect(await cache.get('cached', compute)).toBe(1);
+    expect(releases).toHaveLength(1); // only the admitted computation started
+    releases[0]();
+    expect(await first).toBe(10);
+    expect(await sharing).toBe(10); // the identical request shared the computation
+    await new Promise((r) => setImmediate(r));
+    expect(releases).toHaveLength(2); // the queued one got the slot
+    releases[1]();
+    expect(await queued).toBe(20);
+    // Every slot given back: a new computation is admitted at once.
+    expect(await cache.get('c', compute)).toBe(2);
+  });
+
+  it('gives the slot back when a computation fails', async () => {
+    for (let i = 0; i < 3; i++)
+      await expect(cache.get(`f${i}`, () => Promise.reject(new Error('boom')))).rejects.toThrow();
+    expect(await cache.get('a', compute)).toBe(1);
+  });
+
   it('on PostgreSQL, computes again once the write-ahead log has moved', async () => {
     let lsn = '0/1A2B';
     const query = jest.fn((sql: string) => {
@@ -91,6 +129,7 @@ describe(ResultCache.name, () => {
     const pg = new ResultCache(
       { options: { type: 'postgres' }, query } as unknown as DataSource,
       uow as UnitOfWork,
+      admission,
     );
     expect(await pg.get('a', compute)).toBe(1);
     expect(await pg.get('a', compute)).toBe(1);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso } from '@generattivi/shared';
 import { DataSource } from 'typeorm';
+import { Admission, BusyError } from './admission';
 import { UnitOfWork } from './unit-of-work';
 
 interface Entry {
@@ -30,6 +31,10 @@ export const FRESHNESS =
  * the position of the write-ahead log, which every commit anywhere on the server moves
  * (other instances of this server included). Also on the same day only, and for at most a
  * minute: the deadlines of the alerts move with the clock.
+ *
+ * A computation is expensive work: it waits for a slot of admission control, and when the
+ * slots and their queue are full the request is refused (503 BUSY). An answer already computed,
+ * or being computed for an identical request, is given without a slot: it adds no work.
  */
 @Injectable()
 export class ResultCache {
@@ -38,6 +43,7 @@ export class ResultCache {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly admission: Admission,
   ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -46,7 +52,9 @@ export class ResultCache {
     const entry = this.entries.get(key);
     if (entry && entry.stamp === stamp && entry.expiresAt > now) return entry.value as Promise<T>;
 
-    const value = compute();
+    const ticket = this.admission.enter();
+    if (!ticket) throw new BusyError();
+    const value = ticket.admitted.then(compute).finally(() => ticket.leave());
     this.entries.delete(key);
     this.entries.set(key, { stamp, expiresAt: now + RESULT_TTL_MS, value });
     // A failed computation is not remembered.

@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, Refused } from '../auth/access.decorators';
-import { Expensive } from './admission';
 import { IdPipe } from './id.pipe';
 import { listAnswer } from './list-endpoint';
 import { FRESHNESS } from './result-cache';
@@ -57,10 +56,12 @@ export const Route = { list, show, create, update, remove, id };
 
 /**
  * The controller of aggregates computed in the caller's scope (reports, alerts): `/<path>`,
- * tagged `path` in OpenAPI, behind the bearer token, admitted as expensive work.
+ * tagged `path` in OpenAPI, behind the bearer token. Their routes answer through the result
+ * cache, which admits each computation as expensive work (an answer from the cache needs no
+ * slot).
  */
 export const AggregateController = (path: string) =>
-  applyDecorators(ApiTags(path), ApiBearerAuth(), Expensive(), Controller(path));
+  applyDecorators(ApiTags(path), ApiBearerAuth(), Controller(path));
 
 /** A route answered through the result cache: its summary, and its freshness as description. */
 export const CachedRoute = (summary: string, ...decorators: MethodDecorator[]) =>

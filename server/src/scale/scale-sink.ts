@@ -386,7 +386,11 @@ export class PostgresSink implements ScaleSink {
         `SELECT setval(pg_get_serial_sequence('${quote(table)}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM ${quote(table)}), false)`,
       );
     }
-    await this.client.query('ANALYZE');
+    // VACUUM as well as ANALYZE: a bulk load leaves no visibility map (no index-only scans)
+    // and no hint bits, which the first readers would then set, writing to the WAL, and the
+    // retention update above left a dead version of every person. Autovacuum would do it
+    // later, or never where it is off.
+    await this.client.query('VACUUM (ANALYZE)');
   }
 
   async close(): Promise<void> {

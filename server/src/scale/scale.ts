@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     );
     const counts = await generator.run();
     console.log(
-      `${elapsed()}  finishing (${config.database.type === 'sqlite' ? 'checkpoint' : 'sequences, ANALYZE'})`,
+      `${elapsed()}  finishing (${config.database.type === 'sqlite' ? 'checkpoint' : 'sequences, VACUUM ANALYZE'})`,
     );
     await sink.finish();
     console.log(
