@@ -86,6 +86,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The libraries loaded at their first use rather than at start (see the file).
+    files: ['server/src/common/on-first-use.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['admin/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

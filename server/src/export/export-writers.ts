@@ -4,8 +4,8 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { ITALIAN_CSV_OPTIONS } from '../common/italian-csv';
+import { exceljs } from '../common/on-first-use';
 import { csvCell, XLSX_FORMATS, xlsxCell, type CellValue, type ExportColumn } from './export-cells';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -43,7 +43,7 @@ export function xlsxStream<R>(
   batches: AsyncIterable<R[]>,
 ): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

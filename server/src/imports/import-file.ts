@@ -5,13 +5,14 @@
  * computed values, dates as dates.
  */
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { once } from 'node:events';
-import * as unzipper from 'unzipper';
+import type { Entry as ZipEntry } from 'unzipper';
 import { italianCsv, italianCsvLines, type CsvCell } from '../common/italian-csv';
+import { exceljs, unzipper } from '../common/on-first-use';
 import type { ImportFormat } from './import-job.entity';
 import type { Cell } from './import-values';
 
@@ -134,10 +135,10 @@ export async function checkUnzippedSize(
   bytes: Buffer,
   limits = { total: XLSX_MAX_UNZIPPED_BYTES, sharedStrings: XLSX_MAX_SHARED_STRINGS_BYTES },
 ) {
-  const zip = Readable.from([bytes]).pipe(unzipper.Parse({ forceStream: true }));
+  const zip = Readable.from([bytes]).pipe(unzipper().Parse({ forceStream: true }));
   let total = 0;
   try {
-    for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
+    for await (const entry of zip as AsyncIterable<ZipEntry>) {
       let size = 0;
       for await (const chunk of entry as AsyncIterable<Buffer>) {
         size += chunk.length;
@@ -197,7 +198,7 @@ type StreamedSheet = AsyncIterable<ExcelJS.Row> & { name?: string };
  */
 async function* xlsxSheets(bytes: Buffer): AsyncGenerator<XlsxSheet> {
   await checkUnzippedSize(bytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from([bytes]), {
     // Emitted, not cached: kept here as plain strings (a rich text would cost more memory).
     sharedStrings: 'emit',
     hyperlinks: 'ignore',
@@ -354,7 +355,7 @@ async function writeXlsxOutcomes(
   outcomes: ReadonlyMap<number, string>,
   out: PassThrough,
 ) {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const writer = new (exceljs().stream.xlsx.WorkbookWriter)({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -6,12 +6,12 @@ import {
   type ImportKind,
   type ImportRecord,
 } from '@generattivi/shared';
-import ExcelJS from 'exceljs';
 import { Repository } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { nowIso } from '../common/clock';
 import { DomainError, FieldsError } from '../common/domain-error';
 import { italianCsv } from '../common/italian-csv';
+import { exceljs } from '../common/on-first-use';
 import { IMPORT_COLUMNS, mapHeader } from './import-columns';
 import { IMPORT_FILE_DAYS } from './import-files';
 import {
@@ -180,7 +180,7 @@ export class ImportsService {
       );
       return { bytes: Buffer.from(csv, 'utf8'), fileName };
     }
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     const data = workbook.addWorksheet('Dati', { views: [{ state: 'frozen', ySplit: 1 }] });
     data.columns = columns.map((c) => ({
       header: c.header,

@@ -6,11 +6,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { nowIso } from '../common/clock';
 import { deleteOlderInChunks } from '../common/chunked-delete';
 import { HourlyPass } from '../common/hourly-pass';
 import { isoIn } from '../common/job-lease';
+import { nodemailer } from '../common/on-first-use';
 import { UnitOfWork } from '../common/unit-of-work';
 import { AppConfig, CONFIG } from '../config/config';
 import { MailMessage } from './mail-message.entity';
@@ -61,7 +62,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.transport = config.smtpUrl
-      ? createTransport({
+      ? nodemailer().createTransport({
           url: config.smtpUrl,
           connectionTimeout: SMTP_TIMEOUT_MS,
           greetingTimeout: SMTP_TIMEOUT_MS,

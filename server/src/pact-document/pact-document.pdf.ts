@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
+import { pdfkit } from '../common/on-first-use';
 import type { LabelledLine, PactDocumentContent } from './pact-document.content';
 
 /**
@@ -231,7 +231,7 @@ export function renderA4Pdf(
   info: { title: string; subject: string },
   draw: (writer: Writer) => Promise<void>,
 ): Readable {
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: BOTTOM },
     bufferPages: true,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { todayIso } from '@generattivi/shared';
-import archiver from 'archiver';
+import type { Archiver } from 'archiver';
 import { Readable, type PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,6 +12,7 @@ import type { Caller } from '../auth/caller';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { toFullBeneficiaryRecord } from '../beneficiaries/beneficiary.record';
 import { nowIso } from '../common/clock';
+import { archiver } from '../common/on-first-use';
 import { UnitOfWork } from '../common/unit-of-work';
 import { toDocumentRecord } from '../documents/document.record';
 import { DocumentsService } from '../documents/documents.service';
@@ -59,7 +60,7 @@ export function archivedDocumentName(id: number, fileName: string): string {
  * Appends one entry and waits until the archive has written it (one entry open at a time); a
  * download broken off (the archive closed) stops the writing instead of leaving it waiting.
  */
-function appendEntry(archive: archiver.Archiver, source: Readable, name: string): Promise<void> {
+function appendEntry(archive: Archiver, source: Readable, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {
       archive.off('entry', done).off('error', failed).off('close', closed);
@@ -116,14 +117,14 @@ export class SubjectAccessService {
     reads.push(this.accessLog.recordReads(caller, 'pacts', pactIds, via));
     await Promise.all(reads);
 
-    const zip = archiver('zip', { zlib: { level: 6 } });
+    const zip = archiver()('zip', { zlib: { level: 6 } });
     this.write(zip, caller, reader).catch((error: unknown) =>
       zip.destroy(error instanceof Error ? error : new Error(String(error))),
     );
     return { fileName, zip };
   }
 
-  private async write(zip: archiver.Archiver, caller: Caller, reader: SubjectAccessReader) {
+  private async write(zip: Archiver, caller: Caller, reader: SubjectAccessReader) {
     const household = await this.household(reader.person);
     const json = jsonStream({
       generatedAt: nowIso(),
