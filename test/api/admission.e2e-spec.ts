@@ -12,7 +12,11 @@ describe('admission control of expensive requests', () => {
   let tokens: Record<Role, string>;
 
   beforeAll(async () => {
-    server = await startServer({ env: { EXPENSIVE_CONCURRENCY: '1', EXPENSIVE_QUEUE: '0' } });
+    server = await startServer({
+      // The mail outbox's poll (every 5 s by default) is a unit of work, after which the
+      // result cache computes its answers again: not during these tests.
+      env: { EXPENSIVE_CONCURRENCY: '1', EXPENSIVE_QUEUE: '0', MAIL_POLL_SECONDS: '3600' },
+    });
     tokens = await loginEveryRole(server);
   });
   afterAll(async () => {
@@ -69,12 +73,16 @@ describe('admission control of expensive requests', () => {
     for (const path of cached)
       expect((await server.request('GET', path, { token: tokens.MANAGER })).status).toBe(200);
     // Sent with searches, which take the one slot: before, the cached answers waited for it
-    // like any computation and, with no queue, were refused.
+    // like any computation and, with no queue, were refused. The searches find no one: one
+    // that finds people writes their reads to the access log, and after any write the cached
+    // answers are computed again.
+    const findNoOne = [
+      `/api/notes${listQuery({ q: 'zzzqxj nessuno' })}`,
+      `/api/beneficiaries${listQuery({ q: 'zzzqxj' })}`,
+    ];
     for (let round = 0; round < 5; round++) {
       const [searches, answers] = await Promise.all([
-        Promise.all(
-          expensive.slice(-2).map((path) => server.request('GET', path, { token: tokens.ADMIN })),
-        ),
+        Promise.all(findNoOne.map((path) => server.request('GET', path, { token: tokens.ADMIN }))),
         Promise.all(
           Array.from({ length: 24 }, (_, i) =>
             server.request('GET', cached[i % cached.length], { token: tokens.MANAGER }),
@@ -82,7 +90,10 @@ describe('admission control of expensive requests', () => {
         ),
       ]);
       expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-      for (const s of searches) expect([200, 503]).toContain(s.status);
+      for (const s of searches) {
+        expect([200, 503]).toContain(s.status);
+        if (s.status === 200) expect(s.body).toEqual([]);
+      }
     }
   });
 
