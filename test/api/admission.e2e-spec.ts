@@ -89,7 +89,17 @@ describe('admission control of expensive requests', () => {
           ),
         ),
       ]);
-      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      if (server.engine === 'sqlite') {
+        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      } else {
+        // On PostgreSQL the cache's stamp is the server's WAL position, which the other
+        // suites' databases move at any moment: an answer may have to be computed again, and
+        // then waits for the slot like any computation (the rule itself: result-cache.spec).
+        for (const a of answers) {
+          expect([200, 503]).toContain(a.status);
+          if (a.status === 503) expect(a.headers.get('retry-after')).toBe('2');
+        }
+      }
       for (const s of searches) {
         expect([200, 503]).toContain(s.status);
         if (s.status === 200) expect(s.body).toEqual([]);
