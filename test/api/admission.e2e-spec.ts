@@ -12,11 +12,7 @@ describe('admission control of expensive requests', () => {
   let tokens: Record<Role, string>;
 
   beforeAll(async () => {
-    server = await startServer({
-      // The mail outbox's poll (every 5 s by default) is a unit of work, after which the
-      // result cache computes its answers again: not during these tests.
-      env: { EXPENSIVE_CONCURRENCY: '1', EXPENSIVE_QUEUE: '0', MAIL_POLL_SECONDS: '3600' },
-    });
+    server = await startServer({ env: { EXPENSIVE_CONCURRENCY: '1', EXPENSIVE_QUEUE: '0' } });
     tokens = await loginEveryRole(server);
   });
   afterAll(async () => {
@@ -73,37 +69,25 @@ describe('admission control of expensive requests', () => {
     for (const path of cached)
       expect((await server.request('GET', path, { token: tokens.MANAGER })).status).toBe(200);
     // Sent with searches, which take the one slot: before, the cached answers waited for it
-    // like any computation and, with no queue, were refused. The searches find no one: one
-    // that finds people writes their reads to the access log, and after any write the cached
-    // answers are computed again.
-    const findNoOne = [
-      `/api/notes${listQuery({ q: 'zzzqxj nessuno' })}`,
-      `/api/beneficiaries${listQuery({ q: 'zzzqxj' })}`,
+    // like any computation and, with no queue, were refused. The searches find people, whose
+    // reads go to the access log, which leaves the cached answers as they are (result-cache.ts);
+    // so do the mail outbox's poll and, on PostgreSQL, the other databases of the server.
+    const searches = [
+      `/api/notes${listQuery({ q: 'incontro gruppo' })}`,
+      `/api/beneficiaries${listQuery({ q: 'ardigo' })}`,
     ];
     for (let round = 0; round < 5; round++) {
-      const [searches, answers] = await Promise.all([
-        Promise.all(findNoOne.map((path) => server.request('GET', path, { token: tokens.ADMIN }))),
+      const [found, answers] = await Promise.all([
+        Promise.all(searches.map((path) => server.request('GET', path, { token: tokens.ADMIN }))),
         Promise.all(
           Array.from({ length: 24 }, (_, i) =>
             server.request('GET', cached[i % cached.length], { token: tokens.MANAGER }),
           ),
         ),
       ]);
-      if (server.engine === 'sqlite') {
-        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-      } else {
-        // On PostgreSQL the cache's stamp is the server's WAL position, which the other
-        // suites' databases move at any moment: an answer may have to be computed again, and
-        // then waits for the slot like any computation (the rule itself: result-cache.spec).
-        for (const a of answers) {
-          expect([200, 503]).toContain(a.status);
-          if (a.status === 503) expect(a.headers.get('retry-after')).toBe('2');
-        }
-      }
-      for (const s of searches) {
-        expect([200, 503]).toContain(s.status);
-        if (s.status === 200) expect(s.body).toEqual([]);
-      }
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      expect(found.map((s) => s.status)).toContain(200);
+      for (const s of found) expect([200, 503]).toContain(s.status);
     }
   });
 

@@ -398,6 +398,33 @@ describe('races between two server instances on one database', () => {
     expect(unsigned).toEqual([]);
   });
 
+  it('24 milestones added at once across both instances: the reports of both count them all at once', async () => {
+    const pact = await createPact({ beneficiaryId: await newBeneficiary() });
+    /** The milestones due by today in the outcomes report of `server` (from its result cache). */
+    const due = async (server: TestServer) => {
+      const res = await server.request<{ rows: Array<{ milestonesDue: number }> }>(
+        'GET',
+        '/api/reports/outcomes',
+        { token: sw },
+      );
+      expect(res.status).toBe(200);
+      return res.body.rows.reduce((sum, r) => sum + r.milestonesDue, 0);
+    };
+    const before = [await due(a), await due(b)];
+    expect(before[1]).toBe(before[0]);
+    const responses = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        fire(i, 'POST', '/api/milestones', {
+          pactId: pact.id,
+          title: `Tappa ${i}`,
+          dueDate: today,
+        }),
+      ),
+    );
+    expect(statuses(responses)).toEqual(Array<number>(N).fill(201));
+    expect([await due(a), await due(b)]).toEqual([before[0] + N, before[0] + N]);
+  });
+
   it('afterwards: the audit chain verifies and list totals are exact on both instances', async () => {
     for (const server of [a, b]) {
       const verify = await server.request<{ valid: boolean }>('GET', '/api/audit-events/verify', {

@@ -1,18 +1,11 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { Admission } from './admission';
 import { RESULT_TTL_MS, ResultCache } from './result-cache';
 import type { UnitOfWork } from './unit-of-work';
 
+/** The cache with a stand-in for the records' stamp (UnitOfWork.recordStamp, tested there). */
 describe(ResultCache.name, () => {
-  let dir: string;
-  let file: string;
-  let dataSource: DataSource;
-  let uow: { commits: number };
+  let stamp: string;
   let cache: ResultCache;
   let admission: Admission;
   let computed: number;
@@ -21,23 +14,18 @@ describe(ResultCache.name, () => {
     return Promise.resolve(computed);
   };
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'result-cache-'));
-    file = join(dir, 'db.sqlite');
-    dataSource = new DataSource({ type: 'better-sqlite3', database: file });
-    await dataSource.initialize();
-    await dataSource.query('CREATE TABLE t (x integer)');
-    uow = { commits: 0 };
+  beforeEach(() => {
+    stamp = '7:0';
+    const uow = { recordStamp: () => Promise.resolve(stamp) };
     // One computation at a time, one more waiting.
     admission = new Admission({ expensiveConcurrency: 1, expensiveQueue: 1 } as AppConfig);
-    cache = new ResultCache(dataSource, uow as UnitOfWork, admission);
+    cache = new ResultCache(uow as unknown as UnitOfWork, admission);
     computed = 0;
   });
 
-  afterEach(async () => {
+  afterEach(() => {
+    jest.useRealTimers();
     jest.restoreAllMocks();
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('computes once while nothing changes, per key', async () => {
@@ -57,18 +45,20 @@ describe(ResultCache.name, () => {
     expect(slow).toHaveBeenCalledTimes(1);
   });
 
-  it('computes again after a transaction of this process', async () => {
+  it('computes again once the records have changed, and keeps that answer', async () => {
     await cache.get('a', compute);
-    uow.commits += 1;
+    stamp = '8:0';
+    expect(await cache.get('a', compute)).toBe(2);
     expect(await cache.get('a', compute)).toBe(2);
   });
 
-  it('computes again after a write by another connection to the same database', async () => {
+  it('computes again on another day, the records unchanged', async () => {
+    const now = new Date('2026-12-07T22:59:30Z').getTime(); // 23:59:30 in Italy
+    jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     await cache.get('a', compute);
-    const other = new Database(file);
-    other.prepare('INSERT INTO t (x) VALUES (1)').run();
-    other.close();
-    expect(await cache.get('a', compute)).toBe(2);
+    jest.setSystemTime(now + 20_000); // 23:59:50
+    expect(await cache.get('a', compute)).toBe(1);
+    jest.setSystemTime(now + 40_000); // 00:00:10 the next day, within the time to live
     expect(await cache.get('a', compute)).toBe(2);
   });
 
@@ -118,22 +108,5 @@ describe(ResultCache.name, () => {
     for (let i = 0; i < 3; i++)
       await expect(cache.get(`f${i}`, () => Promise.reject(new Error('boom')))).rejects.toThrow();
     expect(await cache.get('a', compute)).toBe(1);
-  });
-
-  it('on PostgreSQL, computes again once the write-ahead log has moved', async () => {
-    let lsn = '0/1A2B';
-    const query = jest.fn((sql: string) => {
-      expect(sql).toContain('pg_current_wal_lsn()');
-      return Promise.resolve([{ v: lsn }]);
-    });
-    const pg = new ResultCache(
-      { options: { type: 'postgres' }, query } as unknown as DataSource,
-      uow as UnitOfWork,
-      admission,
-    );
-    expect(await pg.get('a', compute)).toBe(1);
-    expect(await pg.get('a', compute)).toBe(1);
-    lsn = '0/1A2C';
-    expect(await pg.get('a', compute)).toBe(2);
   });
 });

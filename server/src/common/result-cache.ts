@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { todayIso } from '@generattivi/shared';
-import { DataSource } from 'typeorm';
 import { Admission, BusyError } from './admission';
 import { UnitOfWork } from './unit-of-work';
 
@@ -18,19 +16,22 @@ const MAX_ENTRIES = 500;
 
 /** What the OpenAPI description says of the endpoints served through the cache. */
 export const FRESHNESS =
-  'Computed by aggregate SQL in the caller’s scope. An identical request is answered from the previous computation only while nothing has been written to the database since, and for at most 60 seconds.';
+  'Computed by aggregate SQL in the caller’s scope. An identical request is answered from the previous computation only while no pact, milestone, user or territory has been written since, and for at most 60 seconds.';
 
 /**
  * Remembers the results of expensive read-only aggregates (reports, alerts) while the data
  * they were computed from is unchanged, and lets concurrent identical requests share one
  * computation.
  *
- * A result is reused only while the database is as it was when the computation started:
- * no transaction of this process has ended since (the unit of work counts them), and no
- * other connection has committed a write — on SQLite `PRAGMA data_version`, on PostgreSQL
- * the position of the write-ahead log, which every commit anywhere on the server moves
- * (other instances of this server included). Also on the same day only, and for at most a
- * minute: the deadlines of the alerts move with the clock.
+ * A result is reused only while the records it was computed from are as they were when the
+ * computation started: `record_changes.n` (migration RecordChanges), which every write of a
+ * territory, a user, a pact or a milestone moves in the writer's transaction — of any
+ * connection, process or instance — is unchanged. A computation must read nothing else (or
+ * that migration's tables grow with it). The access log, the audit trail, the mail outbox and
+ * the other bookkeeping leave it alone. On SQLite the reads share the connection of the unit
+ * of work in progress and see its uncommitted rows, so the stamp also counts the ROLLBACKs
+ * sent there (UnitOfWork.recordStamp). Also on the same day only, and for at most a minute: the
+ * deadlines of the alerts move with the clock.
  *
  * A computation is expensive work: it waits for a slot of admission control, and when the
  * slots and their queue are full the request is refused (503 BUSY). An answer already computed,
@@ -41,7 +42,6 @@ export class ResultCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly admission: Admission,
   ) {}
@@ -69,11 +69,6 @@ export class ResultCache {
   }
 
   private async stamp(): Promise<string> {
-    const [row] = await this.dataSource.query<Array<{ v: unknown }>>(
-      this.dataSource.options.type === 'postgres'
-        ? 'SELECT pg_current_wal_lsn()::text AS v'
-        : 'SELECT data_version AS v FROM pragma_data_version',
-    );
-    return `${this.uow.commits}:${String(row.v)}:${todayIso()}`;
+    return `${await this.uow.recordStamp()}:${todayIso()}`;
   }
 }

@@ -171,6 +171,78 @@ describe(UnitOfWork.name, () => {
     await uow.run((tx) => tx.delete(AccessLogSpillMark, { generation: 'longo' }));
   });
 
+  describe('recordStamp', () => {
+    const touchTerritory =
+      'UPDATE territories SET name = name WHERE id = (SELECT MIN(id) FROM territories)';
+    beforeAll(async () => {
+      const territories = dataSource.getRepository(Territory);
+      await territories.save(
+        territories.create({ code: 'CREMA', name: 'Crema', municipalities: ['Crema'] }),
+      );
+    });
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+
+    it('moves with each write of a record, of this process or another, not with the bookkeeping', async () => {
+      const before = await uow.recordStamp();
+      await uow.run((tx) => tx.count(Territory));
+      await uow.insertRows(ACCESS_LOG_ROWS, [
+        ['2026-12-07T08:00:00.000Z', 1, 'pacts', 8001, 'one'],
+      ]);
+      await uow.run((tx) => tx.insert(AccessLogSpillMark, { generation: 'stamp', mark: 1 }));
+      await uow.run((tx) => tx.delete(AccessLogSpillMark, { generation: 'stamp' }));
+      expect(await uow.recordStamp()).toBe(before);
+      await uow.run((tx) => tx.query(touchTerritory));
+      const written = await uow.recordStamp();
+      expect(written).not.toBe(before);
+      other.exec(touchTerritory);
+      expect(await uow.recordStamp()).not.toBe(written);
+    });
+
+    it('is never again what a read saw inside a unit, or a savepoint, that was rolled back', async () => {
+      const seen: string[] = [];
+      const written = gate();
+      const release = gate();
+      const unit = uow.run(async (tx) => {
+        await tx.query(touchTerritory);
+        written.open();
+        await release.opened;
+        throw new Error('the unit fails');
+      });
+      await written.opened;
+      seen.push(await uow.recordStamp()); // reads share the unit's connection: its row is seen
+      release.open();
+      await expect(unit).rejects.toThrow('the unit fails');
+
+      const savepointWritten = gate();
+      const savepointRelease = gate();
+      const committed = uow.run(async (tx) => {
+        await tx
+          .transaction(async (inner) => {
+            await inner.query(touchTerritory);
+            savepointWritten.open();
+            await savepointRelease.opened;
+            throw new Error('the savepoint fails');
+          })
+          .catch(() => undefined);
+      });
+      await savepointWritten.opened;
+      seen.push(await uow.recordStamp());
+      savepointRelease.open();
+      await committed;
+
+      // The same number of writes again, committed: the count is back where the reads saw it.
+      const after: string[] = [await uow.recordStamp()];
+      await uow.run((tx) => tx.query(touchTerritory));
+      after.push(await uow.recordStamp());
+      for (const stamp of after) expect(seen).not.toContain(stamp);
+      expect(seen[0].split(':')[0]).toBe(after[1].split(':')[0]);
+    });
+  });
+
   describe('insertRows', () => {
     const row = (entityId: number, via: string | null = 'one') => [
       '2026-12-07T08:00:00.000Z',

@@ -19,6 +19,8 @@ import { ConflictError } from './domain-error';
 
 import { databaseErrorCode } from './logging';
 
+/** The records' change count (recordStamp). */
+const RECORD_STAMP = 'SELECT "n" FROM "record_changes" WHERE "id" = 1';
 /** Runs of a unit of work that failed only because other transactions were in the way. */
 const MAX_ATTEMPTS = 3;
 /** How long a SQLite write waits for another process to release the database's write lock. */
@@ -120,8 +122,8 @@ export class UnitOfWork implements OnModuleDestroy {
   private readonly sideListeners: Array<() => void> = [];
   /** True while a BEGIN IMMEDIATE of this connection waits for another to release the lock. */
   waitingForLock = false;
-  /** Transactions finished (committed or rolled back) by this process: cached reads compare it. */
-  commits = 0;
+  /** ROLLBACKs sent on SQLite's main connection, counted before and after each (recordStamp). */
+  private rollbacksSent = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -141,6 +143,26 @@ export class UnitOfWork implements OnModuleDestroy {
   /** The file of a SQLite database (undefined on PostgreSQL and in memory). */
   get sqliteFile(): string | undefined {
     return this.isSqliteFile ? String(this.dataSource.options.database) : undefined;
+  }
+
+  /**
+   * What the records read by the result cache's computations look like now (result-cache.ts):
+   * `record_changes.n` (migration RecordChanges), which each write of those records moves in
+   * its transaction. On SQLite, reads outside units share the connection of the unit in
+   * progress and see its uncommitted rows: the ROLLBACKs sent on it (counted as each is sent
+   * and again once it has run) are part of the stamp, read in the same synchronous step as `n`,
+   * so that nothing computed from rows rolled back since matches it again.
+   */
+  async recordStamp(): Promise<string> {
+    if (this.isPostgres) {
+      const [row] = await this.dataSource.query<Array<{ n: string }>>(RECORD_STAMP);
+      return row.n;
+    }
+    this.beginImmediate(this.dataSource.createQueryRunner());
+    const { n } = (this.statements ??= statementCache(this.sqlite()))(RECORD_STAMP).get() as {
+      n: number;
+    };
+    return `${n}:${this.rollbacksSent}`;
   }
 
   /** True while a long unit of this process runs on the side connection. */
@@ -223,7 +245,7 @@ export class UnitOfWork implements OnModuleDestroy {
       const values = rows[0].map((_, column) => rows.map((row) => row[column]));
       const query = { name: insert.name, text: insert.postgres, values };
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-      return this.retrying(lock, () => pool.query(query).then(() => void this.commits++));
+      return this.retrying(lock, () => pool.query(query).then(() => undefined));
     }
     const statement = (this.statements ??= statementCache(this.sqlite()))(insert.sqlite);
     return this.retrying(lock, (waitMs) =>
@@ -235,7 +257,6 @@ export class UnitOfWork implements OnModuleDestroy {
           db.exec('COMMIT');
         } finally {
           if (db.inTransaction) db.exec('ROLLBACK');
-          this.commits++;
         }
       }),
     );
@@ -268,11 +289,10 @@ export class UnitOfWork implements OnModuleDestroy {
   }
 
   private attempt<T>(work: (tx: EntityManager) => Promise<T>, waitMs: number): Promise<T> {
-    if (this.isPostgres)
-      return this.transaction('READ COMMITTED', work).finally(() => void this.commits++);
+    if (this.isPostgres) return this.transaction('READ COMMITTED', work);
     return this.queued(() => {
       this.waitMs = waitMs;
-      return this.transaction(undefined, work).finally(() => void this.commits++);
+      return this.transaction(undefined, work);
     });
   }
 
@@ -316,7 +336,8 @@ export class UnitOfWork implements OnModuleDestroy {
    * meanwhile. Its BEGIN becomes BEGIN IMMEDIATE, tried without blocking the event loop
    * (busy_timeout 0 for that statement; better-sqlite3 is synchronous) and tried again after
    * short pauses while another process holds the lock, up to SQLITE_WRITE_WAIT_MS.
-   * (TypeORM's better-sqlite3 driver has a single query runner: it is changed once.)
+   * (TypeORM's better-sqlite3 driver has a single query runner: it is changed once.) Its
+   * ROLLBACKs are counted (recordStamp).
    */
   private beginImmediate(runner: QueryRunner): void {
     if (this.immediate.has(runner)) return;
@@ -330,9 +351,18 @@ export class UnitOfWork implements OnModuleDestroy {
     const immediate: Query = async (sql, parameters, structured) => {
       if (sql === 'ROLLBACK' && !begun)
         throw new QueryFailedError(sql, [], new Error('no transaction is active'));
+      if (sql.startsWith('ROLLBACK')) {
+        this.rollbacksSent++;
+        try {
+          return await query(sql, parameters, structured);
+        } finally {
+          if (sql === 'ROLLBACK') begun = false;
+          this.rollbacksSent++;
+        }
+      }
       if (sql !== 'BEGIN TRANSACTION') {
         const result = await query(sql, parameters, structured);
-        if (sql === 'COMMIT' || sql === 'ROLLBACK') begun = false;
+        if (sql === 'COMMIT') begun = false;
         return result;
       }
       await this.takeWriteLock(db, this.waitMs);

@@ -26,6 +26,7 @@ import { Notifications1795600000210 } from './1795600000210-Notifications';
 import { DigestJob1795600000211 } from './1795600000211-DigestJob';
 import { AccessLogSpillMark1795600000230 } from './1795600000230-AccessLogSpillMark';
 import { NewPersonRetention1795600000260 } from './1795600000260-NewPersonRetention';
+import { RecordChanges1795600000270 } from './1795600000270-RecordChanges';
 
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -54,4 +55,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   DigestJob1795600000211,
   AccessLogSpillMark1795600000230,
   NewPersonRetention1795600000260,
+  RecordChanges1795600000270,
 ];

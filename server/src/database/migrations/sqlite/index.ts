@@ -25,6 +25,7 @@ import { PasswordTokens1795600000201 } from './1795600000201-PasswordTokens';
 import { Notifications1795600000210 } from './1795600000210-Notifications';
 import { DigestJob1795600000211 } from './1795600000211-DigestJob';
 import { AccessLogSpillMark1795600000230 } from './1795600000230-AccessLogSpillMark';
+import { RecordChanges1795600000270 } from './1795600000270-RecordChanges';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795600000000,
@@ -52,4 +53,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Notifications1795600000210,
   DigestJob1795600000211,
   AccessLogSpillMark1795600000230,
+  RecordChanges1795600000270,
 ];
