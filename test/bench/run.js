@@ -21,6 +21,7 @@
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
 //   BENCH_NODE_OPTIONS  NODE_OPTIONS for the server (default: the flags `npm start` gives node)
 const { execFileSync, spawn } = require('node:child_process');
+const http = require('node:http');
 const {
   closeSync,
   existsSync,
@@ -426,6 +427,52 @@ function cannon(url, paths, headers, connections, duration, amount) {
   });
 }
 
+/**
+ * The latency of requests sent one at a time, on one kept-alive connection per side, timed
+ * with the monotonic clock to the microsecond (autocannon's percentiles are whole
+ * milliseconds): `sides` take turns in slices of SLICE_MS for SINGLE_DURATION seconds each, so
+ * that a change of load on the machine falls on all of them alike. The p50 and p99 of each
+ * side, in milliseconds.
+ */
+async function oneAtATime(sides, paths, headers) {
+  const SLICE_MS = 250;
+  const samples = sides.map(() => []);
+  const agents = sides.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const get = (side, agent, path) =>
+    new Promise((resolveGet, reject) => {
+      const url = new URL(path, side.url);
+      const req = http.get(url, { agent, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () =>
+          res.statusCode === 200 ? resolveGet() : reject(new Error(`${path} → ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+    });
+  let i = 0;
+  try {
+    for (let slice = 0; slice < (SINGLE_DURATION * 1000) / SLICE_MS; slice++) {
+      for (const [k, side] of sides.entries()) {
+        await get(side, agents[k], paths[0]); // the connection opened, outside the slice
+        const end = performance.now() + SLICE_MS;
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          await get(side, agents[k], paths[i++ % paths.length]);
+          samples[k].push(performance.now() - t0);
+        }
+      }
+    }
+  } finally {
+    for (const agent of agents) agent.destroy();
+  }
+  return samples.map((ms) => {
+    ms.sort((x, y) => x - y);
+    const at = (q) =>
+      Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] * 100) / 100;
+    return { p50: at(0.5), p99: at(0.99), n: ms.length };
+  });
+}
+
 function summarize(result) {
   return {
     rps: Math.round(result.requests.average),
@@ -463,9 +510,8 @@ async function measure(url, paths, headers, pid) {
   await drain(pid);
   const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.sent;
   const loaded = { ...summarize(result), cpuMs: Math.round(cpuPerRequest * 100) / 100 };
-  let single = await cannon(url, paths, headers, 1, SINGLE_DURATION);
-  if (single.requests.total < 5) single = await cannon(url, paths, headers, 1, undefined, 5);
-  return { ...loaded, p50At1: summarize(single).p50 };
+  const [single] = await oneAtATime([{ url }], paths, headers);
+  return { ...loaded, p50At1: single.p50 };
 }
 
 async function startBaseline() {
@@ -537,11 +583,6 @@ async function alternate(api, base, paths, headers) {
       `  round ${i + 1}: API ${Math.round(a.rps)} req/s ${fmt(a.cpuMs, 3)} ms cpu · baseline ${Math.round(b.rps)} req/s ${fmt(b.cpuMs, 3)} ms cpu · ratio ${fmt(r.ratio, 2)}, cpu ratio ${fmt(r.cpuRatio, 2)} (load ${r.load ?? '?'})`,
     );
   }
-  const single = async (side) => {
-    let one = await cannon(side.url, paths, headers, 1, SINGLE_DURATION);
-    if (one.requests.total < 5) one = await cannon(side.url, paths, headers, 1, undefined, 5);
-    return one.latency.p50;
-  };
   const summary = (key, p50At1) => ({
     rps: Math.round(median(rounds.map((r) => r[key].rps))),
     p50: median(rounds.map((r) => r[key].p50)),
@@ -551,8 +592,9 @@ async function alternate(api, base, paths, headers) {
     errors: rounds.reduce((n, r) => n + r[key].errors, 0),
     p50At1,
   });
-  const apiSummary = summary('api', await single(api));
-  const baseSummary = summary('baseline', await single(base));
+  const [apiSingle, baseSingle] = await oneAtATime([api, base], paths, headers);
+  const apiSummary = summary('api', apiSingle.p50);
+  const baseSummary = summary('baseline', baseSingle.p50);
   return {
     api: apiSummary,
     baseline: baseSummary,
@@ -723,7 +765,7 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
   };
   log('');
   log(
-    `GenerAttivi bench — ${ENGINE}, ${pacts.toLocaleString('en')} pacts, ${CONNECTIONS} connections; list and one pact: medians of ${ROUNDS} alternating rounds of ${ROUND} s with their baselines (ratios: medians of the per-round ratios, cpu ratio = baseline cpu / API cpu); the others ${DURATION} s after ${WARMUP} s warm-up; p50@1 = p50 at one connection (${SINGLE_DURATION} s); first = the first request (reports and alerts computed, not yet cached); cpu = server CPU time per request`,
+    `GenerAttivi bench — ${ENGINE}, ${pacts.toLocaleString('en')} pacts, ${CONNECTIONS} connections; list and one pact: medians of ${ROUNDS} alternating rounds of ${ROUND} s with their baselines (ratios: medians of the per-round ratios, cpu ratio = baseline cpu / API cpu); the others ${DURATION} s after ${WARMUP} s warm-up; p50@1 = p50 of requests sent one at a time (${SINGLE_DURATION} s, timed to the microsecond; a pair's sides take turns every 250 ms); first = the first request (reports and alerts computed, not yet cached); cpu = server CPU time per request`,
   );
   const header = [
     'endpoint',
@@ -747,7 +789,7 @@ function report({ results, pacts, rssMax, startMs, sameJson, log: logFile }) {
       String(r.rps),
       fmt(r.p50),
       fmt(r.p99),
-      fmt(r.p50At1),
+      fmt(r.p50At1, 2),
       fmt(r.firstMs, 0),
       fmt(r.cpuMs, 3),
       targets[k](r),

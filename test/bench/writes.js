@@ -3,6 +3,9 @@
 // built server (server/dist/main.js) INSTANCES times on a fresh database with the demo data,
 // and drives POST /api/households (a write with its audit event, no shared row other than
 // the audit chain) on every instance at once with autocannon. Prints the 201s per second.
+// With BENCH_WRITE=milestones, POST /api/milestones instead, on the social worker's open pacts
+// in rotation: a write of records, which also moves the count of record changes (the result
+// cache's stamp, migration RecordChanges) and locks its pact.
 //
 // Environment (all optional):
 //   BENCH_DATABASE_URL  postgres://… server URL: a fresh database is created on it and dropped
@@ -11,6 +14,7 @@
 //   BENCH_DURATION      seconds (default 10), BENCH_CONNECTIONS per instance (default 16)
 //   BENCH_SERVER_MAIN   another build of server/dist/main.js, to measure a change (A/B)
 const autocannon = require('autocannon');
+const { OPEN_PACT_STATUSES } = require('@generattivi/shared');
 const { freshDatabase, startServer, stop } = require('./server');
 
 const env = process.env;
@@ -18,6 +22,9 @@ const INSTANCES = Number(env.INSTANCES ?? 1);
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 16);
 const PG_URL = env.BENCH_DATABASE_URL;
+const WRITE = env.BENCH_WRITE ?? 'households';
+if (!['households', 'milestones'].includes(WRITE))
+  throw new Error(`BENCH_WRITE: households or milestones, not ${WRITE}`);
 
 const database = () => freshDatabase('writes', PG_URL);
 
@@ -52,13 +59,10 @@ async function main() {
       }),
     });
     const { accessToken } = await login.json();
-    const territories = await (
-      await fetch(`${servers[0].url}/api/territories`, {
-        headers: { authorization: `Bearer ${accessToken}` },
-      })
-    ).json();
-    const territoryId = territories.find((t) => t.code === 'CREMA').id;
-    const body = JSON.stringify({
+    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const get = async (path) => (await fetch(`${servers[0].url}${path}`, { headers: auth })).json();
+    const territoryId = (await get('/api/territories')).find((t) => t.code === 'CREMA').id;
+    const household = JSON.stringify({
       name: 'Famiglia Bench',
       territoryId,
       municipality: 'Crema',
@@ -66,13 +70,28 @@ async function main() {
       iseeEur: 8000,
       vulnerable: false,
     });
+    const range = encodeURIComponent(JSON.stringify([0, 499]));
+    const open = new Set(OPEN_PACT_STATUSES);
+    const pactIds = (await get(`/api/pacts?range=${range}`))
+      .filter((p) => open.has(p.status))
+      .map((p) => p.id);
+    let next = 0;
+    const milestone = () => ({
+      pactId: pactIds[next++ % pactIds.length],
+      title: 'Tappa del bench',
+      dueDate: '2099-12-31',
+    });
     const results = await Promise.all(
       servers.map((s) =>
         autocannon({
-          url: `${s.url}/api/households`,
+          url: `${s.url}/api/${WRITE}`,
           method: 'POST',
-          headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-          body,
+          headers: auth,
+          ...(WRITE === 'households'
+            ? { body: household }
+            : {
+                requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify(milestone()) }) }],
+              }),
           connections: CONNECTIONS,
           duration: DURATION,
         }),
@@ -82,7 +101,8 @@ async function main() {
     const other = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
     console.log(
       `${PG_URL ? 'postgres' : 'sqlite'} · ${INSTANCES} instance(s) · ${CONNECTIONS} connections each · ${DURATION} s: ` +
-        `${(created / DURATION).toFixed(0)} households created/s (${created} created, ${other} other answers)`,
+        `${(created / DURATION).toFixed(0)} ${WRITE} created/s (${created} created, ${other} other answers)` +
+        (WRITE === 'milestones' ? `, on ${pactIds.length} open pacts` : ''),
     );
   } finally {
     await Promise.all(servers.map((s) => stop(s.child)));
