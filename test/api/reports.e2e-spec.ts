@@ -7,6 +7,8 @@ type OutcomeRow = Json & {
   territoryId: number;
   type: string;
   total: number;
+  milestonesDue: number;
+  milestonesAchievedOnTime: number;
   byStatus: Record<string, number>;
 };
 type Caseload = {
@@ -80,6 +82,28 @@ describe('reports and alerts', () => {
     const all = await server.request<Caseload>('GET', '/api/reports/caseload', { token: manager });
     expect(all.body.communityMakers.length).toBeGreaterThan(3);
     expect(all.body.socialWorkers.length).toBe(3);
+  });
+
+  it('counts the milestones due and achieved on time alike over every territory and within one', async () => {
+    const t = await territoryIds(server, admin);
+    const outcomes = async (token: string, query = '') => {
+      const res = await server.request<{ rows: OutcomeRow[] }>(
+        'GET',
+        `/api/reports/outcomes${query}`,
+        { token },
+      );
+      expect(res.status).toBe(200);
+      return res.body.rows
+        .filter((r) => r.territoryId === t.CREMA)
+        .map((r) => ({ type: r.type, due: r.milestonesDue, onTime: r.milestonesAchievedOnTime }));
+    };
+    // A manager over every territory (on SQLite the milestones counted by pact first), the same
+    // manager for Crema alone and Crema's social worker (pact by pact).
+    const everywhere = await outcomes(manager);
+    expect(everywhere.reduce((n, r) => n + r.due, 0)).toBeGreaterThan(0);
+    expect(everywhere.reduce((n, r) => n + r.onTime, 0)).toBeGreaterThan(0);
+    expect(await outcomes(manager, `?territoryId=${t.CREMA}`)).toEqual(everywhere);
+    expect(await outcomes(swCrema)).toEqual(everywhere);
   });
 
   it('filters by type and period and refuses bad filters with 400', async () => {

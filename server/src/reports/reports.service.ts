@@ -16,7 +16,7 @@ import {
 } from '@generattivi/shared';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
-import { applyScope } from '../auth/scope';
+import { applyScope, seesEverything } from '../auth/scope';
 import { clockRunsSql, noRecentNoteSql, pendingPastDueSql } from '../common/deadline-sql';
 import { Milestone } from '../milestones/milestone.entity';
 import { Pact } from '../pacts/pact.entity';
@@ -91,6 +91,47 @@ export class ReportsService {
     return qb;
   }
 
+  /**
+   * The milestones due by `today` and not cancelled, and those achieved on time, by territory
+   * and type of their pacts in scope: the pacts joined to their milestones. On SQLite over
+   * every territory, the milestones are counted by pact first, from their own covering index,
+   * and the counts joined to the pacts: at 100,000 pacts, as a manager, 190–240 ms instead of
+   * 400–600 ms (SQLite walked the pacts through an index without their type, reading each
+   * row), the same rows. Not for one territory (135–165 ms the other way, 210 ms this one),
+   * nor on PostgreSQL, whose hash join took 180–290 ms against 300–340 ms this way.
+   */
+  private dueMilestones(caller: Caller, q: ReportQueryDto, today: string) {
+    const due = "m.status <> 'CANCELLED' AND m.dueDate <= :today";
+    const onTime =
+      "CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate THEN 1 ELSE 0 END";
+    const byPact = !this.isPostgres && seesEverything(caller) && !q.territoryId;
+    const qb = byPact
+      ? this.pacts(caller, q)
+          .innerJoin(
+            (counts) =>
+              counts
+                .select('m.pactId', 'pact_id')
+                .addSelect('COUNT(*)', 'due')
+                .addSelect(`SUM(${onTime})`, 'on_time')
+                .from(Milestone, 'm')
+                .where(due)
+                .groupBy('m.pactId'),
+            'c',
+            'c.pact_id = p.id',
+          )
+          .select('p.territoryId', 'territoryId')
+          .addSelect('p.type', 'type')
+          .addSelect('SUM(c.due)', 'due')
+          .addSelect('SUM(c.on_time)', 'onTime')
+      : this.pacts(caller, q)
+          .innerJoin(Milestone, 'm', `m.pactId = p.id AND ${due}`)
+          .select('p.territoryId', 'territoryId')
+          .addSelect('p.type', 'type')
+          .addSelect('COUNT(*)', 'due')
+          .addSelect(`SUM(${onTime})`, 'onTime');
+    return qb.setParameter('today', today).groupBy('p.territoryId').addGroupBy('p.type');
+  }
+
   /** Days between a date column and the date part of an instant column, per engine. */
   private daysBetween(dateColumn: string, instantColumn: string): string {
     return this.isPostgres
@@ -145,24 +186,7 @@ export class ReportsService {
     );
 
     // Only milestones due by today and not cancelled count, so only those are aggregated.
-    const milestones = await readRawMany(
-      this.pacts(caller, q)
-        .innerJoin(
-          Milestone,
-          'm',
-          "m.pactId = p.id AND m.status <> 'CANCELLED' AND m.dueDate <= :today",
-        )
-        .select('p.territoryId', 'territoryId')
-        .addSelect('p.type', 'type')
-        .addSelect('COUNT(*)', 'due')
-        .addSelect(
-          "SUM(CASE WHEN m.status = 'ACHIEVED' AND m.achievedAt IS NOT NULL AND m.achievedAt <= m.dueDate THEN 1 ELSE 0 END)",
-          'onTime',
-        )
-        .setParameter('today', today)
-        .groupBy('p.territoryId')
-        .addGroupBy('p.type'),
-    );
+    const milestones = await readRawMany(this.dueMilestones(caller, q, today));
 
     const medianBy = new Map(medians.map((r) => [key(r.territoryId, r.type), Number(r.median)]));
     const milestonesBy = new Map(
