@@ -408,13 +408,12 @@ async function searchLatency(url, headers, pid) {
 }
 
 /** One autocannon run; `paths` are cycled, one per request. */
-function cannon(url, paths, headers, connections, duration, amount) {
+function cannon(url, paths, headers, connections, duration) {
   let i = 0;
   return autocannon({
     url,
     connections,
     duration,
-    ...(amount ? { amount } : {}),
     // A slow endpoint under 32 connections queues for seconds: let every request finish
     // rather than abandon it (the server would go on working on it) and send another.
     timeout: 120,
@@ -431,8 +430,8 @@ function cannon(url, paths, headers, connections, duration, amount) {
  * The latency of requests sent one at a time, on one kept-alive connection per side, timed
  * with the monotonic clock to the microsecond (autocannon's percentiles are whole
  * milliseconds): `sides` take turns in slices of SLICE_MS for SINGLE_DURATION seconds each, so
- * that a change of load on the machine falls on all of them alike. The p50 and p99 of each
- * side, in milliseconds.
+ * that a change of load on the machine falls on all of them alike. The p50 of each side, in
+ * milliseconds.
  */
 async function oneAtATime(sides, paths, headers) {
   const SLICE_MS = 250;
@@ -467,9 +466,7 @@ async function oneAtATime(sides, paths, headers) {
   }
   return samples.map((ms) => {
     ms.sort((x, y) => x - y);
-    const at = (q) =>
-      Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] * 100) / 100;
-    return { p50: at(0.5), p99: at(0.99), n: ms.length };
+    return Math.round(ms[Math.floor(ms.length / 2)] * 100) / 100;
   });
 }
 
@@ -510,8 +507,8 @@ async function measure(url, paths, headers, pid) {
   await drain(pid);
   const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.sent;
   const loaded = { ...summarize(result), cpuMs: Math.round(cpuPerRequest * 100) / 100 };
-  const [single] = await oneAtATime([{ url }], paths, headers);
-  return { ...loaded, p50At1: single.p50 };
+  const [p50At1] = await oneAtATime([{ url }], paths, headers);
+  return { ...loaded, p50At1 };
 }
 
 async function startBaseline() {
@@ -592,9 +589,9 @@ async function alternate(api, base, paths, headers) {
     errors: rounds.reduce((n, r) => n + r[key].errors, 0),
     p50At1,
   });
-  const [apiSingle, baseSingle] = await oneAtATime([api, base], paths, headers);
-  const apiSummary = summary('api', apiSingle.p50);
-  const baseSummary = summary('baseline', baseSingle.p50);
+  const [apiP50At1, baseP50At1] = await oneAtATime([api, base], paths, headers);
+  const apiSummary = summary('api', apiP50At1);
+  const baseSummary = summary('baseline', baseP50At1);
   return {
     api: apiSummary,
     baseline: baseSummary,
