@@ -9,11 +9,15 @@ const db = new Database((workerData as { path: string }).path, {
   fileMustExist: true,
 });
 db.pragma('busy_timeout = 5000');
-// 32 MiB of page cache instead of SQLite's 2 MiB: a search reads the same search-index and
+// 16 MiB of page cache instead of SQLite's 2 MiB: a search reads the same search-index and
 // table pages again and again (at 100,000 pacts the three statements of a search for a
 // common trigram cost 7.9 ms of CPU with the default cache, half of it reading pages back
-// from the system, and 5.1 ms with this one; 16 MiB were not enough).
-db.pragma(`cache_size = ${-32 * 1024}`);
+// from the system, and 5.1 ms with 32 MiB). With two readers per file (READERS_PER_FILE)
+// each has 16 MiB, the 32 MiB one reader had: the bench's 13 searches one at a time, the
+// builds alternated twice, took 169.2 and 141.3 ms of server CPU in all with one reader of
+// 32 MiB, 171.3 and 140.2 ms with 16 MiB, and the server's RSS stayed (247 MB, 243 MB
+// where two readers of 32 MiB reached 277 MB).
+db.pragma(`cache_size = ${-16 * 1024}`);
 registerSqliteFunctions(db);
 
 /**
