@@ -37,13 +37,11 @@ describe('foundation', () => {
   });
 
   it('reads back and logs the database settings at start', async () => {
-    if (server.engine === 'sqlite') {
-      expect(server.output()).toContain(
-        'SQLite pragmas: journal_mode=wal synchronous=2 foreign_keys=1 busy_timeout=5000',
-      );
-    } else {
-      expect(server.output()).toMatch(/PostgreSQL \d+/);
-    }
+    const expected =
+      server.engine === 'sqlite'
+        ? /SQLite pragmas: journal_mode=wal synchronous=2 foreign_keys=1 busy_timeout=5000/
+        : /PostgreSQL \d+/;
+    expect(await server.waitForOutput((output) => expected.test(output))).toMatch(expected);
   });
 
   it('answers an unknown API route with a JSON 404, for every method', async () => {

@@ -156,10 +156,9 @@ describe('logs without personal data', () => {
     await send('GET', '/api/auth/me', { token: manager });
 
     // The log is written asynchronously: wait until the last request's line is out.
-    const logged = () =>
-      server.output().includes('GET /api/auth/me 401') && /unexpected error/.test(server.output());
-    for (const since = Date.now(); !logged() && Date.now() - since < 10_000;)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.waitForOutput(
+      (output) => output.includes('GET /api/auth/me 401') && /unexpected error/.test(output),
+    );
   });
   afterAll(async () => {
     await db?.close();

@@ -58,6 +58,11 @@ export interface TestServer {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /**
+   * The output once `done` holds for it, or as it is after `timeoutMs`: the server writes its
+   * log asynchronously, so a line can reach the pipe after the answer that follows it.
+   */
+  waitForOutput(done: (output: string) => boolean, timeoutMs?: number): Promise<string>;
+  /**
    * Kills the process at once (SIGKILL: nothing of it runs after), as a crash would; the
    * database stays for another start on it (`databaseUrl`); stop() then only removes it.
    */
@@ -212,6 +217,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     databaseUrl,
     request,
     output,
+    async waitForOutput(done, timeoutMs = 10_000) {
+      for (const since = Date.now(); !done(output()) && Date.now() - since < timeoutMs;)
+        await new Promise((r) => setTimeout(r, 50));
+      return output();
+    },
     async login(email, password = DEMO_PASSWORD) {
       const res = await request<{ accessToken: string }>('POST', '/api/auth/login', {
         body: { email, password },
