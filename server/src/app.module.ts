@@ -18,7 +18,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AdmissionInterceptor } from './common/admission';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
-import { logDestination, LogFlush, loggerParams } from './common/logging';
+import { createLogger, logDestination, LogFlush, loggerParams, RequestLog } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -39,11 +39,12 @@ import { MailModule } from './mail/mail.module';
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const destination = logDestination();
+    const logger = createLogger(config, destination);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config, destination)),
+        LoggerModule.forRoot(loggerParams(logger)),
         DatabaseModule.forRoot(() => appDataSourceOptions(config.database)),
         CommonModule,
         IdempotencyModule,
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: LogFlush, useValue: new LogFlush(destination) },
+        { provide: RequestLog, useValue: new RequestLog(logger) },
         { provide: APP_INTERCEPTOR, useClass: AdmissionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

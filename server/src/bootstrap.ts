@@ -9,7 +9,7 @@ import { DomainError } from './common/domain-error';
 import { registerForeignOriginCors } from './common/cors';
 import { registerInputLimits } from './common/input-limits';
 import { registerSecurityHeaders } from './common/security-headers';
-import { requestIdFor } from './common/logging';
+import { RequestLog, requestIdFor } from './common/logging';
 import { AppConfig } from './config/config';
 import { documentIdempotencyKey } from './idempotency/idempotency';
 import { registerPactHotReads } from './pacts/pact-hot-reads';
@@ -35,6 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.get(RequestLog).register(fastify);
   await registerForeignOriginCors(fastify, {
     origin: true,
     exposedHeaders: ['Content-Range', 'X-Request-Id', 'Idempotent-Replayed'],

@@ -173,6 +173,35 @@ describe('logs without personal data', () => {
     expect(output).toMatch(/unexpected error/);
   });
 
+  it("ties a line logged within a request to that request's own line, by its id", () => {
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            msg?: string;
+            requestId?: string;
+            req?: { id?: string; method?: string; path?: string };
+            res?: { statusCode?: number };
+          },
+      );
+    const error = lines.find((line) => line.msg === 'unexpected error');
+    expect(error?.req?.id).toBe(error?.requestId);
+    const answered = lines.filter((line) => line.req?.id === error?.requestId && line.res);
+    expect(answered).toEqual([
+      expect.objectContaining({
+        req: {
+          id: error?.requestId,
+          method: 'PUT',
+          path: expect.stringMatching(/^\/api\/users\/\d+$/),
+        },
+        res: { statusCode: 500 },
+      }),
+    ]);
+  });
+
   it('contains no fiscal code, password or token', () => {
     const output = server.output();
     for (const secret of secrets) {
