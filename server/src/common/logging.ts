@@ -111,7 +111,7 @@ interface LoggedRequest {
  * logged by id, method and path only — no bodies, no query strings, no headers (Authorization
  * carries the token).
  */
-export function createLogger(config: AppConfig, destination?: LogDestination): pino.Logger {
+export function createLogger(config: AppConfig, destination: LogDestination): pino.Logger {
   return pino(
     {
       level: config.logLevel,
@@ -125,7 +125,7 @@ export function createLogger(config: AppConfig, destination?: LogDestination): p
       },
       redact: { paths: ['req.headers', 'req.query', 'req.body', 'req.params'], remove: true },
     },
-    destination ?? pino.destination(1),
+    destination,
   );
 }
 
